@@ -1,0 +1,40 @@
+import { RealClock, type Clock } from './common/clock';
+import { nullMetricsSink } from './common/metrics';
+import { PlatformRng, type Rng } from './common/rng';
+import { defaultEngineOptions, type EngineContext, type EngineOptions } from './protocol/context';
+import type { HttpRequestLike, HttpResponseLike } from './protocol/http';
+import { Router } from './protocol/router';
+
+export interface EmulatorConfig {
+  clock?: Clock;
+  rng?: Rng;
+  options?: Partial<EngineOptions>;
+  accountId?: string;
+  defaultRegion?: string;
+}
+
+/**
+ * The composition root: every emulated service behind one router. The worker, the Node
+ * server and the tests all build the emulator here, so they run the same code.
+ */
+export class Emulator {
+  readonly ctx: EngineContext;
+  readonly router: Router;
+
+  constructor(config: EmulatorConfig = {}) {
+    this.ctx = {
+      clock: config.clock ?? new RealClock(),
+      rng: config.rng ?? new PlatformRng(),
+      metrics: nullMetricsSink,
+      options: { ...defaultEngineOptions, ...config.options },
+      accountId: config.accountId ?? '000000000000',
+      defaultRegion: config.defaultRegion ?? 'us-east-1',
+    };
+    this.router = new Router(this.ctx);
+    // Services register here.
+  }
+
+  handle(req: HttpRequestLike): Promise<HttpResponseLike> {
+    return this.router.handle(req);
+  }
+}

@@ -1,0 +1,31 @@
+import type { HttpRequestLike, HttpResponseLike } from './http';
+import type { RequestContext } from './context';
+
+/**
+ * A service spoken in awsJson (1.0 or 1.1): the request names its operation in
+ * `X-Amz-Target: <targetPrefix>.<Operation>` and carries a JSON body.
+ */
+export interface JsonService {
+  readonly kind: 'json';
+  /** e.g. `Kinesis_20131202` */
+  readonly targetPrefix: string;
+  /** `1.0` (CloudWatch) or `1.1` (Kinesis, Firehose, Kinesis Analytics). */
+  readonly jsonVersion: '1.0' | '1.1';
+  hasOperation(operation: string): boolean;
+  /** Validates and runs one operation. Throws AwsError for AWS errors. */
+  call(operation: string, input: Record<string, unknown>, rc: RequestContext): unknown | Promise<unknown>;
+  /**
+   * Optional: shape an error for this service (CloudWatch's query-compatible errors add a header).
+   * The default envelope is `{"__type": code, "message": text}` with `x-amzn-ErrorType`.
+   */
+  errorHeaders?(code: string): Record<string, string>;
+}
+
+/** A REST service (S3): matched on method and path. */
+export interface RestService {
+  readonly kind: 'rest';
+  matches(req: HttpRequestLike): boolean;
+  handle(req: HttpRequestLike, rc: RequestContext): Promise<HttpResponseLike> | HttpResponseLike;
+}
+
+export type Service = JsonService | RestService;
