@@ -1,0 +1,77 @@
+/**
+ * `npm run emulator -- [--port 4567] [--state-delay-ms 500]`: the console's emulator as an HTTP
+ * server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
+ */
+import { parseArgs } from 'node:util';
+import { startEmulatorServer } from './http';
+
+const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N]
+
+Runs the Kinesis Workshop Console's emulator (Kinesis Data Streams and the other emulated
+services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other origins.
+
+Options:
+  --port N             port to listen on (default 4567; 0 picks a free port and prints it)
+  --state-delay-ms N   how long CREATING, UPDATING and DELETING last, in ms (default 500)
+  -h, --help           show this help
+
+Example:
+  aws kinesis list-streams --endpoint-url http://127.0.0.1:4567 --region us-east-1
+`;
+
+const fail = (message: string): never => {
+  process.stderr.write(`${message}\n\n${usage}`);
+  process.exit(2);
+};
+
+const nonNegativeInt = (name: string, raw: string): number => {
+  if (!/^\d+$/.test(raw)) fail(`--${name} must be a whole number, got '${raw}'`);
+  return Number(raw);
+};
+
+const main = async () => {
+  let values: { port?: string; 'state-delay-ms'?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string' },
+        'state-delay-ms': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e));
+  }
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const port = values.port === undefined ? 4567 : nonNegativeInt('port', values.port);
+  if (port > 65535) fail(`--port must be at most 65535, got ${port}`);
+  const stateDelayMs = values['state-delay-ms'] === undefined ? 500 : nonNegativeInt('state-delay-ms', values['state-delay-ms']);
+
+  let server;
+  try {
+    server = await startEmulatorServer({ port, host: '127.0.0.1', stateDelayMs });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    process.stderr.write(code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1\n` : `${String(e)}\n`);
+    process.exit(1);
+  }
+  process.stdout.write(`listening on ${server.url}\n`);
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+};
+
+void main();

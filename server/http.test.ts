@@ -1,0 +1,145 @@
+import { spawn } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPOSE_HEADERS, MAX_REQUEST_BYTES, startEmulatorServer, type EmulatorServer } from './http';
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** One plain HTTP request (no SDK), so the test sees exactly what a browser or curl would. */
+const raw = (url: string, method: string, headers: Record<string, string>, body?: Buffer | string) =>
+  new Promise<RawResponse>((resolve, reject) => {
+    const req = httpRequest(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    // The server may answer (413) and close before a large body is fully written.
+    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.end(body);
+  });
+
+const kinesisHeaders = (op: string) => ({
+  'content-type': 'application/x-amz-json-1.1',
+  'x-amz-target': `Kinesis_20131202.${op}`,
+});
+
+describe('startEmulatorServer', () => {
+  let server: EmulatorServer;
+  beforeAll(async () => {
+    server = await startEmulatorServer({ port: 0, host: '127.0.0.1', stateDelayMs: 0 });
+  });
+  afterAll(() => server.close());
+
+  it('listens on loopback and reports the port it bound', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(server.port).toBeGreaterThan(0);
+  });
+
+  it('refuses any host but 127.0.0.1', async () => {
+    await expect(startEmulatorServer({ port: 0, host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow('127.0.0.1 only');
+  });
+
+  it('answers a CORS preflight with the requested headers and method, cacheable for two days', async () => {
+    const res = await raw(server.url, 'OPTIONS', {
+      origin: 'http://localhost:5173',
+      'access-control-request-headers': 'content-type,x-amz-target,authorization',
+      'access-control-request-method': 'POST',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-headers']).toBe('content-type,x-amz-target,authorization');
+    expect(res.headers['access-control-allow-methods']).toBe('POST');
+    expect(res.headers['access-control-max-age']).toBe('172800');
+  });
+
+  it('lets a page on another origin read the AWS headers of an answer', async () => {
+    const res = await raw(server.url, 'POST', { ...kinesisHeaders('NoSuchThing'), origin: 'http://localhost:5173' }, '{}');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-expose-headers']).toBe(EXPOSE_HEADERS);
+    expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-amz-id-2']).toMatch(/^[A-Za-z0-9+/]{96}$/);
+  });
+
+  it('sends no CORS headers to a caller without an Origin', async () => {
+    const res = await raw(server.url, 'POST', kinesisHeaders('NoSuchThing'), '{}');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(res.headers['access-control-expose-headers']).toBeUndefined();
+  });
+
+  it('answers an operation it does not know with UnknownOperationException', async () => {
+    const res = await raw(server.url, 'POST', kinesisHeaders('NoSuchThing'), '{}');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toBe('application/x-amz-json-1.1');
+    expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+    expect(JSON.parse(res.body)).toEqual({ __type: 'UnknownOperationException' });
+  });
+
+  it('refuses a body over 7 MiB with 413 and keeps serving', async () => {
+    const big = Buffer.alloc(MAX_REQUEST_BYTES + 1, 0x61);
+    const res = await raw(server.url, 'POST', kinesisHeaders('PutRecords'), big);
+    expect(res.status).toBe(413);
+    expect(res.body).toBe('');
+    const after = await raw(server.url, 'POST', kinesisHeaders('NoSuchThing'), '{}');
+    expect(after.status).toBe(400);
+  });
+
+  it('passes a body of exactly 7 MiB on to the engine', async () => {
+    const body = Buffer.alloc(MAX_REQUEST_BYTES, 0x20);
+    const res = await raw(server.url, 'POST', kinesisHeaders('NoSuchThing'), body);
+    expect(res.status).toBe(400);
+    expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+  });
+});
+
+describe('npm run emulator', () => {
+  const entry = fileURLToPath(new URL('./emulator.ts', import.meta.url));
+  const run = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const firstLine = (child: ReturnType<typeof run>) =>
+    new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const nl = out.indexOf('\n');
+        if (nl >= 0) resolve(out.slice(0, nl));
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code} before printing a line: ${out}`)));
+    });
+  const exitCode = (child: ReturnType<typeof run>) =>
+    new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+
+  it('prints the URL it listens on, serves, and exits cleanly on SIGTERM', async () => {
+    const child = run(['--port', '0', '--state-delay-ms', '10']);
+    try {
+      const line = await firstLine(child);
+      expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
+      const url = line.slice('listening on '.length);
+      const res = await raw(url, 'POST', kinesisHeaders('NoSuchThing'), '{}');
+      expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+      child.kill('SIGTERM');
+      expect(await exitCode(child)).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('explains its options with --help and rejects a bad port', async () => {
+    const help = run(['--help']);
+    let out = '';
+    help.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    expect(await exitCode(help)).toBe(0);
+    expect(out).toContain('--state-delay-ms N');
+
+    const bad = run(['--port', 'abc']);
+    let err = '';
+    bad.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    expect(await exitCode(bad)).toBe(2);
+    expect(err).toContain("--port must be a whole number, got 'abc'");
+  });
+});
