@@ -1,0 +1,111 @@
+import { expose } from 'comlink';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualClock, ScaledClock } from '../engine/common/clock';
+import { decodeUtf8, encodeUtf8, type HttpRequestLike } from '../engine/protocol/http';
+import { createInThreadClient, createWorkerClient, type EmulatorClient, type WorkerLike } from './client';
+import { EmulatorHost } from './host';
+import { WorkerCommand, type FromWorker, type ToWorker } from './protocol';
+
+const unknownOp: HttpRequestLike = {
+  method: 'POST',
+  path: '/',
+  query: {},
+  headers: { 'x-amz-target': 'Kinesis_20131202.NoSuchOperation', 'content-type': 'application/x-amz-json-1.1' },
+  body: encodeUtf8('{}'),
+};
+
+const text = (b: Uint8Array | string) => (typeof b === 'string' ? b : decodeUtf8(b));
+
+/** A Worker stand-in that runs the worker's message switch on a host in this thread. */
+const stubWorker = (host: EmulatorHost): WorkerLike & { terminated: boolean } => {
+  const listeners: ((e: MessageEvent<FromWorker>) => void)[] = [];
+  return {
+    terminated: false,
+    postMessage(msg: ToWorker) {
+      if (msg.cmd === WorkerCommand.Http) {
+        void host.answer(msg).then((reply) => listeners.forEach((l) => l({ data: reply } as MessageEvent<FromWorker>)));
+      } else expose(host, msg.port);
+    },
+    addEventListener(_type, l) {
+      listeners.push(l);
+    },
+    terminate() {
+      this.terminated = true;
+    },
+  };
+};
+
+const clients: EmulatorClient[] = [];
+afterEach(() => clients.splice(0).forEach((c) => c.dispose()));
+
+const makers: [string, (host: EmulatorHost) => EmulatorClient][] = [
+  ['in-thread', (host) => createInThreadClient(host)],
+  ['worker', (host) => createWorkerClient(stubWorker(host))],
+];
+
+describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
+  const fresh = () => {
+    const base = new VirtualClock(Date.UTC(2026, 0, 1));
+    const host = new EmulatorHost({ clock: new ScaledClock(base) });
+    const client = make(host);
+    clients.push(client);
+    return { base, host, client };
+  };
+
+  it('carries an AWS request to the emulator and its error envelope back', async () => {
+    const { client } = fresh();
+    const res = await client.transport(unknownOp);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+    expect(JSON.parse(text(res.body))).toEqual({ __type: 'UnknownOperationException' });
+  });
+
+  it('answers concurrent requests each with its own response', async () => {
+    const { client } = fresh();
+    const bad = { ...unknownOp, body: encodeUtf8('not json') };
+    const results = await Promise.all([client.transport(unknownOp), client.transport(bad), client.transport(unknownOp)]);
+    expect(results.map((r) => r.statusCode)).toEqual([400, 400, 400]);
+  });
+
+  it('speeds the emulator clock up and skips it forward over the console channel', async () => {
+    const { base, client } = fresh();
+    expect(await client.console.clock()).toEqual({ now: Date.UTC(2026, 0, 1), speed: 1 });
+    await client.console.setSpeed(10);
+    base.advance(1000);
+    expect(await client.console.clock()).toEqual({ now: Date.UTC(2026, 0, 1) + 10_000, speed: 10 });
+    const after = await client.console.skip(60_000);
+    expect(after.now).toBe(Date.UTC(2026, 0, 1) + 70_000);
+  });
+
+  it('rejects a speed that is not a positive number', async () => {
+    const { client } = fresh();
+    await expect(client.console.setSpeed(0)).rejects.toThrow('speed must be a positive number');
+  });
+
+  it('reset gives a fresh emulator on the same clock', async () => {
+    const { host, client } = fresh();
+    const before = host.emulator;
+    await client.console.skip(5000);
+    await client.console.reset();
+    expect(host.emulator).not.toBe(before);
+    expect(host.emulator.ctx.clock.now()).toBe(Date.UTC(2026, 0, 1) + 5000);
+  });
+});
+
+describe('createWorkerClient', () => {
+  it('rejects calls still waiting when the worker is stopped', async () => {
+    const never: WorkerLike & { terminated: boolean } = {
+      terminated: false,
+      postMessage() {},
+      addEventListener() {},
+      terminate() {
+        this.terminated = true;
+      },
+    };
+    const client = createWorkerClient(never);
+    const call = client.transport(unknownOp);
+    client.dispose();
+    await expect(call).rejects.toThrow('the emulator was stopped');
+    expect(never.terminated).toBe(true);
+  });
+});

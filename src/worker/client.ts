@@ -1,0 +1,96 @@
+import { wrap, type Remote } from 'comlink';
+import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
+import { EmulatorHost } from './host';
+import { WorkerCommand, type AsyncConsoleApi, type ConsoleApi, type FromWorker, type HttpTransport, type ToWorker } from './protocol';
+
+/**
+ * How the page reaches the emulator: `transport` carries AWS requests (the SDK's request
+ * handler calls it), `console` the non-AWS controls. Backed by a Worker in the browser and
+ * by an {@link EmulatorHost} in the same thread where there is no Worker (tests, Node).
+ */
+export interface EmulatorClient {
+  readonly kind: 'worker' | 'in-thread';
+  readonly transport: HttpTransport;
+  readonly console: AsyncConsoleApi;
+  /** Stops the worker (a no-op in-thread). */
+  dispose(): void;
+}
+
+/** The in-thread fallback: the same pure functions the worker runs, with no thread in between. */
+export const createInThreadClient = (host: EmulatorHost = new EmulatorHost()): EmulatorClient => {
+  const console: AsyncConsoleApi = {
+    clock: async () => host.clock(),
+    setSpeed: async (speed) => host.setSpeed(speed),
+    skip: async (ms) => host.skip(ms),
+    reset: async () => host.reset(),
+  };
+  return {
+    kind: 'in-thread',
+    transport: async (request) => {
+      // Same copy semantics as postMessage: the caller's bytes are never shared with the engine.
+      const reply = await host.answer({ cmd: WorkerCommand.Http, id: 0, request: structuredClone(request) });
+      if (!reply.ok) throw new Error(`emulator failure: ${reply.error}`);
+      return reply.response;
+    },
+    console,
+    dispose: () => {},
+  };
+};
+
+/** Anything that speaks like a Worker (a real one, or a stub in tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  terminate(): void;
+}
+
+export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (r: HttpResponseLike) => void; reject: (e: Error) => void }>();
+  worker.addEventListener('message', (event) => {
+    const msg = event.data;
+    if (msg?.cmd !== WorkerCommand.Http) return;
+    const waiter = pending.get(msg.id);
+    if (!waiter) return;
+    pending.delete(msg.id);
+    if (msg.ok) waiter.resolve(msg.response);
+    else waiter.reject(new Error(`emulator failure: ${msg.error}`));
+  });
+  const channel = new MessageChannel();
+  worker.postMessage({ cmd: WorkerCommand.Console, port: channel.port2 }, [channel.port2]);
+  const remote: Remote<ConsoleApi> = wrap<ConsoleApi>(channel.port1);
+  const console: AsyncConsoleApi = {
+    clock: () => remote.clock(),
+    setSpeed: (speed) => remote.setSpeed(speed),
+    skip: (ms) => remote.skip(ms),
+    reset: () => remote.reset(),
+  };
+  return {
+    kind: 'worker',
+    transport: (request: HttpRequestLike) =>
+      new Promise<HttpResponseLike>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ cmd: WorkerCommand.Http, id, request });
+      }),
+    console,
+    dispose: () => {
+      channel.port1.close();
+      worker.terminate();
+      for (const w of pending.values()) w.reject(new Error('the emulator was stopped'));
+      pending.clear();
+    },
+  };
+};
+
+const startWorker = (): WorkerLike =>
+  new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module', name: 'emulator' }) as WorkerLike;
+
+// One emulator for the page, made on first use and kept at module scope: React StrictMode
+// runs effects twice, and two workers would mean two emulators with different streams.
+let shared: EmulatorClient | undefined;
+
+export const emulatorClient = (): EmulatorClient => {
+  shared ??= typeof Worker === 'undefined' ? createInThreadClient() : createWorkerClient(startWorker());
+  return shared;
+};

@@ -1,0 +1,27 @@
+import { expose } from 'comlink';
+import { EmulatorHost } from './host';
+import { WorkerCommand, type ToWorker } from './protocol';
+
+// The only file that touches the worker global. One emulator per worker, made once.
+const host = new EmulatorHost();
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+  postMessage(message: unknown): void;
+}
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  switch (msg.cmd) {
+    case WorkerCommand.Http:
+      void host.answer(msg).then((reply) => scope.postMessage(reply));
+      return;
+    case WorkerCommand.Console:
+      expose(host, msg.port);
+      return;
+    default: {
+      const never: never = msg;
+      throw new Error(`unknown worker command ${JSON.stringify(never)}`);
+    }
+  }
+};
