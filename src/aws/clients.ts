@@ -1,5 +1,5 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
+import { KinesisClient, type KinesisClientConfig } from '@aws-sdk/client-kinesis';
 import { EmulatorRequestHandler, type Transport } from './handler';
 
 export interface AwsCredentialsInput {
@@ -49,7 +49,7 @@ export interface ClientDeps {
   emulatorTransport?: Transport;
 }
 
-type CommonConfig = ConstructorParameters<typeof KinesisClient>[0] & ConstructorParameters<typeof CloudWatchClient>[0];
+type CommonConfig = KinesisClientConfig & CloudWatchClientConfig;
 
 const commonConfig = (settings: ConnectionSettings, deps: ClientDeps): CommonConfig => {
   if (settings.mode === 'emulated') {
