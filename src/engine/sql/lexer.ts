@@ -1,0 +1,130 @@
+import { syntaxError, type Loc } from './errors';
+
+export type TokenKind = 'ident' | 'qident' | 'string' | 'number' | 'op' | 'eof';
+
+/**
+ * One token. `value` is the identifier as SQL names it (unquoted: folded to upper case;
+ * quoted: exact), the unescaped string, the number text or the operator.
+ */
+export interface Token {
+  kind: TokenKind;
+  value: string;
+  /** The text as written in the script, for error messages. */
+  text: string;
+  loc: Loc;
+}
+
+const OPERATORS = ['<>', '<=', '>=', '!=', '||', '(', ')', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>'];
+
+const isIdentStart = (c: string) => /[A-Za-z_$]/.test(c);
+const isIdentPart = (c: string) => /[A-Za-z0-9_$#]/.test(c);
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+/** Splits a script into tokens; skips whitespace, `-- line` and `/* block *\/` comments. */
+export function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const here = (): Loc => ({ line, column: i - lineStart + 1, offset: i });
+  const newline = (at: number) => {
+    line++;
+    lineStart = at + 1;
+  };
+  while (i < src.length) {
+    const c = src[i];
+    if (c === '\n') {
+      newline(i);
+      i++;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\u00a0') {
+      i++;
+      continue;
+    }
+    if (c === '-' && src[i + 1] === '-') {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && src[i + 1] === '*') {
+      const loc = here();
+      i += 2;
+      while (i < src.length && !(src[i] === '*' && src[i + 1] === '/')) {
+        if (src[i] === '\n') newline(i);
+        i++;
+      }
+      if (i >= src.length) throw syntaxError('unterminated comment', loc);
+      i += 2;
+      continue;
+    }
+    const loc = here();
+    const start = i;
+    if (isIdentStart(c)) {
+      while (i < src.length && isIdentPart(src[i])) i++;
+      const text = src.slice(start, i);
+      tokens.push({ kind: 'ident', value: text.toUpperCase(), text, loc });
+      continue;
+    }
+    if (c === '"') {
+      let value = '';
+      i++;
+      for (;;) {
+        if (i >= src.length) throw syntaxError('unterminated quoted identifier', loc);
+        if (src[i] === '"') {
+          if (src[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (src[i] === '\n') newline(i);
+        value += src[i++];
+      }
+      if (value === '') throw syntaxError('empty quoted identifier', loc);
+      tokens.push({ kind: 'qident', value, text: src.slice(start, i), loc });
+      continue;
+    }
+    if (c === "'") {
+      let value = '';
+      i++;
+      for (;;) {
+        if (i >= src.length) throw syntaxError('unterminated string literal', loc);
+        if (src[i] === "'") {
+          if (src[i + 1] === "'") {
+            value += "'";
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        if (src[i] === '\n') newline(i);
+        value += src[i++];
+      }
+      tokens.push({ kind: 'string', value, text: src.slice(start, i), loc });
+      continue;
+    }
+    if (isDigit(c) || (c === '.' && isDigit(src[i + 1] ?? ''))) {
+      while (i < src.length && isDigit(src[i])) i++;
+      if (src[i] === '.' && isDigit(src[i + 1] ?? '')) {
+        i++;
+        while (i < src.length && isDigit(src[i])) i++;
+      } else if (src[i] === '.' && !isIdentStart(src[i + 1] ?? '')) i++;
+      if ((src[i] === 'e' || src[i] === 'E') && (isDigit(src[i + 1] ?? '') || ((src[i + 1] === '-' || src[i + 1] === '+') && isDigit(src[i + 2] ?? '')))) {
+        i += 2;
+        while (i < src.length && isDigit(src[i])) i++;
+      }
+      const text = src.slice(start, i);
+      tokens.push({ kind: 'number', value: text, text, loc });
+      continue;
+    }
+    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    if (!op) throw syntaxError(`unexpected character '${c}'`, loc);
+    i += op.length;
+    tokens.push({ kind: 'op', value: op, text: op, loc });
+  }
+  tokens.push({ kind: 'eof', value: '', text: '<end of script>', loc: here() });
+  return tokens;
+}
