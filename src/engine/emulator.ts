@@ -1,3 +1,5 @@
+import { CloudWatchService } from './cloudwatch/service';
+import { MetricStore } from './cloudwatch/store';
 import { RealClock, type Clock } from './common/clock';
 import { nullMetricsSink } from './common/metrics';
 import { PlatformRng, type Rng } from './common/rng';
@@ -20,6 +22,8 @@ export interface EmulatorConfig {
 export class Emulator {
   readonly ctx: EngineContext;
   readonly router: Router;
+  /** CloudWatch's metric store; also `ctx.metrics`, where services report (set before any service is built). */
+  readonly metrics: MetricStore;
 
   constructor(config: EmulatorConfig = {}) {
     this.ctx = {
@@ -30,8 +34,11 @@ export class Emulator {
       accountId: config.accountId ?? '000000000000',
       defaultRegion: config.defaultRegion ?? 'us-east-1',
     };
+    this.metrics = new MetricStore(this.ctx.clock);
+    this.ctx.metrics = this.metrics;
     this.router = new Router(this.ctx);
     // Services register here.
+    this.router.register(new CloudWatchService({ clock: this.ctx.clock, store: this.metrics }));
   }
 
   handle(req: HttpRequestLike): Promise<HttpResponseLike> {

@@ -1,0 +1,148 @@
+import {
+  CloudWatchClient,
+  GetMetricDataCommand,
+  GetMetricStatisticsCommand,
+  ListMetricsCommand,
+  PutMetricDataCommand,
+} from '@aws-sdk/client-cloudwatch';
+import { describe, expect, it } from 'vitest';
+import { EmulatorRequestHandler } from '../src/aws/handler';
+import { VirtualClock } from '../src/engine/common/clock';
+import { Emulator } from '../src/engine/emulator';
+
+const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+const setup = () => {
+  const clock = new VirtualClock(T0);
+  const emulator = new Emulator({ clock });
+  const seen: Record<string, string>[] = [];
+  const client = new CloudWatchClient({
+    region: 'us-east-1',
+    endpoint: 'http://emulator.local',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    requestHandler: new EmulatorRequestHandler(async (req) => {
+      seen.push(req.headers);
+      return emulator.handle(req);
+    }),
+  });
+  return { clock, emulator, client, seen };
+};
+
+describe('CloudWatch through @aws-sdk/client-cloudwatch', () => {
+  it('speaks awsJson1_0 in query-compatible mode', async () => {
+    const { client, seen } = setup();
+    await client.send(new ListMetricsCommand({}));
+    expect(seen[0]['x-amz-target']).toBe('GraniteServiceVersion20100801.ListMetrics');
+    expect(seen[0]['content-type']).toBe('application/x-amz-json-1.0');
+    expect(seen[0]['x-amzn-query-mode']).toBe('true');
+  });
+
+  it('PutMetricData then GetMetricData returns the 1-minute Sum per minute, newest first', async () => {
+    const { client, clock } = setup();
+    const metric = { MetricName: 'Orders', Dimensions: [{ Name: 'Shop', Value: 'north' }], Unit: 'Count' as const };
+    await client.send(new PutMetricDataCommand({ Namespace: 'Workshop', MetricData: [{ ...metric, Value: 2 }, { ...metric, Value: 3 }] }));
+    clock.advance(60_000);
+    await client.send(new PutMetricDataCommand({ Namespace: 'Workshop', MetricData: [{ ...metric, Value: 7 }] }));
+    const out = await client.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(T0 - 5 * 60_000),
+        EndTime: new Date(T0 + 5 * 60_000),
+        MetricDataQueries: [
+          { Id: 'orders', MetricStat: { Metric: { Namespace: 'Workshop', ...metric }, Period: 60, Stat: 'Sum' } },
+        ],
+      }),
+    );
+    expect(out.MetricDataResults).toEqual([
+      {
+        Id: 'orders',
+        Label: 'Orders',
+        Timestamps: [new Date(T0 + 60_000), new Date(T0)],
+        Values: [7, 5],
+        StatusCode: 'Complete',
+        Messages: [],
+      },
+    ]);
+    expect(out.NextToken).toBeUndefined();
+  });
+
+  it('GetMetricStatistics returns datapoints with their statistics and unit', async () => {
+    const { client } = setup();
+    await client.send(
+      new PutMetricDataCommand({
+        Namespace: 'Workshop',
+        MetricData: [{ MetricName: 'Latency', Values: [10, 30], Counts: [1, 3], Unit: 'Milliseconds' }],
+      }),
+    );
+    const out = await client.send(
+      new GetMetricStatisticsCommand({
+        Namespace: 'Workshop',
+        MetricName: 'Latency',
+        StartTime: new Date(T0 - 60_000),
+        EndTime: new Date(T0 + 60_000),
+        Period: 60,
+        Statistics: ['Average', 'Maximum', 'SampleCount'],
+      }),
+    );
+    expect(out.Label).toBe('Latency');
+    expect(out.Datapoints).toEqual([
+      { Timestamp: new Date(T0), Average: 25, Maximum: 30, SampleCount: 4, Unit: 'Milliseconds' },
+    ]);
+  });
+
+  it('ListMetrics filters by namespace and dimension', async () => {
+    const { client } = setup();
+    await client.send(
+      new PutMetricDataCommand({
+        Namespace: 'Workshop',
+        MetricData: [
+          { MetricName: 'A', Value: 1, Dimensions: [{ Name: 'Shop', Value: 'north' }] },
+          { MetricName: 'B', Value: 1, Dimensions: [{ Name: 'Shop', Value: 'south' }] },
+        ],
+      }),
+    );
+    await client.send(new PutMetricDataCommand({ Namespace: 'Other', MetricData: [{ MetricName: 'A', Value: 1 }] }));
+    const out = await client.send(
+      new ListMetricsCommand({ Namespace: 'Workshop', Dimensions: [{ Name: 'Shop', Value: 'south' }] }),
+    );
+    expect(out.Metrics).toEqual([{ Namespace: 'Workshop', MetricName: 'B', Dimensions: [{ Name: 'Shop', Value: 'south' }] }]);
+  });
+
+  it('errors surface in the SDK with the modelled exception name, the query code and the message', async () => {
+    const { client } = setup();
+    const err = await client
+      .send(
+        new GetMetricStatisticsCommand({
+          Namespace: 'Workshop',
+          MetricName: 'Orders',
+          StartTime: new Date(T0 - 2 * 86_400_000),
+          EndTime: new Date(T0),
+          Period: 60,
+          Statistics: ['Sum'],
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      name: 'InvalidParameterCombinationException',
+      message:
+        'You have requested up to 2880 datapoints, which exceeds the limit of 1440. You may reduce the datapoints requested by increasing Period, or decreasing the time range.',
+      Code: 'InvalidParameterCombination',
+      Type: 'Sender',
+      $metadata: { httpStatusCode: 400 },
+    });
+
+    const bad = await client
+      .send(
+        new GetMetricDataCommand({
+          StartTime: new Date(T0 - 60_000),
+          EndTime: new Date(T0),
+          MetricDataQueries: [{ Id: 'Bad', MetricStat: { Metric: { Namespace: 'W', MetricName: 'M' }, Period: 60, Stat: 'Sum' } }],
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(bad).toMatchObject({
+      name: 'ValidationException',
+      Code: 'ValidationError',
+      message: 'The value Bad for parameter MetricDataQueries.member.1.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.',
+    });
+  });
+});
