@@ -26,8 +26,11 @@ const fromDef = (path: string, fallback: string[] = []) =>
 const sex = (g: unknown): SexType | undefined =>
   g === 0 || g === '0' || g === 'male' ? 'male' : g === 1 || g === '1' || g === 'female' ? 'female' : undefined;
 
-const imageCategory = (category: string): HelperDef =>
-  F((f, a) => f.image.urlLoremFlickr({ width: num(a[0], 640), height: num(a[1], 480), category }));
+/** lorempixel.com (faker 3) is gone; loremflickr.com takes the same width/height/category path. */
+const flickr = (f: Faker, width: number, height: number, category?: string) =>
+  `https://loremflickr.com/${width}/${height}${category ? `/${encodeURIComponent(category)}` : ''}?lock=${f.number.int(1e6)}`;
+
+const imageCategory = (category: string): HelperDef => F((f, a) => flickr(f, num(a[0], 640), num(a[1], 480), category));
 
 /** faker 3's replaceSymbolWithNumber: each `symbol` becomes a digit 0-9 (gone from faker 10). */
 const digitsFor = (f: Faker, text: string, symbol: string): string => {
@@ -187,9 +190,7 @@ export const faker3Helpers: Record<string, HelperDef> = {
   // image (lorempixel is gone; loremflickr takes the same width/height/category)
   'image.image': F((f, a) => f.image.url({ width: num(a[0], 640), height: num(a[1], 480) })),
   'image.avatar': F((f) => f.image.avatar()),
-  'image.imageUrl': F((f, a) =>
-    f.image.urlLoremFlickr({ width: num(a[0], 640), height: num(a[1], 480), category: optStr(a[2]) }),
-  ),
+  'image.imageUrl': F((f, a) => flickr(f, num(a[0], 640), num(a[1], 480), optStr(a[2]))),
   'image.dataUri': F((f, a) => f.image.dataUri({ width: num(a[0], 640), height: num(a[1], 480) })),
   ...Object.fromEntries(
     [
