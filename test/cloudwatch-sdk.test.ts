@@ -7,6 +7,8 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
 import { EmulatorRequestHandler } from '../src/aws/handler';
+import { KINESIS_NAMESPACE, shardDimensions, streamDimensions } from '../src/engine/cloudwatch/catalog';
+import { epochMillis } from '../src/engine/common/brand';
 import { VirtualClock } from '../src/engine/common/clock';
 import { Emulator } from '../src/engine/emulator';
 
@@ -144,5 +146,57 @@ describe('CloudWatch through @aws-sdk/client-cloudwatch', () => {
       Code: 'ValidationError',
       message: 'The value Bad for parameter MetricDataQueries.member.1.Id is not matching the expected pattern ^[a-z][a-zA-Z0-9_]*$.',
     });
+  });
+
+  it('serves what services report on ctx.metrics: AWS/Kinesis IncomingRecords per stream and per shard', async () => {
+    const { client, clock, emulator } = setup();
+    expect(emulator.ctx.metrics).toBe(emulator.metrics);
+    const report = (value: number, dimensions = streamDimensions('sensors')) =>
+      emulator.ctx.metrics.put({
+        namespace: KINESIS_NAMESPACE,
+        name: 'IncomingRecords',
+        dimensions,
+        value,
+        unit: 'Count',
+        timestamp: epochMillis(clock.now()),
+      });
+    report(500);
+    report(500);
+    report(250, shardDimensions('sensors', 'shardId-000000000001'));
+    clock.advance(60_000);
+    report(120);
+    const query = (Id: string, Dimensions: { Name: string; Value: string }[]) => ({
+      Id,
+      MetricStat: { Metric: { Namespace: 'AWS/Kinesis', MetricName: 'IncomingRecords', Dimensions }, Period: 60, Stat: 'Sum' as const },
+    });
+    const out = await client.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(T0 - 15 * 60_000),
+        EndTime: new Date(clock.now() + 60_000),
+        ScanBy: 'TimestampAscending',
+        MetricDataQueries: [
+          query('stream', [{ Name: 'StreamName', Value: 'sensors' }]),
+          query('shard1', [
+            { Name: 'ShardId', Value: 'shardId-000000000001' },
+            { Name: 'StreamName', Value: 'sensors' },
+          ]),
+        ],
+      }),
+    );
+    expect(out.MetricDataResults?.map((r) => [r.Id, r.Timestamps, r.Values])).toEqual([
+      ['stream', [new Date(T0), new Date(T0 + 60_000)], [1000, 120]],
+      ['shard1', [new Date(T0)], [250]],
+    ]);
+    const listed = await client.send(new ListMetricsCommand({ Namespace: 'AWS/Kinesis', Dimensions: [{ Name: 'ShardId' }] }));
+    expect(listed.Metrics).toEqual([
+      {
+        Namespace: 'AWS/Kinesis',
+        MetricName: 'IncomingRecords',
+        Dimensions: [
+          { Name: 'ShardId', Value: 'shardId-000000000001' },
+          { Name: 'StreamName', Value: 'sensors' },
+        ],
+      },
+    ]);
   });
 });
