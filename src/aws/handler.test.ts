@@ -1,4 +1,4 @@
-import { KinesisClient, ListStreamsCommand } from '@aws-sdk/client-kinesis';
+import { DescribeLimitsCommand, KinesisClient } from '@aws-sdk/client-kinesis';
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../engine/emulator';
 import { EmulatorRequestHandler } from './handler';
@@ -16,8 +16,8 @@ describe('EmulatorRequestHandler', () => {
         return { ...(await emulator.handle(req)) };
       }),
     });
-    // No service registered for this target: AWS's answer for an unknown operation.
-    await expect(client.send(new ListStreamsCommand({}))).rejects.toMatchObject({ name: 'UnknownOperationException' });
-    expect(seen).toEqual(['Kinesis_20131202.ListStreams', 'AWS4-HMAC-SHA256']);
+    // An operation the emulator does not implement: AWS's answer for an unknown operation.
+    await expect(client.send(new DescribeLimitsCommand({}))).rejects.toMatchObject({ name: 'UnknownOperationException' });
+    expect(seen).toEqual(['Kinesis_20131202.DescribeLimits', 'AWS4-HMAC-SHA256']);
   });
 });

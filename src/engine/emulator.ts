@@ -3,6 +3,7 @@ import { MetricStore } from './cloudwatch/store';
 import { RealClock, type Clock } from './common/clock';
 import { nullMetricsSink } from './common/metrics';
 import { PlatformRng, type Rng } from './common/rng';
+import { KinesisService } from './kinesis/service';
 import { defaultEngineOptions, type EngineContext, type EngineOptions } from './protocol/context';
 import type { HttpRequestLike, HttpResponseLike } from './protocol/http';
 import { Router } from './protocol/router';
@@ -24,6 +25,8 @@ export class Emulator {
   readonly router: Router;
   /** CloudWatch's metric store; also `ctx.metrics`, where services report (set before any service is built). */
   readonly metrics: MetricStore;
+  /** Kinesis Data Streams (its snapshot()/restore() carry the streams across reloads). */
+  readonly kinesis: KinesisService;
 
   constructor(config: EmulatorConfig = {}) {
     this.ctx = {
@@ -38,6 +41,7 @@ export class Emulator {
     this.ctx.metrics = this.metrics;
     this.router = new Router(this.ctx);
     // Services register here.
+    this.router.register((this.kinesis = new KinesisService(this.ctx)));
     this.router.register(new CloudWatchService({ clock: this.ctx.clock, store: this.metrics }));
   }
 

@@ -1,0 +1,64 @@
+import type { EngineContext, RequestContext } from '../../protocol/context';
+import { kErr } from '../errors';
+import type { KinesisMetrics } from '../metrics';
+import type { KinesisStore } from '../store/store';
+import type { Shard, Stream } from '../store/types';
+
+/** What every action is handed. */
+export interface KinesisContext {
+  store: KinesisStore;
+  engine: EngineContext;
+  rc: RequestContext;
+  metrics: KinesisMetrics;
+}
+
+export interface StreamRef {
+  StreamName?: string;
+  StreamARN?: string;
+}
+
+/**
+ * The stream a request names, by StreamName, StreamARN or both (AWS accepts either; both must agree).
+ */
+export const streamOf = (k: KinesisContext, input: StreamRef): Stream => {
+  const { StreamName: name, StreamARN: arn } = input;
+  if (arn === undefined) {
+    if (name === undefined) throw kErr.invalidArgument('Either StreamName or StreamARN should be provided.');
+    return k.store.getStream(name);
+  }
+  const fromArn = arn.slice(arn.indexOf(':stream/') + 8);
+  if (name !== undefined && name !== fromArn) {
+    throw kErr.invalidArgument(`StreamARN ${arn} and StreamName ${name} do not refer to the same stream.`);
+  }
+  const s = k.store.streams.get(fromArn);
+  if (!s || s.StreamARN !== arn || !k.store.resolve(s)) throw kErr.streamNotFound(fromArn, k.store.account);
+  return s;
+};
+
+/** ResourceInUseException unless the stream is ACTIVE. */
+export const requireActive = (k: KinesisContext, s: Stream): void => {
+  if (s.StreamStatus !== 'ACTIVE') throw kErr.notActive(s.StreamName, k.store.account, s.StreamStatus);
+};
+
+/** Puts see a CREATING or DELETING stream as missing (kinesalite, checked against AWS). */
+export const requireWritable = (k: KinesisContext, s: Stream): void => {
+  if (s.StreamStatus !== 'ACTIVE' && s.StreamStatus !== 'UPDATING') throw kErr.streamNotFound(s.StreamName, k.store.account);
+};
+
+export const isOpen = (sh: Shard): boolean => sh.SequenceNumberRange.EndingSequenceNumber === undefined;
+
+/** A shard as AWS shows it: the private fields stripped. */
+export const publicShard = (sh: Shard) => {
+  const out: Record<string, unknown> = { ShardId: sh.ShardId };
+  if (sh.ParentShardId) out.ParentShardId = sh.ParentShardId;
+  if (sh.AdjacentParentShardId) out.AdjacentParentShardId = sh.AdjacentParentShardId;
+  out.HashKeyRange = { ...sh.HashKeyRange };
+  out.SequenceNumberRange = { ...sh.SequenceNumberRange };
+  return out as {
+    ShardId: string;
+    ParentShardId?: string;
+    AdjacentParentShardId?: string;
+    HashKeyRange: Shard['HashKeyRange'];
+    SequenceNumberRange: Shard['SequenceNumberRange'];
+  };
+};

@@ -1,0 +1,120 @@
+import { AwsError } from '../../common/errors';
+import { amzUtcString, kErr } from '../errors';
+import { decodeIterator, encodeIterator } from '../store/iterator';
+import { parseShardId } from '../store/store';
+import type { KinesisContext } from './context';
+
+export interface GetRecordsInput {
+  ShardIterator: string;
+  Limit?: number;
+  StreamARN?: string;
+}
+
+/** Iterators live 5 minutes. */
+export const ITERATOR_LIFETIME_MS = 300_000;
+/** Per-shard read limits (Kinesis quotas): 5 GetRecords calls/s and 2 MiB/s; one call returns at most 10 MiB. */
+export const SHARD_READ_CALLS = 5;
+export const SHARD_READ_BYTES = 2 * 1_048_576;
+export const MAX_GET_RECORDS_BYTES = 10 * 1_048_576;
+
+/**
+ * Records from the iterator's position: up to Limit (default 10,000) and 10 MiB. At the end of a
+ * closed shard the answer carries ChildShards and no NextShardIterator.
+ */
+export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
+  const started = k.store.now();
+  const pos = decodeIterator(input.ShardIterator);
+  const now = k.store.now();
+  if (!pos || !(pos.issuedAt <= now)) throw kErr.invalidIterator();
+  if (now - pos.issuedAt > ITERATOR_LIFETIME_MS) {
+    throw new AwsError(
+      'ExpiredIteratorException',
+      `Iterator expired. The iterator was created at time ${amzUtcString(pos.issuedAt)} while right now it is ${amzUtcString(now)} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
+    );
+  }
+  const account = k.store.account;
+  const s = k.store.streams.get(pos.streamName);
+  const ix = parseShardId(pos.shardId)!;
+  if (!s || s._createdAt !== pos.streamCreatedAt || !k.store.resolve(s) || !s.Shards[ix]) {
+    throw kErr.shardDoesNotExist(pos.shardId, pos.streamName, account);
+  }
+  if (input.StreamARN !== undefined && input.StreamARN !== s.StreamARN) throw kErr.streamNotFound(pos.streamName, account);
+  const sh = s.Shards[ix];
+  const m = k.metrics;
+  const sec = Math.floor(now / 1000);
+  if (k.engine.options.enforceThroughput) {
+    if (sh._rSec !== sec) {
+      sh._rSec = sec;
+      sh._rCalls = 0;
+      sh._rBytes = 0;
+    }
+    if (sh._rCalls + 1 > SHARD_READ_CALLS || sh._rBytes >= SHARD_READ_BYTES) {
+      m.stream(s, 'ReadProvisionedThroughputExceeded', 1, 'Count');
+      if (m.shardLevel(s, 'ReadProvisionedThroughputExceeded'))
+        m.shard(s, sh.ShardId, 'ReadProvisionedThroughputExceeded', 1, 'Count');
+      throw kErr.rateExceeded(sh.ShardId, s.StreamName, account);
+    }
+    sh._rCalls++;
+  }
+  k.store.trim(s, sh);
+
+  // First record at (>=) or after (>) the position: sequence numbers are fixed-width strings.
+  const recs = sh._records;
+  let lo = sh._head;
+  let hi = recs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const q = recs[mid].SequenceNumber;
+    if (pos.after ? q <= pos.seq : q < pos.seq) lo = mid + 1;
+    else hi = mid;
+  }
+  const limit = input.Limit ?? 10000;
+  const out: Array<{ SequenceNumber: string; ApproximateArrivalTimestamp: number; Data: string; PartitionKey: string }> = [];
+  let bytes = 0;
+  let i = lo;
+  for (; i < recs.length && out.length < limit; i++) {
+    const r = recs[i];
+    if (bytes + r._size > MAX_GET_RECORDS_BYTES && out.length > 0) break;
+    bytes += r._size;
+    out.push({
+      SequenceNumber: r.SequenceNumber,
+      ApproximateArrivalTimestamp: r.ApproximateArrivalTimestamp / 1000,
+      Data: r.Data,
+      PartitionKey: r.PartitionKey,
+    });
+  }
+  if (k.engine.options.enforceThroughput) sh._rBytes += bytes;
+  const last = out.length > 0 ? recs[i - 1] : undefined;
+  const caughtUp = i >= recs.length;
+  const result: Record<string, unknown> = { Records: out };
+  const closed = sh.SequenceNumberRange.EndingSequenceNumber !== undefined;
+  if (closed && caughtUp) {
+    result.ChildShards = s.Shards.filter((c) => c.ParentShardId === sh.ShardId || c.AdjacentParentShardId === sh.ShardId).map(
+      (c) => ({
+        ShardId: c.ShardId,
+        ParentShards: [c.ParentShardId, c.AdjacentParentShardId].filter((p): p is string => p !== undefined),
+        HashKeyRange: { ...c.HashKeyRange },
+      }),
+    );
+  } else {
+    result.NextShardIterator = encodeIterator({
+      ...pos,
+      after: last ? true : pos.after,
+      seq: last ? last.SequenceNumber : pos.seq,
+      issuedAt: now,
+    });
+  }
+  result.MillisBehindLatest = caughtUp ? 0 : Math.max(0, now - recs[i].ApproximateArrivalTimestamp);
+
+  const age = last ? Math.max(0, now - last.ApproximateArrivalTimestamp) : 0;
+  m.stream(s, 'GetRecords.Records', out.length, 'Count');
+  m.stream(s, 'GetRecords.Bytes', bytes, 'Bytes');
+  m.stream(s, 'GetRecords.Success', 1, 'Count');
+  m.stream(s, 'GetRecords.Latency', k.store.now() - started, 'Milliseconds');
+  m.stream(s, 'GetRecords.IteratorAgeMilliseconds', age, 'Milliseconds');
+  m.stream(s, 'ReadProvisionedThroughputExceeded', 0, 'Count');
+  if (m.shardLevel(s, 'OutgoingRecords')) m.shard(s, sh.ShardId, 'OutgoingRecords', out.length, 'Count');
+  if (m.shardLevel(s, 'OutgoingBytes')) m.shard(s, sh.ShardId, 'OutgoingBytes', bytes, 'Bytes');
+  if (m.shardLevel(s, 'IteratorAgeMilliseconds')) m.shard(s, sh.ShardId, 'IteratorAgeMilliseconds', age, 'Milliseconds');
+  return result;
+};

@@ -1,0 +1,42 @@
+import { kErr } from '../errors';
+import type { KinesisContext } from './context';
+
+export interface ListStreamsInput {
+  Limit?: number;
+  ExclusiveStartStreamName?: string;
+  NextToken?: string;
+}
+
+const encodeToken = (last: string): string => btoa(`streams|${last}`);
+const decodeToken = (t: string): string => {
+  try {
+    const s = atob(t);
+    if (s.startsWith('streams|')) return s.slice(8);
+  } catch {
+    // fall through
+  }
+  throw kErr.invalidArgument(`Invalid NextToken.`);
+};
+
+/** Names in order, up to Limit (default 100), paged by ExclusiveStartStreamName or NextToken. */
+export const listStreams = (k: KinesisContext, input: ListStreamsInput) => {
+  const limit = input.Limit ?? 100;
+  const after = input.NextToken !== undefined ? decodeToken(input.NextToken) : input.ExclusiveStartStreamName;
+  let streams = k.store.listStreams();
+  if (after !== undefined) streams = streams.filter((s) => s.StreamName > after);
+  const page = streams.slice(0, limit);
+  const more = streams.length > limit;
+  const out: Record<string, unknown> = {
+    StreamNames: page.map((s) => s.StreamName),
+    HasMoreStreams: more,
+  };
+  if (more) out.NextToken = encodeToken(page[page.length - 1].StreamName);
+  out.StreamSummaries = page.map((s) => ({
+    StreamName: s.StreamName,
+    StreamARN: s.StreamARN,
+    StreamStatus: s.StreamStatus,
+    StreamModeDetails: { ...s.StreamModeDetails },
+    StreamCreationTimestamp: s.StreamCreationTimestamp,
+  }));
+  return out;
+};

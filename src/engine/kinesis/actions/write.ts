@@ -1,0 +1,74 @@
+import { kErr } from '../errors';
+import { bigToHex, findRange, MAX_HASH_KEY } from '../store/hashkeys';
+import { md5Hex } from '../store/md5';
+import type { Shard, Stream } from '../store/types';
+import type { KinesisContext } from './context';
+
+/** Per-shard write limits (Kinesis quotas): 1 MiB/s and 1,000 records/s. */
+export const SHARD_WRITE_BYTES = 1_048_576;
+export const SHARD_WRITE_RECORDS = 1_000;
+/** A new ON_DEMAND stream's write capacity, for the whole stream: 4 MB/s and 4,000 records/s. */
+export const ON_DEMAND_WRITE_BYTES = 4 * 1_048_576;
+export const ON_DEMAND_WRITE_RECORDS = 4_000;
+export const MAX_RECORD_BYTES = 1_048_576;
+export const MAX_PUT_RECORDS_BYTES = 5 * 1_048_576;
+
+/** UTF-8 byte length (fast for ASCII). */
+export const utf8Length = (s: string): number => {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) {
+      if (c < 0x800) n += 1;
+      else if (c >= 0xd800 && c < 0xdc00) {
+        // A surrogate pair: 4 bytes for 2 code units.
+        n += 2;
+        i++;
+      } else n += 2;
+    }
+  }
+  return n;
+};
+
+/** The 32-digit hex hash key of a record: its ExplicitHashKey, or MD5 of its partition key. */
+export const hashKeyHex = (partitionKey: string, explicit: string | undefined): string => {
+  if (explicit === undefined) return md5Hex(partitionKey);
+  const n = BigInt(explicit);
+  if (n > MAX_HASH_KEY) {
+    throw kErr.invalidArgument(
+      `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${explicit}`,
+    );
+  }
+  return bigToHex(n);
+};
+
+/** The open shard whose hash key range holds the key. */
+export const shardFor = (s: Stream, hex: string): Shard => s.Shards[s._open[findRange(s._openStarts, hex)]];
+
+/**
+ * Whether one more record of `size` bytes fits the write limits in the current second; counts it
+ * if so. Limits are enforced only when ctx.options.enforceThroughput is on.
+ */
+export const admit = (k: KinesisContext, s: Stream, sh: Shard, size: number, sec: number): boolean => {
+  if (!k.engine.options.enforceThroughput) return true;
+  if (s.StreamModeDetails.StreamMode === 'ON_DEMAND') {
+    if (s._wSec !== sec) {
+      s._wSec = sec;
+      s._wBytes = 0;
+      s._wRecords = 0;
+    }
+    if (s._wRecords + 1 > ON_DEMAND_WRITE_RECORDS || s._wBytes + size > ON_DEMAND_WRITE_BYTES) return false;
+    s._wRecords++;
+    s._wBytes += size;
+    return true;
+  }
+  if (sh._wSec !== sec) {
+    sh._wSec = sec;
+    sh._wBytes = 0;
+    sh._wRecords = 0;
+  }
+  if (sh._wRecords + 1 > SHARD_WRITE_RECORDS || sh._wBytes + size > SHARD_WRITE_BYTES) return false;
+  sh._wRecords++;
+  sh._wBytes += size;
+  return true;
+};

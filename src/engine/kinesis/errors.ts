@@ -1,0 +1,32 @@
+import { AwsError } from '../common/errors';
+
+/** Kinesis's error texts (kinesalite's tests pin them against AWS). */
+export const kErr = {
+  streamNotFound: (name: string, account: string) =>
+    new AwsError('ResourceNotFoundException', `Stream ${name} under account ${account} not found.`),
+  streamExists: (name: string, account: string) =>
+    new AwsError('ResourceInUseException', `Stream ${name} under account ${account} already exists.`),
+  notActive: (name: string, account: string, status: string) =>
+    new AwsError('ResourceInUseException', `Stream ${name} under account ${account} not ACTIVE, instead in state ${status}`),
+  shardNotFound: (shardId: string, name: string, account: string) =>
+    new AwsError('ResourceNotFoundException', `Could not find shard ${shardId} in stream ${name} under account ${account}.`),
+  shardDoesNotExist: (shardId: string, name: string, account: string) =>
+    new AwsError('ResourceNotFoundException', `Shard ${shardId} in stream ${name} under account ${account} does not exist`),
+  invalidArgument: (message: string) => new AwsError('InvalidArgumentException', message),
+  limitExceeded: (message: string) => new AwsError('LimitExceededException', message),
+  rateExceeded: (shardId: string, name: string, account: string) =>
+    new AwsError(
+      'ProvisionedThroughputExceededException',
+      `Rate exceeded for shard ${shardId} in stream ${name} under account ${account}.`,
+    ),
+  invalidIterator: () => new AwsError('InvalidArgumentException', 'Invalid ShardIterator.'),
+};
+
+export const rateExceededMessage = (shardId: string, name: string, account: string): string =>
+  `Rate exceeded for shard ${shardId} in stream ${name} under account ${account}.`;
+
+/** `Thu Jan 22 01:22:02 UTC 2015`: how AWS prints times in ExpiredIteratorException. */
+export const amzUtcString = (ms: number): string => {
+  const m = /^(.+), (.+) (.+) (.+) (.+) GMT$/.exec(new Date(ms).toUTCString());
+  return m ? [m[1], m[3], m[2], m[5], 'UTC', m[4]].join(' ') : new Date(ms).toISOString();
+};

@@ -1,0 +1,92 @@
+import { validate, type Shapes } from '../common/validation';
+import type { EngineContext, RequestContext } from '../protocol/context';
+import type { JsonService } from '../protocol/service';
+import { addTagsToStream } from './actions/addTagsToStream';
+import type { KinesisContext } from './actions/context';
+import { createStream } from './actions/createStream';
+import { decreaseStreamRetentionPeriod } from './actions/decreaseStreamRetentionPeriod';
+import { deleteStream } from './actions/deleteStream';
+import { describeStream } from './actions/describeStream';
+import { describeStreamSummary } from './actions/describeStreamSummary';
+import { disableEnhancedMonitoring } from './actions/disableEnhancedMonitoring';
+import { enableEnhancedMonitoring } from './actions/enableEnhancedMonitoring';
+import { getRecords } from './actions/getRecords';
+import { getShardIterator } from './actions/getShardIterator';
+import { increaseStreamRetentionPeriod } from './actions/increaseStreamRetentionPeriod';
+import { listShards } from './actions/listShards';
+import { listStreams } from './actions/listStreams';
+import { listTagsForStream } from './actions/listTagsForStream';
+import { mergeShards } from './actions/mergeShards';
+import { putRecord } from './actions/putRecord';
+import { putRecords } from './actions/putRecords';
+import { removeTagsFromStream } from './actions/removeTagsFromStream';
+import { splitShard } from './actions/splitShard';
+import { updateShardCount } from './actions/updateShardCount';
+import { KinesisMetrics } from './metrics';
+import { KinesisStore } from './store/store';
+import type { KinesisSnapshot } from './store/types';
+import * as v from './validations';
+
+interface Operation {
+  shapes: Shapes;
+  // Inputs are validated against `shapes` before the action sees them.
+  action: (k: KinesisContext, input: any) => unknown;
+}
+
+/** Operation name -> validation shapes + action (one file each under validations/ and actions/). */
+export const operations: Record<string, Operation> = {
+  AddTagsToStream: { shapes: v.addTagsToStream, action: addTagsToStream },
+  CreateStream: { shapes: v.createStream, action: createStream },
+  DecreaseStreamRetentionPeriod: { shapes: v.decreaseStreamRetentionPeriod, action: decreaseStreamRetentionPeriod },
+  DeleteStream: { shapes: v.deleteStream, action: deleteStream },
+  DescribeStream: { shapes: v.describeStream, action: describeStream },
+  DescribeStreamSummary: { shapes: v.describeStreamSummary, action: describeStreamSummary },
+  DisableEnhancedMonitoring: { shapes: v.disableEnhancedMonitoring, action: disableEnhancedMonitoring },
+  EnableEnhancedMonitoring: { shapes: v.enableEnhancedMonitoring, action: enableEnhancedMonitoring },
+  GetRecords: { shapes: v.getRecords, action: getRecords },
+  GetShardIterator: { shapes: v.getShardIterator, action: getShardIterator },
+  IncreaseStreamRetentionPeriod: { shapes: v.increaseStreamRetentionPeriod, action: increaseStreamRetentionPeriod },
+  ListShards: { shapes: v.listShards, action: listShards },
+  ListStreams: { shapes: v.listStreams, action: listStreams },
+  ListTagsForStream: { shapes: v.listTagsForStream, action: listTagsForStream },
+  MergeShards: { shapes: v.mergeShards, action: mergeShards },
+  PutRecord: { shapes: v.putRecord, action: putRecord },
+  PutRecords: { shapes: v.putRecords, action: putRecords },
+  RemoveTagsFromStream: { shapes: v.removeTagsFromStream, action: removeTagsFromStream },
+  SplitShard: { shapes: v.splitShard, action: splitShard },
+  UpdateShardCount: { shapes: v.updateShardCount, action: updateShardCount },
+};
+
+/** Kinesis Data Streams over awsJson 1.1 (`X-Amz-Target: Kinesis_20131202.<Op>`). */
+export class KinesisService implements JsonService {
+  readonly kind = 'json' as const;
+  readonly targetPrefix = 'Kinesis_20131202';
+  readonly jsonVersion = '1.1' as const;
+  readonly store: KinesisStore;
+  private readonly metrics: KinesisMetrics;
+
+  constructor(private readonly ctx: EngineContext) {
+    this.store = new KinesisStore(ctx);
+    this.metrics = new KinesisMetrics(ctx);
+  }
+
+  hasOperation(operation: string): boolean {
+    return Object.prototype.hasOwnProperty.call(operations, operation);
+  }
+
+  /** Validates the parsed JSON body, then runs the action. Throws AwsError. */
+  call(operation: string, input: Record<string, unknown>, rc: RequestContext): unknown {
+    const op = operations[operation];
+    validate(input, op.shapes);
+    return op.action({ store: this.store, engine: this.ctx, rc, metrics: this.metrics }, input);
+  }
+
+  /** Plain data: streams, shards, records. */
+  snapshot(): KinesisSnapshot {
+    return this.store.snapshot();
+  }
+
+  restore(snapshot: KinesisSnapshot): void {
+    this.store.restore(snapshot);
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Hash keys. AWS shows them as decimal strings; the engine compares them as fixed-width 32-digit
+ * lower-case hex strings, whose string order is their numeric order, so routing a record is a binary
+ * search over strings. BigInt is used only at the edges (creating, splitting, explicit hash keys).
+ */
+
+export const POW_128 = 1n << 128n;
+export const MAX_HASH_KEY = POW_128 - 1n;
+
+const ZEROS = '00000000000000000000000000000000';
+
+export const bigToHex = (n: bigint): string => {
+  const h = n.toString(16);
+  return h.length >= 32 ? h : ZEROS.slice(h.length) + h;
+};
+export const hexToDecimal = (hex: string): string => BigInt('0x' + hex).toString();
+export const decimalToHex = (dec: string): string => bigToHex(BigInt(dec));
+
+/** [start, end] of each of `count` shards splitting `[lo, hi]` evenly: floor(span/count)*i, the last ends at hi. */
+export const evenRanges = (count: number, lo: bigint = 0n, hi: bigint = MAX_HASH_KEY): Array<[bigint, bigint]> => {
+  const step = (hi - lo + 1n) / BigInt(count);
+  const out: Array<[bigint, bigint]> = [];
+  for (let i = 0; i < count; i++) {
+    const start = lo + step * BigInt(i);
+    const end = i === count - 1 ? hi : lo + step * BigInt(i + 1) - 1n;
+    out.push([start, end]);
+  }
+  return out;
+};
+
+/** Index of the last element of sorted `starts` that is <= key (keys are 32-digit hex). */
+export const findRange = (starts: readonly string[], key: string): number => {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+};

@@ -1,0 +1,237 @@
+import type { EngineContext } from '../../protocol/context';
+import { kErr } from '../errors';
+import { bigToHex, evenRanges, hexToDecimal } from './hashkeys';
+import { endingSeq, seqPrefix } from './sequence';
+import type { KinesisSnapshot, Shard, StreamMode, Stream } from './types';
+
+/** Open shards per account and region (AWS's default quota in the large regions). */
+export const ACCOUNT_SHARD_LIMIT = 500;
+/** ON_DEMAND streams start with 4 shards (AWS: 4 MB/s, 4,000 records/s of write capacity). */
+export const ON_DEMAND_SHARDS = 4;
+const HOUR = 3_600_000;
+
+export const shardIdName = (index: number): string => `shardId-${String(index).padStart(12, '0')}`;
+
+/** `shardId-000000000001`, `shardId-1` or `1` -> 1, as AWS resolves it; undefined when not a shard id. */
+export const parseShardId = (id: string): number | undefined => {
+  const tail = id.split('-')[1] || id;
+  if (!/^\d+$/.test(tail)) return undefined;
+  const n = Number(tail);
+  return n >= 0 && n <= 2147483647 ? n : undefined;
+};
+
+/**
+ * Streams, shards and records, with state changes resolved lazily from the injected clock: a stream
+ * stores when its CREATING/UPDATING/DELETING state ends and what happens then, and every access
+ * applies what is due. No timers, so virtual time and snapshots just work.
+ */
+export class KinesisStore {
+  streams = new Map<string, Stream>();
+
+  constructor(readonly ctx: EngineContext) {}
+
+  get account(): string {
+    return this.ctx.accountId;
+  }
+  now(): number {
+    return this.ctx.clock.now();
+  }
+
+  /** The stream, with any due state change applied; ResourceNotFoundException when absent. */
+  getStream(name: string): Stream {
+    const s = this.streams.get(name);
+    if (s && this.resolve(s)) return s;
+    throw kErr.streamNotFound(name, this.account);
+  }
+
+  /** All streams by name, after resolving state changes. */
+  listStreams(): Stream[] {
+    const out: Stream[] = [];
+    for (const s of [...this.streams.values()]) if (this.resolve(s)) out.push(s);
+    return out.sort((a, b) => (a.StreamName < b.StreamName ? -1 : a.StreamName > b.StreamName ? 1 : 0));
+  }
+
+  /** Applies a due state change. Returns false when the stream is gone. */
+  resolve(s: Stream): boolean {
+    if (s._pending && this.now() >= s._statusUntil) {
+      const p = s._pending;
+      const at = s._statusUntil;
+      s._pending = undefined;
+      switch (p.kind) {
+        case 'delete':
+          this.streams.delete(s.StreamName);
+          return false;
+        case 'create': {
+          const ranges = evenRanges(p.shardCount);
+          ranges.forEach(([a, b], i) => s.Shards.push(this.newShard(i, a, b, at)));
+          break;
+        }
+        case 'split': {
+          const parent = s.Shards[p.shard];
+          const split = BigInt(p.newStartingHashKey);
+          this.close(parent, at);
+          const lo = BigInt(parent.HashKeyRange.StartingHashKey);
+          const hi = BigInt(parent.HashKeyRange.EndingHashKey);
+          s.Shards.push(this.newShard(s.Shards.length, lo, split - 1n, at, parent.ShardId));
+          s.Shards.push(this.newShard(s.Shards.length, split, hi, at, parent.ShardId));
+          break;
+        }
+        case 'merge': {
+          const a = s.Shards[p.shard];
+          const b = s.Shards[p.adjacent];
+          this.close(a, at);
+          this.close(b, at);
+          const lo = a._startHex < b._startHex ? a : b;
+          const hi = lo === a ? b : a;
+          s.Shards.push(
+            this.newShard(
+              s.Shards.length,
+              BigInt(lo.HashKeyRange.StartingHashKey),
+              BigInt(hi.HashKeyRange.EndingHashKey),
+              at,
+              a.ShardId,
+              b.ShardId,
+            ),
+          );
+          break;
+        }
+        case 'updateShardCount': {
+          // UNIFORM_SCALING: the open shards close and `target` even shards replace them; each new
+          // shard's parent is the old shard holding its starting key (and the next one when it spans two).
+          const parents = s._open.map((i) => s.Shards[i]);
+          for (const sh of parents) this.close(sh, at);
+          for (const [a, b] of evenRanges(p.target)) {
+            const ah = bigToHex(a);
+            const bh = bigToHex(b);
+            const over = parents.filter((sh) => sh._startHex <= bh && sh._endHex >= ah);
+            s.Shards.push(this.newShard(s.Shards.length, a, b, at, over[0]?.ShardId, over[1]?.ShardId));
+          }
+          break;
+        }
+      }
+      s.StreamStatus = 'ACTIVE';
+      this.route(s);
+    }
+    return true;
+  }
+
+  createStream(name: string, region: string, shardCount: number, mode: StreamMode, tags: Record<string, string>): Stream {
+    const now = this.now();
+    const s: Stream = {
+      StreamName: name,
+      StreamARN: `arn:aws:kinesis:${region}:${this.account}:stream/${name}`,
+      StreamStatus: 'CREATING',
+      StreamModeDetails: { StreamMode: mode },
+      RetentionPeriodHours: 24,
+      StreamCreationTimestamp: Math.floor(now / 1000),
+      EncryptionType: 'NONE',
+      EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+      Shards: [],
+      _createdAt: now,
+      _statusUntil: now + this.ctx.options.stateDelayMs,
+      _pending: { kind: 'create', shardCount },
+      _tags: { ...tags },
+      _open: [],
+      _openStarts: [],
+      _wSec: 0,
+      _wBytes: 0,
+      _wRecords: 0,
+    };
+    this.streams.set(name, s);
+    this.resolve(s);
+    return s;
+  }
+
+  /** Starts a state change that completes after the configured delay. */
+  beginChange(s: Stream, status: 'UPDATING' | 'DELETING', change: Stream['_pending']): void {
+    s.StreamStatus = status;
+    s._pending = change;
+    s._statusUntil = this.now() + this.ctx.options.stateDelayMs;
+    this.resolve(s);
+  }
+
+  /** Open shards across the account (the quota counts them). */
+  openShardCount(): number {
+    let n = 0;
+    for (const s of this.listStreams()) {
+      if (s._pending?.kind === 'create') n += s._pending.shardCount;
+      else n += s._open.length;
+    }
+    return n;
+  }
+
+  shardLimitError(region: string, current: number, additional: number) {
+    return kErr.limitExceeded(
+      `This request would exceed the shard limit for the account ${this.account} in ${region}. ` +
+        `Current shard count for the account: ${current}. Limit: ${ACCOUNT_SHARD_LIMIT}. ` +
+        `Number of additional shards that would have resulted from this request: ${additional}. ` +
+        'Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) ' +
+        'for current limits and how to request higher limits.',
+    );
+  }
+
+  /** Drops records older than the retention period (arrival order is sequence order, so from the head). */
+  trim(s: Stream, sh: Shard): void {
+    const recs = sh._records;
+    if (sh._head >= recs.length) return;
+    const cutoff = this.now() - s.RetentionPeriodHours * HOUR;
+    if (recs[sh._head].ApproximateArrivalTimestamp >= cutoff) return;
+    let h = sh._head;
+    while (h < recs.length && recs[h].ApproximateArrivalTimestamp < cutoff) h++;
+    if (h > 1024 && h * 2 > recs.length) {
+      sh._records = recs.slice(h);
+      sh._head = 0;
+    } else {
+      sh._head = h;
+    }
+  }
+
+  private newShard(index: number, start: bigint, end: bigint, createdAt: number, parent?: string, adjacent?: string): Shard {
+    const prefix = seqPrefix(createdAt, index);
+    const startHex = bigToHex(start);
+    const endHex = bigToHex(end);
+    const sh: Shard = {
+      ShardId: shardIdName(index),
+      HashKeyRange: { StartingHashKey: hexToDecimal(startHex), EndingHashKey: hexToDecimal(endHex) },
+      SequenceNumberRange: { StartingSequenceNumber: prefix + '00000000000000000000000000000000' },
+      _startHex: startHex,
+      _endHex: endHex,
+      _index: index,
+      _createdAt: createdAt,
+      _seqPrefix: prefix,
+      _counter: 0,
+      _records: [],
+      _head: 0,
+      _wSec: -1,
+      _wBytes: 0,
+      _wRecords: 0,
+      _rSec: -1,
+      _rCalls: 0,
+      _rBytes: 0,
+    };
+    if (parent) sh.ParentShardId = parent;
+    if (adjacent) sh.AdjacentParentShardId = adjacent;
+    return sh;
+  }
+
+  private close(sh: Shard, at: number): void {
+    sh.SequenceNumberRange.EndingSequenceNumber = endingSeq(sh._seqPrefix);
+    sh._closedAt = at;
+  }
+
+  /** Rebuilds the routing table: open shards by starting hash key. */
+  route(s: Stream): void {
+    const open = s.Shards.filter((sh) => sh.SequenceNumberRange.EndingSequenceNumber === undefined);
+    open.sort((a, b) => (a._startHex < b._startHex ? -1 : 1));
+    s._open = open.map((sh) => sh._index);
+    s._openStarts = open.map((sh) => sh._startHex);
+  }
+
+  snapshot(): KinesisSnapshot {
+    return { version: 1, streams: structuredClone([...this.streams.values()]) };
+  }
+
+  restore(snap: KinesisSnapshot): void {
+    this.streams = new Map(structuredClone(snap.streams).map((s) => [s.StreamName, s]));
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Kinesis state, kept under AWS's field names so describing a stream is mostly stripping the
+ * private (`_`-prefixed) fields. Everything is plain data: a snapshot is JSON.
+ */
+
+export type StreamStatus = 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
+export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
+
+export interface StoredRecord {
+  SequenceNumber: string;
+  /** Milliseconds (AWS sends seconds; converted on the way out). */
+  ApproximateArrivalTimestamp: number;
+  /** Base64, as received. */
+  Data: string;
+  PartitionKey: string;
+  /** Decoded data bytes + partition key bytes. */
+  _size: number;
+}
+
+export interface Shard {
+  ShardId: string;
+  ParentShardId?: string;
+  AdjacentParentShardId?: string;
+  HashKeyRange: { StartingHashKey: string; EndingHashKey: string };
+  SequenceNumberRange: { StartingSequenceNumber: string; EndingSequenceNumber?: string };
+  /** Hash range as 32-digit hex, for string comparison. */
+  _startHex: string;
+  _endHex: string;
+  _index: number;
+  _createdAt: number;
+  /** When the shard closed (resharding), if it did. */
+  _closedAt?: number;
+  /** Sequence numbers are this prefix + a zero-padded counter. */
+  _seqPrefix: string;
+  _counter: number;
+  /** Live records are `_records[_head..]`; older ones were trimmed by retention. */
+  _records: StoredRecord[];
+  _head: number;
+  /** Write window (1-second buckets). */
+  _wSec: number;
+  _wBytes: number;
+  _wRecords: number;
+  /** Read window. */
+  _rSec: number;
+  _rCalls: number;
+  _rBytes: number;
+}
+
+export type PendingChange =
+  | { kind: 'create'; shardCount: number }
+  | { kind: 'split'; shard: number; newStartingHashKey: string }
+  | { kind: 'merge'; shard: number; adjacent: number }
+  | { kind: 'updateShardCount'; target: number }
+  | { kind: 'delete' };
+
+export interface Stream {
+  StreamName: string;
+  StreamARN: string;
+  StreamStatus: StreamStatus;
+  StreamModeDetails: { StreamMode: StreamMode };
+  RetentionPeriodHours: number;
+  /** Seconds, as AWS sends it. */
+  StreamCreationTimestamp: number;
+  EncryptionType: 'NONE';
+  EnhancedMonitoring: Array<{ ShardLevelMetrics: string[] }>;
+  Shards: Shard[];
+  _createdAt: number;
+  /** When the current CREATING/UPDATING/DELETING state ends, and what happens then. */
+  _statusUntil: number;
+  _pending?: PendingChange;
+  _tags: Record<string, string>;
+  /** Indices of open shards, sorted by starting hash key, and those keys (routing table). */
+  _open: number[];
+  _openStarts: string[];
+  /** Stream-level write window (ON_DEMAND capacity). */
+  _wSec: number;
+  _wBytes: number;
+  _wRecords: number;
+}
+
+export interface KinesisSnapshot {
+  version: 1;
+  streams: Stream[];
+}

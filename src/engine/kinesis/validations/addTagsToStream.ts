@@ -1,0 +1,16 @@
+import type { Shapes } from '../../common/validation';
+import { streamARN, streamName } from './common';
+
+export const shapes: Shapes = {
+  Tags: {
+    type: 'Map',
+    notNull: true,
+    lengthGreaterThanOrEqual: 1,
+    lengthLessThanOrEqual: 10,
+    childKeyLengths: [1, 128],
+    childValueLengths: [0, 256],
+    children: { type: 'String' },
+  },
+  StreamName: streamName,
+  StreamARN: streamARN,
+};

@@ -1,0 +1,36 @@
+import type { FieldShape } from '../../common/validation';
+
+/** Stream names: 1-128 of [a-zA-Z0-9_.-]. Optional where a StreamARN may name the stream instead. */
+export const streamName: FieldShape = {
+  type: 'String',
+  regex: '[a-zA-Z0-9_.-]+',
+  lengthGreaterThanOrEqual: 1,
+  lengthLessThanOrEqual: 128,
+};
+export const requiredStreamName: FieldShape = { ...streamName, notNull: true };
+// Pattern and length from the Kinesis API reference (StreamARN).
+export const streamARN: FieldShape = {
+  type: 'String',
+  regex: 'arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+',
+  lengthGreaterThanOrEqual: 1,
+  lengthLessThanOrEqual: 2048,
+};
+export const shardIdShape: FieldShape = {
+  type: 'String',
+  notNull: true,
+  regex: '[a-zA-Z0-9_.-]+',
+  lengthGreaterThanOrEqual: 1,
+  lengthLessThanOrEqual: 128,
+};
+export const hashKey: FieldShape = { type: 'String', regex: '0|([1-9]\\d{0,38})' };
+export const sequenceNumber: FieldShape = { type: 'String', regex: '0|([1-9]\\d{0,128})' };
+export const SHARD_LEVEL_METRICS = [
+  'IncomingBytes',
+  'IncomingRecords',
+  'OutgoingBytes',
+  'OutgoingRecords',
+  'WriteProvisionedThroughputExceeded',
+  'ReadProvisionedThroughputExceeded',
+  'IteratorAgeMilliseconds',
+  'ALL',
+] as const;

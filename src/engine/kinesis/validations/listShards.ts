@@ -1,0 +1,23 @@
+import type { Shapes } from '../../common/validation';
+import { streamARN, streamName } from './common';
+
+export const shapes: Shapes = {
+  ExclusiveStartShardId: { type: 'String', regex: '[a-zA-Z0-9_.-]+', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+  MaxResults: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 10000 },
+  NextToken: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1048576 },
+  ShardFilter: {
+    type: 'Structure',
+    children: {
+      Type: {
+        type: 'String',
+        notNull: true,
+        enum: ['AFTER_SHARD_ID', 'AT_TRIM_HORIZON', 'FROM_TRIM_HORIZON', 'AT_LATEST', 'AT_TIMESTAMP', 'FROM_TIMESTAMP'],
+      },
+      ShardId: { type: 'String', regex: '[a-zA-Z0-9_.-]+', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+      Timestamp: { type: 'Timestamp' },
+    },
+  },
+  StreamCreationTimestamp: { type: 'Timestamp' },
+  StreamName: streamName,
+  StreamARN: streamARN,
+};
