@@ -1,0 +1,261 @@
+import {
+  CreateStreamCommand,
+  DecreaseStreamRetentionPeriodCommand,
+  DeleteStreamCommand,
+  DescribeStreamSummaryCommand,
+  DisableEnhancedMonitoringCommand,
+  EnableEnhancedMonitoringCommand,
+  IncreaseStreamRetentionPeriodCommand,
+  ListShardsCommand,
+  ListStreamsCommand,
+  MergeShardsCommand,
+  PutRecordCommand,
+  SplitShardCommand,
+  UpdateShardCountCommand,
+  type Shard,
+  type StreamDescriptionSummary,
+} from '@aws-sdk/client-kinesis';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useServices } from './services';
+
+export type { Shard, StreamDescriptionSummary };
+export type StreamStatus = 'CREATING' | 'ACTIVE' | 'UPDATING' | 'DELETING';
+
+/** While a stream is changing state the console polls fast; otherwise slowly. */
+export const FAST_POLL_MS = 500;
+export const SLOW_POLL_MS = 5000;
+
+export const isTransitional = (status: string | undefined): boolean =>
+  status === 'CREATING' || status === 'UPDATING' || status === 'DELETING';
+
+export const kinesisKeys = {
+  all: ['kinesis'] as const,
+  streams: () => ['kinesis', 'streams'] as const,
+  summary: (name: string) => ['kinesis', 'stream', name, 'summary'] as const,
+  shards: (name: string) => ['kinesis', 'stream', name, 'shards'] as const,
+};
+
+/** One row of the streams list. */
+export interface StreamRow {
+  name: string;
+  status: string;
+  mode: string;
+  openShards?: number;
+  retentionHours?: number;
+  createdAt?: Date;
+}
+
+/** Every stream with its summary (ListStreams, all pages, then DescribeStreamSummary each). */
+export const useStreamList = () => {
+  const { kinesis } = useServices();
+  return useQuery({
+    queryKey: kinesisKeys.streams(),
+    queryFn: async (): Promise<StreamRow[]> => {
+      const names: string[] = [];
+      let token: string | undefined;
+      do {
+        const page = await kinesis.send(new ListStreamsCommand(token ? { NextToken: token } : {}));
+        names.push(...(page.StreamNames ?? []));
+        token = page.HasMoreStreams ? page.NextToken : undefined;
+      } while (token);
+      const summaries = await Promise.allSettled(
+        names.map((n) => kinesis.send(new DescribeStreamSummaryCommand({ StreamName: n }))),
+      );
+      const rows: StreamRow[] = [];
+      summaries.forEach((r, i) => {
+        // A stream deleted between the two calls is simply gone.
+        if (r.status !== 'fulfilled') return;
+        const s = r.value.StreamDescriptionSummary;
+        rows.push({
+          name: names[i],
+          status: s?.StreamStatus ?? 'UNKNOWN',
+          mode: s?.StreamModeDetails?.StreamMode ?? 'PROVISIONED',
+          openShards: s?.OpenShardCount,
+          retentionHours: s?.RetentionPeriodHours,
+          createdAt: s?.StreamCreationTimestamp,
+        });
+      });
+      return rows;
+    },
+    refetchInterval: (q) => (q.state.data?.some((r) => isTransitional(r.status)) ? FAST_POLL_MS : SLOW_POLL_MS),
+  });
+};
+
+export const useStreamSummary = (name: string) => {
+  const { kinesis } = useServices();
+  return useQuery({
+    queryKey: kinesisKeys.summary(name),
+    queryFn: async () => {
+      const out = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
+      return out.StreamDescriptionSummary as StreamDescriptionSummary;
+    },
+    refetchInterval: (q) =>
+      q.state.error ? false : isTransitional(q.state.data?.StreamStatus) ? FAST_POLL_MS : SLOW_POLL_MS,
+  });
+};
+
+/** All shards of a stream, open and closed (ListShards, all pages). */
+export const useShards = (name: string, fast = false) => {
+  const { kinesis } = useServices();
+  return useQuery({
+    queryKey: kinesisKeys.shards(name),
+    queryFn: async (): Promise<Shard[]> => {
+      const shards: Shard[] = [];
+      let token: string | undefined;
+      do {
+        // With a NextToken, AWS refuses StreamName (InvalidArgumentException).
+        const page = await kinesis.send(new ListShardsCommand(token ? { NextToken: token } : { StreamName: name }));
+        shards.push(...(page.Shards ?? []));
+        token = page.NextToken;
+      } while (token);
+      return shards;
+    },
+    refetchInterval: (q) => (q.state.error ? false : fast ? FAST_POLL_MS : SLOW_POLL_MS * 2),
+  });
+};
+
+export const isOpen = (s: Shard) => !s.SequenceNumberRange?.EndingSequenceNumber;
+
+/** Open shards in hash key order. */
+export const openShardsByHashKey = (shards: readonly Shard[]): Shard[] =>
+  shards
+    .filter(isOpen)
+    .sort((a, b) => {
+      const x = BigInt(a.HashKeyRange?.StartingHashKey ?? '0');
+      const y = BigInt(b.HashKeyRange?.StartingHashKey ?? '0');
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+
+/** Pairs of open shards whose hash key ranges touch: the only pairs MergeShards accepts. */
+export const adjacentPairs = (shards: readonly Shard[]): [Shard, Shard][] => {
+  const open = openShardsByHashKey(shards);
+  const pairs: [Shard, Shard][] = [];
+  for (let i = 0; i + 1 < open.length; i++) {
+    const end = BigInt(open[i].HashKeyRange?.EndingHashKey ?? '-1');
+    const next = BigInt(open[i + 1].HashKeyRange?.StartingHashKey ?? '-2');
+    if (end + 1n === next) pairs.push([open[i], open[i + 1]]);
+  }
+  return pairs;
+};
+
+/** A mutation that refreshes the stream list and the given stream once it succeeds. */
+const useStreamMutation = <I, O>(fn: (input: I) => Promise<O>, streamOf: (input: I) => string | undefined) => {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: async (_d, _e, input) => {
+      const name = streamOf(input);
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: kinesisKeys.streams() }),
+        name ? qc.invalidateQueries({ queryKey: ['kinesis', 'stream', name] }) : undefined,
+      ]);
+    },
+  });
+};
+
+export interface CreateStreamInput {
+  name: string;
+  mode: 'PROVISIONED' | 'ON_DEMAND';
+  shardCount?: number;
+}
+
+export const useCreateStream = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation(
+    (i: CreateStreamInput) =>
+      kinesis.send(
+        new CreateStreamCommand({
+          StreamName: i.name,
+          ...(i.mode === 'PROVISIONED' ? { ShardCount: i.shardCount } : {}),
+          StreamModeDetails: { StreamMode: i.mode },
+        }),
+      ),
+    (i) => i.name,
+  );
+};
+
+export const useDeleteStream = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation((name: string) => kinesis.send(new DeleteStreamCommand({ StreamName: name })), (n) => n);
+};
+
+export interface PutRecordInput {
+  stream: string;
+  partitionKey: string;
+  explicitHashKey?: string;
+  data: string;
+}
+
+const utf8 = new TextEncoder();
+
+export const usePutRecord = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation(
+    (i: PutRecordInput) =>
+      kinesis.send(
+        new PutRecordCommand({
+          StreamName: i.stream,
+          PartitionKey: i.partitionKey,
+          ...(i.explicitHashKey ? { ExplicitHashKey: i.explicitHashKey } : {}),
+          Data: utf8.encode(i.data),
+        }),
+      ),
+    (i) => i.stream,
+  );
+};
+
+export const useSplitShard = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation(
+    (i: { stream: string; shardId: string; newStartingHashKey: string }) =>
+      kinesis.send(
+        new SplitShardCommand({ StreamName: i.stream, ShardToSplit: i.shardId, NewStartingHashKey: i.newStartingHashKey }),
+      ),
+    (i) => i.stream,
+  );
+};
+
+export const useMergeShards = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation(
+    (i: { stream: string; shardId: string; adjacentShardId: string }) =>
+      kinesis.send(
+        new MergeShardsCommand({ StreamName: i.stream, ShardToMerge: i.shardId, AdjacentShardToMerge: i.adjacentShardId }),
+      ),
+    (i) => i.stream,
+  );
+};
+
+export const useUpdateShardCount = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation(
+    (i: { stream: string; target: number }) =>
+      kinesis.send(
+        new UpdateShardCountCommand({ StreamName: i.stream, TargetShardCount: i.target, ScalingType: 'UNIFORM_SCALING' }),
+      ),
+    (i) => i.stream,
+  );
+};
+
+/** Increase or decrease, whichever takes the retention from `current` to `hours`. */
+export const useUpdateRetention = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation(
+    (i: { stream: string; current: number; hours: number }) =>
+      i.hours >= i.current
+        ? kinesis.send(new IncreaseStreamRetentionPeriodCommand({ StreamName: i.stream, RetentionPeriodHours: i.hours }))
+        : kinesis.send(new DecreaseStreamRetentionPeriodCommand({ StreamName: i.stream, RetentionPeriodHours: i.hours })),
+    (i) => i.stream,
+  );
+};
+
+export const useEnhancedMonitoring = () => {
+  const { kinesis } = useServices();
+  return useStreamMutation(
+    (i: { stream: string; enable: boolean; metrics: string[] }) =>
+      i.enable
+        ? kinesis.send(new EnableEnhancedMonitoringCommand({ StreamName: i.stream, ShardLevelMetrics: i.metrics as never }))
+        : kinesis.send(new DisableEnhancedMonitoringCommand({ StreamName: i.stream, ShardLevelMetrics: i.metrics as never })),
+    (i) => i.stream,
+  );
+};

@@ -1,0 +1,38 @@
+import { CreateStreamPage, StreamDetailPage, StreamList } from './panels/streams';
+import { definePage, type PageDefinition } from './shell/page';
+
+/*
+ * Every page of the console, in side-navigation order. To add one:
+ *   definePage({ id, path, nav: { section, label }, title, breadcrumbs,
+ *                component: lazy(() => import('./panels/<page>/<Page>')) })
+ * The Streams pages load eagerly: they are the first thing a user sees.
+ */
+const KDS = 'Kinesis Data Streams';
+const streamsCrumb = { text: 'Data streams', path: '/streams' };
+
+export const pages: PageDefinition[] = [
+  definePage({
+    id: 'streams',
+    path: '/streams',
+    nav: { section: KDS, label: 'Data streams' },
+    title: () => 'Data streams',
+    breadcrumbs: () => [streamsCrumb],
+    component: StreamList,
+  }),
+  definePage({
+    id: 'create-stream',
+    path: '/create-stream',
+    navPath: '/streams',
+    title: () => 'Create data stream',
+    breadcrumbs: () => [streamsCrumb, { text: 'Create data stream', path: '/create-stream' }],
+    component: CreateStreamPage,
+  }),
+  definePage({
+    id: 'stream',
+    path: '/streams/:name',
+    navPath: '/streams',
+    title: ({ params }) => params.name,
+    breadcrumbs: ({ params }) => [streamsCrumb, { text: params.name, path: `/streams/${encodeURIComponent(params.name)}` }],
+    component: StreamDetailPage,
+  }),
+];

@@ -1,0 +1,142 @@
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Tiles from '@cloudscape-design/components/tiles';
+import { useState } from 'react';
+import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { hrefFor, navigate } from '../../hooks/route';
+import { useCreateStream } from '../../hooks/useStreams';
+import { cli } from './cli';
+import { CliCommand } from './CliCommand';
+import { streamHref } from './links';
+import { parseWhole, shardCountProblem, SHARD_COUNT_FORM_MAX, SHARD_QUOTA_HINT, streamNameProblem } from './rules';
+
+type Mode = 'PROVISIONED' | 'ON_DEMAND';
+type Field = 'name' | 'shards';
+
+export function CreateStreamPage() {
+  const [name, setName] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [mode, setMode] = useState<Mode>('PROVISIONED');
+  const [shards, setShards] = useState('2');
+  const [serverError, setServerError] = useState<Partial<Record<Field, string>>>({});
+  const create = useCreateStream();
+  const notify = useNotify();
+
+  const nameProblem = touched ? streamNameProblem(name) : undefined;
+  const shardProblem = mode === 'PROVISIONED' ? shardCountProblem(shards) : undefined;
+  // The form lets AWS judge what it would judge (bad names, 0 shards): the lesson is its answer.
+  const count = parseWhole(shards);
+  const blocked = name.length === 0 || (mode === 'PROVISIONED' && (count === undefined || count > SHARD_COUNT_FORM_MAX));
+
+  const submit = () => {
+    setTouched(true);
+    if (blocked) return;
+    setServerError({});
+    create.mutate(
+      { name, mode, shardCount: mode === 'PROVISIONED' ? Number(shards) : undefined },
+      {
+        onSuccess: () => {
+          notify.success(`Creating data stream ${name}.`);
+          navigate(streamHref(name));
+        },
+        onError: (e) => {
+          const shown = describeError(e);
+          const field = fieldForError<Field>(shown, { name: ['streamName'], shards: ['shardCount'] });
+          if (field) setServerError({ [field]: formatError(shown) });
+          else notify.error(e);
+        },
+      },
+    );
+  };
+
+  return (
+    <ContentLayout header={<Header variant="h1" description="A stream of shards that records are written to and read from.">Create data stream</Header>}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Form
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button formAction="none" variant="link" href={hrefFor('/streams')}>
+                Cancel
+              </Button>
+              <Button variant="primary" loading={create.isPending} data-testid="create-stream-submit">
+                Create data stream
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          <SpaceBetween size="l">
+            <Container header={<Header variant="h2">Data stream configuration</Header>}>
+              <FormField
+                label="Data stream name"
+                constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
+                errorText={serverError.name ?? nameProblem}
+              >
+                <Input
+                  value={name}
+                  ariaLabel="Data stream name"
+                  placeholder="my-data-stream"
+                  data-testid="stream-name-input"
+                  onChange={({ detail }) => {
+                    setName(detail.value);
+                    setTouched(true);
+                    setServerError((s) => ({ ...s, name: undefined }));
+                  }}
+                />
+              </FormField>
+            </Container>
+            <Container header={<Header variant="h2">Data stream capacity</Header>}>
+              <SpaceBetween size="l">
+                <FormField label="Capacity mode">
+                  <Tiles
+                    ariaLabel="Capacity mode"
+                    value={mode}
+                    onChange={({ detail }) => setMode(detail.value as Mode)}
+                    items={[
+                      { value: 'PROVISIONED', label: 'Provisioned', description: 'You choose the number of shards; each takes 1 MiB/s or 1,000 records/s in and 2 MiB/s out.' },
+                      { value: 'ON_DEMAND', label: 'On-demand', description: 'Kinesis manages the shards; a new stream starts with 4.' },
+                    ]}
+                  />
+                </FormField>
+                {mode === 'PROVISIONED' && (
+                  <FormField
+                    label="Provisioned shards"
+                    constraintText={`At least 1. The default account quota is ${SHARD_QUOTA_HINT} shards in us-east-1.`}
+                    errorText={serverError.shards ?? shardProblem}
+                  >
+                    <Input
+                      type="number"
+                      inputMode="numeric"
+                      value={shards}
+                      ariaLabel="Number of provisioned shards"
+                      data-testid="shard-count-input"
+                      onChange={({ detail }) => {
+                        setShards(detail.value);
+                        setServerError((s) => ({ ...s, shards: undefined }));
+                      }}
+                    />
+                  </FormField>
+                )}
+              </SpaceBetween>
+            </Container>
+            <Container>
+              <CliCommand command={cliFor(name, mode, shards)} testId="create-stream-cli" />
+            </Container>
+          </SpaceBetween>
+        </Form>
+      </form>
+    </ContentLayout>
+  );
+}
+
+const cliFor = (name: string, mode: Mode, shards: string) => cli.createStream(name || '<stream-name>', mode, shards);

@@ -1,0 +1,201 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import Textarea from '@cloudscape-design/components/textarea';
+import { useState } from 'react';
+import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { inRange, useHashKey } from '../../hooks/hashKey';
+import { openShardsByHashKey, usePutRecord, type Shard } from '../../hooks/useStreams';
+import { CliCommand } from './CliCommand';
+import { cli } from './cli';
+import { HashSpaceBar } from './HashSpaceBar';
+import { mono } from './ShardsTab';
+
+type Field = 'partitionKey' | 'explicitHashKey' | 'data';
+
+interface Landed {
+  shardId: string;
+  sequenceNumber: string;
+  partitionKey: string;
+  explicitHashKey?: string;
+  /** The open shards when the record was put: the ranges it was matched against. */
+  shards: Shard[];
+}
+
+export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard[] }) {
+  const [partitionKey, setPartitionKey] = useState('');
+  const [useExplicit, setUseExplicit] = useState(false);
+  const [explicitHashKey, setExplicitHashKey] = useState('');
+  const [data, setData] = useState('{"sensor": "sensor-1", "temperature": 21.5}');
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [landed, setLanded] = useState<Landed>();
+  const put = usePutRecord();
+  const notify = useNotify();
+  const explicit = useExplicit ? explicitHashKey : undefined;
+
+  const submit = () => {
+    setErrors({});
+    const snapshot = openShardsByHashKey(shards);
+    put.mutate(
+      { stream, partitionKey, explicitHashKey: explicit, data },
+      {
+        onSuccess: (out) => {
+          setLanded({
+            shardId: out.ShardId ?? '',
+            sequenceNumber: out.SequenceNumber ?? '',
+            partitionKey,
+            explicitHashKey: explicit,
+            shards: snapshot,
+          });
+        },
+        onError: (e) => {
+          const shown = describeError(e);
+          const field = fieldForError<Field>(shown, {
+            partitionKey: ['partitionKey'],
+            explicitHashKey: ['explicitHashKey'],
+            data: ['data'],
+          });
+          if (field) setErrors({ [field]: formatError(shown) });
+          else notify.error(e);
+        },
+      },
+    );
+  };
+
+  return (
+    <SpaceBetween size="l">
+      <Container header={<Header variant="h2" description="PutRecord writes one record. Kinesis picks the shard from the MD5 hash of the partition key, or from an explicit hash key.">Put a record</Header>}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Form
+            actions={
+              <Button variant="primary" loading={put.isPending} data-testid="put-record-submit">
+                Put record
+              </Button>
+            }
+          >
+            <SpaceBetween size="m">
+              <FormField label="Partition key" constraintText="1-256 Unicode characters." errorText={errors.partitionKey}>
+                <Input
+                  value={partitionKey}
+                  ariaLabel="Partition key"
+                  placeholder="sensor-1"
+                  data-testid="partition-key-input"
+                  onChange={({ detail }) => {
+                    setPartitionKey(detail.value);
+                    setErrors((s) => ({ ...s, partitionKey: undefined }));
+                  }}
+                />
+              </FormField>
+              <Checkbox checked={useExplicit} onChange={({ detail }) => setUseExplicit(detail.checked)} data-testid="explicit-hash-key-toggle">
+                Use an explicit hash key (overrides the partition key's hash)
+              </Checkbox>
+              {useExplicit && (
+                <FormField label="Explicit hash key" constraintText="A decimal integer from 0 to 2^128 - 1." errorText={errors.explicitHashKey}>
+                  <Input
+                    value={explicitHashKey}
+                    ariaLabel="Explicit hash key"
+                    data-testid="explicit-hash-key-input"
+                    onChange={({ detail }) => {
+                      setExplicitHashKey(detail.value);
+                      setErrors((s) => ({ ...s, explicitHashKey: undefined }));
+                    }}
+                  />
+                </FormField>
+              )}
+              <FormField label="Data" constraintText="Sent as UTF-8 bytes; a record may be up to 1 MiB including its partition key." errorText={errors.data}>
+                <Textarea
+                  value={data}
+                  rows={4}
+                  ariaLabel="Record data"
+                  data-testid="record-data-input"
+                  onChange={({ detail }) => {
+                    setData(detail.value);
+                    setErrors((s) => ({ ...s, data: undefined }));
+                  }}
+                />
+              </FormField>
+              <CliCommand command={cli.putRecord(stream, partitionKey || '<partition-key>', data, explicit)} testId="put-record-cli" />
+            </SpaceBetween>
+          </Form>
+        </form>
+      </Container>
+      {landed && <WhyHere landed={landed} />}
+    </SpaceBetween>
+  );
+}
+
+/** Where the record landed and why: its hash key against the shards' ranges. */
+function WhyHere({ landed }: { landed: Landed }) {
+  const { md5, explicit, key } = useHashKey(landed.partitionKey, landed.explicitHashKey);
+  return (
+    <Container data-testid="put-record-result" header={<Header variant="h2">Record written</Header>}>
+      <SpaceBetween size="l">
+        <KeyValuePairs
+          columns={2}
+          items={[
+            { label: 'Shard ID', value: <span data-testid="result-shard-id">{landed.shardId}</span> },
+            { label: 'Sequence number', value: <span style={mono} data-testid="result-sequence-number">{landed.sequenceNumber}</span> },
+          ]}
+        />
+        <Box variant="h3">Why this shard</Box>
+        <ColumnLayout columns={explicit !== undefined ? 3 : 2} variant="text-grid">
+          <div>
+            <Box variant="awsui-key-label">MD5 of the partition key "{landed.partitionKey}" (hex)</Box>
+            <div style={mono} data-testid="md5-hex">{md5?.md5Hex}</div>
+          </div>
+          <div>
+            <Box variant="awsui-key-label">Read as a 128-bit integer: the hash key</Box>
+            <div style={mono} data-testid="md5-decimal">{md5?.decimal}</div>
+          </div>
+          {explicit !== undefined && (
+            <div>
+              <Box variant="awsui-key-label">Explicit hash key (used instead)</Box>
+              <div style={mono} data-testid="explicit-hash-key">{explicit.toString()}</div>
+            </div>
+          )}
+        </ColumnLayout>
+        <HashSpaceBar shards={landed.shards} highlight={landed.shardId} marker={key} label="Where the record's hash key falls among the shards' ranges" />
+        <Table<Shard>
+          data-testid="why-ranges-table"
+          variant="embedded"
+          items={landed.shards}
+          trackBy="ShardId"
+          wrapLines
+          ariaLabels={{ tableLabel: 'Shard hash key ranges' }}
+          columnDefinitions={[
+            { id: 'id', header: 'Shard', cell: (s) => <span style={{ fontWeight: s.ShardId === landed.shardId ? 700 : 400 }}>{s.ShardId}</span> },
+            { id: 'start', header: 'Starting hash key', cell: (s) => <span style={mono}>{s.HashKeyRange?.StartingHashKey}</span> },
+            { id: 'end', header: 'Ending hash key', cell: (s) => <span style={mono}>{s.HashKeyRange?.EndingHashKey}</span> },
+            {
+              id: 'match',
+              header: 'Holds the hash key?',
+              cell: (s) =>
+                key !== undefined && s.HashKeyRange && inRange(key, s.HashKeyRange) ? (
+                  <span data-testid={`matching-shard-${s.ShardId}`}>
+                    <StatusIndicator type="success">Yes: start ≤ key ≤ end</StatusIndicator>
+                  </span>
+                ) : (
+                  <StatusIndicator type="stopped">No</StatusIndicator>
+                ),
+            },
+          ]}
+        />
+      </SpaceBetween>
+    </Container>
+  );
+}

@@ -1,0 +1,78 @@
+import Box from '@cloudscape-design/components/box';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
+import * as tokens from '@cloudscape-design/design-tokens';
+import { isOpen, openShardsByHashKey, type Shard } from '../../hooks/useStreams';
+import { CliCommand } from './CliCommand';
+import { cli } from './cli';
+import { HashSpaceBar, shardColor, ShardSlice } from './HashSpaceBar';
+
+export const mono = { fontFamily: tokens.fontFamilyMonospace, fontSize: 12, wordBreak: 'break-all' as const };
+
+export function ShardsTab({ stream, shards, loading }: { stream: string; shards: Shard[]; loading: boolean }) {
+  const open = openShardsByHashKey(shards);
+  const colorIndex = new Map(open.map((s, i) => [s.ShardId, i]));
+  return (
+    <SpaceBetween size="l">
+      <Container header={<Header variant="h2" description="Each open shard owns one slice of the 128-bit hash key space; together they cover all of it.">Hash key space</Header>}>
+        <HashSpaceBar shards={open} />
+      </Container>
+      <Table<Shard>
+        data-testid="shards-table"
+        items={shards}
+        loading={loading}
+        loadingText="Loading shards"
+        trackBy="ShardId"
+        wrapLines
+        ariaLabels={{ tableLabel: 'Shards' }}
+        header={
+          <Header variant="h2" counter={`(${open.length} open, ${shards.length - open.length} closed)`}>
+            Shards
+          </Header>
+        }
+        columnDefinitions={[
+          { id: 'id', header: 'Shard ID', cell: (s) => <span data-testid={`shard-row-${s.ShardId}`}>{s.ShardId}</span>, isRowHeader: true },
+          {
+            id: 'state',
+            header: 'State',
+            cell: (s) =>
+              isOpen(s) ? <StatusIndicator type="success">Open</StatusIndicator> : <StatusIndicator type="stopped">Closed</StatusIndicator>,
+          },
+          {
+            id: 'hash',
+            header: 'Hash key range (start / end)',
+            cell: (s) => (
+              <div style={mono}>
+                <div data-testid="starting-hash-key">{s.HashKeyRange?.StartingHashKey}</div>
+                <div data-testid="ending-hash-key">{s.HashKeyRange?.EndingHashKey}</div>
+              </div>
+            ),
+          },
+          {
+            id: 'slice',
+            header: 'Slice of the hash space',
+            cell: (s) => <ShardSlice shard={s} color={shardColor(colorIndex.get(s.ShardId) ?? 0)} closed={!isOpen(s)} />,
+            minWidth: 140,
+          },
+          {
+            id: 'seq',
+            header: 'Sequence numbers (start / end)',
+            cell: (s) => (
+              <div style={mono}>
+                <div>{s.SequenceNumberRange?.StartingSequenceNumber}</div>
+                <div>{s.SequenceNumberRange?.EndingSequenceNumber ?? <Box color="text-body-secondary" display="inline">open</Box>}</div>
+              </div>
+            ),
+          },
+          { id: 'parent', header: 'Parent shard', cell: (s) => s.ParentShardId ?? '-' },
+          { id: 'adjacent', header: 'Adjacent parent shard', cell: (s) => s.AdjacentParentShardId ?? '-' },
+        ]}
+        empty={<Box textAlign="center">No shards</Box>}
+      />
+      <CliCommand command={cli.listShards(stream)} />
+    </SpaceBetween>
+  );
+}

@@ -1,0 +1,130 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
+import Header from '@cloudscape-design/components/header';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Spinner from '@cloudscape-design/components/spinner';
+import Tabs from '@cloudscape-design/components/tabs';
+import { useState } from 'react';
+import { formatError, describeError } from '../../hooks/errors';
+import { hrefFor, navigate } from '../../hooks/route';
+import { isTransitional, useShards, useStreamSummary } from '../../hooks/useStreams';
+import { CliCommand } from './CliCommand';
+import { cli } from './cli';
+import { ConfigurationTab } from './ConfigurationTab';
+import { DataViewerTab } from './DataViewerTab';
+import { DeleteStreamModal } from './DeleteStreamModal';
+import { streamHref, type StreamTab } from './links';
+import { PutRecordTab } from './PutRecordTab';
+import { ShardsTab } from './ShardsTab';
+import { modeLabel, StreamStatus } from './StatusCell';
+import { formatRetention } from './StreamList';
+
+const tabs: StreamTab[] = ['shards', 'put', 'data', 'configuration'];
+
+export function StreamDetailPage({ params, query }: { params: Record<string, string>; query: Record<string, string> }) {
+  const name = params.name ?? '';
+  const summary = useStreamSummary(name);
+  const status = summary.data?.StreamStatus;
+  const shards = useShards(name, isTransitional(status));
+  const [deleting, setDeleting] = useState(false);
+  const tab: StreamTab = tabs.includes(query.tab as StreamTab) ? (query.tab as StreamTab) : 'shards';
+
+  if (summary.isLoading) {
+    return (
+      <Box textAlign="center" padding="xxl">
+        <Spinner size="large" /> Loading {name}
+      </Box>
+    );
+  }
+  if (summary.error || !summary.data) {
+    const shown = describeError(summary.error);
+    return (
+      <ContentLayout header={<Header variant="h1">{name}</Header>}>
+        <Alert type="error" header={shown.type} data-testid="stream-error" action={<Button href={hrefFor('/streams')}>Back to data streams</Button>}>
+          {shown.message}
+        </Alert>
+      </ContentLayout>
+    );
+  }
+  const s = summary.data;
+  const allShards = shards.data ?? [];
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description={s.StreamARN}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button
+                iconName="refresh"
+                ariaLabel="Refresh stream"
+                onClick={() => {
+                  void summary.refetch();
+                  void shards.refetch();
+                }}
+              />
+              <Button onClick={() => setDeleting(true)} data-testid="delete-stream-button">
+                Delete
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          <span data-testid="stream-title">{s.StreamName}</span>
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">Data stream summary</Header>}>
+          <SpaceBetween size="l">
+            <KeyValuePairs
+              columns={4}
+              items={[
+                { label: 'Status', value: <StreamStatus status={s.StreamStatus} testId="detail-status" /> },
+                { label: 'Capacity mode', value: modeLabel(s.StreamModeDetails?.StreamMode) },
+                { label: 'Open shards', value: <span data-testid="detail-open-shards">{s.OpenShardCount ?? '-'}</span> },
+                {
+                  label: 'Data retention',
+                  value: <span data-testid="detail-retention">{s.RetentionPeriodHours !== undefined ? formatRetention(s.RetentionPeriodHours) : '-'}</span>,
+                },
+                {
+                  label: 'ARN',
+                  value: s.StreamARN ? (
+                    <CopyToClipboard variant="inline" textToCopy={s.StreamARN} copySuccessText="ARN copied" copyErrorText="Could not copy the ARN" />
+                  ) : (
+                    '-'
+                  ),
+                },
+                { label: 'Created', value: s.StreamCreationTimestamp?.toLocaleString() ?? '-' },
+                {
+                  label: 'Shard-level metrics',
+                  value: s.EnhancedMonitoring?.flatMap((m) => m.ShardLevelMetrics ?? []).join(', ') || 'Off',
+                },
+                { label: 'Encryption', value: s.EncryptionType && s.EncryptionType !== 'NONE' ? s.EncryptionType : 'None' },
+              ]}
+            />
+            <CliCommand command={cli.describeStreamSummary(name)} />
+          </SpaceBetween>
+        </Container>
+        {shards.error && <Alert type="error">{formatError(describeError(shards.error))}</Alert>}
+        <Tabs
+          activeTabId={tab}
+          onChange={({ detail }) => navigate(streamHref(name, detail.activeTabId as StreamTab), { replace: true })}
+          ariaLabel="Stream details"
+          tabs={[
+            { id: 'shards', label: 'Shards', content: <ShardsTab stream={name} shards={allShards} loading={shards.isLoading} /> },
+            { id: 'put', label: 'Put record', content: <PutRecordTab stream={name} shards={allShards} /> },
+            { id: 'data', label: 'Data viewer', content: <DataViewerTab stream={name} shards={allShards} /> },
+            { id: 'configuration', label: 'Configuration', content: <ConfigurationTab summary={s} shards={allShards} /> },
+          ]}
+        />
+      </SpaceBetween>
+      <DeleteStreamModal key={String(deleting)} stream={name} visible={deleting} onDismiss={() => setDeleting(false)} />
+    </ContentLayout>
+  );
+}

@@ -1,0 +1,82 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import { hrefFor } from '../../hooks/route';
+import { useStreamList, type StreamRow } from '../../hooks/useStreams';
+import { modeLabel, StreamStatus } from './StatusCell';
+import { streamHref } from './links';
+
+export function StreamList() {
+  const { data, isLoading, error, refetch, isFetching } = useStreamList();
+  const createButton = (
+    <Button variant="primary" href={hrefFor('/create-stream')} data-testid="create-stream-button">
+      Create data stream
+    </Button>
+  );
+  return (
+    <Table<StreamRow>
+      data-testid="streams-table"
+      variant="full-page"
+      items={data ?? []}
+      loading={isLoading}
+      loadingText="Loading data streams"
+      trackBy="name"
+      ariaLabels={{ tableLabel: 'Data streams' }}
+      header={
+        <Header
+          variant="awsui-h1-sticky"
+          counter={data ? `(${data.length})` : undefined}
+          description="Each stream is a set of shards; records land in a shard by the MD5 hash of their partition key."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button iconName="refresh" ariaLabel="Refresh data streams" loading={isFetching && !isLoading} onClick={() => void refetch()} />
+              {createButton}
+            </SpaceBetween>
+          }
+        >
+          Data streams
+        </Header>
+      }
+      columnDefinitions={[
+        {
+          id: 'name',
+          header: 'Data stream name',
+          cell: (r) => (
+            <Link href={streamHref(r.name)} data-testid={`stream-link-${r.name}`}>
+              {r.name}
+            </Link>
+          ),
+          isRowHeader: true,
+        },
+        { id: 'status', header: 'Status', cell: (r) => <StreamStatus status={r.status} testId={`stream-status-${r.name}`} /> },
+        { id: 'mode', header: 'Capacity mode', cell: (r) => modeLabel(r.mode) },
+        { id: 'shards', header: 'Open shards', cell: (r) => r.openShards ?? '-' },
+        { id: 'retention', header: 'Data retention', cell: (r) => (r.retentionHours === undefined ? '-' : formatRetention(r.retentionHours)) },
+        { id: 'created', header: 'Created', cell: (r) => r.createdAt?.toLocaleString() ?? '-' },
+      ]}
+      empty={
+        error ? (
+          <Box textAlign="center" color="text-status-error">
+            <b>{(error as Error).name}</b>: {(error as Error).message}
+          </Box>
+        ) : (
+          <Box textAlign="center" color="inherit" padding="l">
+            <SpaceBetween size="s">
+              <b>No data streams</b>
+              <Box variant="p" color="inherit">
+                Create a stream to start putting and reading records.
+              </Box>
+              {createButton}
+            </SpaceBetween>
+          </Box>
+        )
+      }
+    />
+  );
+}
+
+export const formatRetention = (hours: number) =>
+  hours % 24 === 0 ? `${hours / 24} day${hours === 24 ? '' : 's'} (${hours} h)` : `${hours} hours`;

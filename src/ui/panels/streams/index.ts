@@ -1,0 +1,3 @@
+export { CreateStreamPage } from './CreateStreamPage';
+export { StreamDetailPage } from './StreamDetailPage';
+export { StreamList } from './StreamList';

@@ -1,0 +1,80 @@
+import AppLayout from '@cloudscape-design/components/app-layout';
+import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
+import Box from '@cloudscape-design/components/box';
+import Spinner from '@cloudscape-design/components/spinner';
+import { applyMode, Mode } from '@cloudscape-design/global-styles';
+import { Suspense, useEffect } from 'react';
+import { hrefFor, navigate, useLocation } from '../hooks/route';
+import { usePreferences } from '../state/preferences';
+import { ErrorBoundary } from './ErrorBoundary';
+import { Navigation } from './Navigation';
+import { Notifications } from './Notifications';
+import type { PageDefinition } from './page';
+import { resolvePage } from './resolve';
+import { TopBar } from './TopBar';
+
+const HOME = 'Kinesis';
+
+export function App({ pages }: { pages: PageDefinition[] }) {
+  const location = useLocation();
+  const theme = usePreferences((s) => s.theme);
+  const navigationOpen = usePreferences((s) => s.navigationOpen);
+  const setNavigationOpen = usePreferences((s) => s.setNavigationOpen);
+  const resolved = resolvePage(pages, location.path, location.query);
+  const home = pages.find((p) => p.nav)?.path ?? '/';
+
+  useEffect(() => {
+    applyMode(theme === 'dark' ? Mode.Dark : Mode.Light);
+  }, [theme]);
+
+  useEffect(() => {
+    // The bare address opens the first page.
+    if (location.path === '/') navigate(hrefFor(home), { replace: true });
+  }, [location.path, home]);
+
+  const title = resolved?.page.title(resolved.props);
+  useEffect(() => {
+    document.title = title ? `${title} | Kinesis Workshop Console` : 'Kinesis Workshop Console';
+  }, [title]);
+
+  const crumbs = [{ text: HOME, href: hrefFor(home) }, ...(resolved?.page.breadcrumbs(resolved.props) ?? []).map((c) => ({ text: c.text, href: hrefFor(c.path) }))];
+  const Page = resolved?.page.component;
+  const activePath = resolved ? (resolved.page.navPath ?? resolved.page.path) : '';
+
+  return (
+    <>
+      <div id="top-bar" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
+        <TopBar homeHref={hrefFor(home)} />
+      </div>
+      <AppLayout
+        headerSelector="#top-bar"
+        navigation={<Navigation pages={pages} activePath={activePath} />}
+        navigationOpen={navigationOpen}
+        onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
+        breadcrumbs={<BreadcrumbGroup items={crumbs} ariaLabel="Breadcrumbs" />}
+        notifications={<Notifications />}
+        toolsHide
+        ariaLabels={{ navigation: 'Side navigation', navigationToggle: 'Open side navigation', navigationClose: 'Close side navigation' }}
+        content={
+          <ErrorBoundary key={location.path}>
+            <Suspense
+              fallback={
+                <Box textAlign="center" padding="xxl">
+                  <Spinner size="large" />
+                </Box>
+              }
+            >
+              {Page && resolved ? (
+                <Page {...resolved.props} />
+              ) : location.path === '/' ? null : (
+                <Box variant="h1" padding="l" data-testid="not-found">
+                  No page at {location.path}
+                </Box>
+              )}
+            </Suspense>
+          </ErrorBoundary>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useNotify } from '../hooks/errors';
+import { useConnectionMode } from '../hooks/services';
+import { useEmulatorClock } from '../hooks/useEmulatorConsole';
+import { usePreferences } from '../state/preferences';
+
+const speeds = [1, 10, 60];
+
+export function TopBar({ homeHref }: { homeHref: string }) {
+  const mode = useConnectionMode();
+  const theme = usePreferences((s) => s.theme);
+  const setTheme = usePreferences((s) => s.setTheme);
+  const { clock, setSpeed, skip, reset } = useEmulatorClock();
+  const notify = useNotify();
+  const speed = clock.data?.speed ?? 1;
+  return (
+    <TopNavigation
+      identity={{ href: homeHref, title: 'Kinesis Workshop Console', logo: { src: '/favicon.svg', alt: 'Kinesis Workshop Console' } }}
+      utilities={[
+        {
+          type: 'button',
+          text: mode === 'emulated' ? 'Emulated' : 'AWS',
+          iconName: mode === 'emulated' ? 'status-positive' : 'globe',
+          ariaLabel: mode === 'emulated' ? 'Mode: Emulated. Every request is answered inside this page.' : 'Mode: AWS',
+          title: mode === 'emulated' ? 'Every AWS call is answered by the emulator inside this page: no account, no network.' : 'Calls go to AWS',
+          disableUtilityCollapse: true,
+        },
+        ...(mode === 'emulated'
+          ? [
+              {
+                type: 'menu-dropdown' as const,
+                text: speed === 1 ? 'Clock' : `Clock ×${speed}`,
+                iconName: 'status-pending' as const,
+                ariaLabel: `Emulator clock, running at ${speed} times real time`,
+                title: 'Emulator clock',
+                items: [
+                  ...speeds.map((s) => ({ id: `speed-${s}`, text: `Run at ${s}× speed`, disabled: s === speed })),
+                  { id: 'skip-60', text: 'Skip ahead 1 minute' },
+                  { id: 'reset', text: 'Reset the emulator (delete everything)' },
+                ],
+                onItemClick: ({ detail }: { detail: { id: string } }) => {
+                  if (detail.id.startsWith('speed-')) setSpeed.mutate(Number(detail.id.slice(6)));
+                  else if (detail.id === 'skip-60') skip.mutate(60_000, { onSuccess: () => notify.info('The emulator clock moved 1 minute ahead.') });
+                  else if (detail.id === 'reset') reset.mutate(undefined, { onSuccess: () => notify.info('The emulator was reset.') });
+                },
+              },
+            ]
+          : []),
+        {
+          type: 'button',
+          text: theme === 'dark' ? 'Light mode' : 'Dark mode',
+          iconName: theme === 'dark' ? 'star' : 'star-filled',
+          ariaLabel: theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode',
+          onClick: () => setTheme(theme === 'dark' ? 'light' : 'dark'),
+        },
+      ]}
+    />
+  );
+}

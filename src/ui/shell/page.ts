@@ -1,0 +1,34 @@
+import type { ComponentType } from 'react';
+
+export interface PageProps {
+  /** Route parameters, decoded (`/streams/:name` gives `{ name }`). */
+  params: Record<string, string>;
+  /** The query part of the hash (`?tab=shards`). */
+  query: Record<string, string>;
+}
+
+export interface Crumb {
+  text: string;
+  /** A path such as `/streams`; the shell turns it into a link. */
+  path: string;
+}
+
+/**
+ * One page of the console: a route, its place in the side navigation, its breadcrumbs and
+ * its component. Adding a page means adding one of these to the list in src/ui/pages.tsx;
+ * use React.lazy for the component of a heavy page so it stays out of the first load.
+ */
+export interface PageDefinition {
+  id: string;
+  /** Route pattern: `/streams`, `/streams/:name`. */
+  path: string;
+  /** The side navigation entry, grouped under `section`. Omit for pages reached by links. */
+  nav?: { section: string; label: string };
+  /** The side navigation entry this page belongs to, when it has none of its own. */
+  navPath?: string;
+  title(p: PageProps): string;
+  breadcrumbs(p: PageProps): Crumb[];
+  component: ComponentType<PageProps>;
+}
+
+export const definePage = (p: PageDefinition): PageDefinition => p;
