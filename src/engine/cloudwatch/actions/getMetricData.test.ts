@@ -37,7 +37,7 @@ describe('GetMetricData', () => {
     });
   });
 
-  it('computes each statistic, honours ScanBy, Label, ReturnData, Unit and longer periods', () => {
+  it('computes each statistic, honours ScanBy, Label, ReturnData, Unit and longer periods; default labels add differing Stat and Period', () => {
     const { call } = seeded();
     const out = call('GetMetricData', {
       ...range,
@@ -53,10 +53,10 @@ describe('GetMetricData', () => {
     }) as { MetricDataResults: { Id: string; Label: string; Timestamps: number[]; Values: number[] }[] };
     expect(out.MetricDataResults.map((r) => [r.Id, r.Label, r.Timestamps, r.Values])).toEqual([
       ['avg', 'mean', [sec(T0), sec(T0 + 60_000), sec(T0 + 120_000)], [0.5, 1, 1.5]],
-      ['n', 'IncomingRecords', [sec(T0), sec(T0 + 120_000)], [4, 2]],
-      ['mx', 'IncomingRecords', [sec(T0)], [3]],
-      ['mn', 'IncomingRecords', [sec(T0)], [0]],
-      ['bytes', 'IncomingRecords', [], []],
+      ['n', 'IncomingRecords SampleCount 120', [sec(T0), sec(T0 + 120_000)], [4, 2]],
+      ['mx', 'IncomingRecords Maximum 300', [sec(T0)], [3]],
+      ['mn', 'IncomingRecords Minimum 300', [sec(T0)], [0]],
+      ['bytes', 'IncomingRecords Sum 60', [], []],
     ]);
   });
 

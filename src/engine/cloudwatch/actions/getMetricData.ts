@@ -155,6 +155,14 @@ export const getMetricData = (
     offset = t.o;
   }
 
+  // Default labels name the metric, plus the Stat and the Period when the queries differ in them
+  // (LocalStack's AWS-validated snapshots: "IncomingRecords Sum", "IncomingRecords 300").
+  const differ = (f: (q: Query) => unknown) => new Set(queries.map(f)).size > 1;
+  const addStat = differ((q) => q.stat);
+  const addPeriod = differ((q) => q.periodMs);
+  const defaultLabel = (q: Query) =>
+    q.metricName + (addStat ? ` ${q.stat}` : '') + (addPeriod ? ` ${q.periodMs / 1000}` : '');
+
   const ascending = scanBy === 'TimestampAscending';
   const from = roundStart(start!);
   let skip = offset;
@@ -174,7 +182,7 @@ export const getMetricData = (
     if (partial) more = true;
     results.push({
       Id: q.id,
-      Label: q.label ?? q.metricName,
+      Label: q.label ?? defaultLabel(q),
       Timestamps: page.map((a) => a.t / 1000),
       Values: page.map((a) => statisticValue(a, q.stat)),
       StatusCode: partial ? 'PartialData' : 'Complete',
