@@ -5,6 +5,13 @@ import {
   ListMetricsCommand,
   PutMetricDataCommand,
 } from '@aws-sdk/client-cloudwatch';
+import {
+  CreateStreamCommand,
+  EnableEnhancedMonitoringCommand,
+  KinesisClient,
+  ListShardsCommand,
+  PutRecordsCommand,
+} from '@aws-sdk/client-kinesis';
 import { describe, expect, it } from 'vitest';
 import { EmulatorRequestHandler } from '../src/aws/handler';
 import { KINESIS_NAMESPACE, shardDimensions, streamDimensions } from '../src/engine/cloudwatch/catalog';
@@ -27,7 +34,13 @@ const setup = () => {
       return emulator.handle(req);
     }),
   });
-  return { clock, emulator, client, seen };
+  const kinesis = new KinesisClient({
+    region: 'us-east-1',
+    endpoint: 'http://emulator.local',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    requestHandler: new EmulatorRequestHandler((req) => emulator.handle(req)),
+  });
+  return { clock, emulator, client, kinesis, seen };
 };
 
 describe('CloudWatch through @aws-sdk/client-cloudwatch', () => {
@@ -198,5 +211,75 @@ describe('CloudWatch through @aws-sdk/client-cloudwatch', () => {
         ],
       },
     ]);
+  });
+
+  it('PutRecords through @aws-sdk/client-kinesis shows up as IncomingRecords SUM per minute, per stream and per shard', async () => {
+    const { client, kinesis, clock } = setup();
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'sensors', ShardCount: 2 }));
+    clock.advance(60_000);
+    await kinesis.send(new EnableEnhancedMonitoringCommand({ StreamName: 'sensors', ShardLevelMetrics: ['IncomingRecords'] }));
+    clock.advance(60_000);
+    const first = clock.now();
+    const put = (n: number) =>
+      kinesis.send(
+        new PutRecordsCommand({
+          StreamName: 'sensors',
+          Records: Array.from({ length: n }, (_, i) => ({ Data: new TextEncoder().encode(`{"n":${i}}`), PartitionKey: `key-${i}` })),
+        }),
+      );
+    expect((await put(10)).FailedRecordCount).toBe(0);
+    expect((await put(7)).FailedRecordCount).toBe(0);
+    clock.advance(60_000);
+    expect((await put(5)).FailedRecordCount).toBe(0);
+
+    const perMinute = await client.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(first - 10 * 60_000),
+        EndTime: new Date(clock.now() + 60_000),
+        MetricDataQueries: [
+          {
+            Id: 'incoming',
+            MetricStat: {
+              Metric: { Namespace: 'AWS/Kinesis', MetricName: 'IncomingRecords', Dimensions: [{ Name: 'StreamName', Value: 'sensors' }] },
+              Period: 60,
+              Stat: 'Sum',
+            },
+          },
+        ],
+      }),
+    );
+    expect(perMinute.MetricDataResults?.[0]).toMatchObject({
+      Id: 'incoming',
+      Label: 'IncomingRecords',
+      Timestamps: [new Date(first + 60_000), new Date(first)],
+      Values: [5, 17],
+      StatusCode: 'Complete',
+    });
+
+    const shards = (await kinesis.send(new ListShardsCommand({ StreamName: 'sensors' }))).Shards ?? [];
+    const perShard = await client.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(first - 10 * 60_000),
+        EndTime: new Date(clock.now() + 60_000),
+        MetricDataQueries: shards.map((sh, i) => ({
+          Id: `shard${i}`,
+          MetricStat: {
+            Metric: {
+              Namespace: 'AWS/Kinesis',
+              MetricName: 'IncomingRecords',
+              Dimensions: [
+                { Name: 'StreamName', Value: 'sensors' },
+                { Name: 'ShardId', Value: sh.ShardId! },
+              ],
+            },
+            Period: 300,
+            Stat: 'Sum',
+          },
+        })),
+      }),
+    );
+    const shardTotals = (perShard.MetricDataResults ?? []).map((r) => (r.Values ?? []).reduce((a, b) => a + b, 0));
+    expect(shardTotals).toHaveLength(2);
+    expect(shardTotals[0] + shardTotals[1]).toBe(22);
   });
 });
