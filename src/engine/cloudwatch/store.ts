@@ -110,6 +110,7 @@ export class MetricStore implements MetricsSink {
     min: number,
     max: number,
   ): void {
+    if (!(sampleCount > 0)) return; // nothing observed (a Count of 0 in PutMetricData's Counts)
     const now = this.clock.now();
     const t = minuteOf(timestamp);
     if (t < minuteOf(now - this.limits.retentionMs)) return;

@@ -9,7 +9,7 @@ describe('PutMetricData', () => {
         Namespace: 'Workshop',
         MetricData: [
           { MetricName: 'M', Value: 5, Unit: 'Count' },
-          { MetricName: 'M', Values: [1, 10], Counts: [2, 4], Unit: 'Count' },
+          { MetricName: 'M', Values: [1, 10, 99], Counts: [2, 4, 0], Unit: 'Count' },
           { MetricName: 'M', StatisticValues: { SampleCount: 3, Sum: 9, Minimum: 0.5, Maximum: 60 }, Unit: 'Count' },
         ],
       }),
