@@ -1,0 +1,1 @@
+export { RandomCutForest, type Explanation, type RandomCutForestOptions } from './forest';
