@@ -172,7 +172,7 @@ const checkType = (val: unknown, shape: FieldShape): unknown => {
     case 'Structure':
       if (t !== 'object') throw serialization('Expected null');
       if (Array.isArray(val)) throw serialization('Start of list found where not expected');
-      if (isStructureChildren(shape.children)) checkTypes(val as Record<string, unknown>, shape.children);
+      if (isStructureChildren(shape.children)) compile(shape.children).types(val as Record<string, unknown>);
       return val;
   }
 };
@@ -334,8 +334,154 @@ export const checkValidations = (data: Record<string, unknown>, shapes: Shapes):
   }
 };
 
+/**
+ * Compiled form of a set of shapes: a type pass and a fast yes/no constraint check, built once per
+ * shapes object. Messages are only built (by the declarative walk above) when the fast check fails,
+ * so a valid 500-record request costs a few comparisons per record.
+ */
+interface Compiled {
+  types: (data: Record<string, unknown>) => void;
+  ok: (data: Record<string, unknown>) => boolean;
+}
+
+const compiledCache = new WeakMap<Shapes, Compiled>();
+
+type Pred = (v: unknown) => boolean;
+
+const fieldPred = (shape: FieldShape): Pred => {
+  const preds: Pred[] = [];
+  const t = shape.type;
+  if (shape.notNull) preds.push((v) => v !== null && v !== undefined);
+  if (shape.greaterThanOrEqual !== undefined) {
+    const min = shape.greaterThanOrEqual;
+    preds.push((v) => (v as number) >= min);
+  }
+  if (shape.lessThanOrEqual !== undefined) {
+    const max = shape.lessThanOrEqual;
+    preds.push((v) => (v as number) <= max);
+  }
+  if (shape.regex !== undefined) {
+    const r = anchored(shape.regex);
+    preds.push((v) => r.test(v as string));
+  }
+  if (shape.lengthGreaterThanOrEqual !== undefined) {
+    const min = shape.lengthGreaterThanOrEqual;
+    preds.push(
+      t === 'String' ? (v) => (v as string).length >= min : (v) => lengthOf(v, t) >= min,
+    );
+  }
+  if (shape.lengthLessThanOrEqual !== undefined) {
+    const max = shape.lengthLessThanOrEqual;
+    // A Base64 string of length n decodes to at most n*3/4 bytes.
+    preds.push(
+      t === 'String'
+        ? (v) => (v as string).length <= max
+        : t === 'Blob'
+          ? (v) => ((v as string).length >> 2) * 3 <= max || base64DecodedLength(v as string) <= max
+          : (v) => lengthOf(v, t) <= max,
+    );
+  }
+  if (shape.enum !== undefined) {
+    const e = shape.enum;
+    preds.push((v) => e.includes(v as string));
+  }
+  if (shape.childLengths || shape.childKeyLengths || shape.childValueLengths) {
+    // Rare (tags): let the declarative walk decide.
+    const c = new Collector();
+    const { children: _children, ...flat } = shape;
+    preds.push((v) => {
+      c.errors.length = 0;
+      checkField(v, flat, '', c);
+      return c.errors.length === 0;
+    });
+  }
+  if (shape.children !== undefined) {
+    if (t === 'List' || t === 'Map') {
+      const member = fieldPred(shape.children as FieldShape);
+      preds.push(
+        t === 'List'
+          ? (v) => {
+              const a = v as unknown[];
+              for (let i = 0; i < a.length; i++) if (!member(a[i])) return false;
+              return true;
+            }
+          : (v) => Object.values(v as object).every(member),
+      );
+    } else {
+      const inner = compile(shape.children as Shapes);
+      preds.push((v) => inner.ok(v as Record<string, unknown>));
+    }
+  }
+  const notNull = !!shape.notNull || !!shape.required;
+  const n = preds.length;
+  return (v) => {
+    if (v === null || v === undefined) return !notNull;
+    for (let i = 0; i < n; i++) if (!preds[i](v)) return false;
+    return true;
+  };
+};
+
+type TypeFn = (v: unknown) => unknown;
+
+/** A type checker for one shape, with list members and structures compiled in (no lookups per value). */
+const typeFn = (shape: FieldShape): TypeFn => {
+  if (shape.type === 'List' && shape.children !== undefined) {
+    const member = typeFn(shape.children as FieldShape);
+    return (val) => {
+      if (typeof val !== 'object') throw serialization('Expected list or null');
+      if (!Array.isArray(val)) throw serialization('Start of structure or map found where not expected.');
+      for (let i = 0; i < val.length; i++) {
+        const c = val[i];
+        if (c === null || c === undefined) continue;
+        const out = member(c);
+        if (out !== c) val[i] = out;
+      }
+      return val;
+    };
+  }
+  if (shape.type === 'Structure' && isStructureChildren(shape.children)) {
+    const inner = compile(shape.children);
+    return (val) => {
+      if (typeof val !== 'object') throw serialization('Expected null');
+      if (Array.isArray(val)) throw serialization('Start of list found where not expected');
+      inner.types(val as Record<string, unknown>);
+      return val;
+    };
+  }
+  if (shape.type === 'String') {
+    return (val) => (typeof val === 'string' ? val : checkType(val, shape));
+  }
+  return (val) => checkType(val, shape);
+};
+
+const compile = (shapes: Shapes): Compiled => {
+  let c = compiledCache.get(shapes);
+  if (c) return c;
+  const keys = Object.keys(shapes);
+  const fields = keys.map((k) => shapes[k]);
+  const preds = fields.map(fieldPred);
+  const types = fields.map(typeFn);
+  c = {
+    types: (data) => {
+      for (let i = 0; i < keys.length; i++) {
+        const v = data[keys[i]];
+        if (v === undefined || v === null) continue;
+        const out = types[i](v);
+        if (out !== v) data[keys[i]] = out;
+      }
+    },
+    ok: (data) => {
+      for (let i = 0; i < keys.length; i++) if (!preds[i](data[keys[i]])) return false;
+      return true;
+    },
+  };
+  compiledCache.set(shapes, c);
+  return c;
+};
+
 /** Both passes: types (SerializationException), then constraints (ValidationException). */
 export const validate = (data: Record<string, unknown>, shapes: Shapes): void => {
-  checkTypes(data, shapes);
-  checkValidations(data, shapes);
+  const c = compile(shapes);
+  c.types(data);
+  if (!c.ok(data)) checkValidations(data, shapes);
 };

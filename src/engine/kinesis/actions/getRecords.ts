@@ -1,6 +1,8 @@
 import { AwsError } from '../../common/errors';
 import { amzUtcString, kErr } from '../errors';
 import { decodeIterator, encodeIterator } from '../store/iterator';
+import { seekCounter } from '../store/log';
+import { counterOf, seqOf } from '../store/sequence';
 import { parseShardId } from '../store/store';
 import type { KinesisContext } from './context';
 
@@ -59,33 +61,28 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
   k.store.trim(s, sh);
 
   // First record at (>=) or after (>) the position: sequence numbers are fixed-width strings.
-  const recs = sh._records;
-  let lo = sh._head;
-  let hi = recs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const q = recs[mid].SequenceNumber;
-    if (pos.after ? q <= pos.seq : q < pos.seq) lo = mid + 1;
-    else hi = mid;
-  }
+  const log = sh._log;
+  const n = log.at.length;
+  const lo = seekCounter(log, counterOf(pos.seq), pos.after);
   const limit = input.Limit ?? 10000;
   const out: Array<{ SequenceNumber: string; ApproximateArrivalTimestamp: number; Data: string; PartitionKey: string }> = [];
   let bytes = 0;
   let i = lo;
-  for (; i < recs.length && out.length < limit; i++) {
-    const r = recs[i];
-    if (bytes + r._size > MAX_GET_RECORDS_BYTES && out.length > 0) break;
-    bytes += r._size;
+  for (; i < n && out.length < limit; i++) {
+    const size = log.size[i];
+    if (bytes + size > MAX_GET_RECORDS_BYTES && out.length > 0) break;
+    bytes += size;
     out.push({
-      SequenceNumber: r.SequenceNumber,
-      ApproximateArrivalTimestamp: r.ApproximateArrivalTimestamp / 1000,
-      Data: r.Data,
-      PartitionKey: r.PartitionKey,
+      SequenceNumber: seqOf(sh._seqPrefix, log.counter[i]),
+      ApproximateArrivalTimestamp: log.at[i] / 1000,
+      Data: log.data[i],
+      PartitionKey: log.partitionKey[i],
     });
   }
   if (k.engine.options.enforceThroughput) sh._rBytes += bytes;
-  const last = out.length > 0 ? recs[i - 1] : undefined;
-  const caughtUp = i >= recs.length;
+  const last = out.length > 0 ? out[out.length - 1] : undefined;
+  const lastAt = out.length > 0 ? log.at[i - 1] : 0;
+  const caughtUp = i >= n;
   const result: Record<string, unknown> = { Records: out };
   const closed = sh.SequenceNumberRange.EndingSequenceNumber !== undefined;
   if (closed && caughtUp) {
@@ -104,9 +101,9 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
       issuedAt: now,
     });
   }
-  result.MillisBehindLatest = caughtUp ? 0 : Math.max(0, now - recs[i].ApproximateArrivalTimestamp);
+  result.MillisBehindLatest = caughtUp ? 0 : Math.max(0, now - log.at[i]);
 
-  const age = last ? Math.max(0, now - last.ApproximateArrivalTimestamp) : 0;
+  const age = last ? Math.max(0, now - lastAt) : 0;
   m.stream(s, 'GetRecords.Records', out.length, 'Count');
   m.stream(s, 'GetRecords.Bytes', bytes, 'Bytes');
   m.stream(s, 'GetRecords.Success', 1, 'Count');

@@ -1,6 +1,7 @@
 import { isAwsError } from '../../common/errors';
 import { kErr } from '../errors';
 import { encodeIterator } from '../store/iterator';
+import { seekTime } from '../store/log';
 import { parseSeq, seqOf } from '../store/sequence';
 import { parseShardId, shardIdName } from '../store/store';
 import type { Stream } from '../store/types';
@@ -82,15 +83,9 @@ export const getShardIterator = (k: KinesisContext, input: GetShardIteratorInput
         `The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: ${t}, currentTimestampInMillis: ${now}`,
       );
     }
-    const recs = sh._records;
-    let i = sh._head;
-    let hi = recs.length;
-    while (i < hi) {
-      const mid = (i + hi) >> 1;
-      if (recs[mid].ApproximateArrivalTimestamp < t) i = mid + 1;
-      else hi = mid;
-    }
-    if (i < recs.length) seq = recs[i].SequenceNumber;
+    const log = sh._log;
+    const i = seekTime(log, t);
+    if (i < log.at.length) seq = seqOf(sh._seqPrefix, log.counter[i]);
     else {
       seq = seqOf(sh._seqPrefix, sh._counter);
       after = true;

@@ -1,8 +1,9 @@
 import { base64DecodedLength } from '../../common/validation';
 import { kErr } from '../errors';
+import { append } from '../store/log';
 import { parseSeq, seqOf } from '../store/sequence';
 import { requireWritable, streamOf, type KinesisContext, type StreamRef } from './context';
-import { admit, hashKeyHex, MAX_RECORD_BYTES, shardFor, utf8Length } from './write';
+import { admit, MAX_RECORD_BYTES, shardForRecord, utf8Length } from './write';
 
 export interface PutRecordInput extends StreamRef {
   Data: string;
@@ -18,7 +19,7 @@ export const putRecord = (k: KinesisContext, input: PutRecordInput) => {
   requireWritable(k, s);
   const size = base64DecodedLength(input.Data) + utf8Length(input.PartitionKey);
   if (size > MAX_RECORD_BYTES) throw kErr.invalidArgument('Record size exceeds 1 MB limit');
-  const sh = shardFor(s, hashKeyHex(input.PartitionKey, input.ExplicitHashKey));
+  const sh = shardForRecord(s, input.PartitionKey, input.ExplicitHashKey);
   if (input.SequenceNumberForOrdering !== undefined) {
     const p = parseSeq(input.SequenceNumberForOrdering);
     if (input.SequenceNumberForOrdering !== '0' && (!p || p.createdAt > k.store.now())) {
@@ -37,8 +38,9 @@ export const putRecord = (k: KinesisContext, input: PutRecordInput) => {
       m.shard(s, sh.ShardId, 'WriteProvisionedThroughputExceeded', 1, 'Count');
     throw kErr.rateExceeded(sh.ShardId, s.StreamName, k.store.account);
   }
-  const seq = seqOf(sh._seqPrefix, ++sh._counter);
-  sh._records.push({ SequenceNumber: seq, ApproximateArrivalTimestamp: now, Data: input.Data, PartitionKey: input.PartitionKey, _size: size });
+  const c = ++sh._counter;
+  append(sh._log, c, now, input.Data, input.PartitionKey, size);
+  const seq = seqOf(sh._seqPrefix, c);
   m.stream(s, 'IncomingRecords', 1, 'Count');
   m.stream(s, 'IncomingBytes', size, 'Bytes');
   m.stream(s, 'PutRecord.Bytes', size, 'Bytes');

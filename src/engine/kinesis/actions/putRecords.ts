@@ -1,9 +1,10 @@
 import { base64DecodedLength } from '../../common/validation';
 import { kErr, rateExceededMessage } from '../errors';
+import { append } from '../store/log';
 import { seqOf } from '../store/sequence';
 import type { Shard } from '../store/types';
 import { requireWritable, streamOf, type KinesisContext, type StreamRef } from './context';
-import { admit, hashKeyHex, MAX_PUT_RECORDS_BYTES, MAX_RECORD_BYTES, shardFor, utf8Length } from './write';
+import { admit, MAX_PUT_RECORDS_BYTES, MAX_RECORD_BYTES, shardForRecord, utf8Length } from './write';
 
 export interface PutRecordsRequestEntry {
   Data: string;
@@ -44,7 +45,7 @@ export const putRecords = (k: KinesisContext, input: PutRecordsInput) => {
   if (total > MAX_PUT_RECORDS_BYTES) throw kErr.invalidArgument('Records size exceeds 5 MB limit');
   // Resolve every hash key before writing anything: a bad ExplicitHashKey fails the whole call.
   const shards = new Array<Shard>(n);
-  for (let i = 0; i < n; i++) shards[i] = shardFor(s, hashKeyHex(recs[i].PartitionKey, recs[i].ExplicitHashKey));
+  for (let i = 0; i < n; i++) shards[i] = shardForRecord(s, recs[i].PartitionKey, recs[i].ExplicitHashKey);
 
   const now = k.store.now();
   const sec = Math.floor(now / 1000);
@@ -55,6 +56,8 @@ export const putRecords = (k: KinesisContext, input: PutRecordsInput) => {
   let okBytes = 0;
   let throttled = 0;
   let lastTrimmed: Shard | undefined;
+  let msgShard: Shard | undefined;
+  let msg = '';
   for (let i = 0; i < n; i++) {
     const sh = shards[i];
     const size = sizes[i];
@@ -66,15 +69,17 @@ export const putRecords = (k: KinesisContext, input: PutRecordsInput) => {
     if (!admit(k, s, sh, size, sec)) {
       throttled++;
       if (agg) agg[2]++;
-      out[i] = {
-        ErrorCode: 'ProvisionedThroughputExceededException',
-        ErrorMessage: rateExceededMessage(sh.ShardId, s.StreamName, account),
-      };
+      if (msgShard !== sh) {
+        msgShard = sh;
+        msg = rateExceededMessage(sh.ShardId, s.StreamName, account);
+      }
+      out[i] = { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: msg };
       continue;
     }
     const r = recs[i];
-    const seq = seqOf(sh._seqPrefix, ++sh._counter);
-    sh._records.push({ SequenceNumber: seq, ApproximateArrivalTimestamp: now, Data: r.Data, PartitionKey: r.PartitionKey, _size: size });
+    const c = ++sh._counter;
+    append(sh._log, c, now, r.Data, r.PartitionKey, size);
+    const seq = seqOf(sh._seqPrefix, c);
     out[i] = { SequenceNumber: seq, ShardId: sh.ShardId };
     okCount++;
     okBytes += size;

@@ -1,6 +1,6 @@
 import { kErr } from '../errors';
-import { bigToHex, findRange, MAX_HASH_KEY } from '../store/hashkeys';
-import { md5Hex } from '../store/md5';
+import { bigToHex, findRangeWords, hexToWords, MAX_HASH_KEY } from '../store/hashkeys';
+import { md5Words } from '../store/md5';
 import type { Shard, Stream } from '../store/types';
 import type { KinesisContext } from './context';
 
@@ -30,9 +30,17 @@ export const utf8Length = (s: string): number => {
   return n;
 };
 
-/** The 32-digit hex hash key of a record: its ExplicitHashKey, or MD5 of its partition key. */
-export const hashKeyHex = (partitionKey: string, explicit: string | undefined): string => {
-  if (explicit === undefined) return md5Hex(partitionKey);
+const KEY = new Uint32Array(4);
+
+/** The open shard holding a record's hash key: its ExplicitHashKey, or MD5 of its partition key. */
+export const shardForRecord = (s: Stream, partitionKey: string, explicit: string | undefined): Shard => {
+  if (explicit === undefined) md5Words(partitionKey, KEY);
+  else hexToWords(explicitHashKeyHex(explicit), KEY);
+  return s.Shards[s._open[findRangeWords(s._openStartWords, KEY)]];
+};
+
+/** An ExplicitHashKey as 32-digit hex; InvalidArgumentException outside [0, 2^128-1]. */
+export const explicitHashKeyHex = (explicit: string): string => {
   const n = BigInt(explicit);
   if (n > MAX_HASH_KEY) {
     throw kErr.invalidArgument(
@@ -42,8 +50,6 @@ export const hashKeyHex = (partitionKey: string, explicit: string | undefined): 
   return bigToHex(n);
 };
 
-/** The open shard whose hash key range holds the key. */
-export const shardFor = (s: Stream, hex: string): Shard => s.Shards[s._open[findRange(s._openStarts, hex)]];
 
 /**
  * Whether one more record of `size` bytes fits the write limits in the current second; counts it

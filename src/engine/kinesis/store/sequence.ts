@@ -23,6 +23,9 @@ export const seqOf = (prefix: string, counter: number): string => {
 /** Greater than every sequence number the shard can issue: a closed shard's EndingSequenceNumber. */
 export const endingSeq = (prefix: string): string => prefix + NINES;
 
+/** The counter part of a sequence number of this format. */
+export const counterOf = (seq: string): number => Number(seq.slice(24));
+
 export interface ParsedSeq {
   createdAt: number;
   shardIndex: number;

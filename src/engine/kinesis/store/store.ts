@@ -1,6 +1,7 @@
 import type { EngineContext } from '../../protocol/context';
 import { kErr } from '../errors';
-import { bigToHex, evenRanges, hexToDecimal } from './hashkeys';
+import { bigToHex, evenRanges, hexToDecimal, hexToWords } from './hashkeys';
+import { emptyLog, trimBefore } from './log';
 import { endingSeq, seqPrefix } from './sequence';
 import type { KinesisSnapshot, Shard, StreamMode, Stream } from './types';
 
@@ -133,6 +134,7 @@ export class KinesisStore {
       _tags: { ...tags },
       _open: [],
       _openStarts: [],
+      _openStartWords: [],
       _wSec: 0,
       _wBytes: 0,
       _wRecords: 0,
@@ -172,18 +174,7 @@ export class KinesisStore {
 
   /** Drops records older than the retention period (arrival order is sequence order, so from the head). */
   trim(s: Stream, sh: Shard): void {
-    const recs = sh._records;
-    if (sh._head >= recs.length) return;
-    const cutoff = this.now() - s.RetentionPeriodHours * HOUR;
-    if (recs[sh._head].ApproximateArrivalTimestamp >= cutoff) return;
-    let h = sh._head;
-    while (h < recs.length && recs[h].ApproximateArrivalTimestamp < cutoff) h++;
-    if (h > 1024 && h * 2 > recs.length) {
-      sh._records = recs.slice(h);
-      sh._head = 0;
-    } else {
-      sh._head = h;
-    }
+    trimBefore(sh._log, this.now() - s.RetentionPeriodHours * HOUR);
   }
 
   private newShard(index: number, start: bigint, end: bigint, createdAt: number, parent?: string, adjacent?: string): Shard {
@@ -200,8 +191,7 @@ export class KinesisStore {
       _createdAt: createdAt,
       _seqPrefix: prefix,
       _counter: 0,
-      _records: [],
-      _head: 0,
+      _log: emptyLog(),
       _wSec: -1,
       _wBytes: 0,
       _wRecords: 0,
@@ -225,6 +215,7 @@ export class KinesisStore {
     open.sort((a, b) => (a._startHex < b._startHex ? -1 : 1));
     s._open = open.map((sh) => sh._index);
     s._openStarts = open.map((sh) => sh._startHex);
+    s._openStartWords = open.flatMap((sh) => [...hexToWords(sh._startHex)]);
   }
 
   snapshot(): KinesisSnapshot {

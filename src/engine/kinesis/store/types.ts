@@ -6,16 +6,7 @@
 export type StreamStatus = 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
 
-export interface StoredRecord {
-  SequenceNumber: string;
-  /** Milliseconds (AWS sends seconds; converted on the way out). */
-  ApproximateArrivalTimestamp: number;
-  /** Base64, as received. */
-  Data: string;
-  PartitionKey: string;
-  /** Decoded data bytes + partition key bytes. */
-  _size: number;
-}
+import type { RecordLog } from './log';
 
 export interface Shard {
   ShardId: string;
@@ -33,9 +24,8 @@ export interface Shard {
   /** Sequence numbers are this prefix + a zero-padded counter. */
   _seqPrefix: string;
   _counter: number;
-  /** Live records are `_records[_head..]`; older ones were trimmed by retention. */
-  _records: StoredRecord[];
-  _head: number;
+  /** The records (columns; retention trims the head). */
+  _log: RecordLog;
   /** Write window (1-second buckets). */
   _wSec: number;
   _wBytes: number;
@@ -72,6 +62,8 @@ export interface Stream {
   /** Indices of open shards, sorted by starting hash key, and those keys (routing table). */
   _open: number[];
   _openStarts: string[];
+  /** The same starts as 4 unsigned 32-bit words each, flattened (numeric routing). */
+  _openStartWords: number[];
   /** Stream-level write window (ON_DEMAND capacity). */
   _wSec: number;
   _wBytes: number;
