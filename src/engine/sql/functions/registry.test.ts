@@ -106,6 +106,8 @@ describe('string functions', () => {
     expect(call('UPPER', [V8], ['abC'])).toBe('ABC');
     expect(call('LOWER', [V8], ['AbC'])).toBe('abc');
     expect(call('INITCAP', [V32], ['hELLO wORLD-wide'])).toBe('Hello World-wide');
+    // KDA reference example.
+    expect(call('INITCAP', [varchar(40)], ['Each FIRST lEtTeR is cAPITALIZED'])).toBe('Each First Letter Is Capitalized');
     expect(call('INITCAP', [V32], [null])).toBeNull();
     expect(typeOf('LOWER', [T.DOUBLE])).toEqual({ error: 'LOWER expects a character argument but got DOUBLE' });
   });
@@ -223,7 +225,9 @@ describe('datetime functions', () => {
     const f = fn('TIMESTAMP_TO_CHAR').compile([V32, TS]);
     expect(f(['yyyy-MM-dd hh:mm:ss a', ms('2017-11-21T15:04:05')])).toBe('2017-11-21 03:04:05 PM');
     expect(f(['EEE, d MMM yyyy', ms('2017-11-21T15:04:05')])).toBe('Tue, 21 Nov 2017');
-    expect(f(['yyyy', null])).toBeNull();
+    // KDA reference: a NULL timestamp gives the string 'null'.
+    expect(f(['yyyy', null])).toBe('null');
+    expect(f([null, 0])).toBeNull();
     expect(typeOf('TIMESTAMP_TO_CHAR', [V32, T.INTEGER])).toEqual({ error: 'TIMESTAMP_TO_CHAR expects a timestamp argument as argument 2 but got INTEGER' });
   });
 
@@ -240,5 +244,7 @@ describe('datetime functions', () => {
     expect(call('TSDIFF', [TS, TS], [ms('2017-11-21T09:00:10'), ms('2017-11-21T09:00:00')])).toBe(10000);
     expect(call('TSDIFF', [TS, TS], [null, 1])).toBeNull();
     expect(typeOf('TSDIFF', [TS, TS])).toEqual(T.BIGINT);
+    expect(call('TSDIFF', [T.BIGINT, T.BIGINT], [1511254810000, 1511254800000])).toBe(10000);
+    expect(typeOf('TSDIFF', [V8, TS])).toEqual({ error: 'TSDIFF expects a timestamp argument as argument 1 but got VARCHAR(8)' });
   });
 });

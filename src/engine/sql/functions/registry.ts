@@ -559,7 +559,13 @@ register({
   },
   compile: () => {
     const formatter = patternCache(compileFormatter);
-    return strict2((format: string, ts: number) => formatter(format)(ts));
+    // KDA reference, "TIMESTAMP_TO_CHAR": a NULL timestamp gives the string 'null'.
+    return (args) => {
+      const format = args[0] as string | null;
+      const ts = args[1] as number | null;
+      if (format === null) return null;
+      return ts === null ? 'null' : formatter(format)(ts);
+    };
   },
 });
 
@@ -591,9 +597,10 @@ register({
   name: 'TSDIFF',
   minArgs: 2,
   maxArgs: 2,
-  // KDA reference, "TSDIFF": the first timestamp minus the second, in milliseconds; NULL if either is NULL.
+  // KDA reference, "TSDIFF(startTime, endTime)": the difference in milliseconds, NULL if either is NULL;
+  // the arguments are documented as epoch milliseconds (BIGINT), and TIMESTAMPs are accepted too.
   returnType: (a) => {
-    const e = checkArgs('TSDIFF', a, [[timestamp, 'timestamp']]);
+    const e = checkArgs('TSDIFF', a, [[(t) => timestamp(t) || isIntegral(t), 'timestamp']]);
     return e ? { error: e } : T.BIGINT;
   },
   compile: () => strict2((x: number, y: number) => x - y),

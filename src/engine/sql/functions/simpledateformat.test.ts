@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { daysFromCivil } from './datetime';
 import { compileFormatter, compileParser, PatternError, tokenize } from './simpledateformat';
 
 const ms = (iso: string) => Date.parse(iso + 'Z');
@@ -56,13 +57,27 @@ describe('SimpleDateFormat parsing (UTC)', () => {
     expect(parse("yyyy-MM-dd'T'HH:mm:ssX", '2020-01-01T10:00:00Z')).toBe(ms('2020-01-01T10:00:00'));
     expect(parse("yyyy-MM-dd'T'HH:mm:ssXXX", '2020-01-01T10:00:00-05:30')).toBe(ms('2020-01-01T15:30:00'));
   });
-  it('two-digit years use the century window', () => {
+  it('two-digit years use the century window with yy, a single y reads the year as written', () => {
     expect(parse('yy-MM-dd', '20-01-01')).toBe(ms('2020-01-01T00:00:00'));
     expect(parse('yy-MM-dd', '99-01-01')).toBe(ms('1999-01-01T00:00:00'));
+    expect(parse('MMM dd,y', 'March 7, 10')).toBe(daysFromCivil(10, 3, 7) * 86400000);
   });
-  it('is lenient like Java: out-of-range fields roll over, trailing text is ignored', () => {
-    expect(parse('yyyy-MM-dd', '2020-13-01')).toBe(ms('2021-01-01T00:00:00'));
-    expect(parse('yyyy-MM-dd', '2020-02-30')).toBe(ms('2020-03-01T00:00:00'));
+  it("follows the KDA reference's template examples", () => {
+    expect(parse('yyyy-MM-dd hh:mm:ss', '2009-09-16 03:15:24')).toBe(ms('2009-09-16T03:15:24'));
+    expect(parse('yyyy-mm', '2011-02-08 07:23:19')).toBe(ms('2011-01-01T00:02:00'));
+    expect(parse('MMM dd, yyyy', 'March 7, 2010')).toBe(ms('2010-03-07T00:00:00'));
+    expect(parse('MMM dd,', 'March 7, 2010')).toBe(ms('1970-03-07T00:00:00'));
+    expect(parse('MMM dd,y', 'March 7, 2010')).toBe(ms('2010-03-07T00:00:00'));
+    expect(parse('M-d', '2-8')).toBe(ms('1970-02-08T00:00:00'));
+    expect(parse('M-d', '2-8-2011')).toBe(ms('1970-02-08T00:00:00'));
+  });
+  it('fields out of range give no result; trailing text is ignored', () => {
+    expect(parse('M-d', '2011-2-8')).toBeUndefined();
+    expect(parse('yyyy-MM-dd', '2020-13-01')).toBeUndefined();
+    expect(parse('yyyy-MM-dd', '2020-02-30')).toBeUndefined();
+    expect(parse('yyyy-MM-dd', '2019-02-29')).toBeUndefined();
+    expect(parse('HH:mm', '24:00')).toBeUndefined();
+    expect(parse('hh:mm', '13:00')).toBeUndefined();
     expect(parse('yyyy-MM-dd', '2020-01-02 junk')).toBe(ms('2020-01-02T00:00:00'));
   });
   it('returns undefined when the text does not match', () => {

@@ -7,7 +7,7 @@
  * Letters: G y Y M L d D E u a H k K h m s S z Z X, and 'quoted text' ('' is a quote).
  * Other ASCII letters are illegal, as in Java.
  */
-import { daysFromCivil, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, toCivil } from './datetime';
+import { daysFromCivil, daysInMonth, isLeapYear, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, toCivil } from './datetime';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -186,6 +186,8 @@ const matchWord = (s: string, pos: number, words: string[]): [number, number] =>
 const numberStep = (width: number | undefined, set: (f: Fields, n: number, digits: number) => void, signed = false): Step => {
   return (s, pos, f) => {
     let i = pos;
+    // Java skips spaces and tabs before a numeric field.
+    while (s[i] === ' ' || s[i] === '\t') i++;
     let neg = false;
     if (signed && (s[i] === '-' || s[i] === '+')) {
       neg = s[i] === '-';
@@ -201,7 +203,7 @@ const numberStep = (width: number | undefined, set: (f: Fields, n: number, digit
   };
 };
 
-/** Java's two-digit year rule: within 80 years before and 20 after a reference date (taken here as 2026). */
+/** The two-digit year rule: within 80 years before and 20 after a reference date (taken here as 2026). */
 const twoDigitYear = (yy: number): number => (2000 + yy <= 2046 ? 2000 + yy : 1900 + yy);
 
 const offsetStep: Step = (s, pos, f) => {
@@ -255,8 +257,9 @@ const stepFor = (letter: string, count: number, width: number | undefined): Step
     case 'y':
     case 'Y':
       return numberStep(width, (f, n, digits) => {
-        // Java: a two-letter year read as exactly two digits uses the century window.
-        f.year = count <= 2 && digits === 2 ? twoDigitYear(n) : n;
+        // 'yy' read as exactly two digits uses the century window; a single 'y' reads the year
+        // literally (KDA reference, "Template Strings": 'MMM dd,y' on 'March 7, 10' gives year 0010).
+        f.year = count === 2 && digits === 2 ? twoDigitYear(n) : n;
       }, true);
     case 'M':
     case 'L':
@@ -289,10 +292,11 @@ const stepFor = (letter: string, count: number, width: number | undefined): Step
     case 'H':
       return numberStep(width, (f, n) => (f.hour = n));
     case 'k':
-      return numberStep(width, (f, n) => (f.hour = n === 24 ? 0 : n));
+      return numberStep(width, (f, n) => (f.hour = n === 24 ? 0 : n === 0 ? 99 : n));
     case 'K':
+      return numberStep(width, (f, n) => (f.hour12 = n > 11 ? 99 : n));
     case 'h':
-      return numberStep(width, (f, n) => (f.hour12 = n % 12));
+      return numberStep(width, (f, n) => (f.hour12 = n < 1 || n > 12 ? 99 : n % 12));
     case 'm':
       return numberStep(width, (f, n) => (f.minute = n));
     case 's':
@@ -311,8 +315,9 @@ const stepFor = (letter: string, count: number, width: number | undefined): Step
 
 /**
  * Compiles a pattern into a parser from text to epoch ms (UTC), or undefined when the text
- * does not match. Like Java's lenient default, out-of-range fields roll over (month 13 is
- * January of the next year) and text after the pattern is ignored.
+ * does not match. Every field must be in range for its letter (KDA reference, "Char To
+ * Timestamp": month 1-12, day within its month, otherwise no result); fields the pattern
+ * lacks default to 1970-01-01 00:00:00.000; text after the pattern is ignored.
  */
 export const compileParser = (pattern: string): ((text: string) => number | undefined) => {
   const parts = tokenize(pattern);
@@ -337,11 +342,10 @@ export const compileParser = (pattern: string): ((text: string) => number | unde
     let hour = f.hour;
     if (f.hour12 >= 0) hour = f.hour12 + (f.pm === 1 ? 12 : 0);
     else if (f.pm === 1 && hour < 12) hour += 12;
-    let year = f.bc ? 1 - f.year : f.year;
-    let month = f.month - 1;
-    year += Math.floor(month / 12);
-    month = ((month % 12) + 12) % 12;
-    const days = f.dayOfYear > 0 ? daysFromCivil(year, 1, 1) + f.dayOfYear - 1 : daysFromCivil(year, month + 1, 1) + f.day - 1;
+    const year = f.bc ? 1 - f.year : f.year;
+    if (f.month < 1 || f.month > 12 || f.day < 1 || f.day > daysInMonth(year, f.month)) return undefined;
+    if (hour > 23 || f.minute > 59 || f.second > 59 || f.milli > 999 || f.dayOfYear > (isLeapYear(year) ? 366 : 365)) return undefined;
+    const days = f.dayOfYear > 0 ? daysFromCivil(year, 1, 1) + f.dayOfYear - 1 : daysFromCivil(year, f.month, 1) + f.day - 1;
     return days * MS_PER_DAY + hour * MS_PER_HOUR + f.minute * MS_PER_MINUTE + f.second * MS_PER_SECOND + f.milli - f.offset;
   };
 };
