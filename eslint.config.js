@@ -57,6 +57,25 @@ export default tseslint.config(
     ['src/worker/**/*.ts'],
     [{ group: ['**/ui/**', '**/aws/**', 'react', 'react-dom'], message: 'The worker sits below the SDK layer and the UI.' }],
   ),
+  {
+    // The one exception: the generator worker sends PutRecords through an SDK client made by the page's own
+    // factory (src/aws/clients.ts), so generated traffic takes exactly the path every console call takes.
+    files: ['src/worker/generator.worker.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**', 'react', 'react-dom'],
+              message:
+                'generator.worker.ts may import src/aws (to build its KinesisClient like the page does) but never the UI.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   layer(
     ['src/aws/**/*.ts'],
     [{ group: ['**/ui/**', 'react', 'react-dom'], message: 'The SDK layer builds clients; it knows nothing of React.' }],

@@ -1,0 +1,71 @@
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { SendBatch } from '../engine/generator/run';
+import { GeneratorHost } from './generatorHost';
+import type { GeneratorJob, GeneratorWorkerApi, StartResult, StatsListener } from './generatorProtocol';
+import type { HttpTransport } from './protocol';
+import { servePort, type PortLike } from './relay';
+
+/** How the page drives the generator: in its own worker in the browser, in this thread elsewhere. */
+export interface GeneratorClient {
+  readonly kind: 'worker' | 'in-thread';
+  start(job: GeneratorJob, onStats: StatsListener): Promise<StartResult>;
+  stop(reason?: string): Promise<void>;
+  dispose(): void;
+}
+
+/** The in-thread fallback (tests, no Worker): the same host the worker runs. */
+export const createInThreadGeneratorClient = (makeSend: (job: GeneratorJob) => SendBatch): GeneratorClient => {
+  const host = new GeneratorHost(makeSend);
+  return {
+    kind: 'in-thread',
+    start: (job, onStats) => host.start(job, onStats),
+    stop: (reason) => host.stop(reason),
+    dispose: () => void host.stop('The generator was closed'),
+  };
+};
+
+/** Something comlink can wrap and that can be terminated (a Worker, or a stub). */
+export interface GeneratorWorkerLike {
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  terminate(): void;
+}
+
+/**
+ * Drives a generator worker. `emulatorTransport` is the page's emulator client transport: the
+ * worker's requests come back to the page over a MessageChannel and go to that one emulator.
+ */
+export const createGeneratorWorkerClient = (
+  worker: GeneratorWorkerLike,
+  emulatorTransport: HttpTransport,
+  channel: { port1: PortLike; port2: unknown } = new MessageChannel(),
+): GeneratorClient => {
+  const remote: Remote<GeneratorWorkerApi> = wrap<GeneratorWorkerApi>(worker as never);
+  const stopServing = servePort(channel.port1, emulatorTransport);
+  void remote.connect(transfer(channel.port2 as MessagePort, [channel.port2 as MessagePort]));
+  return {
+    kind: 'worker',
+    start: (job, onStats) => remote.start(job, proxy(onStats)),
+    stop: (reason) => remote.stop(reason),
+    dispose: () => {
+      stopServing();
+      worker.terminate();
+    },
+  };
+};
+
+const startWorker = (): GeneratorWorkerLike =>
+  new Worker(new URL('./generator.worker.ts', import.meta.url), { type: 'module', name: 'generator' });
+
+// One generator worker for the page, made on first use (React StrictMode runs effects twice).
+let shared: GeneratorClient | undefined;
+
+/**
+ * The page's generator. `emulatorTransport` reaches the one emulator; `fallbackSend` builds the
+ * send function for the in-thread fallback where there is no Worker.
+ */
+export const generatorClient = (emulatorTransport: HttpTransport, fallbackSend: (job: GeneratorJob) => SendBatch): GeneratorClient => {
+  shared ??= typeof Worker === 'undefined' ? createInThreadGeneratorClient(fallbackSend) : createGeneratorWorkerClient(startWorker(), emulatorTransport);
+  return shared;
+};

@@ -1,0 +1,131 @@
+import { CreateStreamCommand, DeleteStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EmulatorRequestHandler } from '../aws/handler';
+import { createInThreadClient } from './client';
+import { GeneratorHost, compileJob } from './generatorHost';
+import type { GeneratorJob, GeneratorStats } from './generatorProtocol';
+import { EmulatorHost } from './host';
+import { portTransport, servePort } from './relay';
+
+const SENSOR = `{
+  "sensorId": "sensor-{{random.number(100)}}",
+  "eventTimeStamp": "{{current.timestamp}}",
+  "ambientTemp": {{random.number({"min":-40, "max":60})}},
+  "measuredTemp": {{random.number({"min":0, "max":100})}}
+}`;
+
+const job = (over: Partial<GeneratorJob> = {}): GeneratorJob => ({
+  stream: 'gen',
+  templates: [{ name: 'sensor', source: SENSOR, weight: 1 }],
+  rate: 2000,
+  partitionKey: { kind: 'random' },
+  newline: true,
+  gzip: false,
+  connection: { mode: 'emulated', region: 'us-east-1' },
+  ...over,
+});
+
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((c) => c()));
+
+/** A KinesisClient whose requests cross a MessageChannel to the page's one emulator, as in the worker. */
+const relayed = () => {
+  const emulator = new EmulatorHost({ options: { stateDelayMs: 0 } });
+  const page = createInThreadClient(emulator);
+  const channel = new MessageChannel();
+  const stop = servePort(channel.port1 as never, page.transport);
+  const transport = portTransport(channel.port2 as never);
+  closers.push(stop, () => transport.close());
+  const kinesis = new KinesisClient({
+    region: 'us-east-1',
+    endpoint: 'http://emulator.localhost',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+    requestHandler: new EmulatorRequestHandler(transport),
+    maxAttempts: 1,
+  });
+  const host = new GeneratorHost((j) => (batch) => kinesis.send(new PutRecordsCommand({ StreamName: j.stream, Records: batch })), {
+    statsIntervalMs: 20,
+  });
+  return { emulator, kinesis, host };
+};
+
+const settle = (host: GeneratorHost, j: GeneratorJob) =>
+  new Promise<GeneratorStats[]>((resolve, reject) => {
+    const seen: GeneratorStats[] = [];
+    host
+      .start(j, (s) => {
+        seen.push(s);
+        if (s.state !== 'running' && s.pending === 0 && s.inFlightCalls === 0) resolve(seen);
+      })
+      .then((r) => (r.ok ? undefined : reject(new Error(r.rejection.message))), reject);
+  });
+
+describe('GeneratorHost', () => {
+  it('refuses a bad template before sending anything, naming the template, line and column', async () => {
+    const { host } = relayed();
+    const bad = job({ templates: [{ name: 'broken', source: '{\n  "a": {{random.nope}}\n}', weight: 1 }] });
+    const result = await host.start(bad, () => {});
+    expect(result).toMatchObject({ ok: false, rejection: { kind: 'template', template: 'broken', line: 2, column: 10 } });
+    expect(result.ok ? '' : result.rejection.message).toMatch(/random\.nope/);
+    expect(host.running).toBe(false);
+  });
+
+  it('refuses a rate of 0 with a message', async () => {
+    const { host } = relayed();
+    const result = await host.start(job({ rate: 0 }), () => {});
+    expect(result).toEqual({ ok: false, rejection: { kind: 'config', message: 'The rate must be greater than 0 records per second (got 0)' } });
+  });
+
+  it('sends N records then stops, every one acknowledged and readable from the one emulator', async () => {
+    const { host, kinesis } = relayed();
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'gen', ShardCount: 1 }));
+    const stats = await settle(host, job({ limit: 300 }));
+    const last = stats[stats.length - 1];
+    expect(last).toMatchObject({ state: 'completed', rendered: 300, acknowledged: 300, dropped: 0, pending: 0 });
+    expect(stats.length).toBeGreaterThan(1);
+    const it0 = await kinesis.send(
+      new GetShardIteratorCommand({ StreamName: 'gen', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }),
+    );
+    const got = await kinesis.send(new GetRecordsCommand({ ShardIterator: it0.ShardIterator, Limit: 1000 }));
+    expect(got.Records).toHaveLength(300);
+    const first = new TextDecoder().decode(got.Records![0].Data);
+    expect(first.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(first)).toHaveProperty('sensorId');
+  });
+
+  it('stops and says why when the stream is deleted while sending; counters add up', async () => {
+    const { host, kinesis } = relayed();
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'gen', ShardCount: 2 }));
+    const done = settle(host, job({ rate: 1000 }));
+    await new Promise((r) => setTimeout(r, 150));
+    await kinesis.send(new DeleteStreamCommand({ StreamName: 'gen' }));
+    const stats = await done;
+    const last = stats[stats.length - 1];
+    expect(last.state).toBe('stopped');
+    expect(last.stopReason).toMatch(/^The stream no longer exists/);
+    expect(last.acknowledged).toBeGreaterThan(0);
+    expect(last.acknowledged + last.dropped).toBe(last.rendered);
+  });
+
+  it('stop() settles the calls in flight and reports final counters', async () => {
+    const { host, kinesis } = relayed();
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'gen', ShardCount: 2 }));
+    const seen: GeneratorStats[] = [];
+    await host.start(job({ rate: 1000 }), (s) => seen.push(s));
+    await new Promise((r) => setTimeout(r, 120));
+    await host.stop();
+    const last = seen[seen.length - 1];
+    expect(last).toMatchObject({ state: 'stopped', stopReason: 'Stopped by the user', pending: 0, inFlightCalls: 0 });
+    expect(last.acknowledged + last.dropped).toBe(last.rendered);
+  });
+
+  it('compiles every template of a mix, or names the one that fails', () => {
+    const mix = job({
+      templates: [
+        { name: 'a', source: '{{random.uuid}}', weight: 1 },
+        { name: 'b', source: 'x\n{{internet.ipp}}', weight: 2 },
+      ],
+    });
+    expect(compileJob(mix)).toMatchObject({ ok: false, rejection: { template: 'b', line: 2, column: 3 } });
+  });
+});

@@ -1,0 +1,79 @@
+import type { GeneratorStats, PartitionKeyStrategy } from '../engine/generator/run';
+import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
+
+export type { GeneratorStats, PartitionKeyStrategy };
+
+/**
+ * The generator worker's side of things: what the page asks it to do, and the shape of the
+ * HTTP relay that lets it reach the page's one emulator.
+ *
+ * Why a relay: the emulator lives in its own worker, made once by the page. The generator worker
+ * must use that same emulator (the streams the user sees), never a second one. So the page hands
+ * the generator worker a MessagePort; the generator's SDK client posts each signed request on it,
+ * and the page forwards it to the emulator worker's transport and posts the answer back.
+ */
+
+/** Where the generator's KinesisClient sends requests (the same shape as the console's setting). */
+export interface GeneratorConnection {
+  mode: 'emulated' | 'aws';
+  region: string;
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  endpoint?: string;
+}
+
+export interface JobTemplate {
+  name: string;
+  source: string;
+  weight: number;
+}
+
+/** One run of the generator, as the Generator page describes it. */
+export interface GeneratorJob {
+  stream: string;
+  /** One template, or several mixed by weight. */
+  templates: JobTemplate[];
+  /** Records per second (validated by the run: a number greater than 0). */
+  rate: number | string;
+  /** Send this many records, then stop. */
+  limit?: number;
+  partitionKey: PartitionKeyStrategy;
+  newline: boolean;
+  gzip: boolean;
+  connection: GeneratorConnection;
+}
+
+/** A problem found before anything was sent: a template error with its place, or a bad option. */
+export interface JobRejection {
+  kind: 'template' | 'config';
+  message: string;
+  /** For template errors: which template, and where. */
+  template?: string;
+  line?: number;
+  column?: number;
+}
+
+export type StartResult = { ok: true } | { ok: false; rejection: JobRejection };
+
+/** Called about four times a second while a run is going, and once more when it has settled. */
+export type StatsListener = (stats: GeneratorStats) => void;
+
+/** What the generator worker exposes over comlink (every call is async from the page). */
+export interface GeneratorWorkerApi {
+  /** Gives the worker the port on which it reaches the emulator (emulated mode). */
+  connect(port: MessagePort): void;
+  start(job: GeneratorJob, onStats: StatsListener): Promise<StartResult>;
+  /** Stops the current run; resolves once calls in flight have settled (final stats sent). */
+  stop(reason?: string): Promise<void>;
+}
+
+/** Generator worker -> page, on the relay port: one request to forward to the emulator. */
+export interface RelayRequest {
+  id: number;
+  request: HttpRequestLike;
+}
+
+/** Page -> generator worker, on the relay port: the emulator's answer to request `id`. */
+export type RelayReply = { id: number; ok: true; response: HttpResponseLike } | { id: number; ok: false; error: string };
+
+/** How often stats go to the page while a run is going. */
+export const STATS_INTERVAL_MS = 250;
