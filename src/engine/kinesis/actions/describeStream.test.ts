@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { kinesisHarness } from '../testing';
+
+describe('DescribeStream', () => {
+  it('pages shards with Limit and ExclusiveStartShardId, telling HasMoreShards', () => {
+    const h = kinesisHarness();
+    h.active('s', 3);
+    const a = h.call('DescribeStream', { StreamName: 's', Limit: 2 }).StreamDescription;
+    expect(a.Shards.map((x: any) => x.ShardId)).toEqual(['shardId-000000000000', 'shardId-000000000001']);
+    expect(a.HasMoreShards).toBe(true);
+    const b = h.call('DescribeStream', { StreamName: 's', Limit: 2, ExclusiveStartShardId: 'shardId-000000000001' }).StreamDescription;
+    expect(b.Shards.map((x: any) => x.ShardId)).toEqual(['shardId-000000000002']);
+    expect(b.HasMoreShards).toBe(false);
+  });
+
+  it('shows no private fields', () => {
+    const h = kinesisHarness();
+    const d = h.active('s', 1);
+    expect(JSON.stringify(d)).not.toMatch(/"_/);
+  });
+
+  it('finds the stream by StreamARN, and refuses an ARN of another account or a name that disagrees', () => {
+    const h = kinesisHarness();
+    const d = h.active('s', 1);
+    expect(h.call('DescribeStream', { StreamARN: d.StreamARN }).StreamDescription.StreamName).toBe('s');
+    expect(h.error('DescribeStream', { StreamARN: 'arn:aws:kinesis:us-east-1:111111111111:stream/s' })).toEqual({
+      code: 'ResourceNotFoundException',
+      message: 'Stream s under account 000000000000 not found.',
+    });
+    expect(h.error('DescribeStream', { StreamARN: d.StreamARN, StreamName: 'other' }).code).toBe('InvalidArgumentException');
+  });
+
+  it('rejects a malformed StreamARN and a Limit out of range', () => {
+    const h = kinesisHarness();
+    expect(h.error('DescribeStream', { StreamARN: 'nope', Limit: 0 }).message).toBe(
+      "2 validation errors detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1; " +
+        "Value 'nope' at 'streamARN' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+",
+    );
+  });
+});
+
+describe('DescribeStreamSummary', () => {
+  it('summarises the stream with its open shard count', () => {
+    const h = kinesisHarness();
+    h.active('s', 2);
+    expect(h.call('DescribeStreamSummary', { StreamName: 's' }).StreamDescriptionSummary).toEqual({
+      StreamName: 's',
+      StreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/s',
+      StreamStatus: 'ACTIVE',
+      StreamModeDetails: { StreamMode: 'PROVISIONED' },
+      RetentionPeriodHours: 24,
+      StreamCreationTimestamp: Date.UTC(2026, 0, 1) / 1000,
+      EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
+      EncryptionType: 'NONE',
+      OpenShardCount: 2,
+      ConsumerCount: 0,
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { kinesisHarness } from '../testing';
+
+const ids = (r: any) => r.Shards.map((s: any) => s.ShardId);
+
+describe('ListShards', () => {
+  it('lists shards, MaxResults at a time with a NextToken', () => {
+    const h = kinesisHarness();
+    h.active('s', 3);
+    const a = h.call('ListShards', { StreamName: 's', MaxResults: 2 });
+    expect(ids(a)).toEqual(['shardId-000000000000', 'shardId-000000000001']);
+    const b = h.call('ListShards', { NextToken: a.NextToken });
+    expect(ids(b)).toEqual(['shardId-000000000002']);
+    expect(b.NextToken).toBeUndefined();
+    expect(ids(h.call('ListShards', { StreamName: 's', ExclusiveStartShardId: 'shardId-000000000000' }))).toHaveLength(2);
+  });
+
+  it('filters with ShardFilter: AT_LATEST keeps open shards, AFTER_SHARD_ID those after one', () => {
+    const h = kinesisHarness();
+    h.active('s', 2);
+    h.call('SplitShard', { StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' });
+    h.settle();
+    expect(ids(h.call('ListShards', { StreamName: 's', ShardFilter: { Type: 'AT_LATEST' } }))).toEqual([
+      'shardId-000000000001',
+      'shardId-000000000002',
+      'shardId-000000000003',
+    ]);
+    expect(ids(h.call('ListShards', { StreamName: 's', ShardFilter: { Type: 'AFTER_SHARD_ID', ShardId: 'shardId-000000000001' } }))).toEqual([
+      'shardId-000000000002',
+      'shardId-000000000003',
+    ]);
+    expect(ids(h.call('ListShards', { StreamName: 's', ShardFilter: { Type: 'FROM_TRIM_HORIZON' } }))).toHaveLength(4);
+  });
+
+  it('accepts a StreamARN', () => {
+    const h = kinesisHarness();
+    const d = h.active('s', 1);
+    expect(ids(h.call('ListShards', { StreamARN: d.StreamARN }))).toEqual(['shardId-000000000000']);
+  });
+
+  describe('bad input', () => {
+    it('refuses NextToken together with StreamName, and neither', () => {
+      const h = kinesisHarness();
+      h.active('s', 1);
+      expect(h.error('ListShards', { StreamName: 's', NextToken: 'x' })).toEqual({
+        code: 'InvalidArgumentException',
+        message: 'NextToken and StreamName cannot be provided together.',
+      });
+      expect(h.error('ListShards', {})).toEqual({
+        code: 'InvalidArgumentException',
+        message: 'Either NextToken or StreamName should be provided.',
+      });
+    });
+    it('rejects MaxResults out of range', () => {
+      expect(kinesisHarness().error('ListShards', { StreamName: 's', MaxResults: 0 }).message).toBe(
+        "1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      );
+    });
+    it('answers ResourceNotFoundException for an unknown stream', () => {
+      expect(kinesisHarness().error('ListShards', { StreamName: 'nope' }).message).toBe(
+        'Stream nope under account 000000000000 not found.',
+      );
+    });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { kinesisHarness } from '../testing';
+
+describe('ListStreams', () => {
+  it('lists names in order with summaries, paged by Limit and NextToken or ExclusiveStartStreamName', () => {
+    const h = kinesisHarness();
+    for (const n of ['c', 'a', 'b']) h.call('CreateStream', { StreamName: n, ShardCount: 1 });
+    const first = h.call('ListStreams', { Limit: 2 });
+    expect(first.StreamNames).toEqual(['a', 'b']);
+    expect(first.HasMoreStreams).toBe(true);
+    expect(first.StreamSummaries[0]).toEqual({
+      StreamName: 'a',
+      StreamARN: 'arn:aws:kinesis:us-east-1:000000000000:stream/a',
+      StreamStatus: 'CREATING',
+      StreamModeDetails: { StreamMode: 'PROVISIONED' },
+      StreamCreationTimestamp: Date.UTC(2026, 0, 1) / 1000,
+    });
+    const next = h.call('ListStreams', { NextToken: first.NextToken });
+    expect(next).toMatchObject({ StreamNames: ['c'], HasMoreStreams: false });
+    expect(next.NextToken).toBeUndefined();
+    expect(h.call('ListStreams', { ExclusiveStartStreamName: 'a' }).StreamNames).toEqual(['b', 'c']);
+  });
+
+  it('rejects a Limit out of range and a bad token', () => {
+    const h = kinesisHarness();
+    expect(h.error('ListStreams', { Limit: 10001 }).message).toBe(
+      "1 validation error detected: Value '10001' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000",
+    );
+    expect(h.error('ListStreams', { NextToken: 'garbage' }).code).toBe('InvalidArgumentException');
+  });
+});
