@@ -25,13 +25,18 @@ export const parseHashKey = (s: string): bigint | undefined => {
   return v <= MAX_HASH_KEY ? v : undefined;
 };
 
+/** A shard's range as the SDK types it (both ends are always present in answers). */
 export interface HashRange {
-  StartingHashKey: string;
-  EndingHashKey: string;
+  StartingHashKey?: string;
+  EndingHashKey?: string;
 }
 
-export const inRange = (key: bigint, r: HashRange): boolean =>
-  BigInt(r.StartingHashKey) <= key && key <= BigInt(r.EndingHashKey);
+const ends = (r: HashRange): [bigint, bigint] => [BigInt(r.StartingHashKey ?? '0'), BigInt(r.EndingHashKey ?? '-1')];
+
+export const inRange = (key: bigint, r: HashRange): boolean => {
+  const [a, b] = ends(r);
+  return a <= key && key <= b;
+};
 
 /** The shard (among the given ones) whose range holds the key. */
 export const shardForHashKey = <S extends { HashKeyRange?: HashRange }>(shards: readonly S[], key: bigint): S | undefined =>
@@ -39,15 +44,13 @@ export const shardForHashKey = <S extends { HashKeyRange?: HashRange }>(shards: 
 
 /** The default NewStartingHashKey for splitting a shard in two equal halves. */
 export const midpoint = (r: HashRange): string => {
-  const a = BigInt(r.StartingHashKey);
-  const b = BigInt(r.EndingHashKey);
+  const [a, b] = ends(r);
   return (a + (b - a + 1n) / 2n).toString();
 };
 
 /** Where a range sits in the hash space, as percentages (for the bar): left edge and width. */
 export const rangeSlice = (r: HashRange): { left: number; width: number } => {
-  const a = BigInt(r.StartingHashKey);
-  const b = BigInt(r.EndingHashKey);
+  const [a, b] = ends(r);
   const scale = 1_000_000n;
   return {
     left: Number((a * scale) / HASH_SPACE) / 10_000,

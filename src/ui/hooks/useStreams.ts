@@ -32,7 +32,7 @@ export const kinesisKeys = {
   all: ['kinesis'] as const,
   streams: () => ['kinesis', 'streams'] as const,
   summary: (name: string) => ['kinesis', 'stream', name, 'summary'] as const,
-  shards: (name: string) => ['kinesis', 'stream', name, 'shards'] as const,
+  shards: (name: string, status?: string) => ['kinesis', 'stream', name, 'shards', status ?? ''] as const,
 };
 
 /** One row of the streams list. */
@@ -94,11 +94,16 @@ export const useStreamSummary = (name: string) => {
   });
 };
 
-/** All shards of a stream, open and closed (ListShards, all pages). */
-export const useShards = (name: string, fast = false) => {
+/**
+ * All shards of a stream, open and closed (ListShards, all pages). Pass the stream's status:
+ * the shards are read again whenever it changes (a reshard ends, a new stream becomes ACTIVE).
+ */
+export const useShards = (name: string, status?: string) => {
   const { kinesis } = useServices();
+  const fast = isTransitional(status);
   return useQuery({
-    queryKey: kinesisKeys.shards(name),
+    queryKey: kinesisKeys.shards(name, status),
+    placeholderData: (previous) => previous,
     queryFn: async (): Promise<Shard[]> => {
       const shards: Shard[] = [];
       let token: string | undefined;
@@ -143,12 +148,11 @@ const useStreamMutation = <I, O>(fn: (input: I) => Promise<O>, streamOf: (input:
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: async (_d, _e, input) => {
+    // Not awaited: the caller's onSuccess (say, opening the new stream) should not wait for the refresh.
+    onSettled: (_d, _e, input) => {
       const name = streamOf(input);
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: kinesisKeys.streams() }),
-        name ? qc.invalidateQueries({ queryKey: ['kinesis', 'stream', name] }) : undefined,
-      ]);
+      void qc.invalidateQueries({ queryKey: kinesisKeys.streams() });
+      if (name) void qc.invalidateQueries({ queryKey: ['kinesis', 'stream', name] });
     },
   });
 };

@@ -22,6 +22,7 @@ import {
   type StreamDescriptionSummary,
 } from '../../hooks/useStreams';
 import { CliCommand } from './CliCommand';
+import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { RETENTION_MAX, RETENTION_MIN } from './rules';
 
@@ -86,7 +87,7 @@ function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
         <FormField
           label="New starting hash key"
           constraintText="Defaults to the midpoint of the shard's range: two equal halves."
-          errorText={f.error}
+          errorText={fieldError('split-hash-key-error', f.error)}
         >
           <Input
             ariaLabel="New starting hash key"
@@ -172,7 +173,7 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
       title="Update shard count"
       description="UpdateShardCount with UNIFORM_SCALING splits and merges shards so the open shards share the hash space evenly."
     >
-      <FormField label="Target shard count" constraintText={`The stream has ${open} open shard${open === 1 ? '' : 's'}. AWS allows between half and double the current count per call.`} errorText={f.error}>
+      <FormField label="Target shard count" constraintText={`The stream has ${open} open shard${open === 1 ? '' : 's'}. AWS allows between half and double the current count per call.`} errorText={fieldError('target-shard-count-error', f.error)}>
         <Input
           ariaLabel="Target shard count"
           data-testid="target-shard-count-input"
@@ -213,7 +214,7 @@ function RetentionSection({ stream, current }: { stream: string; current: number
       title="Data retention"
       description={`Records stay readable for the retention period: ${RETENTION_MIN} hours (the default) up to ${RETENTION_MAX} hours (365 days). Currently ${current} hours.`}
     >
-      <FormField label="Retention period (hours)" constraintText={`${RETENTION_MIN} to ${RETENTION_MAX}.`} errorText={f.error}>
+      <FormField label="Retention period (hours)" constraintText={`${RETENTION_MIN} to ${RETENTION_MAX}.`} errorText={fieldError('retention-error', f.error)}>
         <Input
           ariaLabel="Retention period in hours"
           data-testid="retention-input"

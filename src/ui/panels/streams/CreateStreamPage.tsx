@@ -13,6 +13,7 @@ import { hrefFor, navigate } from '../../hooks/route';
 import { useCreateStream } from '../../hooks/useStreams';
 import { cli } from './cli';
 import { CliCommand } from './CliCommand';
+import { fieldError } from './fieldError';
 import { streamHref } from './links';
 import { parseWhole, shardCountProblem, SHARD_COUNT_FORM_MAX, SHARD_QUOTA_HINT, streamNameProblem } from './rules';
 
@@ -80,7 +81,7 @@ export function CreateStreamPage() {
               <FormField
                 label="Data stream name"
                 constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
-                errorText={serverError.name ?? nameProblem}
+                errorText={fieldError('stream-name-error', serverError.name ?? nameProblem)}
               >
                 <Input
                   value={name}
@@ -112,7 +113,7 @@ export function CreateStreamPage() {
                   <FormField
                     label="Provisioned shards"
                     constraintText={`At least 1. The default account quota is ${SHARD_QUOTA_HINT} shards in us-east-1.`}
-                    errorText={serverError.shards ?? shardProblem}
+                    errorText={fieldError('shard-count-error', serverError.shards ?? shardProblem)}
                   >
                     <Input
                       type="number"

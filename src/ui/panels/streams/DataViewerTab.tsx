@@ -14,6 +14,7 @@ import { describeError, fieldForError, formatError, useNotify } from '../../hook
 import { useShardReader, type IteratorType, type RecordsPage, type ShownRecord } from '../../hooks/useRecords';
 import { isOpen, type Shard } from '../../hooks/useStreams';
 import { CliCommand } from './CliCommand';
+import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { mono } from './ShardsTab';
 
@@ -103,12 +104,12 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
                 onChange={({ detail }) => setType(detail.selectedOption.value as IteratorType)}
               />
             </FormField>
-            <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={errors.limit}>
+            <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('limit-error', errors.limit)}>
               <Input ariaLabel="Records per call" type="number" value={limit} onChange={({ detail }) => setLimit(detail.value)} />
             </FormField>
           </ColumnLayout>
           {needsSeq && (
-            <FormField label="Starting sequence number" errorText={errors.sequenceNumber}>
+            <FormField label="Starting sequence number" errorText={fieldError('sequence-number-error', errors.sequenceNumber)}>
               <Input
                 ariaLabel="Starting sequence number"
                 data-testid="sequence-number-input"
@@ -118,7 +119,7 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
             </FormField>
           )}
           {type === 'AT_TIMESTAMP' && (
-            <FormField label="Timestamp" constraintText="ISO 8601, e.g. 2026-01-01T12:00:00Z (the emulator's clock)." errorText={errors.timestamp}>
+            <FormField label="Timestamp" constraintText="ISO 8601, e.g. 2026-01-01T12:00:00Z (the emulator's clock)." errorText={fieldError('timestamp-error', errors.timestamp)}>
               <Input ariaLabel="Timestamp" data-testid="timestamp-input" value={timestamp} onChange={({ detail }) => setTimestamp(detail.value)} />
             </FormField>
           )}

@@ -17,6 +17,7 @@ import { describeError, fieldForError, formatError, useNotify } from '../../hook
 import { inRange, useHashKey } from '../../hooks/hashKey';
 import { openShardsByHashKey, usePutRecord, type Shard } from '../../hooks/useStreams';
 import { CliCommand } from './CliCommand';
+import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { HashSpaceBar } from './HashSpaceBar';
 import { mono } from './ShardsTab';
@@ -89,7 +90,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
             }
           >
             <SpaceBetween size="m">
-              <FormField label="Partition key" constraintText="1-256 Unicode characters." errorText={errors.partitionKey}>
+              <FormField label="Partition key" constraintText="1-256 Unicode characters." errorText={fieldError('partition-key-error', errors.partitionKey)}>
                 <Input
                   value={partitionKey}
                   ariaLabel="Partition key"
@@ -105,7 +106,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
                 Use an explicit hash key (overrides the partition key's hash)
               </Checkbox>
               {useExplicit && (
-                <FormField label="Explicit hash key" constraintText="A decimal integer from 0 to 2^128 - 1." errorText={errors.explicitHashKey}>
+                <FormField label="Explicit hash key" constraintText="A decimal integer from 0 to 2^128 - 1." errorText={fieldError('explicit-hash-key-error', errors.explicitHashKey)}>
                   <Input
                     value={explicitHashKey}
                     ariaLabel="Explicit hash key"
@@ -117,7 +118,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
                   />
                 </FormField>
               )}
-              <FormField label="Data" constraintText="Sent as UTF-8 bytes; a record may be up to 1 MiB including its partition key." errorText={errors.data}>
+              <FormField label="Data" constraintText="Sent as UTF-8 bytes; a record may be up to 1 MiB including its partition key." errorText={fieldError('record-data-error', errors.data)}>
                 <Textarea
                   value={data}
                   rows={4}

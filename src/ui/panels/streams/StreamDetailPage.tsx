@@ -12,7 +12,7 @@ import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { formatError, describeError } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
-import { isTransitional, useShards, useStreamSummary } from '../../hooks/useStreams';
+import { useShards, useStreamSummary } from '../../hooks/useStreams';
 import { CliCommand } from './CliCommand';
 import { cli } from './cli';
 import { ConfigurationTab } from './ConfigurationTab';
@@ -30,7 +30,7 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
   const name = params.name ?? '';
   const summary = useStreamSummary(name);
   const status = summary.data?.StreamStatus;
-  const shards = useShards(name, isTransitional(status));
+  const shards = useShards(name, status);
   const [deleting, setDeleting] = useState(false);
   const tab: StreamTab = tabs.includes(query.tab as StreamTab) ? (query.tab as StreamTab) : 'shards';
 

@@ -1,0 +1,65 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** What every page of the console shares: the top bar, side navigation and notifications. */
+export class ConsolePage {
+  constructor(readonly page: Page) {}
+
+  /**
+   * Records every text the given test ids take, from page load on (a MutationObserver), so a
+   * state that lasts half a second (CREATING) is not missed between two polls of the test.
+   */
+  async recordTexts(testIds: string[]) {
+    await this.page.addInitScript((ids: string[]) => {
+      const seen: Record<string, string[]> = {};
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      const scan = () => {
+        for (const id of ids) {
+          const el = document.querySelector(`[data-testid="${id}"]`);
+          const t = el?.textContent?.trim();
+          if (!t) continue;
+          const list = (seen[id] ??= []);
+          if (list[list.length - 1] !== t) list.push(t);
+        }
+      };
+      new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true });
+    }, testIds);
+  }
+
+  async seenTexts(testId: string): Promise<string[]> {
+    return this.page.evaluate((id) => (window as unknown as { __seen: Record<string, string[]> }).__seen[id] ?? [], testId);
+  }
+
+  async open(hash = '') {
+    await this.page.goto(`/${hash}`);
+  }
+
+  get modeIndicator(): Locator {
+    return this.page.getByRole('button', { name: /^Mode: Emulated/ });
+  }
+
+  get notifications(): Locator {
+    return this.page.getByTestId('notifications');
+  }
+
+  /** An error notification showing AWS's error type and message. */
+  async expectErrorNotification(type: string, message: string | RegExp) {
+    const flash = this.notifications.locator('[data-testid="notification-error"]').first();
+    await expect(flash).toContainText(message);
+    await expect(this.notifications).toContainText(type);
+  }
+
+  async screenshot(name: string) {
+    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  }
+
+  /** The native input inside a Cloudscape Input or Textarea with this test id. */
+  field(testId: string): Locator {
+    return this.page.getByTestId(testId).locator('input, textarea').first();
+  }
+
+  /** Picks an option of a Cloudscape Select. */
+  async choose(testId: string, option: string | RegExp) {
+    await this.page.getByTestId(testId).getByRole('button').first().click();
+    await this.page.getByRole('option', { name: option }).first().click();
+  }
+}

@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { StreamDetailPage } from './pages/streamDetail';
+import { StreamsListPage } from './pages/streams';
+
+// Activity 1-A of the immersion day, through the console in emulated mode.
+const STREAM = 'workshop-stream';
+const HALF = (1n << 127n).toString();
+const HALF_MINUS_1 = ((1n << 127n) - 1n).toString();
+const MAX = ((1n << 128n) - 1n).toString();
+
+const md5 = (s: string) => createHash('md5').update(Buffer.from(s, 'utf8')).digest('hex');
+
+const allowed = (url: string) => url.startsWith('http://127.0.0.1:4173/') || url.startsWith('data:') || url.startsWith('blob:');
+
+test('a stream from creation to deletion, all inside the page', async ({ page }) => {
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+
+  const list = new StreamsListPage(page);
+  const detail = new StreamDetailPage(page);
+
+  await list.recordTexts(['detail-status']);
+  await list.open();
+  await expect(page).toHaveURL(/#\/streams$/);
+  await expect(list.modeIndicator).toBeVisible();
+  await expect(list.table).toContainText('No data streams');
+  await list.screenshot('01-streams-empty');
+
+  // Bad stream name: the rule shows as you type, and AWS's own answer on submit; the text stays.
+  await list.startCreate();
+  await list.fillCreate('bad name!', 2);
+  await expect(page.getByTestId('stream-name-error')).toHaveText(
+    'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
+  );
+  await list.submitCreate();
+  await expect(page.getByTestId('stream-name-error')).toHaveText(
+    "ValidationException: 1 validation error detected: Value 'bad name!' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
+  );
+  await expect(list.nameInput()).toHaveValue('bad name!');
+  await list.screenshot('02-create-bad-name');
+
+  // Create with 2 shards; the form shows the CLI equivalent.
+  await list.fillCreate(STREAM, 2);
+  await expect(list.createCli).toHaveText(`aws kinesis create-stream --stream-name ${STREAM} --shard-count 2`);
+  await list.screenshot('03-create-form');
+  await list.submitCreate();
+  await expect(page).toHaveURL(new RegExp(`#/streams/${STREAM}$`));
+  await detail.waitActive();
+  expect(await detail.seenTexts('detail-status')).toEqual(['CREATING', 'ACTIVE']);
+  await expect(detail.openShards).toHaveText('2');
+
+  // Both shards with their halves of the hash space.
+  const s0 = detail.shardRow('shardId-000000000000');
+  const s1 = detail.shardRow('shardId-000000000001');
+  await expect(s0.getByTestId('starting-hash-key')).toHaveText('0');
+  await expect(s0.getByTestId('ending-hash-key')).toHaveText(HALF_MINUS_1);
+  await expect(s1.getByTestId('starting-hash-key')).toHaveText(HALF);
+  await expect(s1.getByTestId('ending-hash-key')).toHaveText(MAX);
+  await detail.screenshot('04-detail-shards');
+
+  // Put a record: which shard, and why.
+  const key = 'sensor-42';
+  const data = '{"sensorId":"sensor-42","temperature":21.5}';
+  const hex = md5(key);
+  const hashKey = BigInt(`0x${hex}`);
+  const expectedShard = hashKey < 1n << 127n ? 'shardId-000000000000' : 'shardId-000000000001';
+  await detail.tab('Put record');
+  await detail.putRecord(key, data);
+  await expect(detail.putResult).toBeVisible();
+  await expect(page.getByTestId('result-shard-id')).toHaveText(expectedShard);
+  await expect(page.getByTestId('result-sequence-number')).toHaveText(/^\d{20,}$/);
+  await expect(page.getByTestId('md5-hex')).toHaveText(hex);
+  await expect(page.getByTestId('md5-decimal')).toHaveText(hashKey.toString());
+  await expect(page.getByTestId(`matching-shard-${expectedShard}`)).toBeVisible();
+  await expect(page.getByTestId('put-record-cli')).toContainText(`aws kinesis put-record --stream-name ${STREAM} --partition-key ${key}`);
+  const sequenceNumber = await page.getByTestId('result-sequence-number').innerText();
+  await detail.screenshot('05-put-record-why');
+
+  // A 257-character partition key: AWS's message next to the field, the input kept.
+  const longKey = 'k'.repeat(257);
+  await detail.putRecord(longKey, data);
+  await expect(page.getByTestId('partition-key-error')).toContainText(
+    "ValidationException: 1 validation error detected: Value '" + longKey + "' at 'partitionKey' failed to satisfy constraint: Member must have length less than or equal to 256",
+  );
+  await expect(detail.field('partition-key-input')).toHaveValue(longKey);
+
+  // Read it back from TRIM_HORIZON: decoded JSON and Base64.
+  await detail.tab('Data viewer');
+  await detail.readShard(expectedShard);
+  const records = page.getByTestId('records-table');
+  await expect(records).toContainText(sequenceNumber);
+  await expect(records).toContainText(key);
+  await expect(records.getByTestId('record-data-decoded').first()).toHaveText(JSON.stringify(JSON.parse(data), null, 2));
+  await expect(records.getByTestId('record-base64').first()).toHaveText(Buffer.from(data).toString('base64'));
+  await expect(page.getByTestId('millis-behind-latest')).toHaveText(/^\d+$/);
+  await expect(page.getByTestId('data-viewer-cli')).toContainText(
+    `aws kinesis get-shard-iterator --stream-name ${STREAM} --shard-id ${expectedShard} --shard-iterator-type TRIM_HORIZON`,
+  );
+  await detail.screenshot('06-data-viewer');
+
+  // Split shard 0 at its midpoint (the default).
+  await detail.tab('Configuration');
+  await detail.choose('split-shard-select', 'shardId-000000000000');
+  await expect(detail.field('split-hash-key-input')).toHaveValue((1n << 126n).toString());
+  await page.getByTestId('split-shard-submit').click();
+  await expect.poll(() => detail.seenTexts('detail-status')).toEqual(['CREATING', 'ACTIVE', 'UPDATING', 'ACTIVE']);
+  await expect(detail.openShards).toHaveText('3');
+  await detail.screenshot('07-configuration');
+
+  // Merge: only adjacent pairs are offered; merge the two children back.
+  await detail.choose('merge-pair-select', 'shardId-000000000002 + shardId-000000000003');
+  await page.getByTestId('merge-shards-submit').click();
+  await detail.waitActive();
+  await expect(detail.openShards).toHaveText('2');
+
+  // Update the shard count.
+  await detail.field('target-shard-count-input').fill('4');
+  await page.getByTestId('update-shard-count-submit').click();
+  await detail.waitActive();
+  await expect(detail.openShards).toHaveText('4');
+
+  // Retention up to 2 days, then a value AWS refuses.
+  await detail.field('retention-input').fill('48');
+  await page.getByTestId('retention-submit').click();
+  await expect(page.getByTestId('detail-retention')).toHaveText('2 days (48 h)');
+  await detail.field('retention-input').fill('12');
+  await page.getByTestId('retention-submit').click();
+  await expect(page.getByTestId('retention-error')).toContainText('InvalidArgumentException');
+  await expect(detail.field('retention-input')).toHaveValue('12');
+  await detail.screenshot('08-retention-error');
+
+  // The shards tab shows the closed parents and their children.
+  await detail.tab('Shards');
+  await expect(detail.shardRow('shardId-000000000002')).toContainText('shardId-000000000000');
+  await detail.screenshot('09-detail-after-resharding');
+
+  // Delete, confirming with the stream's name.
+  await detail.deleteStream(STREAM);
+  await expect(page).toHaveURL(/#\/streams$/);
+  await expect(list.table).toContainText('No data streams', { timeout: 15_000 });
+
+  // Nothing left the machine, and the console stayed clean.
+  expect(requests.filter((u) => !allowed(u))).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('dark mode and the empty list render', async ({ page }) => {
+  const list = new StreamsListPage(page);
+  await list.goto();
+  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await expect(page.locator('body')).toHaveClass(/awsui-dark-mode/);
+  await list.screenshot('10-dark-mode');
+});
