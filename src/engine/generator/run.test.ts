@@ -91,6 +91,20 @@ describe('rate', () => {
     expect(run.stats().acknowledged).toBe(Math.floor(60 * 333));
   });
 
+  it('changes rate mid-run without losing what was already due', async () => {
+    const s = sink();
+    const { run, clock } = setup({ send: s.send, rate: 100 });
+    run.start();
+    await drive(run, clock, 10_000);
+    expect(run.stats().rendered).toBe(1000);
+    run.setRate('250');
+    expect(run.rate).toBe(250);
+    await drive(run, clock, 10_000);
+    expect(run.stats()).toMatchObject({ rendered: 3500, targetRate: 250 });
+    expect(() => run.setRate(-1)).toThrow('The rate must be greater than 0 records per second (got -1)');
+    expect(run.rate).toBe(250);
+  });
+
   it('catches up after a stalled host without exceeding the schedule', async () => {
     const s = sink();
     const { run, clock } = setup({ send: s.send, rate: 100 });

@@ -91,7 +91,7 @@ export interface GeneratorRunOptions {
   /** Backoff for retries: a random delay in [d/2, d], d = min(max, base * 2^(attempt-1)). */
   retryBaseMs?: number;
   retryMaxMs?: number;
-  /** Rendered records allowed to wait for a free call before rendering pauses. */
+  /** Rendered records allowed to wait for a free call before rendering pauses (default: 4 ticks' worth, at least 2 rounds of full calls). */
   maxQueued?: number;
   send: SendBatch;
   clock: Clock;
@@ -202,7 +202,7 @@ const fieldOf = (text: string, path: string[]): string | undefined => {
 };
 
 export class GeneratorRun {
-  readonly rate: number;
+  private targetRate: number;
   private readonly o: Required<Omit<GeneratorRunOptions, 'limit' | 'template' | 'rate' | 'partitionKey'>> & {
     limit?: number;
   };
@@ -214,6 +214,9 @@ export class GeneratorRun {
   private state: RunState = 'idle';
   private stopReason?: string;
   private startAt = 0;
+  /** The schedule: `anchorCount + (t - anchorAt) * rate / 1000` records are due at time t. */
+  private anchorAt = 0;
+  private anchorCount = 0;
   private endAt?: number;
   private queue: Rec[] = [];
   private queueHead = 0;
@@ -235,7 +238,7 @@ export class GeneratorRun {
   private lastError?: { code: string; message: string; at: number };
 
   constructor(options: GeneratorRunOptions) {
-    this.rate = validateRate(options.rate);
+    this.targetRate = validateRate(options.rate);
     if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit > 0))
       throw new GeneratorConfigError(`The record limit must be a whole number greater than 0 (got ${options.limit})`);
     const maxBatchRecords = options.maxBatchRecords ?? 500;
@@ -254,7 +257,7 @@ export class GeneratorRun {
       tickMs,
       retryBaseMs: options.retryBaseMs ?? 100,
       retryMaxMs: options.retryMaxMs ?? 10_000,
-      maxQueued: options.maxQueued ?? Math.max(maxBatchRecords * maxInFlight * 2, Math.ceil((this.rate * tickMs) / 1000) * 4),
+      maxQueued: options.maxQueued ?? 0,
       send: options.send,
       clock: options.clock,
       rng: options.rng,
@@ -293,7 +296,22 @@ export class GeneratorRun {
   start(): void {
     if (this.state !== 'idle') throw new GeneratorConfigError('This run has already started');
     this.state = 'running';
-    this.startAt = this.o.clock.now();
+    this.startAt = this.anchorAt = this.o.clock.now();
+  }
+
+  get rate(): number {
+    return this.targetRate;
+  }
+
+  /** Changes the target rate from now on (a rate slider); what was due before stays due. */
+  setRate(value: number | string): void {
+    const rate = validateRate(value);
+    const now = this.o.clock.now();
+    if (this.state === 'running') {
+      this.anchorCount += ((now - this.anchorAt) * this.targetRate) / 1000;
+      this.anchorAt = now;
+    }
+    this.targetRate = rate;
   }
 
   /**
@@ -341,7 +359,7 @@ export class GeneratorRun {
     return {
       state: this.state,
       stopReason: this.stopReason,
-      targetRate: this.rate,
+      targetRate: this.targetRate,
       rendered: s.rendered,
       acknowledged: s.acknowledged,
       failed: s.failed,
@@ -362,9 +380,11 @@ export class GeneratorRun {
   // --- rendering -------------------------------------------------------------------------------
 
   private renderDue(now: number): void {
-    let due = Math.floor(((now - this.startAt) * this.rate) / 1000);
+    let due = Math.floor(this.anchorCount + ((now - this.anchorAt) * this.targetRate) / 1000 + 1e-9);
     if (this.o.limit !== undefined) due = Math.min(due, this.o.limit);
-    const room = this.o.maxQueued - (this.queue.length - this.queueHead);
+    const { maxQueued, maxBatchRecords, maxInFlight, tickMs } = this.o;
+    const cap = maxQueued || Math.max(maxBatchRecords * maxInFlight * 2, Math.ceil((this.targetRate * tickMs) / 1000) * 4);
+    const room = cap - (this.queue.length - this.queueHead);
     const n = Math.min(due - this.s.rendered, room);
     for (let i = 0; i < n && this.state === 'running'; i++) this.renderOne();
   }

@@ -91,8 +91,10 @@ export const lex = (source: string, lines: LineMap, errors: TemplateError[]): Se
   let textStart = 0;
   let i = 0;
   while (i < source.length) {
-    const open = source.indexOf('{{', i);
+    let open = source.indexOf('{{', i);
     if (open < 0) break;
+    // in a run of braces (`{"a":{{{x}}}` is rare, `{{{` still) the tag starts at the last `{{`
+    while (source[open + 2] === '{') open++;
     if (open > textStart) out.push({ kind: 'text', value: source.slice(textStart, open), start: textStart, end: open });
     const opened = lines.at(open);
     let j = open + 2;

@@ -218,6 +218,12 @@ describe('better than KDG', () => {
     expect(one('{{current.timestamp}}-{{current.timestamp}}')).toBe(`${T0}-${T0}`);
   });
 
+  it('a tag may sit right inside JSON braces', () => {
+    expect(one('{"a":{{random.number({"min":3,"max":3})}}}')).toBe('{"a":3}');
+    expect(one('{"a":{"b":{{sequence.next}}}}')).toBe('{"a":{"b":1}}');
+    expect(one('{{{sequence.next}}}')).toBe('{1}');
+  });
+
   it('allows spaces inside the braces and before the arguments', () => {
     expect(one('{{ random.number( {"min": 4, "max": 4} ) }}')).toBe('4');
     expect(one('{{\n  random.arrayElement ( ["x"] )\n}}')).toBe('x');
