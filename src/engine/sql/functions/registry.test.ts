@@ -122,10 +122,27 @@ describe('string functions', () => {
     expect(call('SUBSTRING', [varbinary(4), T.INTEGER, T.INTEGER], [new Uint8Array([1, 2, 3]), 2, 1])).toEqual(new Uint8Array([2]));
   });
 
+  it('SUBSTRING matches the KDA reference FROM/FOR examples', () => {
+    const f = fn('SUBSTRING').compile([V32, T.INTEGER, T.INTEGER]);
+    expect(f(['123456789', 3, 4])).toBe('3456');
+    expect(f(['123456789', 17, 4])).toBe('');
+    expect(f(['123456789', -1, 4])).toBe('12');
+    expect(f(['123456789', 6, 0])).toBe('');
+    expect(f(['123456789', 8, 4])).toBe('89');
+  });
+
+  it('SUBSTRING FROM a regular expression returns its first match, NULL when none', () => {
+    expect(typeOf('SUBSTRING', [V32, V8])).toEqual(V32);
+    expect(call('SUBSTRING', [V32, V8], ['TECHNOLOGY', 'L[A-Z]*'])).toBe('LOGY');
+    expect(call('SUBSTRING', [V32, V8], ['abc123def45', '[0-9]+'])).toBe('123');
+    expect(call('SUBSTRING', [V32, V8], ['abc', '[0-9]+'])).toBeNull();
+    expect(call('SUBSTRING', [V32, V8], [null, 'a'])).toBeNull();
+  });
+
   it('SUBSTRING with a negative length is a substring error', () => {
     const e = errorOf(() => call('SUBSTRING', [V32, T.INTEGER, T.INTEGER], ['abc', 1, -1]));
     expect([e.errorName, e.message]).toEqual([ErrorNames.SUBSTRING_ERROR, 'Substring error: negative length -1']);
-    expect(typeOf('SUBSTRING', [V32, V8])).toEqual({ error: 'SUBSTRING expects an integer argument as argument 2 but got VARCHAR(8)' });
+    expect(typeOf('SUBSTRING', [V32, T.DOUBLE])).toEqual({ error: 'SUBSTRING expects an integer argument as argument 2 but got DOUBLE' });
   });
 
   it('POSITION is 1-based, 0 when absent, with an optional start', () => {
@@ -143,6 +160,15 @@ describe('string functions', () => {
     expect(call('TRIM', [V8, V8, V32], ['BOTH', ' ', null])).toBeNull();
     const e = errorOf(() => call('TRIM', [V8, V8, V32], ['BOTH', 'ab', 'abc']));
     expect(e.errorName).toBe('Trim error');
+    expect(errorOf(() => call('TRIM', [V8, V8, V32], ['BOTH', '', 'abc'])).errorName).toBe('Trim error');
+  });
+
+  it('TRIM matches the KDA reference examples', () => {
+    const trim = fn('TRIM').compile([V8, V8, V32]);
+    expect(trim(['BOTH', ' ', ' Trim front and back '])).toBe('Trim front and back');
+    expect(trim(['LEADING', 'x', 'xxxTrim frontxxx'])).toBe('Trim frontxxx');
+    expect(trim(['TRAILING', 'x', 'xxxTrimxBackxxx'])).toBe('xxxTrimxBack');
+    expect(trim(['BOTH', 'y', 'xxxNo y to trimxxx'])).toBe('xxxNo y to trimxxx');
   });
 
   it('OVERLAY replaces length characters from the start position', () => {
@@ -151,7 +177,14 @@ describe('string functions', () => {
     expect(call('OVERLAY', [V32, V8, T.INTEGER, T.INTEGER], ['abcdef', 'XY', 5, 10])).toBe('abcdXY');
     expect(call('OVERLAY', [V32, V8, T.INTEGER], ['abcdef', null, 3])).toBeNull();
     expect(typeOf('OVERLAY', [V32, V8, T.INTEGER])).toEqual(varchar(40));
-    expect(errorOf(() => call('OVERLAY', [V32, V8, T.INTEGER], ['abc', 'x', 0])).errorName).toBe(ErrorNames.SUBSTRING_ERROR);
+    expect(errorOf(() => call('OVERLAY', [V32, V8, T.INTEGER, T.INTEGER], ['abc', 'x', 1, -1])).errorName).toBe(ErrorNames.SUBSTRING_ERROR);
+  });
+
+  it('OVERLAY matches the KDA reference examples', () => {
+    const o3 = fn('OVERLAY').compile([V32, V8, T.INTEGER]);
+    const o4 = fn('OVERLAY').compile([V32, V8, T.INTEGER, T.INTEGER]);
+    expect([1, 0, -2, 4, 17].map((p) => o3(['12345', 'foo', p]))).toEqual(['foo45', 'foo345', 'foo12345', '123foo', '12345foo']);
+    expect([0, 2, 9].map((l) => o4(['12345', 'foo', 2, l]))).toEqual(['1foo2345', '1foo45', '1foo']);
   });
 
   it('REGEX_REPLACE takes original, regex, replacement, start position and occurrence', () => {

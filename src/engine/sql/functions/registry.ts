@@ -242,6 +242,12 @@ register({
   minArgs: 2,
   maxArgs: 3,
   returnType: (a) => {
+    // KDA reference, "SUBSTRING": SUBSTRING(s FROM start [FOR length]), or SUBSTRING(s FROM regex),
+    // which returns the first match of a Java regular expression.
+    if (a.length === 2 && isCharacter(a[1])) {
+      const e = checkArgs('SUBSTRING', a, [[character, 'character']]);
+      return e ? { error: e } : varchar(lengthOf(a[0]));
+    }
     const e = checkArgs('SUBSTRING', a, [
       [characterOrBinary, 'character'],
       [integral, 'integer'],
@@ -252,6 +258,19 @@ register({
     return varchar(lengthOf(t));
   },
   compile: (a) => {
+    if (a.length === 2 && isCharacter(a[1])) {
+      const regex = lastCache((p) => {
+        try {
+          return javaRegExp(p, false);
+        } catch {
+          throw invalid(`Invalid regular expression '${p}'`);
+        }
+      });
+      return strict2((s: string, p: string) => {
+        const m = regex(p).exec(s);
+        return m ? m[0] : null;
+      });
+    }
     const binary = a[0].kind === 'VARBINARY';
     // SQL:2003 substring: characters from max(start,1) to start+length-1; a negative length is an error.
     const range = (len: number, start: number, count: number | undefined): [number, number] => {
@@ -322,11 +341,11 @@ register({
     return varchar(lengthOf(nullOr(a[0], varchar(65535))) + lengthOf(nullOr(a[1], varchar(0)), 0));
   },
   compile: (a) => {
-    // SQL:2003 OVERLAY(s PLACING r FROM p FOR l) = SUBSTRING(s, 1, p-1) || r || SUBSTRING(s, p+l).
+    // KDA reference, "OVERLAY": characters p .. p+l-1 of s give way to r; a start below 1 is allowed
+    // (OVERLAY('12345' PLACING 'foo' FROM 0) = 'foo345'), a negative length raises an error.
     const overlay = (s: string, r: string, p: number, l: number) => {
-      if (p < 1) throw new SqlRuntimeError(ErrorNames.SUBSTRING_ERROR, `Substring error: OVERLAY start position ${p} is less than 1`);
       if (l < 0) throw new SqlRuntimeError(ErrorNames.SUBSTRING_ERROR, `Substring error: negative length ${l}`);
-      return s.slice(0, p - 1) + r + s.slice(p - 1 + l);
+      return s.slice(0, Math.max(p - 1, 0)) + r + s.slice(Math.max(p - 1 + l, 0));
     };
     return a.length === 3
       ? strictN(([s, r, p]: [string, string, number]) => overlay(s, r, p, r.length))
