@@ -1,6 +1,6 @@
-import { CreateStreamCommand, DeleteStreamCommand, GetRecordsCommand, GetShardIteratorCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EmulatorRequestHandler } from '../aws/handler';
+import type { PutResult } from '../engine/generator/run';
+import { decodeUtf8, encodeUtf8 } from '../engine/protocol/http';
 import { createInThreadClient } from './client';
 import { GeneratorHost, compileJob } from './generatorHost';
 import type { GeneratorJob, GeneratorStats } from './generatorProtocol';
@@ -28,7 +28,9 @@ const job = (over: Partial<GeneratorJob> = {}): GeneratorJob => ({
 const closers: (() => void)[] = [];
 afterEach(() => closers.splice(0).forEach((c) => c()));
 
-/** A KinesisClient whose requests cross a MessageChannel to the page's one emulator, as in the worker. */
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+
+/** Kinesis calls (awsJson1_1, as the SDK sends them) whose requests cross a MessageChannel to the page's one emulator, as in the worker. */
 const relayed = () => {
   const emulator = new EmulatorHost({ options: { stateDelayMs: 0 } });
   const page = createInThreadClient(emulator);
@@ -36,16 +38,25 @@ const relayed = () => {
   const stop = servePort(channel.port1 as never, page.transport);
   const transport = portTransport(channel.port2 as never);
   closers.push(stop, () => transport.close());
-  const kinesis = new KinesisClient({
-    region: 'us-east-1',
-    endpoint: 'http://emulator.localhost',
-    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
-    requestHandler: new EmulatorRequestHandler(transport),
-    maxAttempts: 1,
-  });
-  const host = new GeneratorHost((j) => (batch) => kinesis.send(new PutRecordsCommand({ StreamName: j.stream, Records: batch })), {
-    statsIntervalMs: 20,
-  });
+  const call = async (op: string, input: unknown): Promise<any> => {
+    const res = await transport({
+      method: 'POST',
+      path: '/',
+      query: {},
+      headers: { 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
+      body: encodeUtf8(JSON.stringify(input)),
+    });
+    const text = typeof res.body === 'string' ? res.body : decodeUtf8(res.body);
+    const body = JSON.parse(text || '{}');
+    if (res.statusCode !== 200) throw Object.assign(new Error(body.message ?? ''), { name: String(body.__type) });
+    return body;
+  };
+  const host = new GeneratorHost(
+    (j) => (batch) =>
+      call('PutRecords', { StreamName: j.stream, Records: batch.map((r) => ({ PartitionKey: r.PartitionKey, Data: b64(r.Data) })) }) as Promise<PutResult>,
+    { statsIntervalMs: 20 },
+  );
+  const kinesis = { call };
   return { emulator, kinesis, host };
 };
 
@@ -78,27 +89,25 @@ describe('GeneratorHost', () => {
 
   it('sends N records then stops, every one acknowledged and readable from the one emulator', async () => {
     const { host, kinesis } = relayed();
-    await kinesis.send(new CreateStreamCommand({ StreamName: 'gen', ShardCount: 1 }));
+    await kinesis.call('CreateStream', { StreamName: 'gen', ShardCount: 1 });
     const stats = await settle(host, job({ limit: 300 }));
     const last = stats[stats.length - 1];
     expect(last).toMatchObject({ state: 'completed', rendered: 300, acknowledged: 300, dropped: 0, pending: 0 });
     expect(stats.length).toBeGreaterThan(1);
-    const it0 = await kinesis.send(
-      new GetShardIteratorCommand({ StreamName: 'gen', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }),
-    );
-    const got = await kinesis.send(new GetRecordsCommand({ ShardIterator: it0.ShardIterator, Limit: 1000 }));
+    const it0 = await kinesis.call('GetShardIterator', { StreamName: 'gen', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' });
+    const got = await kinesis.call('GetRecords', { ShardIterator: it0.ShardIterator, Limit: 1000 });
     expect(got.Records).toHaveLength(300);
-    const first = new TextDecoder().decode(got.Records![0].Data);
+    const first = Buffer.from(got.Records[0].Data, 'base64').toString('utf8');
     expect(first.endsWith('}\n')).toBe(true);
     expect(JSON.parse(first)).toHaveProperty('sensorId');
   });
 
   it('stops and says why when the stream is deleted while sending; counters add up', async () => {
     const { host, kinesis } = relayed();
-    await kinesis.send(new CreateStreamCommand({ StreamName: 'gen', ShardCount: 2 }));
+    await kinesis.call('CreateStream', { StreamName: 'gen', ShardCount: 2 });
     const done = settle(host, job({ rate: 1000 }));
     await new Promise((r) => setTimeout(r, 150));
-    await kinesis.send(new DeleteStreamCommand({ StreamName: 'gen' }));
+    await kinesis.call('DeleteStream', { StreamName: 'gen' });
     const stats = await done;
     const last = stats[stats.length - 1];
     expect(last.state).toBe('stopped');
@@ -109,7 +118,7 @@ describe('GeneratorHost', () => {
 
   it('stop() settles the calls in flight and reports final counters', async () => {
     const { host, kinesis } = relayed();
-    await kinesis.send(new CreateStreamCommand({ StreamName: 'gen', ShardCount: 2 }));
+    await kinesis.call('CreateStream', { StreamName: 'gen', ShardCount: 2 });
     const seen: GeneratorStats[] = [];
     await host.start(job({ rate: 1000 }), (s) => seen.push(s));
     await new Promise((r) => setTimeout(r, 120));
