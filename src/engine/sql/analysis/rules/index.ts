@@ -1,0 +1,21 @@
+import type { Rule } from '../context';
+import { AggregateMisuseRule } from './AggregateMisuseRule';
+import { ColumnCountRule } from './ColumnCountRule';
+import { InsertTypeRule } from './InsertTypeRule';
+import { MonotonicGroupByRule } from './MonotonicGroupByRule';
+import { OrderByMonotonicRule } from './OrderByMonotonicRule';
+import { UnknownColumnRule } from './UnknownColumnRule';
+import { UnknownFunctionRule } from './UnknownFunctionRule';
+import { UnknownStreamRule } from './UnknownStreamRule';
+
+/** Every analysis rule, in the order their errors are looked for. */
+export const rules: Rule[] = [
+  UnknownStreamRule,
+  UnknownColumnRule,
+  UnknownFunctionRule,
+  AggregateMisuseRule,
+  MonotonicGroupByRule,
+  OrderByMonotonicRule,
+  ColumnCountRule,
+  InsertTypeRule,
+];

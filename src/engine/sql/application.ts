@@ -1,0 +1,280 @@
+/**
+ * A running Kinesis Data Analytics SQL application: its in-application streams, its pumps,
+ * SOURCE_SQL_STREAM_001 fed from input records, and error_stream. Time comes only from the
+ * injected Clock; call advance() when it moves so windows can close.
+ */
+import type { Clock } from '../common/clock';
+import type { Rng } from '../common/rng';
+import { analyze } from './analysis/analyze';
+import type { Statement } from './ast';
+import type { Row } from './compile';
+import { compileInputParser } from './discovery/input';
+import { parseSqlType, type InputSchema } from './discovery/discover';
+import { SqlCompileError, SqlCompileErrors, analysisError } from './errors';
+import { castTo, canCast } from './functions/cast';
+import { SqlRuntimeError } from './functions/errors';
+import type { Operator, PlanNode } from './operators/operator';
+import { parseScript } from './parser';
+import { planSelect, unknownStream, type StreamColumn, type StreamDef } from './planner';
+import { formatType, T, type SqlType, type SqlValue } from './types';
+
+export const SOURCE_STREAM = 'SOURCE_SQL_STREAM_001';
+export const ERROR_STREAM = 'error_stream';
+
+/** error_stream's documented columns (KDA developer guide, "Error Handling"). */
+export const ERROR_STREAM_COLUMNS: StreamColumn[] = [
+  { name: 'ROWTIME', type: T.TIMESTAMP, hidden: true },
+  { name: 'ERROR_TIME', type: T.TIMESTAMP },
+  { name: 'ERROR_LEVEL', type: { kind: 'VARCHAR', length: 10 } },
+  { name: 'ERROR_NAME', type: { kind: 'VARCHAR', length: 32 } },
+  { name: 'MESSAGE', type: { kind: 'VARCHAR', length: 4096 } },
+  { name: 'DATA_ROWTIME', type: T.TIMESTAMP },
+  { name: 'DATA_ROW', type: { kind: 'VARCHAR', length: 49152 } },
+  { name: 'PUMP_NAME', type: { kind: 'VARCHAR', length: 128 } },
+];
+
+export type RowListener = (stream: InAppStream, row: Row) => void;
+
+/** An in-application stream: rows [ROWTIME, ...columns] with ROWTIME never going back. */
+export class InAppStream {
+  private last = -Infinity;
+  readers: Operator[] = [];
+  constructor(
+    readonly def: StreamDef,
+    private readonly listeners: RowListener[],
+  ) {}
+  get name() {
+    return this.def.name;
+  }
+  insert(row: Row): void {
+    // ROWTIME is ascending in every stream (KDA SQL reference, "Monotonic Expressions and Operators").
+    const t = row[0] as number;
+    if (t < this.last) row[0] = this.last;
+    else this.last = t;
+    for (let i = 0; i < this.listeners.length; i++) this.listeners[i](this, row);
+    const rs = this.readers;
+    for (let i = 0; i < rs.length; i++) rs[i].push(row);
+  }
+}
+
+export interface Pump {
+  name: string;
+  target: string;
+  sources: string[];
+  entries: { stream: string; entry: Operator }[];
+  explain(): PlanNode[];
+}
+
+export interface ApplicationOptions {
+  clock: Clock;
+  /** The source's columns; without it the application has no SOURCE_SQL_STREAM_001 columns beyond the implicit ones. */
+  inputSchema?: InputSchema;
+  rng?: Rng;
+}
+
+const valueText = (v: SqlValue): unknown => (v instanceof Uint8Array ? Array.from(v) : v);
+
+export class Application {
+  readonly streams = new Map<string, InAppStream>();
+  readonly pumps: Pump[] = [];
+  /** Bare SELECT STREAM statements: their rows appear as streams named QUERY_1, QUERY_2, ... */
+  readonly queries: InAppStream[] = [];
+  readonly source: InAppStream;
+  readonly errorStream: InAppStream;
+  private readonly listeners: RowListener[] = [];
+  private readonly parseInput?: (data: string) => SqlValue[] | { error: string };
+  private readonly clock: Clock;
+  /** Operators fed by each stream, in the order time must reach them (upstream first). */
+  private advanceOrder: Operator[] = [];
+
+  /** Parses, analyses and plans the script. Throws SqlCompileErrors (all errors found) if it has mistakes. */
+  constructor(script: string, opts: ApplicationOptions) {
+    this.clock = opts.clock;
+    const sourceCols: StreamColumn[] = [
+      { name: 'ROWTIME', type: T.TIMESTAMP, hidden: true },
+      { name: 'APPROXIMATE_ARRIVAL_TIME', type: T.TIMESTAMP, hidden: true },
+      ...(opts.inputSchema?.RecordColumns ?? []).map((c) => ({ name: c.Name, type: parseSqlType(c.SqlType) })),
+    ];
+    this.source = this.addStream({ name: SOURCE_STREAM, columns: sourceCols });
+    this.errorStream = this.addStream({ name: ERROR_STREAM, columns: ERROR_STREAM_COLUMNS });
+    if (opts.inputSchema) this.parseInput = compileInputParser(opts.inputSchema);
+
+    let parsed;
+    try {
+      parsed = parseScript(script);
+    } catch (e) {
+      if (e instanceof SqlCompileError) throw new SqlCompileErrors([e]);
+      throw e;
+    }
+    const catalog = new Map<string, StreamDef>([...this.streams].map(([k, v]) => [k, v.def]));
+    const errors = analyze(parsed.statements, catalog, opts.clock);
+    if (errors.length) throw new SqlCompileErrors(errors);
+    const planErrors: SqlCompileError[] = [];
+    for (const st of parsed.statements) {
+      try {
+        this.apply(st, opts);
+      } catch (e) {
+        if (e instanceof SqlCompileError) planErrors.push(e);
+        else throw e;
+      }
+    }
+    if (planErrors.length) throw new SqlCompileErrors(planErrors);
+    this.advanceOrder = this.orderPumps();
+  }
+
+  private addStream(def: StreamDef): InAppStream {
+    const s = new InAppStream(def, this.listeners);
+    this.streams.set(def.name, s);
+    return s;
+  }
+
+  private apply(st: Statement, opts: ApplicationOptions): void {
+    const env = {
+      streams: new Map([...this.streams].map(([k, v]) => [k, v.def])),
+      clock: opts.clock,
+      rng: opts.rng,
+      report: this.reporter(null),
+    };
+    switch (st.kind) {
+      case 'CreateStream': {
+        const name = st.name.value;
+        if (this.streams.has(name) && !st.orReplace) throw analysisError(`Stream '${name}' already exists`, st.name.loc);
+        this.addStream({ name, columns: [{ name: 'ROWTIME', type: T.TIMESTAMP, hidden: true }, ...st.columns.map((c) => ({ name: c.name.value, type: c.type }))] });
+        return;
+      }
+      case 'CreatePump': {
+        const pumpName = st.name.value;
+        if (this.pumps.some((p) => p.name === pumpName) && !st.orReplace) throw analysisError(`Pump '${pumpName}' already exists`, st.name.loc);
+        const target = this.streams.get(st.target.value);
+        if (!target) throw unknownStream(st.target.value, st.target.loc, env);
+        const plan = planSelect(st.query, { ...env, report: this.reporter(pumpName) });
+        const targetCols = target.def.columns.slice(1);
+        const positions = st.targetColumns ? st.targetColumns.map((n) => targetCols.findIndex((c) => c.name === n.value)) : targetCols.map((_, i) => i);
+        st.targetColumns?.forEach((n, i) => {
+          if (positions[i] < 0) throw analysisError(`Unknown target column '${n.value}'`, n.loc);
+        });
+        if (positions.length !== plan.columns.length)
+          throw analysisError(`Number of INSERT target columns (${positions.length}) does not equal number of source items (${plan.columns.length})`, st.query.loc);
+        const casts = plan.columns.map((c, i) => {
+          const t = targetCols[positions[i]].type;
+          if (!canCast(t, c.type)) throw analysisError(`Cannot assign to target field '${targetCols[positions[i]].name}' of type ${formatType(t)} from source field '${c.name}' of type ${formatType(c.type)}`, st.query.items[Math.min(i, st.query.items.length - 1)].loc);
+          return castTo(t, c.type);
+        });
+        plan.output.target = this.insertInto(target, positions, casts, targetCols.length, pumpName);
+        for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
+        this.pumps.push({ name: pumpName, target: target.name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, explain: plan.explain });
+        return;
+      }
+      case 'Query': {
+        const name = `QUERY_${this.queries.length + 1}`;
+        const plan = planSelect(st.query, { ...env, report: this.reporter(name) });
+        const out = new InAppStream({ name, columns: [{ name: 'ROWTIME', type: T.TIMESTAMP, hidden: true }, ...plan.columns] }, this.listeners);
+        this.queries.push(out);
+        plan.output.target = { push: (row) => out.insert(row), advance: () => {}, explain: () => ({ operator: 'Output', details: { name }, then: [] }) };
+        for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
+        this.pumps.push({ name, target: name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, explain: plan.explain });
+        return;
+      }
+    }
+  }
+
+  /** The end of a pump: coerce each column to the target's type (failures go to error_stream), then insert. */
+  private insertInto(target: InAppStream, positions: number[], casts: ((v: SqlValue) => SqlValue)[], width: number, pumpName: string): Operator {
+    const identity = positions.every((p, i) => p === i) && positions.length === width;
+    const report = this.reporter(pumpName);
+    const n = casts.length;
+    return {
+      push: (row: Row) => {
+        try {
+          if (identity) {
+            for (let i = 0; i < n; i++) row[i + 1] = casts[i](row[i + 1]);
+            target.insert(row);
+          } else {
+            const out = new Array<SqlValue>(width + 1).fill(null);
+            out[0] = row[0];
+            for (let i = 0; i < n; i++) out[positions[i] + 1] = casts[i](row[i + 1]);
+            target.insert(out);
+          }
+        } catch (e) {
+          if (!(e instanceof SqlRuntimeError)) throw e;
+          report(e, row);
+        }
+      },
+      advance: () => {},
+      explain: () => ({ operator: 'Insert', details: { stream: target.name }, then: [] }),
+    };
+  }
+
+  /** Writes one error_stream row. DATA_ROW holds the offending row (or input record) as text. */
+  private reporter(pumpName: string | null) {
+    return (error: unknown, row: Row | undefined, raw?: string) => {
+      const e = error instanceof SqlRuntimeError ? error : new SqlRuntimeError('Internal error', String(error));
+      const now = this.clock.now();
+      const dataRow = raw ?? (row ? JSON.stringify(row.slice(1).map(valueText)) : null);
+      this.errorStream.insert([now, now, 'ERROR', e.errorName.slice(0, 32), e.message, row ? (row[0] as number) : null, dataRow, pumpName]);
+    };
+  }
+
+  /** Pumps in data-flow order: a pump reading stream S runs after every pump writing S. */
+  private orderPumps(): Operator[] {
+    const order: Pump[] = [];
+    const done = new Set<Pump>();
+    const visit = (p: Pump, stack: Set<Pump>) => {
+      if (done.has(p) || stack.has(p)) return;
+      stack.add(p);
+      for (const s of p.sources) for (const w of this.pumps) if (w.target === s) visit(w, stack);
+      done.add(p);
+      order.push(p);
+    };
+    for (const p of this.pumps) visit(p, new Set());
+    return order.flatMap((p) => p.entries.map((e) => e.entry));
+  }
+
+  subscribe(listener: RowListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  /** Time moved on: close windows that ended at or before `now` (ROWTIME of their rows is the window end). */
+  advance(now: number = this.clock.now()): void {
+    const ops = this.advanceOrder;
+    for (let i = 0; i < ops.length; i++) ops[i].advance(now);
+  }
+
+  /**
+   * One input record arrives: parsed per the input schema into SOURCE_SQL_STREAM_001 with ROWTIME and
+   * APPROXIMATE_ARRIVAL_TIME set to its arrival; a record that does not fit goes to error_stream.
+   */
+  pushRecord(data: string, arrival: number): void {
+    if (!this.parseInput) throw new Error('the application has no input schema');
+    const r = this.parseInput(data);
+    if (!Array.isArray(r)) {
+      const now = this.clock.now();
+      this.errorStream.insert([now, now, 'ERROR', 'Parse error', r.error, arrival, data, null]);
+      return;
+    }
+    this.pushRow(r, arrival);
+  }
+
+  /** A pre-parsed source row (values in schema column order). */
+  pushRow(values: SqlValue[], arrival: number): void {
+    const row = new Array<SqlValue>(values.length + 2);
+    row[0] = arrival;
+    row[1] = arrival;
+    for (let i = 0; i < values.length; i++) row[i + 2] = values[i];
+    this.source.insert(row);
+  }
+
+  /** The plans of every pump, as plain data. */
+  explain(): { pump: string; plan: PlanNode[] }[] {
+    return this.pumps.map((p) => ({ pump: p.name, plan: p.explain() }));
+  }
+
+  /** A stream's column names and types, without ROWTIME. */
+  columnsOf(stream: InAppStream): { name: string; type: SqlType }[] {
+    return stream.def.columns.slice(1);
+  }
+}
