@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRng } from '../../common/rng';
-import { RandomCutForest } from './forest';
+import { explanationJson, RandomCutForest } from './forest';
 import { RandomCutTree } from './tree';
 
 /** Roughly normal values around 0 with unit spread, from a seeded source. */
@@ -102,6 +102,15 @@ describe('RandomCutForest', () => {
     // Dimension 1 is low and carries almost all of the score.
     expect(e.low[1]).toBeGreaterThan(0.9 * e.score);
     expect(e.high[1]).toBeLessThan(0.05 * e.score);
+  });
+
+  it('renders the ANOMALY_EXPLANATION JSON per column, with or without direction', () => {
+    const e = { score: 3, high: [0.5, 0], low: [0.25, 2.25] };
+    expect(JSON.parse(explanationJson(['x', 'y'], e, true))).toEqual({
+      x: { DIRECTION: 'HIGH', STRENGTH: '0.2500', ATTRIBUTION_SCORE: '0.7500' },
+      y: { DIRECTION: 'LOW', STRENGTH: '2.2500', ATTRIBUTION_SCORE: '2.2500' },
+    });
+    expect(JSON.parse(explanationJson(['x', 'y'], e, false))).toEqual({ x: { ATTRIBUTION_SCORE: '0.7500' }, y: { ATTRIBUTION_SCORE: '2.2500' } });
   });
 
   it('rejects points of a different width and bad options', () => {

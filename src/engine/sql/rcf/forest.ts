@@ -192,3 +192,25 @@ export class RandomCutForest {
     }
   }
 }
+
+/**
+ * The ANOMALY_EXPLANATION text of RANDOM_CUT_FOREST_WITH_EXPLANATION: a JSON object with one
+ * entry per input column, {"ATTRIBUTION_SCORE": ...} plus, with directionality, "DIRECTION"
+ * (HIGH or LOW relative to the recent data) and "STRENGTH" (how much more one way than the other).
+ * The attribution scores of all columns add up to the anomaly score (KDA SQL reference).
+ */
+export const explanationJson = (columns: string[], e: Explanation, withDirectionality: boolean): string => {
+  const out: Record<string, Record<string, string>> = {};
+  columns.forEach((name, i) => {
+    const high = e.high[i] ?? 0;
+    const low = e.low[i] ?? 0;
+    const entry: Record<string, string> = {};
+    if (withDirectionality) {
+      entry.DIRECTION = high >= low ? 'HIGH' : 'LOW';
+      entry.STRENGTH = Math.abs(high - low).toFixed(4);
+    }
+    entry.ATTRIBUTION_SCORE = (high + low).toFixed(4);
+    out[name] = entry;
+  });
+  return JSON.stringify(out);
+};

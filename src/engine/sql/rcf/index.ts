@@ -1,1 +1,1 @@
-export { RandomCutForest, type Explanation, type RandomCutForestOptions } from './forest';
+export { explanationJson, RandomCutForest, type Explanation, type RandomCutForestOptions } from './forest';
