@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { kinesisHarness } from '../testing';
+
+describe('AddTagsToStream', () => {
+  it('adds and overwrites tags', () => {
+    const h = kinesisHarness();
+    h.active('s', 1);
+    h.call('AddTagsToStream', { StreamName: 's', Tags: { a: '1', b: '2' } });
+    h.call('AddTagsToStream', { StreamName: 's', Tags: { a: '3' } });
+    expect(h.call('ListTagsForStream', { StreamName: 's' }).Tags).toEqual([
+      { Key: 'a', Value: '3' },
+      { Key: 'b', Value: '2' },
+    ]);
+  });
+
+  it('refuses invalid characters and more than 50 tags on a stream', () => {
+    const h = kinesisHarness();
+    h.active('s', 1);
+    expect(h.error('AddTagsToStream', { StreamName: 's', Tags: { 'a!': '1' } })).toEqual({
+      code: 'InvalidArgumentException',
+      message: 'Some tags contain invalid characters. Valid characters: Unicode letters, digits, white space, _ . / = + - % @.',
+    });
+    expect(h.error('AddTagsToStream', { StreamName: 's', Tags: { 'a%': '1' } }).message).toBe(
+      "Failed to add tags to stream s under account 000000000000 because some tags contained illegal characters. The allowed characters are Unicode letters, white-spaces, '_',',','/','=','+','-','@'.",
+    );
+    for (let i = 0; i < 5; i++) {
+      const tags = Object.fromEntries(Array.from({ length: 10 }, (_, j) => [`k${i}-${j}`, 'v']));
+      h.call('AddTagsToStream', { StreamName: 's', Tags: tags });
+    }
+    expect(h.error('AddTagsToStream', { StreamName: 's', Tags: { extra: 'v' } }).message).toBe(
+      'Failed to add tags to stream s under account 000000000000 because a given stream cannot have more than 10 tags associated with it.',
+    );
+  });
+
+  it('validates the map: 1 to 10 tags per call, key lengths', () => {
+    const h = kinesisHarness();
+    expect(h.error('AddTagsToStream', { StreamName: 's', Tags: {} }).message).toBe(
+      "1 validation error detected: Value '{}' at 'tags' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    );
+    expect(h.error('AddTagsToStream', { StreamName: 's', Tags: { '': 'v' } }).message).toBe(
+      "1 validation error detected: Value '{=v}' at 'tags' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1]",
+    );
+  });
+});
