@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../common/clock';
+import { Emulator } from '../emulator';
+import { decodeUtf8, encodeUtf8 } from '../protocol/http';
+import { kinesisHarness } from './testing';
+
+const post = async (emulator: Emulator, op: string, body: string) => {
+  const res = await emulator.handle({
+    method: 'POST',
+    path: '/',
+    query: {},
+    headers: { 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
+    body: encodeUtf8(body),
+  });
+  const text = typeof res.body === 'string' ? res.body : decodeUtf8(res.body);
+  return { status: res.statusCode, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+};
+
+describe('KinesisService behind the emulator', () => {
+  it('answers over awsJson 1.1', async () => {
+    const emulator = new Emulator({ clock: new VirtualClock(), options: { stateDelayMs: 0 } });
+    expect((await post(emulator, 'CreateStream', '{"StreamName":"s","ShardCount":1}')).status).toBe(200);
+    const r = await post(emulator, 'ListStreams', '{}');
+    expect(r.headers['content-type']).toBe('application/x-amz-json-1.1');
+    expect(r.body.StreamNames).toEqual(['s']);
+  });
+
+  it('answers an unknown operation with UnknownOperationException', async () => {
+    const r = await post(new Emulator(), 'FlyToTheMoon', '{}');
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ __type: 'UnknownOperationException' });
+  });
+
+  it('answers a malformed JSON body with SerializationException', async () => {
+    const r = await post(new Emulator(), 'ListStreams', '{"Limit":');
+    expect(r.status).toBe(400);
+    expect(r.body).toEqual({ __type: 'SerializationException' });
+  });
+
+  it("answers AWS errors in AWS's envelope", async () => {
+    const r = await post(new Emulator(), 'DescribeStream', '{"StreamName":"nope"}');
+    expect(r.body).toEqual({ __type: 'ResourceNotFoundException', message: 'Stream nope under account 000000000000 not found.' });
+    expect(r.headers['x-amzn-errortype']).toBe('ResourceNotFoundException');
+  });
+
+  it('reports its metrics to the emulator metrics store', async () => {
+    const emulator = new Emulator({ clock: new VirtualClock(), options: { stateDelayMs: 0 } });
+    const seen: string[] = [];
+    const put = emulator.ctx.metrics.put.bind(emulator.ctx.metrics);
+    emulator.ctx.metrics.put = (d) => {
+      seen.push(d.name);
+      put(d);
+    };
+    await post(emulator, 'CreateStream', '{"StreamName":"s","ShardCount":1}');
+    await post(emulator, 'PutRecord', '{"StreamName":"s","PartitionKey":"k","Data":"AA=="}');
+    expect(seen).toContain('IncomingRecords');
+  });
+});
+
+describe('snapshot and restore', () => {
+  it('carries streams, shards, records, tags and pending state changes as plain JSON', () => {
+    const a = kinesisHarness();
+    a.active('s', 2, { Tags: { t: 'v' } });
+    const { SequenceNumber } = a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: a.b64('hi'), ExplicitHashKey: '0' });
+    a.call('SplitShard', { StreamName: 's', ShardToSplit: 'shardId-000000000001', NewStartingHashKey: String(3n << 126n) });
+    const json = JSON.stringify(a.service.snapshot());
+
+    const b = kinesisHarness();
+    b.clock.set(a.clock.now());
+    b.service.restore(JSON.parse(json));
+    expect(b.call('DescribeStream', { StreamName: 's' }).StreamDescription.StreamStatus).toBe('UPDATING');
+    b.settle();
+    expect(b.call('DescribeStream', { StreamName: 's' }).StreamDescription.Shards).toHaveLength(4);
+    const it0 = b.call('GetShardIterator', { StreamName: 's', ShardId: '0', ShardIteratorType: 'TRIM_HORIZON' });
+    expect(b.call('GetRecords', it0).Records).toEqual([
+      expect.objectContaining({ SequenceNumber, Data: a.b64('hi'), PartitionKey: 'k' }),
+    ]);
+    expect(b.call('ListTagsForStream', { StreamName: 's' }).Tags).toEqual([{ Key: 't', Value: 'v' }]);
+    // The restored copy is independent of the original.
+    a.call('DeleteStream', { StreamName: 's' });
+    expect(b.call('ListStreams').StreamNames).toEqual(['s']);
+  });
+});
