@@ -384,7 +384,8 @@ export class GeneratorRun {
     if (this.o.limit !== undefined) due = Math.min(due, this.o.limit);
     const { maxQueued, maxBatchRecords, maxInFlight, tickMs } = this.o;
     const cap = maxQueued || Math.max(maxBatchRecords * maxInFlight * 2, Math.ceil((this.targetRate * tickMs) / 1000) * 4);
-    const room = cap - (this.queue.length - this.queueHead);
+    // records waiting to be retried count too, so a throttled stream cannot make the backlog grow without bound
+    const room = cap - (this.queue.length - this.queueHead) - this.retryWait.length;
     const n = Math.min(due - this.s.rendered, room);
     for (let i = 0; i < n && this.state === 'running'; i++) this.renderOne();
   }
