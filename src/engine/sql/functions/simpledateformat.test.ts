@@ -21,6 +21,14 @@ describe('SimpleDateFormat formatting (UTC)', () => {
     expect(fmt('EEE EEEE MMM MMMM', t)).toBe('Sun Sunday Mar March');
     expect(fmt('u', t)).toBe('7');
   });
+  it('week fields follow the US rules (Sunday first, week 1 holds January 1)', () => {
+    // 2017-03-05 was a Sunday: week 10 of 2017, week 2 of March, first Sunday of the month.
+    expect(fmt('w W F', t)).toBe('10 2 1');
+    // 2017-12-31 (a Sunday) is in the week holding 2018-01-01: week 1 of week-year 2018.
+    expect(fmt('YYYY-ww yyyy', '2017-12-31T00:00:00')).toBe('2018-01 2017');
+    expect(fmt('w', '2016-01-01T00:00:00')).toBe('1');
+    expect(fmt('w', '2016-01-03T00:00:00')).toBe('2');
+  });
   it('zones print UTC', () => {
     expect(fmt("yyyy-MM-dd'T'HH:mm:ssZ", t)).toBe('2017-03-05T14:07:09+0000');
     expect(fmt("yyyy-MM-dd'T'HH:mm:ssX", t)).toBe('2017-03-05T14:07:09Z');

@@ -4,8 +4,9 @@
  * Times are UTC (KDA's system clock is UTC). A pattern compiles once into a formatter
  * and a parser; both are plain loops over the compiled parts.
  *
- * Letters: G y Y M L d D E u a H k K h m s S z Z X, and 'quoted text' ('' is a quote).
- * Other ASCII letters are illegal, as in Java.
+ * Letters: G y Y M L w W D d F E u a H k K h m s S z Z X, and 'quoted text' ('' is a quote).
+ * Other ASCII letters are illegal, as in Java. Weeks follow Java's US defaults: they start on
+ * Sunday and week 1 of a year is the week holding January 1.
  */
 import { daysFromCivil, daysInMonth, isLeapYear, MS_PER_DAY, MS_PER_HOUR, MS_PER_MINUTE, MS_PER_SECOND, toCivil } from './datetime';
 
@@ -14,7 +15,7 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 type Part = { lit: string } | { letter: string; count: number };
 
-const PATTERN_LETTERS = new Set('GyYMLdDEuaHkKhmsSzZX'.split(''));
+const PATTERN_LETTERS = new Set('GyYMLwWDdFEuaHkKhmsSzZX'.split(''));
 
 export class PatternError extends Error {}
 
@@ -75,6 +76,24 @@ const pad = (n: number, width: number): string => {
 };
 
 type Civil = ReturnType<typeof toCivil>;
+
+/** Week of year, US rules (Sunday first, week 1 holds January 1). */
+const weekOfYear = (c: Civil): number => {
+  const daysInYear = isLeapYear(c.year) ? 366 : 365;
+  // The Saturday closing this week falls in next year: this is week 1 of next year.
+  if (c.dayOfYear + (6 - c.weekday) > daysInYear) return 1;
+  const jan1Weekday = (((c.weekday - (c.dayOfYear - 1)) % 7) + 7) % 7;
+  return Math.floor((c.dayOfYear - 1 + jan1Weekday) / 7) + 1;
+};
+
+/** Week of month, US rules (Sunday first, week 1 holds the 1st). */
+const weekOfMonth = (c: Civil): number => {
+  const firstWeekday = (((c.weekday - (c.day - 1)) % 7) + 7) % 7;
+  return Math.floor((c.day - 1 + firstWeekday) / 7) + 1;
+};
+
+/** The year a week belongs to (Y): late December days in week 1 belong to the next year. */
+const weekYear = (c: Civil): number => (c.month === 12 && weekOfYear(c) === 1 ? c.year + 1 : c.year);
 type Emit = (c: Civil) => string;
 
 const offsetText = (letter: string, count: number): string => {
@@ -89,9 +108,17 @@ const emitter = (letter: string, count: number): Emit => {
     case 'G':
       return (c) => (c.year > 0 ? 'AD' : 'BC');
     case 'y':
-    case 'Y':
       if (count === 2) return (c) => pad(((c.year % 100) + 100) % 100, 2);
       return (c) => pad(c.year, count);
+    case 'Y':
+      if (count === 2) return (c) => pad(((weekYear(c) % 100) + 100) % 100, 2);
+      return (c) => pad(weekYear(c), count);
+    case 'w':
+      return (c) => pad(weekOfYear(c), count);
+    case 'W':
+      return (c) => pad(weekOfMonth(c), count);
+    case 'F':
+      return (c) => pad(Math.floor((c.day - 1) / 7) + 1, count);
     case 'M':
     case 'L':
       if (count >= 4) return (c) => MONTHS[c.month - 1];
@@ -243,7 +270,7 @@ const offsetStep: Step = (s, pos, f) => {
 };
 
 const isNumericLetter = (l: string, count: number) =>
-  'yYdDuHkKhmsS'.includes(l) || ((l === 'M' || l === 'L') && count <= 2);
+  'yYwWdDFuHkKhmsS'.includes(l) || ((l === 'M' || l === 'L') && count <= 2);
 
 const stepFor = (letter: string, count: number, width: number | undefined): Step => {
   switch (letter) {
@@ -281,6 +308,10 @@ const stepFor = (letter: string, count: number, width: number | undefined): Step
         return idx < 0 ? -1 : pos + len;
       };
     case 'u':
+    case 'w':
+    case 'W':
+    case 'F':
+      // Read and checked for shape; like Java, they do not override the calendar date.
       return numberStep(width, () => undefined);
     case 'a':
       return (s, pos, f) => {
