@@ -80,7 +80,7 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await expect(page.getByTestId(`matching-shard-${expectedShard}`)).toBeVisible();
   await expect(page.getByTestId('put-record-cli')).toContainText(`aws kinesis put-record --stream-name ${STREAM} --partition-key ${key}`);
   const sequenceNumber = await page.getByTestId('result-sequence-number').innerText();
-  await detail.screenshot('05-put-record-why');
+  await detail.screenshot('05-put-record-why', page.getByTestId('why-ranges-table'));
 
   // A 257-character partition key: AWS's message next to the field, the input kept.
   const longKey = 'k'.repeat(257);
@@ -102,7 +102,7 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await expect(page.getByTestId('data-viewer-cli')).toContainText(
     `aws kinesis get-shard-iterator --stream-name ${STREAM} --shard-id ${expectedShard} --shard-iterator-type TRIM_HORIZON`,
   );
-  await detail.screenshot('06-data-viewer');
+  await detail.screenshot('06-data-viewer', records);
 
   // Split shard 0 at its midpoint (the default).
   await detail.tab('Configuration');
@@ -111,7 +111,7 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await page.getByTestId('split-shard-submit').click();
   await expect.poll(() => detail.seenTexts('detail-status')).toEqual(['CREATING', 'ACTIVE', 'UPDATING', 'ACTIVE']);
   await expect(detail.openShards).toHaveText('3');
-  await detail.screenshot('07-configuration');
+  await detail.screenshot('07-configuration', page.getByTestId('merge-shards-section'));
 
   // Merge: only adjacent pairs are offered; merge the two children back.
   await detail.choose('merge-pair-select', 'shardId-000000000002 + shardId-000000000003');
@@ -133,12 +133,12 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await page.getByTestId('retention-submit').click();
   await expect(page.getByTestId('retention-error')).toContainText('InvalidArgumentException');
   await expect(detail.field('retention-input')).toHaveValue('12');
-  await detail.screenshot('08-retention-error');
+  await detail.screenshot('08-retention-error', page.getByTestId('retention-section'));
 
   // The shards tab shows the closed parents and their children.
   await detail.tab('Shards');
   await expect(detail.shardRow('shardId-000000000002')).toContainText('shardId-000000000000');
-  await detail.screenshot('09-detail-after-resharding');
+  await detail.screenshot('09-detail-after-resharding', page.getByTestId('shards-table'));
 
   // Delete, confirming with the stream's name.
   await detail.deleteStream(STREAM);

@@ -48,8 +48,14 @@ export class ConsolePage {
     await expect(this.notifications).toContainText(type);
   }
 
-  async screenshot(name: string) {
-    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  /**
+   * A screenshot of the viewport (full-page captures resize the viewport, which makes the
+   * layout collapse its navigation), scrolled to `focus` when given.
+   */
+  async screenshot(name: string, focus?: Locator) {
+    if (focus) await focus.scrollIntoViewIfNeeded();
+    else await this.page.evaluate(() => window.scrollTo(0, 0));
+    await this.page.screenshot({ path: `test-results/screens/${name}.png` });
   }
 
   /** The native input inside a Cloudscape Input or Textarea with this test id. */

@@ -16,6 +16,7 @@ import {
   type StreamDescriptionSummary,
 } from '@aws-sdk/client-kinesis';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useServices } from './services';
 
 export type { Shard, StreamDescriptionSummary };
@@ -32,7 +33,7 @@ export const kinesisKeys = {
   all: ['kinesis'] as const,
   streams: () => ['kinesis', 'streams'] as const,
   summary: (name: string) => ['kinesis', 'stream', name, 'summary'] as const,
-  shards: (name: string, status?: string) => ['kinesis', 'stream', name, 'shards', status ?? ''] as const,
+  shards: (name: string) => ['kinesis', 'stream', name, 'shards'] as const,
 };
 
 /** One row of the streams list. */
@@ -101,9 +102,8 @@ export const useStreamSummary = (name: string) => {
 export const useShards = (name: string, status?: string) => {
   const { kinesis } = useServices();
   const fast = isTransitional(status);
-  return useQuery({
-    queryKey: kinesisKeys.shards(name, status),
-    placeholderData: (previous) => previous,
+  const query = useQuery({
+    queryKey: kinesisKeys.shards(name),
     queryFn: async (): Promise<Shard[]> => {
       const shards: Shard[] = [];
       let token: string | undefined;
@@ -117,6 +117,11 @@ export const useShards = (name: string, status?: string) => {
     },
     refetchInterval: (q) => (q.state.error ? false : fast ? FAST_POLL_MS : SLOW_POLL_MS * 2),
   });
+  const { refetch } = query;
+  useEffect(() => {
+    if (status) void refetch();
+  }, [status, refetch]);
+  return query;
 };
 
 export const isOpen = (s: Shard) => !s.SequenceNumberRange?.EndingSequenceNumber;

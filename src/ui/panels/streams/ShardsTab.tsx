@@ -34,16 +34,18 @@ export function ShardsTab({ stream, shards, loading }: { stream: string; shards:
           </Header>
         }
         columnDefinitions={[
-          { id: 'id', header: 'Shard ID', cell: (s) => <span data-testid={`shard-row-${s.ShardId}`}>{s.ShardId}</span>, isRowHeader: true },
+          { id: 'id', header: 'Shard ID', cell: (s) => <span data-testid={`shard-row-${s.ShardId}`} style={{ whiteSpace: 'nowrap' }}>{s.ShardId}</span>, isRowHeader: true, minWidth: 190 },
           {
             id: 'state',
             header: 'State',
+            minWidth: 100,
             cell: (s) =>
               isOpen(s) ? <StatusIndicator type="success">Open</StatusIndicator> : <StatusIndicator type="stopped">Closed</StatusIndicator>,
           },
           {
             id: 'hash',
             header: 'Hash key range (start / end)',
+            minWidth: 310,
             cell: (s) => (
               <div style={mono}>
                 <div data-testid="starting-hash-key">{s.HashKeyRange?.StartingHashKey}</div>
@@ -60,6 +62,7 @@ export function ShardsTab({ stream, shards, loading }: { stream: string; shards:
           {
             id: 'seq',
             header: 'Sequence numbers (start / end)',
+            minWidth: 250,
             cell: (s) => (
               <div style={mono}>
                 <div>{s.SequenceNumberRange?.StartingSequenceNumber}</div>
