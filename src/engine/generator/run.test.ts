@@ -217,6 +217,19 @@ describe('retries', () => {
   });
 });
 
+describe('back-pressure', () => {
+  it('pauses rendering while throttled records pile up, instead of growing without bound', async () => {
+    const s = sink((batch) => ({ FailedRecordCount: batch.length, Records: batch.map(() => throttled()) }));
+    const { run, clock } = setup({ send: s.send, rate: 1000, maxQueued: 300 });
+    run.start();
+    await drive(run, clock, 10_000);
+    const st = run.stats();
+    expect(st.rendered).toBeLessThanOrEqual(300);
+    expect(st.pending).toBe(st.rendered);
+    expect(st.acknowledged).toBe(0);
+  });
+});
+
 describe('stopping', () => {
   it('leaves nothing unaccounted for: acknowledged + dropped = rendered', async () => {
     const pending: (() => void)[] = [];

@@ -143,6 +143,8 @@ describe('KDG helpers', () => {
     expect(new Set(prices).size).toBeGreaterThan(50);
     for (const v of many('{{random.number({"min":0,"max":100,"precision":5})}}', 200).map(Number)) expect(v % 5).toBe(0);
     expect(one('{{random.number({"min":7,"max":7})}}')).toBe('7');
+    for (const v of many('{{random.number(5, 7)}}', 100).map(Number)) expect(v >= 5 && v <= 7).toBe(true);
+    expect(errorOf('{{random.number(5, "x")}}').message).toBe('random.number: max must be a number');
   });
 
   it('random.arrayElement picks from the array (faker 3 default a/b/c without one)', () => {

@@ -164,7 +164,11 @@ export const kdgHelpers: Record<string, HelperDef> = {
   },
   // KDG's simulated time in its "periodic" mode; here the injected clock is the simulated time.
   'date.simTime': { call: (ctx) => dayjs(ctx.clock.now()).format(), prepare: () => dateNow(undefined) },
-  'random.number': digested(numberSpec, numberFn),
+  // random.number(5, 10) is read as min 5, max 10 (faker 3 would have ignored the 10)
+  'random.number': {
+    call: (ctx, a) => numberFn(numberSpec(a.length >= 2 ? { min: a[0], max: a[1], precision: a[2] ?? 1 } : a[0]))(ctx),
+    prepare: (a) => numberFn(numberSpec(a.length >= 2 ? { min: a[0], max: a[1], precision: a[2] ?? 1 } : a[0])),
+  },
   'random.arrayElement': digested(arraySpec, arrayFn),
   'random.weightedArrayElement': digested(weightedSpec, weightedFn),
   'random.uuid': { call: (ctx) => randomUuid(ctx.rng) },
