@@ -103,6 +103,7 @@ describe('CAST to BOOLEAN and datetimes', () => {
     expect(cast(T.DATE, T.TIMESTAMP, ms('2020-02-29T13:00:00'))).toBe(ms('2020-02-29T00:00:00'));
     expect(cast(T.TIME, T.TIMESTAMP, ms('2020-02-29T13:00:00'))).toBe(13 * 3600000);
     expect(cast(T.TIMESTAMP, T.DATE, ms('2020-02-29T00:00:00'))).toBe(ms('2020-02-29T00:00:00'));
+    expect(cast(T.TIMESTAMP, T.TIME, 3723000)).toBe(ms('1970-01-01T01:02:03'));
   });
   it('VARBINARY truncates to its length', () => {
     expect(cast(varbinary(2), varbinary(4), new Uint8Array([1, 2, 3]))).toEqual(new Uint8Array([1, 2]));
@@ -118,6 +119,8 @@ describe('which casts are allowed (KDA reference, CAST Valid Conversions)', () =
     expect(canCast(T.TIMESTAMP, T.INTEGER)).toBe(false);
     expect(canCast(T.DATE, T.TIME)).toBe(false);
     expect(canCast(T.BIGINT, T.INTERVAL_DAY_TIME)).toBe(true);
+    expect(canCast(T.INTERVAL_DAY_TIME, T.BIGINT)).toBe(false);
+    expect(canCast(T.TIMESTAMP, T.TIME)).toBe(true);
     expect(canCast(T.INTEGER, T.NULL)).toBe(true);
   });
   it('castTo refuses a disallowed pair at plan time', () => {

@@ -56,7 +56,7 @@ export const canCast = (target: SqlType, source: SqlType): boolean => {
   const t = target.kind;
   if (s === 'NULL' || s === 'ANY' || t === 'ANY') return true;
   if (s === t) return true;
-  if (NUMERIC_KINDS.has(s)) return NUMERIC_KINDS.has(t) || STRING_KINDS.has(t) || t === 'INTERVAL_DAY_TIME';
+  if (NUMERIC_KINDS.has(s)) return NUMERIC_KINDS.has(t) || STRING_KINDS.has(t);
   if (STRING_KINDS.has(s)) return t !== 'VARBINARY' && t !== 'INTERVAL_YEAR_MONTH' && t !== 'NULL';
   switch (s) {
     case 'DATE':
@@ -236,7 +236,8 @@ export function castTo(target: SqlType, source: SqlType): (v: SqlValue) => SqlVa
       };
     case 'TIMESTAMP':
       if (s === 'TIMESTAMP' || s === 'DATE') return (v) => v;
-      if (s === 'TIME') throw new Error('TIME to TIMESTAMP needs the current date; the planner supplies it');
+      // SQL puts a TIME on the current date; with no clock here it lands on 1970-01-01 (the value is unchanged).
+      if (s === 'TIME') return (v) => v;
       return (v) => {
         if (v === null) return null;
         if (typeof v === 'number') return v;
