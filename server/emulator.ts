@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { startEmulatorServer } from './http';
 
-const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N]
+const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--no-throttle]
 
 Runs the Kinesis Workshop Console's emulator (Kinesis Data Streams and the other emulated
 services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other origins.
@@ -13,6 +13,8 @@ services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other o
 Options:
   --port N             port to listen on (default 4567; 0 picks a free port and prints it)
   --state-delay-ms N   how long CREATING, UPDATING and DELETING last, in ms (default 500)
+  --no-throttle        do not enforce the per-shard read and write limits (as kinesalite;
+                       for load tests of the server itself, not for learning Kinesis)
   -h, --help           show this help
 
 Example:
@@ -30,12 +32,13 @@ const nonNegativeInt = (name: string, raw: string): number => {
 };
 
 const main = async () => {
-  let values: { port?: string; 'state-delay-ms'?: string; help?: boolean };
+  let values: { port?: string; 'state-delay-ms'?: string; 'no-throttle'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         'state-delay-ms': { type: 'string' },
+        'no-throttle': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -53,7 +56,12 @@ const main = async () => {
 
   let server;
   try {
-    server = await startEmulatorServer({ port, host: '127.0.0.1', stateDelayMs });
+    server = await startEmulatorServer({
+      port,
+      host: '127.0.0.1',
+      stateDelayMs,
+      emulator: values['no-throttle'] ? { options: { enforceThroughput: false } } : undefined,
+    });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     process.stderr.write(code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1\n` : `${String(e)}\n`);

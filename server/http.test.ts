@@ -135,6 +135,7 @@ describe('npm run emulator', () => {
     help.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     expect(await exitCode(help)).toBe(0);
     expect(out).toContain('--state-delay-ms N');
+    expect(out).toContain('--no-throttle');
 
     const bad = run(['--port', 'abc']);
     let err = '';

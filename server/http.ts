@@ -3,7 +3,7 @@
  * origin and the conformance tests reach the same engine the browser runs in its worker.
  * This file is transport only (body, CORS, size limit); every answer comes from `Emulator.handle`.
  */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../src/engine/common/clock';
@@ -38,6 +38,23 @@ export interface EmulatorServer {
   readonly emulator: Emulator;
   close(): Promise<void>;
 }
+
+/**
+ * `x-amz-id-2`, an opaque 72-byte token AWS sends with every answer, cut from a pool of random bytes:
+ * a randomBytes(72) call per request cost ~75 us of a ~2 ms PutRecords answer (profiled).
+ */
+const ID2_BYTES = 72;
+const ID2_POOL = 256;
+let id2Pool = Buffer.alloc(ID2_BYTES * ID2_POOL);
+let id2Next = ID2_POOL;
+const nextId2 = (): string => {
+  if (id2Next === ID2_POOL) {
+    id2Pool = randomFillSync(Buffer.alloc(ID2_BYTES * ID2_POOL));
+    id2Next = 0;
+  }
+  const start = ID2_BYTES * id2Next++;
+  return id2Pool.toString('base64', start, start + ID2_BYTES);
+};
 
 const parseQuery = (search: string): Record<string, string> => {
   const query: Record<string, string> = {};
@@ -122,7 +139,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
         body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length),
       };
       emulator.handle(request).then(
-        (r) => send(res, r.statusCode, { 'x-amz-id-2': randomBytes(72).toString('base64'), ...r.headers, ...cors }, r.body),
+        (r) => send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body),
         (e: unknown) => {
           // The router turns every engine error into an AWS envelope; reaching here is a bug, reported as AWS does.
           const message = e instanceof Error ? e.message : String(e);
