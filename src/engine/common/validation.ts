@@ -172,7 +172,7 @@ const checkType = (val: unknown, shape: FieldShape): unknown => {
     case 'Structure':
       if (t !== 'object') throw serialization('Expected null');
       if (Array.isArray(val)) throw serialization('Start of list found where not expected');
-      if (isStructureChildren(shape.children)) compile(shape.children).types(val as Record<string, unknown>);
+      if (isStructureChildren(shape.children)) checkTypes(val as Record<string, unknown>, shape.children);
       return val;
   }
 };
@@ -335,23 +335,29 @@ export const checkValidations = (data: Record<string, unknown>, shapes: Shapes):
 };
 
 /**
- * Compiled form of a set of shapes: a type pass and a fast yes/no constraint check, built once per
- * shapes object. Messages are only built (by the declarative walk above) when the fast check fails,
- * so a valid 500-record request costs a few comparisons per record.
+ * Compiled form of a set of shapes: one pass that checks JSON types (throwing SerializationException
+ * at the first offence, as AWS does) and notes whether every constraint holds. Built once per shapes
+ * object. Messages are only built, by the declarative walk above, when a constraint fails, so a valid
+ * 500-record request costs a few comparisons per record.
  */
+type FieldFn = (v: unknown) => unknown;
+
 interface Compiled {
-  types: (data: Record<string, unknown>) => void;
-  ok: (data: Record<string, unknown>) => boolean;
+  /** Checks types in place; returns whether all constraints hold. */
+  check: (data: Record<string, unknown>) => boolean;
 }
 
 const compiledCache = new WeakMap<Shapes, Compiled>();
 
 type Pred = (v: unknown) => boolean;
 
-const fieldPred = (shape: FieldShape): Pred => {
+/** Set to false by any field whose constraints fail during one `check`. */
+let allOk = true;
+
+/** The constraints of one shape on a present value, children excluded. */
+const scalarPreds = (shape: FieldShape): Pred[] => {
   const preds: Pred[] = [];
   const t = shape.type;
-  if (shape.notNull) preds.push((v) => v !== null && v !== undefined);
   if (shape.greaterThanOrEqual !== undefined) {
     const min = shape.greaterThanOrEqual;
     preds.push((v) => (v as number) >= min);
@@ -366,9 +372,7 @@ const fieldPred = (shape: FieldShape): Pred => {
   }
   if (shape.lengthGreaterThanOrEqual !== undefined) {
     const min = shape.lengthGreaterThanOrEqual;
-    preds.push(
-      t === 'String' ? (v) => (v as string).length >= min : (v) => lengthOf(v, t) >= min,
-    );
+    preds.push(t === 'String' ? (v) => (v as string).length >= min : (v) => lengthOf(v, t) >= min);
   }
   if (shape.lengthLessThanOrEqual !== undefined) {
     const max = shape.lengthLessThanOrEqual;
@@ -395,84 +399,86 @@ const fieldPred = (shape: FieldShape): Pred => {
       return c.errors.length === 0;
     });
   }
-  if (shape.children !== undefined) {
-    if (t === 'List' || t === 'Map') {
-      const member = fieldPred(shape.children as FieldShape);
-      preds.push(
-        t === 'List'
-          ? (v) => {
-              const a = v as unknown[];
-              for (let i = 0; i < a.length; i++) if (!member(a[i])) return false;
-              return true;
-            }
-          : (v) => Object.values(v as object).every(member),
-      );
-    } else {
-      const inner = compile(shape.children as Shapes);
-      preds.push((v) => inner.ok(v as Record<string, unknown>));
-    }
-  }
-  const notNull = !!shape.notNull || !!shape.required;
-  const n = preds.length;
-  return (v) => {
-    if (v === null || v === undefined) return !notNull;
-    for (let i = 0; i < n; i++) if (!preds[i](v)) return false;
-    return true;
-  };
+  return preds;
 };
 
-type TypeFn = (v: unknown) => unknown;
-
-/** A type checker for one shape, with list members and structures compiled in (no lookups per value). */
-const typeFn = (shape: FieldShape): TypeFn => {
+const fieldFn = (shape: FieldShape): FieldFn => {
+  const notNull = !!shape.notNull || !!shape.required;
+  const preds = scalarPreds(shape);
+  const n = preds.length;
+  let type: FieldFn;
   if (shape.type === 'List' && shape.children !== undefined) {
-    const member = typeFn(shape.children as FieldShape);
-    return (val) => {
+    const member = fieldFn(shape.children as FieldShape);
+    type = (val) => {
       if (typeof val !== 'object') throw serialization('Expected list or null');
       if (!Array.isArray(val)) throw serialization('Start of structure or map found where not expected.');
       for (let i = 0; i < val.length; i++) {
         const c = val[i];
-        if (c === null || c === undefined) continue;
         const out = member(c);
         if (out !== c) val[i] = out;
       }
       return val;
     };
-  }
-  if (shape.type === 'Structure' && isStructureChildren(shape.children)) {
-    const inner = compile(shape.children);
-    return (val) => {
-      if (typeof val !== 'object') throw serialization('Expected null');
+  } else if (shape.type === 'Map' && shape.children !== undefined) {
+    const member = fieldFn(shape.children as FieldShape);
+    type = (val) => {
+      if (typeof val !== 'object') throw serialization('Expected map or null');
       if (Array.isArray(val)) throw serialization('Start of list found where not expected');
-      inner.types(val as Record<string, unknown>);
+      const o = val as Record<string, unknown>;
+      for (const k in o) {
+        const c = o[k];
+        const out = member(c);
+        if (out !== c) o[k] = out;
+      }
       return val;
     };
+  } else if (shape.type === 'Structure' && isStructureChildren(shape.children)) {
+    const inner = compile(shape.children);
+    type = (val) => {
+      if (typeof val !== 'object') throw serialization('Expected null');
+      if (Array.isArray(val)) throw serialization('Start of list found where not expected');
+      if (!inner.check(val as Record<string, unknown>)) allOk = false;
+      return val;
+    };
+  } else if (shape.type === 'String') {
+    type = (val) => (typeof val === 'string' ? val : checkType(val, shape));
+  } else {
+    type = (val) => checkType(val, shape);
   }
-  if (shape.type === 'String') {
-    return (val) => (typeof val === 'string' ? val : checkType(val, shape));
-  }
-  return (val) => checkType(val, shape);
+  return (v) => {
+    if (v === null || v === undefined) {
+      if (notNull) allOk = false;
+      return v;
+    }
+    const out = type(v);
+    for (let i = 0; i < n; i++) {
+      if (!preds[i](out)) {
+        allOk = false;
+        break;
+      }
+    }
+    return out;
+  };
 };
 
 const compile = (shapes: Shapes): Compiled => {
   let c = compiledCache.get(shapes);
   if (c) return c;
   const keys = Object.keys(shapes);
-  const fields = keys.map((k) => shapes[k]);
-  const preds = fields.map(fieldPred);
-  const types = fields.map(typeFn);
+  const fns = keys.map((k) => fieldFn(shapes[k]));
   c = {
-    types: (data) => {
+    check: (data) => {
+      const outer = allOk;
+      allOk = true;
       for (let i = 0; i < keys.length; i++) {
-        const v = data[keys[i]];
-        if (v === undefined || v === null) continue;
-        const out = types[i](v);
-        if (out !== v) data[keys[i]] = out;
+        const k = keys[i];
+        const v = data[k];
+        const out = fns[i](v);
+        if (out !== v) data[k] = out;
       }
-    },
-    ok: (data) => {
-      for (let i = 0; i < keys.length; i++) if (!preds[i](data[keys[i]])) return false;
-      return true;
+      const ok = allOk;
+      allOk = outer && ok;
+      return ok;
     },
   };
   compiledCache.set(shapes, c);
@@ -481,7 +487,5 @@ const compile = (shapes: Shapes): Compiled => {
 
 /** Both passes: types (SerializationException), then constraints (ValidationException). */
 export const validate = (data: Record<string, unknown>, shapes: Shapes): void => {
-  const c = compile(shapes);
-  c.types(data);
-  if (!c.ok(data)) checkValidations(data, shapes);
+  if (!compile(shapes).check(data)) checkValidations(data, shapes);
 };

@@ -48,6 +48,8 @@ export const putRecords = (k: KinesisContext, input: PutRecordsInput) => {
   for (let i = 0; i < n; i++) shards[i] = shardForRecord(s, recs[i].PartitionKey, recs[i].ExplicitHashKey);
 
   const now = k.store.now();
+  // Retention: trim each open shard once per call (records only ever land in open shards).
+  for (const ix of s._open) k.store.trim(s, s.Shards[ix]);
   const sec = Math.floor(now / 1000);
   const out = new Array<PutRecordsResultEntry>(n);
   const account = k.store.account;
@@ -55,16 +57,11 @@ export const putRecords = (k: KinesisContext, input: PutRecordsInput) => {
   let okCount = 0;
   let okBytes = 0;
   let throttled = 0;
-  let lastTrimmed: Shard | undefined;
   let msgShard: Shard | undefined;
   let msg = '';
   for (let i = 0; i < n; i++) {
     const sh = shards[i];
     const size = sizes[i];
-    if (sh !== lastTrimmed) {
-      k.store.trim(s, sh);
-      lastTrimmed = sh;
-    }
     const agg = perShard && (perShard.get(sh) ?? perShard.set(sh, [0, 0, 0]).get(sh)!);
     if (!admit(k, s, sh, size, sec)) {
       throttled++;
