@@ -129,15 +129,18 @@ describe('RandomCutTree', () => {
     const pts = [pt(0, 0), pt(1, 5), pt(-2, 3), pt(1, 5), pt(4, -1)];
     for (const p of pts) t.insert(p);
     expect(t.mass).toBe(5);
-    expect(Array.from(t.root!.min)).toEqual([-2, -1]);
-    expect(Array.from(t.root!.max)).toEqual([4, 5]);
+    expect(t.bounds()).toEqual({ min: [-2, -1], max: [4, 5] });
     expect(t.delete(pt(4, -1))).toBe(true);
-    expect(Array.from(t.root!.min)).toEqual([-2, 0]);
+    expect(t.bounds()).toEqual({ min: [-2, 0], max: [1, 5] });
     expect(t.delete(pt(1, 5))).toBe(true);
     expect(t.mass).toBe(3);
     expect(t.delete(pt(9, 9))).toBe(false);
     for (const p of [pt(0, 0), pt(1, 5), pt(-2, 3)]) expect(t.delete(p)).toBe(true);
-    expect(t.root).toBeNull();
+    expect(t.mass).toBe(0);
+    expect(t.bounds()).toBeNull();
+    // Freed nodes are reused: the tree works again after emptying.
+    for (const p of [pt(3, 3), pt(-1, 2), pt(0, 7)]) t.insert(p);
+    expect(t.bounds()).toEqual({ min: [-1, 2], max: [3, 7] });
   });
 
   it('scores a point isolated at the root as 1 (before scaling)', () => {

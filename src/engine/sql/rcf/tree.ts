@@ -7,32 +7,11 @@
  * Scoring follows the RCF paper's displacement idea in the form AWS's implementation uses:
  * walking from the leaf the point would reach back up to the root, each node blends in the
  * probability that a random cut of (node box + point) would have isolated the point there.
+ *
+ * Nodes live in flat typed arrays indexed by node id (boxes at id * dims), so a score walks
+ * contiguous memory instead of chasing objects; ids of removed nodes are reused.
  */
 import type { Rng } from '../../common/rng';
-
-export class Node {
-  left: Node | null = null;
-  right: Node | null = null;
-  parent: Node | null = null;
-  cutDim = -1;
-  cutValue = 0;
-  mass = 1;
-  /** Bounding box; for a leaf both are the point itself (never mutated). */
-  min: Float64Array;
-  max: Float64Array;
-  /** The point, for a leaf. */
-  point: Float64Array | null;
-
-  constructor(min: Float64Array, max: Float64Array, point: Float64Array | null) {
-    this.min = min;
-    this.max = max;
-    this.point = point;
-  }
-
-  get isLeaf() {
-    return this.point !== null;
-  }
-}
 
 const samePoint = (a: Float64Array, b: Float64Array) => {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -53,137 +32,224 @@ export interface Attribution {
   low: Float64Array;
 }
 
+const NONE = -1;
+
 export class RandomCutTree {
-  root: Node | null = null;
+  private cap = 0;
+  private next = 0;
+  private readonly free: number[] = [];
+  private root = NONE;
+  // Per node: bounding box (a leaf's box is its point), links, cut, mass, and a leaf's point.
+  private lo = new Float64Array(0);
+  private hi = new Float64Array(0);
+  private left = new Int32Array(0);
+  private right = new Int32Array(0);
+  private parent = new Int32Array(0);
+  private cutDim = new Int32Array(0);
+  private cutValue = new Float64Array(0);
+  private massOf = new Int32Array(0);
+  private points: (Float64Array | null)[] = [];
+  /** Reused between calls: the internal nodes from the root down to the leaf a point reaches. */
+  private path = new Int32Array(64);
+  private pathLength = 0;
+
   constructor(
     private readonly dims: number,
     private readonly rng: Rng,
-  ) {}
+  ) {
+    this.grow(16);
+  }
 
   get mass(): number {
-    return this.root ? this.root.mass : 0;
+    return this.root === NONE ? 0 : this.massOf[this.root];
+  }
+
+  /** The bounding box of everything in the tree, or null when it is empty. */
+  bounds(): { min: number[]; max: number[] } | null {
+    if (this.root === NONE) return null;
+    const b = this.root * this.dims;
+    return { min: Array.from(this.lo.subarray(b, b + this.dims)), max: Array.from(this.hi.subarray(b, b + this.dims)) };
+  }
+
+  private grow(cap: number) {
+    const d = this.dims;
+    const copyF = (a: Float64Array, n: number) => {
+      const x = new Float64Array(n);
+      x.set(a);
+      return x;
+    };
+    const copyI = (a: Int32Array, n: number) => {
+      const x = new Int32Array(n);
+      x.set(a);
+      return x;
+    };
+    this.lo = copyF(this.lo, cap * d);
+    this.hi = copyF(this.hi, cap * d);
+    this.cutValue = copyF(this.cutValue, cap);
+    this.left = copyI(this.left, cap);
+    this.right = copyI(this.right, cap);
+    this.parent = copyI(this.parent, cap);
+    this.cutDim = copyI(this.cutDim, cap);
+    this.massOf = copyI(this.massOf, cap);
+    for (let i = this.cap; i < cap; i++) this.points.push(null);
+    this.cap = cap;
+  }
+
+  private alloc(): number {
+    const id = this.free.pop();
+    if (id !== undefined) return id;
+    if (this.next >= this.cap) this.grow(this.cap * 2);
+    return this.next++;
+  }
+
+  private newLeaf(p: Float64Array): number {
+    const id = this.alloc();
+    const b = id * this.dims;
+    this.lo.set(p, b);
+    this.hi.set(p, b);
+    this.points[id] = p;
+    this.massOf[id] = 1;
+    this.left[id] = NONE;
+    this.right[id] = NONE;
+    return id;
   }
 
   insert(p: Float64Array): void {
-    if (!this.root) {
-      this.root = new Node(p, p, p);
+    if (this.root === NONE) {
+      this.root = this.newLeaf(p);
+      this.parent[this.root] = NONE;
       return;
     }
     const d = this.dims;
-    let node: Node = this.root;
+    let node = this.root;
     while (true) {
-      if (node.point !== null && samePoint(node.point, p)) {
-        for (let a: Node | null = node; a; a = a.parent) a.mass++;
+      const leafPoint = this.points[node];
+      if (leafPoint !== null && samePoint(leafPoint, p)) {
+        for (let a = node; a !== NONE; a = this.parent[a]) this.massOf[a]++;
         return;
       }
+      const lo = this.lo;
+      const hi = this.hi;
+      const b = node * d;
       // A random cut of the box grown to include p.
       let total = 0;
-      for (let i = 0; i < d; i++) total += Math.max(node.max[i], p[i]) - Math.min(node.min[i], p[i]);
+      for (let i = 0; i < d; i++) total += Math.max(hi[b + i], p[i]) - Math.min(lo[b + i], p[i]);
       let r = this.rng.next() * total;
       let dim = 0;
-      let lo = 0;
-      let span = 0;
+      let start = 0;
       for (; dim < d; dim++) {
-        lo = Math.min(node.min[dim], p[dim]);
-        span = Math.max(node.max[dim], p[dim]) - lo;
+        start = Math.min(lo[b + dim], p[dim]);
+        const span = Math.max(hi[b + dim], p[dim]) - start;
         if (r < span) break;
         r -= span;
       }
       if (dim === d) {
         // Rounding left r at the very end: take the last dimension with extent.
-        for (dim = d - 1; dim > 0; dim--) if (Math.max(node.max[dim], p[dim]) > Math.min(node.min[dim], p[dim])) break;
-        lo = Math.min(node.min[dim], p[dim]);
+        for (dim = d - 1; dim > 0; dim--) if (Math.max(hi[b + dim], p[dim]) > Math.min(lo[b + dim], p[dim])) break;
+        start = Math.min(lo[b + dim], p[dim]);
         r = 0;
       }
-      const cut = lo + r;
+      const cut = start + r;
       const pLeft = p[dim] <= cut;
-      const separates = pLeft ? cut < node.min[dim] : cut >= node.max[dim];
+      const separates = pLeft ? cut < lo[b + dim] : cut >= hi[b + dim];
       if (separates) {
-        const leaf = new Node(p, p, p);
-        const min = new Float64Array(d);
-        const max = new Float64Array(d);
+        const leaf = this.newLeaf(p);
+        const inner = this.alloc();
+        // alloc may have grown the arrays: read them afresh.
+        const L = this.lo;
+        const H = this.hi;
+        const nb = node * d;
+        const ib = inner * d;
         for (let i = 0; i < d; i++) {
-          min[i] = Math.min(node.min[i], p[i]);
-          max[i] = Math.max(node.max[i], p[i]);
+          L[ib + i] = Math.min(L[nb + i], p[i]);
+          H[ib + i] = Math.max(H[nb + i], p[i]);
         }
-        const inner = new Node(min, max, null);
-        inner.cutDim = dim;
-        inner.cutValue = cut;
-        inner.mass = node.mass + 1;
-        const parent = node.parent;
-        if (pLeft) {
-          inner.left = leaf;
-          inner.right = node;
-        } else {
-          inner.left = node;
-          inner.right = leaf;
-        }
-        leaf.parent = inner;
-        node.parent = inner;
-        inner.parent = parent;
-        if (!parent) this.root = inner;
-        else if (parent.left === node) parent.left = inner;
-        else parent.right = inner;
-        for (let a = parent; a; a = a.parent) {
-          a.mass++;
+        this.points[inner] = null;
+        this.cutDim[inner] = dim;
+        this.cutValue[inner] = cut;
+        this.massOf[inner] = this.massOf[node] + 1;
+        const par = this.parent[node];
+        this.left[inner] = pLeft ? leaf : node;
+        this.right[inner] = pLeft ? node : leaf;
+        this.parent[leaf] = inner;
+        this.parent[node] = inner;
+        this.parent[inner] = par;
+        if (par === NONE) this.root = inner;
+        else if (this.left[par] === node) this.left[par] = inner;
+        else this.right[par] = inner;
+        for (let a = par; a !== NONE; a = this.parent[a]) {
+          this.massOf[a]++;
+          const ab = a * d;
           for (let i = 0; i < d; i++) {
-            if (p[i] < a.min[i]) a.min[i] = p[i];
-            if (p[i] > a.max[i]) a.max[i] = p[i];
+            if (p[i] < L[ab + i]) L[ab + i] = p[i];
+            if (p[i] > H[ab + i]) H[ab + i] = p[i];
           }
         }
         return;
       }
       // A leaf never gets here: a cut between two different points always separates them.
-      node = p[node.cutDim] <= node.cutValue ? node.left! : node.right!;
+      node = p[this.cutDim[node]] <= this.cutValue[node] ? this.left[node] : this.right[node];
     }
+  }
+
+  /** The leaf p would reach. */
+  private leafFor(p: Float64Array): number {
+    let node = this.root;
+    while (this.points[node] === null) node = p[this.cutDim[node]] <= this.cutValue[node] ? this.left[node] : this.right[node];
+    return node;
   }
 
   /** Removes one copy of p; returns false if the tree does not hold it. */
   delete(p: Float64Array): boolean {
-    let node = this.root;
-    if (!node) return false;
-    while (node.point === null) node = p[node.cutDim] <= node.cutValue ? node.left! : node.right!;
-    if (!samePoint(node.point!, p)) return false;
-    if (node.mass > 1) {
-      for (let a: Node | null = node; a; a = a.parent) a.mass--;
+    if (this.root === NONE) return false;
+    const leaf = this.leafFor(p);
+    if (!samePoint(this.points[leaf]!, p)) return false;
+    if (this.massOf[leaf] > 1) {
+      for (let a = leaf; a !== NONE; a = this.parent[a]) this.massOf[a]--;
       return true;
     }
-    const parent = node.parent;
-    if (!parent) {
-      this.root = null;
+    const par = this.parent[leaf];
+    this.points[leaf] = null;
+    this.free.push(leaf);
+    if (par === NONE) {
+      this.root = NONE;
       return true;
     }
-    const sibling = parent.left === node ? parent.right! : parent.left!;
-    const grand = parent.parent;
-    sibling.parent = grand;
-    if (!grand) this.root = sibling;
-    else if (grand.left === parent) grand.left = sibling;
-    else grand.right = sibling;
+    const sibling = this.left[par] === leaf ? this.right[par] : this.left[par];
+    const grand = this.parent[par];
+    this.parent[sibling] = grand;
+    if (grand === NONE) this.root = sibling;
+    else if (this.left[grand] === par) this.left[grand] = sibling;
+    else this.right[grand] = sibling;
+    this.free.push(par);
     const d = this.dims;
-    for (let a = grand; a; a = a.parent) {
-      a.mass--;
-      const l = a.left!;
-      const r = a.right!;
+    const L = this.lo;
+    const H = this.hi;
+    for (let a = grand; a !== NONE; a = this.parent[a]) {
+      this.massOf[a]--;
+      const ab = a * d;
+      const lb = this.left[a] * d;
+      const rb = this.right[a] * d;
       for (let i = 0; i < d; i++) {
-        a.min[i] = l.min[i] < r.min[i] ? l.min[i] : r.min[i];
-        a.max[i] = l.max[i] > r.max[i] ? l.max[i] : r.max[i];
+        L[ab + i] = L[lb + i] < L[rb + i] ? L[lb + i] : L[rb + i];
+        H[ab + i] = H[lb + i] > H[rb + i] ? H[lb + i] : H[rb + i];
       }
     }
     return true;
   }
 
-  /** Reused between calls: the internal nodes from the root down to the leaf a point reaches. */
-  private readonly path: Node[] = [];
-  private pathLength = 0;
-
-  /** Fills `path` for p and returns the leaf p would reach. */
-  private descend(p: Float64Array): Node {
-    const path = this.path;
+  /** Fills `path` with the internal nodes from the root to p's leaf and returns that leaf. */
+  private descend(p: Float64Array): number {
     let n = 0;
-    let node = this.root!;
-    while (node.point === null) {
-      path[n++] = node;
-      node = p[node.cutDim] <= node.cutValue ? node.left! : node.right!;
+    let node = this.root;
+    while (this.points[node] === null) {
+      if (n === this.path.length) {
+        const bigger = new Int32Array(n * 2);
+        bigger.set(this.path);
+        this.path = bigger;
+      }
+      this.path[n++] = node;
+      node = p[this.cutDim[node]] <= this.cutValue[node] ? this.left[node] : this.right[node];
     }
     this.pathLength = n;
     return node;
@@ -191,22 +257,25 @@ export class RandomCutTree {
 
   /** The tree's anomaly score for p (not normalised); 0 for an empty tree. */
   score(p: Float64Array): number {
-    if (!this.root) return 0;
+    if (this.root === NONE) return 0;
     const leaf = this.descend(p);
     const path = this.path;
-    const treeMass = this.root.mass;
+    const treeMass = this.massOf[this.root];
     let depth = this.pathLength;
-    let score = samePoint(leaf.point!, p) ? damp(leaf.mass, treeMass) * scoreSeen(depth, leaf.mass) : scoreUnseen(depth);
+    const leafMass = this.massOf[leaf];
+    let score = samePoint(this.points[leaf]!, p) ? damp(leafMass, treeMass) * scoreSeen(depth, leafMass) : scoreUnseen(depth);
     const d = this.dims;
+    const L = this.lo;
+    const H = this.hi;
     for (let k = depth - 1; k >= 0; k--) {
-      const n = path[k];
+      const b = path[k] * d;
       depth = k;
       let outside = 0;
       let total = 0;
       for (let i = 0; i < d; i++) {
         const x = p[i];
-        const lo = n.min[i];
-        const hi = n.max[i];
+        const lo = L[b + i];
+        const hi = H[b + i];
         if (x < lo) {
           outside += lo - x;
           total += hi - x;
@@ -228,15 +297,16 @@ export class RandomCutTree {
     const d = this.dims;
     out.high.fill(0);
     out.low.fill(0);
-    if (!this.root) return;
+    if (this.root === NONE) return;
     const leaf = this.descend(p);
     const path = this.path;
     const depth = this.pathLength;
-    const treeMass = this.root.mass;
+    const treeMass = this.massOf[this.root];
     const { high, low } = out;
-    const q = leaf.point!;
+    const q = this.points[leaf]!;
+    const leafMass = this.massOf[leaf];
     if (samePoint(q, p)) {
-      const s = damp(leaf.mass, treeMass) * scoreSeen(depth, leaf.mass);
+      const s = damp(leafMass, treeMass) * scoreSeen(depth, leafMass);
       for (let i = 0; i < d; i++) {
         high[i] = s / (2 * d);
         low[i] = s / (2 * d);
@@ -252,14 +322,16 @@ export class RandomCutTree {
         else if (diff < 0) low[i] = (s * -diff) / dist;
       }
     }
+    const L = this.lo;
+    const H = this.hi;
     for (let k = depth - 1; k >= 0; k--) {
-      const n = path[k];
+      const b = path[k] * d;
       let outside = 0;
       let total = 0;
       for (let i = 0; i < d; i++) {
         const x = p[i];
-        const lo = n.min[i];
-        const hi = n.max[i];
+        const lo = L[b + i];
+        const hi = H[b + i];
         if (x < lo) {
           outside += lo - x;
           total += hi - x;
@@ -273,8 +345,8 @@ export class RandomCutTree {
       const su = scoreUnseen(k);
       for (let i = 0; i < d; i++) {
         const x = p[i];
-        const above = x > n.max[i] ? x - n.max[i] : 0;
-        const below = x < n.min[i] ? n.min[i] - x : 0;
+        const above = x > H[b + i] ? x - H[b + i] : 0;
+        const below = x < L[b + i] ? L[b + i] - x : 0;
         high[i] = (above / total) * su + (1 - prob) * high[i];
         low[i] = (below / total) * su + (1 - prob) * low[i];
       }
