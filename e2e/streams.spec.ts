@@ -140,6 +140,16 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await expect(detail.shardRow('shardId-000000000002')).toContainText('shardId-000000000000');
   await detail.screenshot('09-detail-after-resharding', page.getByTestId('shards-table'));
 
+  // The list shows the stream with its status, mode, shards and retention.
+  await page.getByRole('link', { name: 'Data streams' }).first().click();
+  const row = list.table.locator('tr').filter({ has: page.getByTestId(`stream-link-${STREAM}`) });
+  await expect(list.status(STREAM)).toHaveText('ACTIVE');
+  await expect(row).toContainText('Provisioned');
+  await expect(row).toContainText('2 days (48 h)');
+  await list.screenshot('10-streams-list');
+  await page.getByTestId(`stream-link-${STREAM}`).click();
+  await detail.waitActive();
+
   // Delete, confirming with the stream's name.
   await detail.deleteStream(STREAM);
   await expect(page).toHaveURL(/#\/streams$/);
@@ -155,5 +165,5 @@ test('dark mode and the empty list render', async ({ page }) => {
   await list.goto();
   await page.getByRole('button', { name: 'Switch to dark mode' }).click();
   await expect(page.locator('body')).toHaveClass(/awsui-dark-mode/);
-  await list.screenshot('10-dark-mode');
+  await list.screenshot('11-dark-mode');
 });

@@ -12,6 +12,7 @@ import { Notifications } from './Notifications';
 import type { PageDefinition } from './page';
 import { resolvePage } from './resolve';
 import { TopBar } from './TopBar';
+import './shell.css';
 
 const HOME = 'Kinesis';
 

@@ -11,6 +11,7 @@ import { cli } from './cli';
 import { HashSpaceBar, shardColor, ShardSlice } from './HashSpaceBar';
 
 export const mono = { fontFamily: tokens.fontFamilyMonospace, fontSize: 12, wordBreak: 'break-all' as const };
+const small = { ...mono, fontSize: 11 };
 
 export function ShardsTab({ stream, shards, loading }: { stream: string; shards: Shard[]; loading: boolean }) {
   const open = openShardsByHashKey(shards);
@@ -34,44 +35,61 @@ export function ShardsTab({ stream, shards, loading }: { stream: string; shards:
           </Header>
         }
         columnDefinitions={[
-          { id: 'id', header: 'Shard ID', cell: (s) => <span data-testid={`shard-row-${s.ShardId}`} style={{ whiteSpace: 'nowrap' }}>{s.ShardId}</span>, isRowHeader: true, minWidth: 190 },
+          {
+            id: 'id',
+            header: 'Shard ID',
+            cell: (s) => <span data-testid={`shard-row-${s.ShardId}`} style={{ whiteSpace: 'nowrap' }}>{s.ShardId}</span>,
+            isRowHeader: true,
+            width: 180,
+          },
           {
             id: 'state',
             header: 'State',
-            minWidth: 100,
-            cell: (s) =>
-              isOpen(s) ? <StatusIndicator type="success">Open</StatusIndicator> : <StatusIndicator type="stopped">Closed</StatusIndicator>,
-          },
-          {
-            id: 'hash',
-            header: 'Hash key range (start / end)',
-            minWidth: 310,
+            width: 110,
             cell: (s) => (
-              <div style={mono}>
-                <div data-testid="starting-hash-key">{s.HashKeyRange?.StartingHashKey}</div>
-                <div data-testid="ending-hash-key">{s.HashKeyRange?.EndingHashKey}</div>
-              </div>
+              <span style={{ whiteSpace: 'nowrap' }}>
+                {isOpen(s) ? <StatusIndicator type="success">Open</StatusIndicator> : <StatusIndicator type="stopped">Closed</StatusIndicator>}
+              </span>
             ),
           },
           {
-            id: 'slice',
-            header: 'Slice of the hash space',
-            cell: (s) => <ShardSlice shard={s} color={shardColor(colorIndex.get(s.ShardId) ?? 0)} closed={!isOpen(s)} />,
-            minWidth: 140,
+            id: 'hash',
+            header: 'Hash key range (start / end) and slice',
+            width: 320,
+            cell: (s) => (
+              <SpaceBetween size="xxs">
+                <div style={small}>
+                  <div data-testid="starting-hash-key">{s.HashKeyRange?.StartingHashKey}</div>
+                  <div data-testid="ending-hash-key">{s.HashKeyRange?.EndingHashKey}</div>
+                </div>
+                <ShardSlice shard={s} color={shardColor(colorIndex.get(s.ShardId) ?? 0)} closed={!isOpen(s)} />
+              </SpaceBetween>
+            ),
           },
           {
             id: 'seq',
             header: 'Sequence numbers (start / end)',
-            minWidth: 250,
+            width: 270,
             cell: (s) => (
-              <div style={mono}>
+              <div style={small}>
                 <div>{s.SequenceNumberRange?.StartingSequenceNumber}</div>
-                <div>{s.SequenceNumberRange?.EndingSequenceNumber ?? <Box color="text-body-secondary" display="inline">open</Box>}</div>
+                <div>{s.SequenceNumberRange?.EndingSequenceNumber ?? <Box color="text-body-secondary" display="inline" fontSize="body-s">open</Box>}</div>
               </div>
             ),
           },
-          { id: 'parent', header: 'Parent shard', cell: (s) => s.ParentShardId ?? '-' },
-          { id: 'adjacent', header: 'Adjacent parent shard', cell: (s) => s.AdjacentParentShardId ?? '-' },
+          {
+            id: 'parents',
+            header: 'Parent / adjacent parent',
+            cell: (s) =>
+              s.ParentShardId ? (
+                <div style={{ whiteSpace: 'nowrap' }}>
+                  <div data-testid="parent-shard">{s.ParentShardId}</div>
+                  <div data-testid="adjacent-parent-shard">{s.AdjacentParentShardId ?? '-'}</div>
+                </div>
+              ) : (
+                '-'
+              ),
+          },
         ]}
         empty={<Box textAlign="center">No shards</Box>}
       />

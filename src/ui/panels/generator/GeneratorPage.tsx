@@ -1,0 +1,243 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Link from '@cloudscape-design/components/link';
+import RadioGroup from '@cloudscape-design/components/radio-group';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Toggle from '@cloudscape-design/components/toggle';
+import { useMemo, useState } from 'react';
+import { hrefFor } from '../../hooks/route';
+import { limitProblem, previewRecords, rateProblem, templateProblems, useGenerator, type PartitionKeyStrategy } from '../../hooks/useGenerator';
+import { activeTemplate, useGeneratorTemplates } from '../../hooks/useGeneratorTemplates';
+import { useStreamList } from '../../hooks/useStreams';
+import type { PageProps } from '../../shell/page';
+import { CliCommand } from '../streams/CliCommand';
+import { putRecordCli, sampleKey } from './cli';
+import { count } from './format';
+import { RunPanel } from './RunPanel';
+import { problemText, TemplatesSection } from './TemplatesSection';
+
+type KeyKind = PartitionKeyStrategy['kind'];
+
+/** Activity 1-C: generate records from a template and send them to a stream at a chosen rate. */
+export default function GeneratorPage({ query }: PageProps) {
+  const templates = useGeneratorTemplates();
+  const active = activeTemplate(templates);
+  const streams = useStreamList();
+  const gen = useGenerator();
+
+  const [stream, setStream] = useState<string | undefined>(query.stream);
+  const [rate, setRate] = useState('200');
+  const [limit, setLimit] = useState('');
+  const [keyKind, setKeyKind] = useState<KeyKind>('random');
+  const [keyField, setKeyField] = useState('sensorId');
+  const [fixedKey, setFixedKey] = useState('sensor-1');
+  const [newline, setNewline] = useState(true);
+  const [gzip, setGzip] = useState(false);
+  const [previewed, setPreviewed] = useState<string[]>();
+
+  const sending = useMemo(
+    () => (templates.mix ? templates.templates.filter((t) => t.inMix) : [active]),
+    [templates.mix, templates.templates, active],
+  );
+  const problems = useMemo(
+    () => sending.flatMap((t) => templateProblems(t.source).map((p) => problemText(p, sending.length > 1 ? t.name : undefined))),
+    [sending],
+  );
+  const weightProblem = templates.mix && sending.some((t) => !(t.weight > 0)) ? 'Every template in the mix needs a weight greater than 0' : undefined;
+  const mixProblem = templates.mix && sending.length === 0 ? 'Choose at least one template for the mix' : undefined;
+  const rateError = rateProblem(rate);
+  const limitError = limitProblem(limit);
+  const keyError =
+    keyKind === 'field' && !keyField.trim()
+      ? 'Name the record field to use as the partition key'
+      : keyKind === 'fixed' && (fixedKey.length < 1 || fixedKey.length > 256)
+        ? 'A partition key is 1 to 256 characters'
+        : undefined;
+
+  const rows = streams.data ?? [];
+  const selected = rows.find((r) => r.name === stream);
+  const shards = selected?.openShards;
+  const capacity = shards ? shards * 1000 : undefined;
+  const rateNumber = Number(rate);
+  const partitionKey: PartitionKeyStrategy =
+    keyKind === 'random' ? { kind: 'random' } : keyKind === 'field' ? { kind: 'field', field: keyField.trim() } : { kind: 'fixed', key: fixedKey };
+
+  const blockers = [
+    !stream ? 'Choose a stream' : undefined,
+    ...problems,
+    weightProblem,
+    mixProblem,
+    rateError,
+    limitError,
+    keyError,
+  ].filter((x): x is string => !!x);
+  const canSend = blockers.length === 0 && !gen.running;
+
+  const sample = useMemo(() => {
+    if (previewed?.length) return previewed[0];
+    const p = previewRecords(active.source, 1, 1);
+    return p.ok ? p.records[0] : undefined;
+  }, [previewed, active.source]);
+  const cliData = sample === undefined ? '' : newline ? `${sample}\n` : sample;
+
+  const send = () =>
+    void gen.start({
+      stream: stream!,
+      templates: sending.map((t) => ({ name: t.name, source: t.source, weight: t.weight })),
+      rate,
+      limit,
+      partitionKey,
+      newline,
+      gzip,
+    });
+
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description="Kinesis Data Generator templates, sent with PutRecords in batches of up to 500 records from a worker thread, so the page stays responsive."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button onClick={() => void gen.stop()} disabled={!gen.running} data-testid="stop-button">
+                Stop
+              </Button>
+              <Button variant="primary" onClick={send} disabled={!canSend} loading={gen.running} data-testid="send-button">
+                {gen.running ? 'Sending' : 'Send data'}
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Data generator
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        {gen.rejection && (
+          <Alert type="error" header="Nothing was sent" data-testid="run-rejected">
+            {gen.rejection.line !== undefined
+              ? `${gen.rejection.template ? `${gen.rejection.template}: ` : ''}Line ${gen.rejection.line}, column ${gen.rejection.column}: ${gen.rejection.message}`
+              : gen.rejection.message}
+          </Alert>
+        )}
+        {gen.error && (
+          <Alert type="error" header={gen.error.type} data-testid="run-error">
+            {gen.error.message}
+          </Alert>
+        )}
+        <RunPanel
+          stats={gen.stats}
+          stream={gen.stream}
+          running={gen.running}
+          throttling={gen.throttling}
+          everThrottled={gen.everThrottled}
+          shards={gen.stream === stream ? shards : undefined}
+        />
+        <Container header={<Header variant="h2">Destination and rate</Header>}>
+          <SpaceBetween size="m">
+            <ColumnLayout columns={3}>
+              <FormField
+                label="Stream"
+                description="The Kinesis data stream to put records into."
+                errorText={streams.error ? `${(streams.error as Error).name}: ${(streams.error as Error).message}` : undefined}
+              >
+                <Select
+                  data-testid="stream-select"
+                  ariaLabel="Stream"
+                  placeholder="Choose a stream"
+                  statusType={streams.isLoading ? 'loading' : 'finished'}
+                  loadingText="Loading streams"
+                  selectedOption={stream ? { value: stream, label: stream } : null}
+                  options={rows.map((r) => ({
+                    value: r.name,
+                    label: r.name,
+                    description: `${r.status}${r.openShards !== undefined ? `, ${r.openShards} open shard${r.openShards === 1 ? '' : 's'}` : ''}`,
+                  }))}
+                  empty={
+                    <span data-testid="no-streams">
+                      No data streams. <Link href={hrefFor('/create-stream')}>Create stream</Link>
+                    </span>
+                  }
+                  onChange={({ detail }) => setStream(detail.selectedOption.value)}
+                />
+              </FormField>
+              <FormField
+                label="Records per second"
+                constraintText="The workshop suggests a number between 100 and 500."
+                errorText={rateError}
+              >
+                <Input value={rate} inputMode="decimal" ariaLabel="Records per second" data-testid="rate-input" onChange={({ detail }) => setRate(detail.value)} />
+              </FormField>
+              <FormField label={<>Number of records <i>- optional</i></>} constraintText="Send this many, then stop. Empty: until you stop." errorText={limitError}>
+                <Input value={limit} inputMode="numeric" ariaLabel="Number of records" data-testid="limit-input" onChange={({ detail }) => setLimit(detail.value)} />
+              </FormField>
+            </ColumnLayout>
+            {rows.length === 0 && !streams.isLoading && !streams.error && (
+              <Alert type="info" header="No data streams yet" data-testid="no-streams-alert" action={<Button href={hrefFor('/create-stream')}>Create stream</Button>}>
+                Activity 1-A creates a stream with 2 shards; the generator sends to it.
+              </Alert>
+            )}
+            {capacity !== undefined && !rateError && rateNumber > capacity && (
+              <Alert type="warning" header="Above the stream's write capacity" data-testid="capacity-warning">
+                {shards} shard{shards === 1 ? '' : 's'} accept at most {count(capacity)} records per second. At {count(rateNumber)} per second the
+                stream will throttle (WriteProvisionedThroughputExceeded), which is part of the lesson.
+              </Alert>
+            )}
+            <ColumnLayout columns={2}>
+              <FormField label="Partition key" description="The key's MD5 hash picks the shard." errorText={keyError}>
+                <SpaceBetween size="xs">
+                  <RadioGroup
+                    value={keyKind}
+                    ariaLabel="Partition key"
+                    data-testid="key-strategy"
+                    onChange={({ detail }) => setKeyKind(detail.value as KeyKind)}
+                    items={[
+                      { value: 'random', label: 'Random', description: 'A random number per record (what the Kinesis Data Generator does): records spread evenly over the shards.' },
+                      { value: 'field', label: 'A field of the record', description: 'Records with the same value always land in the same shard.' },
+                      { value: 'fixed', label: 'Fixed', description: 'Every record goes to one shard.' },
+                    ]}
+                  />
+                  {keyKind === 'field' && (
+                    <Input value={keyField} ariaLabel="Partition key field" placeholder="sensorId" data-testid="key-field-input" onChange={({ detail }) => setKeyField(detail.value)} />
+                  )}
+                  {keyKind === 'fixed' && (
+                    <Input value={fixedKey} ariaLabel="Fixed partition key" data-testid="key-fixed-input" onChange={({ detail }) => setFixedKey(detail.value)} />
+                  )}
+                </SpaceBetween>
+              </FormField>
+              <FormField label="Record options">
+                <SpaceBetween size="s">
+                  <Toggle checked={newline} onChange={({ detail }) => setNewline(detail.checked)} data-testid="newline-toggle" description="Downstream tools split records on it (Firehose adds no delimiter).">
+                    Append a newline to each record
+                  </Toggle>
+                  <Toggle checked={gzip} onChange={({ detail }) => setGzip(detail.checked)} data-testid="gzip-toggle" description="Each record compressed on its own; consumers must gunzip it.">
+                    GZIP each record
+                  </Toggle>
+                </SpaceBetween>
+              </FormField>
+            </ColumnLayout>
+            {!canSend && !gen.running && blockers.length > 0 && (
+              <Box color="text-body-secondary" data-testid="send-blockers">
+                Before sending: {blockers.join('; ')}.
+              </Box>
+            )}
+          </SpaceBetween>
+        </Container>
+        <TemplatesSection onPreview={setPreviewed} />
+        {sample !== undefined && (
+          <Container header={<Header variant="h2" description="One generated record put with the AWS CLI; the generator sends up to 500 of them per PutRecords call.">Command line</Header>}>
+            <CliCommand command={putRecordCli(stream ?? 'STREAM_NAME', sampleKey(partitionKey, sample), cliData)} testId="generator-cli" />
+          </Container>
+        )}
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}

@@ -1,0 +1,132 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { hrefFor } from '../../hooks/route';
+import type { GeneratorStats } from '../../hooks/useGenerator';
+import { bytes, count, elapsed, perSecond } from './format';
+
+const configHref = (stream: string) => hrefFor(`/streams/${encodeURIComponent(stream)}`, { tab: 'configuration' });
+
+function Counter({ label, value, testId, info }: { label: string; value: string; testId: string; info?: string }) {
+  return (
+    <div>
+      <Box variant="awsui-key-label">{label}</Box>
+      <Box fontSize="heading-l" fontWeight="bold" data-testid={testId}>
+        {value}
+      </Box>
+      {info && (
+        <Box variant="small" color="text-body-secondary">
+          {info}
+        </Box>
+      )}
+    </div>
+  );
+}
+
+export interface RunPanelProps {
+  stats?: GeneratorStats;
+  stream?: string;
+  running: boolean;
+  throttling: boolean;
+  everThrottled: boolean;
+  shards?: number;
+}
+
+/** Live counters of the run, and what it means when it stops or throttles. */
+export function RunPanel({ stats, stream, running, throttling, everThrottled, shards }: RunPanelProps) {
+  const s = stats;
+  const status = !s ? (
+    <StatusIndicator type="stopped">Not started</StatusIndicator>
+  ) : s.state === 'running' ? (
+    <StatusIndicator type="in-progress">Sending</StatusIndicator>
+  ) : s.state === 'completed' ? (
+    <StatusIndicator type="success">Completed</StatusIndicator>
+  ) : s.stopReason?.startsWith('The stream no longer exists') ? (
+    <StatusIndicator type="error">Stopped: stream deleted</StatusIndicator>
+  ) : (
+    <StatusIndicator type="stopped">Stopped</StatusIndicator>
+  );
+  return (
+    <Container
+      data-testid="run-panel"
+      header={
+        <Header
+          variant="h2"
+          description="Acknowledged records are those Kinesis accepted. A failed attempt is retried with jittered exponential backoff until it is acknowledged or you stop."
+          info={<span data-testid="run-status">{status}</span>}
+        >
+          Progress
+        </Header>
+      }
+    >
+      <ColumnLayout columns={4} variant="text-grid" minColumnWidth={140}>
+        <Counter label="Acknowledged" value={count(s?.acknowledged ?? 0)} testId="stat-acknowledged" info="Accepted by the stream" />
+        <Counter label="Failed attempts" value={count(s?.failed ?? 0)} testId="stat-failed" info="Throttled or rejected tries" />
+        <Counter label="Retried" value={count(s?.retried ?? 0)} testId="stat-retried" info="Records sent again" />
+        <Counter label="Pending" value={count(s?.pending ?? 0)} testId="stat-pending" info="Queued, in flight or waiting to retry" />
+        <Counter
+          label="Achieved rate"
+          value={perSecond(s ? (s.state === 'running' && s.elapsedMs > 5000 ? s.recentRate : s.achievedRate) : 0)}
+          testId="stat-rate"
+          info={s ? `Target ${count(s.targetRate)}/s; average ${perSecond(s.achievedRate)}` : undefined}
+        />
+        <Counter label="Bytes sent" value={bytes(s?.bytesSent ?? 0)} testId="stat-bytes" info="Data of acknowledged records" />
+        <Counter label="Elapsed" value={elapsed(s?.elapsedMs ?? 0)} testId="stat-elapsed" />
+        <Counter
+          label="Generated"
+          value={count(s?.rendered ?? 0)}
+          testId="stat-rendered"
+          info={s ? `${count(s.dropped)} given up at stop` : undefined}
+        />
+      </ColumnLayout>
+      <span data-testid="stat-dropped" hidden>
+        {s?.dropped ?? 0}
+      </span>
+      {(throttling || (everThrottled && !running)) && stream && (
+        <Box margin={{ top: 'm' }}>
+          <Alert
+            type="warning"
+            header={throttling ? 'The stream is throttling writes' : 'The stream throttled writes during this run'}
+            data-testid="throttling-alert"
+          >
+            Records failed with ProvisionedThroughputExceededException and the stream's WriteProvisionedThroughputExceeded
+            metric counts them: each shard accepts at most 1,000 records and 1 MiB per second
+            {shards ? `, so ${shards} shard${shards === 1 ? '' : 's'} take at most ${count(shards * 1000)} records per second` : ''}. The
+            generator retries throttled records with backoff. To send faster,{' '}
+            <Link href={configHref(stream)} data-testid="add-shards-link">
+              add shards in the stream's configuration
+            </Link>
+            .
+          </Alert>
+        </Box>
+      )}
+      {s && s.state !== 'running' && (
+        <Box margin={{ top: 'm' }}>
+          {s.stopReason?.startsWith('The stream no longer exists') ? (
+            <Alert type="error" header="The stream was deleted while sending" data-testid="run-stopped">
+              {s.stopReason}. The generator stopped; {count(s.acknowledged)} records had been acknowledged and {count(s.dropped)} pending
+              records were given up.
+            </Alert>
+          ) : s.state === 'completed' ? (
+            <Alert type="success" header="Done" data-testid="run-stopped">
+              {s.stopReason}.
+            </Alert>
+          ) : s.stopReason && s.stopReason !== 'Stopped by the user' ? (
+            <Alert type="error" header="The generator stopped" data-testid="run-stopped">
+              {s.stopReason}
+            </Alert>
+          ) : (
+            <Alert type="info" header="Stopped" data-testid="run-stopped">
+              {count(s.rendered)} records generated: {count(s.acknowledged)} acknowledged, {count(s.dropped)} pending at stop given up
+              {s.pending ? `, ${count(s.pending)} still settling` : ''}.
+            </Alert>
+          )}
+        </Box>
+      )}
+    </Container>
+  );
+}

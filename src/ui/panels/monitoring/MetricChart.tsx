@@ -1,0 +1,84 @@
+import Box from '@cloudscape-design/components/box';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { usePreferences } from '../../state/preferences';
+import { chartTheme, exact, tickTime, tooltipTime } from './chartTheme';
+
+export interface SeriesDef {
+  key: string;
+  label: string;
+}
+
+export interface MetricChartProps {
+  testId: string;
+  data: readonly Record<string, number | undefined>[] | undefined;
+  series: SeriesDef[];
+  unit?: string;
+  loading: boolean;
+  /** Shown instead of the chart when no series has a data point above 0. */
+  emptyText: string;
+  height?: number;
+}
+
+const compact = (v: number) => (Math.abs(v) >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : String(v));
+
+/** A time series chart: one-minute points, local time axis, exact values in the tooltip. */
+export function MetricChart({ testId, data, series, unit, loading, emptyText, height = 220 }: MetricChartProps) {
+  const theme = chartTheme(usePreferences((s) => s.theme));
+  const hasData = !!data?.some((p) => series.some((s) => (p[s.key] ?? 0) > 0));
+  if (!data && loading)
+    return (
+      <Box padding="l" textAlign="center" data-testid={`${testId}-loading`}>
+        <StatusIndicator type="loading">Loading metrics</StatusIndicator>
+      </Box>
+    );
+  if (!hasData)
+    return (
+      <Box padding="l" textAlign="center" color="text-body-secondary" data-testid={`${testId}-empty`}>
+        <b>No data</b>
+        <Box variant="p" color="inherit">
+          {emptyText}
+        </Box>
+      </Box>
+    );
+  return (
+    <div data-testid={testId} style={{ width: '100%', height }}>
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data as Record<string, number>[]} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+          <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            tickFormatter={tickTime}
+            stroke={theme.axis}
+            tick={{ fill: theme.axis, fontSize: 12 }}
+            minTickGap={24}
+          />
+          <YAxis stroke={theme.axis} tick={{ fill: theme.axis, fontSize: 12 }} tickFormatter={compact} width={52} allowDecimals={false} />
+          <Tooltip
+            labelFormatter={(t) => tooltipTime(Number(t))}
+            formatter={(v) => exact(Number(v), unit)}
+            contentStyle={{ background: theme.tooltipBackground, border: `1px solid ${theme.tooltipBorder}`, color: theme.tooltipText, borderRadius: 8 }}
+            labelStyle={{ color: theme.tooltipText, fontWeight: 700 }}
+          />
+          {series.length > 1 && <Legend wrapperStyle={{ color: theme.axis, fontSize: 12 }} />}
+          {series.map((s, i) => (
+            <Line
+              key={s.key}
+              type="linear"
+              dataKey={s.key}
+              name={s.label}
+              stroke={theme.series[i % theme.series.length]}
+              strokeWidth={2}
+              dot={{ r: 2.5 }}
+              isAnimationActive={false}
+              connectNulls={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

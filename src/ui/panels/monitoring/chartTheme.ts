@@ -1,0 +1,52 @@
+import type { ThemeMode } from '../../state/preferences';
+
+/**
+ * Chart colours for each theme. Recharts writes colours as SVG attributes, where CSS variables
+ * (Cloudscape's tokens) do not apply, so the values are resolved here: Cloudscape's categorical
+ * chart palette, and its text and divider colours, in light and dark mode.
+ */
+export interface ChartTheme {
+  series: string[];
+  axis: string;
+  grid: string;
+  tooltipBackground: string;
+  tooltipBorder: string;
+  tooltipText: string;
+}
+
+const light: ChartTheme = {
+  series: ['#688ae8', '#c33d69', '#2ea597', '#8456ce', '#e07941', '#3759ce', '#962249', '#096f64', '#6237a7', '#a84401'],
+  axis: '#5f6b7a',
+  grid: '#e9ebed',
+  tooltipBackground: '#ffffff',
+  tooltipBorder: '#c6c6cd',
+  tooltipText: '#0f141a',
+};
+
+const dark: ChartTheme = {
+  series: ['#8ea9ff', '#ff5d93', '#5fcbb8', '#b98ef7', '#f89256', '#6f92fa', '#ec7ea5', '#3ab5a1', '#a277ec', '#d6763a'],
+  axis: '#a4abb3',
+  grid: '#414d5c',
+  tooltipBackground: '#0f1b2a',
+  tooltipBorder: '#5f6b7a',
+  tooltipText: '#e9ebed',
+};
+
+export const chartTheme = (mode: ThemeMode): ChartTheme => (mode === 'dark' ? dark : light);
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Axis ticks in the browser's local time: 14:05. */
+export const tickTime = (t: number): string => {
+  const d = new Date(t);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** Tooltip heading in local time, with the date: 2026-11-22 14:05 (1 minute from then). */
+export const tooltipTime = (t: number): string => {
+  const d = new Date(t);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (1-minute period, local time)`;
+};
+
+/** Exact values in tooltips: 12,034. */
+export const exact = (v: number, unit = ''): string => `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;
