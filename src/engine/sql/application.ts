@@ -11,7 +11,8 @@ import type { Row } from './compile';
 import { compileInputParser } from './discovery/input';
 import { parseSqlType, type InputSchema } from './discovery/discover';
 import { SqlCompileError, SqlCompileErrors, analysisError } from './errors';
-import { castTo, canCast } from './functions/cast';
+import { castTo, canCast, formatValue } from './functions/cast';
+import { formatTimestamp } from './functions/datetime';
 import { SqlRuntimeError } from './functions/errors';
 import type { Operator, PlanNode } from './operators/operator';
 import { parseScript } from './parser';
@@ -73,6 +74,24 @@ export interface ApplicationOptions {
 }
 
 const valueText = (v: SqlValue): unknown => (v instanceof Uint8Array ? Array.from(v) : v);
+
+/** A value as the command line and DATA_ROW show it: datetimes as text, numbers as numbers. */
+export const displayValue = (type: SqlType, v: SqlValue): unknown => {
+  if (v === null) return null;
+  switch (type.kind) {
+    case 'TIMESTAMP':
+      return formatTimestamp(v as number);
+    case 'DATE':
+    case 'TIME':
+    case 'INTERVAL_DAY_TIME':
+    case 'INTERVAL_YEAR_MONTH':
+    case 'VARBINARY':
+      return formatValue(type, v);
+    default:
+      if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
+      return v;
+  }
+};
 
 export class Application {
   readonly streams = new Map<string, InAppStream>();
@@ -207,10 +226,16 @@ export class Application {
 
   /** Writes one error_stream row. DATA_ROW holds the offending row (or input record) as text. */
   private reporter(pumpName: string | null) {
-    return (error: unknown, row: Row | undefined, raw?: string) => {
+    return (error: unknown, row: Row | undefined, streamName?: string) => {
       const e = error instanceof SqlRuntimeError ? error : new SqlRuntimeError('Internal error', String(error));
       const now = this.clock.now();
-      const dataRow = raw ?? (row ? JSON.stringify(row.slice(1).map(valueText)) : null);
+      const cols = streamName ? this.streams.get(streamName)?.def.columns : undefined;
+      let dataRow: string | null = null;
+      if (row && cols) {
+        const o: Record<string, unknown> = {};
+        for (let i = 1; i < cols.length; i++) o[cols[i].name] = displayValue(cols[i].type, row[i]);
+        dataRow = JSON.stringify(o);
+      } else if (row) dataRow = JSON.stringify(row.slice(1).map(valueText));
       this.errorStream.insert([now, now, 'ERROR', e.errorName.slice(0, 32), e.message, row ? (row[0] as number) : null, dataRow, pumpName]);
     };
   }

@@ -4,12 +4,10 @@
  */
 import { VirtualClock } from '../common/clock';
 import { SeededRng } from '../common/rng';
-import { Application, ERROR_STREAM } from './application';
+import { Application, displayValue, ERROR_STREAM } from './application';
 import { discoverSchema, type InputSchema } from './discovery/discover';
 import { SqlCompileErrors } from './errors';
-import { formatValue } from './functions/cast';
 import { formatTimestamp } from './functions/datetime';
-import type { SqlType, SqlValue } from './types';
 
 export interface InputRecord {
   /** ISO-8601 arrival time: becomes ROWTIME and APPROXIMATE_ARRIVAL_TIME. */
@@ -22,22 +20,6 @@ export type HeadlessResult = { ok: true; lines: string[]; schema: InputSchema } 
 /** Time advanced after the last record so that open windows close (the issue's "one hour"). */
 export const FINAL_ADVANCE_MS = 3_600_000;
 
-const jsonValue = (type: SqlType, v: SqlValue): unknown => {
-  if (v === null) return null;
-  switch (type.kind) {
-    case 'TIMESTAMP':
-      return formatTimestamp(v as number);
-    case 'DATE':
-    case 'TIME':
-    case 'INTERVAL_DAY_TIME':
-    case 'INTERVAL_YEAR_MONTH':
-    case 'VARBINARY':
-      return formatValue(type, v);
-    default:
-      if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-      return v;
-  }
-};
 
 /** Parses a JSON-lines input file: one `{"arrival": .., "data": ..}` per non-empty line. */
 export function parseInputLines(text: string): InputRecord[] {
@@ -69,7 +51,7 @@ export function runHeadless(script: string, records: InputRecord[], schema?: Inp
     if (stream === app.source) return;
     const cols = stream.def.columns;
     const out: Record<string, unknown> = {};
-    for (let i = 1; i < cols.length; i++) out[cols[i].name] = jsonValue(cols[i].type, row[i]);
+    for (let i = 1; i < cols.length; i++) out[cols[i].name] = displayValue(cols[i].type, row[i]);
     lines.push(JSON.stringify({ stream: stream.name === ERROR_STREAM ? ERROR_STREAM : stream.name, ROWTIME: formatTimestamp(row[0] as number), row: out }));
   });
   for (let i = 0; i < records.length; i++) {

@@ -20,7 +20,7 @@ import { StaggerWindow } from './operators/stagger';
 import { StreamJoin } from './operators/join';
 import { TumblingAggregate, type AggregateSpec } from './operators/tumblingAggregate';
 import { tableFunctions } from './operators/tableFunctions';
-import { BY_INDEX, Scope, sqlName, type Field } from './scope';
+import { BY_INDEX, didYouMean, Scope, sqlName, type Field } from './scope';
 import { T, type SqlType, type SqlValue } from './types';
 import { timeWindowOf, type TimeWindow } from './window';
 
@@ -136,8 +136,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
 }
 
 export function unknownStream(name: string, loc: Loc, env: { streams: Map<string, StreamDef> }) {
-  const cands = [...env.streams.keys()];
-  const hint = cands.find((c) => c.toUpperCase() === name.toUpperCase()) ?? cands.find((c) => c.toUpperCase().includes(name.toUpperCase()) || name.toUpperCase().includes(c.toUpperCase()));
+  const hint = didYouMean(name, [...env.streams.keys()]);
   return analysisError(`Object '${name}' not found${hint ? `; did you mean ${sqlName(hint)}?` : ''}`, loc);
 }
 

@@ -19,7 +19,7 @@ export interface Operator {
 }
 
 /** Where run-time errors go (error_stream), with the row that caused them. */
-export type ErrorReporter = (error: unknown, row: Row | undefined) => void;
+export type ErrorReporter = (error: unknown, row: Row | undefined, streamName?: string) => void;
 
 /** The end of a pipeline: hands each row to a callback. */
 export class Sink implements Operator {

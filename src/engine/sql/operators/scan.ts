@@ -17,7 +17,7 @@ export class Scan implements Operator {
       this.next.push(row);
     } catch (e) {
       if (!(e instanceof SqlRuntimeError)) throw e;
-      this.report(e, row);
+      this.report(e, row, this.streamName);
     }
   }
   advance(now: number): void {

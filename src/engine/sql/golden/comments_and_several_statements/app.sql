@@ -1,0 +1,7 @@
+/* a block comment
+   over two lines */
+CREATE OR REPLACE STREAM A (x INTEGER) DESCRIPTION 'first stage'; -- trailing comment
+CREATE OR REPLACE STREAM B (x INTEGER);
+CREATE OR REPLACE PUMP P1 AS INSERT INTO A SELECT STREAM "v" FROM SOURCE_SQL_STREAM_001;
+-- the second pump reads the first one's stream
+CREATE OR REPLACE PUMP P2 AS INSERT INTO B SELECT STREAM x * 10 FROM A WHERE x > 1;

@@ -1,0 +1,4 @@
+CREATE STREAM out_s (ticker VARCHAR(4), qty INTEGER);
+CREATE PUMP p AS INSERT INTO out_s
+SELECT STREAM ticker, qty FROM SOURCE_SQL_STREAM_001
+WHERE qty > 4 AND (price < 100 OR price IS NULL) OR NOT (ticker <> 'ZZZ');

@@ -1,0 +1,2 @@
+SELECT STREAM s.ROWTIME AS t, "SOURCE_SQL_STREAM_001"."sensorId" AS id, s."temp" * 2 AS doubled
+FROM SOURCE_SQL_STREAM_001 AS s;

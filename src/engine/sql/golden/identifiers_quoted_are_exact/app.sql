@@ -1,0 +1,3 @@
+CREATE STREAM "mixedCase" ("sensorId" VARCHAR(8), reading INTEGER);
+CREATE PUMP "lower_pump" AS INSERT INTO "mixedCase"
+SELECT STREAM "sensorId", "READING" + 0 FROM SOURCE_SQL_STREAM_001;
