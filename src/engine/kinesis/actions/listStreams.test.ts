@@ -21,6 +21,19 @@ describe('ListStreams', () => {
     expect(h.call('ListStreams', { ExclusiveStartStreamName: 'a' }).StreamNames).toEqual(['b', 'c']);
   });
 
+  it('applies retention to every stream when listing, so idle streams do not keep old records', () => {
+    const h = kinesisHarness();
+    h.active('idle', 1);
+    h.call('PutRecord', { StreamName: 'idle', PartitionKey: 'k', Data: '' });
+    h.clock.advance(24 * 3600_000 + 1);
+    const log = h.service.store.streams.get('idle')!.Shards[0]._log;
+    expect(log.head).toBe(0);
+    h.call('ListStreams');
+    expect(log.head).toBe(1);
+    // A snapshot leaves trimmed records out.
+    expect(h.service.snapshot().streams[0].Shards[0]._log.counter).toEqual([]);
+  });
+
   it('rejects a Limit out of range and a bad token', () => {
     const h = kinesisHarness();
     expect(h.error('ListStreams', { Limit: 10001 }).message).toBe(

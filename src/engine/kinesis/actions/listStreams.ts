@@ -22,6 +22,7 @@ const decodeToken = (t: string): string => {
 export const listStreams = (k: KinesisContext, input: ListStreamsInput) => {
   const limit = input.Limit ?? 100;
   const after = input.NextToken !== undefined ? decodeToken(input.NextToken) : input.ExclusiveStartStreamName;
+  k.store.sweep(); // the console polls this: a good moment to apply retention everywhere
   let streams = k.store.listStreams();
   if (after !== undefined) streams = streams.filter((s) => s.StreamName > after);
   const page = streams.slice(0, limit);

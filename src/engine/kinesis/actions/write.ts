@@ -10,6 +10,7 @@ export const SHARD_WRITE_RECORDS = 1_000;
 /** A new ON_DEMAND stream's write capacity, for the whole stream: 4 MB/s and 4,000 records/s. */
 export const ON_DEMAND_WRITE_BYTES = 4 * 1_048_576;
 export const ON_DEMAND_WRITE_RECORDS = 4_000;
+// A record is at most 1 MiB with its partition key (AWS docs). Over it, the error text is ours: AWS's is not documented.
 export const MAX_RECORD_BYTES = 1_048_576;
 export const MAX_PUT_RECORDS_BYTES = 5 * 1_048_576;
 

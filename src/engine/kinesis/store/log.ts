@@ -26,6 +26,19 @@ export const append = (log: RecordLog, counter: number, at: number, data: string
   log.size.push(size);
 };
 
+/** A copy holding only the live records. */
+export const liveLog = (log: RecordLog): RecordLog => {
+  const h = log.head;
+  return {
+    counter: log.counter.slice(h),
+    at: log.at.slice(h),
+    data: log.data.slice(h),
+    partitionKey: log.partitionKey.slice(h),
+    size: log.size.slice(h),
+    head: 0,
+  };
+};
+
 /** Drops records that arrived before `cutoff` (arrival order is log order). */
 export const trimBefore = (log: RecordLog, cutoff: number): void => {
   const at = log.at;

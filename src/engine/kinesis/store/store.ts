@@ -1,7 +1,7 @@
 import type { EngineContext } from '../../protocol/context';
 import { kErr } from '../errors';
 import { bigToHex, evenRanges, hexToDecimal, hexToWords } from './hashkeys';
-import { emptyLog, trimBefore } from './log';
+import { emptyLog, liveLog, trimBefore } from './log';
 import { endingSeq, seqPrefix } from './sequence';
 import type { KinesisSnapshot, Shard, StreamMode, Stream } from './types';
 
@@ -172,6 +172,11 @@ export class KinesisStore {
     );
   }
 
+  /** Applies retention to every shard of every stream (records of shards nobody reads or writes too). */
+  sweep(): void {
+    for (const s of this.listStreams()) for (const sh of s.Shards) this.trim(s, sh);
+  }
+
   /** Drops records older than the retention period (arrival order is sequence order, so from the head). */
   trim(s: Stream, sh: Shard): void {
     trimBefore(sh._log, this.now() - s.RetentionPeriodHours * HOUR);
@@ -218,8 +223,12 @@ export class KinesisStore {
     s._openStartWords = open.flatMap((sh) => [...hexToWords(sh._startHex)]);
   }
 
+  /** Plain data (JSON-safe), retention applied and trimmed records left out. */
   snapshot(): KinesisSnapshot {
-    return { version: 1, streams: structuredClone([...this.streams.values()]) };
+    this.sweep();
+    const streams = structuredClone([...this.streams.values()]);
+    for (const s of streams) for (const sh of s.Shards) sh._log = liveLog(sh._log);
+    return { version: 1, streams };
   }
 
   restore(snap: KinesisSnapshot): void {

@@ -6,7 +6,8 @@ export const shapes: Shapes = {
     type: 'Map',
     notNull: true,
     lengthGreaterThanOrEqual: 1,
-    lengthLessThanOrEqual: 10,
+    // At most 50 tags per call in the current API model (kinesalite still says 10).
+    lengthLessThanOrEqual: 50,
     childKeyLengths: [1, 128],
     childValueLengths: [0, 256],
     children: { type: 'String' },
