@@ -1,3 +1,4 @@
+import { lazy } from 'react';
 import { CreateStreamPage, StreamDetailPage, StreamList } from './panels/streams';
 import { definePage, type PageDefinition } from './shell/page';
 
@@ -34,5 +35,21 @@ export const pages: PageDefinition[] = [
     title: ({ params }) => params.name,
     breadcrumbs: ({ params }) => [streamsCrumb, { text: params.name, path: `/streams/${encodeURIComponent(params.name)}` }],
     component: StreamDetailPage,
+  }),
+  definePage({
+    id: 'generator',
+    path: '/generator',
+    nav: { section: KDS, label: 'Data generator' },
+    title: () => 'Data generator',
+    breadcrumbs: () => [{ text: 'Data generator', path: '/generator' }],
+    component: lazy(() => import('./panels/generator/GeneratorPage')),
+  }),
+  definePage({
+    id: 'monitoring',
+    path: '/monitoring',
+    nav: { section: KDS, label: 'Monitoring' },
+    title: () => 'Monitoring',
+    breadcrumbs: () => [{ text: 'Monitoring', path: '/monitoring' }],
+    component: lazy(() => import('./panels/monitoring/MonitoringPage')),
   }),
 ];

@@ -1,0 +1,186 @@
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
+import SegmentedControl from '@cloudscape-design/components/segmented-control';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { describeError, formatError } from '../../hooks/errors';
+import { hrefFor } from '../../hooks/route';
+import { REFRESH_MS, sumOf, useStreamMetrics, type RangeKey } from '../../hooks/useMetrics';
+import { useStreamList } from '../../hooks/useStreams';
+import type { PageProps } from '../../shell/page';
+import { exact } from './chartTheme';
+import { MetricChart } from './MetricChart';
+import { ShardSection } from './ShardSection';
+
+const RANGE_LABELS: Record<RangeKey, string> = { '15m': '15 minutes', '1h': '1 hour', '3h': '3 hours' };
+
+/** The workshop's review: IncomingRecords as a 1-minute Sum, and which shard each record went to. */
+export default function MonitoringPage({ query }: PageProps) {
+  const streams = useStreamList();
+  const rows = streams.data ?? [];
+  const [picked, setPicked] = useState<string | undefined>(query.stream);
+  const stream = picked ?? (rows.length === 1 ? rows[0].name : undefined);
+  const [range, setRange] = useState<RangeKey>('15m');
+  const metrics = useStreamMetrics(stream, range);
+  const data = metrics.data;
+  const updated = metrics.dataUpdatedAt ? new Date(metrics.dataUpdatedAt).toLocaleTimeString() : undefined;
+
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description={`CloudWatch metrics of a data stream (namespace AWS/Kinesis), one point a minute, read with GetMetricData and refreshed every ${REFRESH_MS / 1000} seconds.`}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs" alignItems="center">
+              {updated && (
+                <Box variant="small" color="text-body-secondary" data-testid="metrics-updated">
+                  Updated {updated}
+                </Box>
+              )}
+              <Button
+                iconName="refresh"
+                ariaLabel="Refresh metrics"
+                data-testid="refresh-metrics"
+                disabled={!stream}
+                loading={metrics.isFetching}
+                onClick={() => void metrics.refetch()}
+              />
+            </SpaceBetween>
+          }
+        >
+          Monitoring
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <Container>
+          <ColumnLayout columns={2}>
+            <FormField label="Stream">
+              <Select
+                data-testid="monitor-stream-select"
+                ariaLabel="Stream"
+                placeholder="Choose a stream"
+                statusType={streams.isLoading ? 'loading' : 'finished'}
+                selectedOption={stream ? { value: stream, label: stream } : null}
+                options={rows.map((r) => ({ value: r.name, label: r.name }))}
+                empty={
+                  <span>
+                    No data streams. <Link href={hrefFor('/create-stream')}>Create stream</Link>
+                  </span>
+                }
+                onChange={({ detail }) => setPicked(detail.selectedOption.value)}
+              />
+            </FormField>
+            <FormField label="Time range">
+              <SegmentedControl
+                data-testid="range-picker"
+                label="Time range"
+                selectedId={range}
+                onChange={({ detail }) => setRange(detail.selectedId as RangeKey)}
+                options={(Object.keys(RANGE_LABELS) as RangeKey[]).map((k) => ({ id: k, text: RANGE_LABELS[k] }))}
+              />
+            </FormField>
+          </ColumnLayout>
+        </Container>
+        {!stream ? (
+          <Container>
+            <Box textAlign="center" color="text-body-secondary" padding="l" data-testid="monitor-no-stream">
+              <b>Choose a stream</b>
+              <Box variant="p" color="inherit">
+                Its IncomingRecords, IncomingBytes, throttling and iterator age appear here.
+              </Box>
+            </Box>
+          </Container>
+        ) : (
+          <>
+            {metrics.error && (
+              <Box color="text-status-error" data-testid="metrics-error">
+                {formatError(describeError(metrics.error))}
+              </Box>
+            )}
+            <Container
+              header={
+                <Header
+                  variant="h2"
+                  description="Records put into the stream per minute (PutRecord and PutRecords): the workshop's chart."
+                  counter={data ? `(Sum in range: ${exact(sumOf(data, 'incomingRecords'))})` : undefined}
+                >
+                  IncomingRecords (1-minute Sum)
+                </Header>
+              }
+            >
+              <span data-testid="sum-incoming-records" hidden>
+                {data ? sumOf(data, 'incomingRecords') : ''}
+              </span>
+              <MetricChart
+                testId="chart-incoming-records"
+                data={data}
+                series={[{ key: 'incomingRecords', label: 'IncomingRecords' }]}
+                unit="records"
+                loading={metrics.isLoading}
+                emptyText="No records were put into this stream in the range. Send some from the Data generator."
+                height={260}
+              />
+            </Container>
+            <ShardSection stream={stream} range={range} />
+            <ColumnLayout columns={2}>
+              <Container header={<Header variant="h2" description="Bytes of record data put per minute.">IncomingBytes (1-minute Sum)</Header>}>
+                <MetricChart
+                  testId="chart-incoming-bytes"
+                  data={data}
+                  series={[{ key: 'incomingBytes', label: 'IncomingBytes' }]}
+                  unit="bytes"
+                  loading={metrics.isLoading}
+                  emptyText="No bytes in this range."
+                />
+              </Container>
+              <Container
+                header={
+                  <Header variant="h2" description="Records or calls refused for exceeding a shard's limits (writes: 1,000 records or 1 MiB per second per shard).">
+                    Throttled (1-minute Sum)
+                  </Header>
+                }
+              >
+                <MetricChart
+                  testId="chart-throttled"
+                  data={data}
+                  series={[
+                    { key: 'writeThrottled', label: 'WriteProvisionedThroughputExceeded' },
+                    { key: 'readThrottled', label: 'ReadProvisionedThroughputExceeded' },
+                  ]}
+                  unit="records"
+                  loading={metrics.isLoading}
+                  emptyText="Nothing was throttled in this range."
+                />
+              </Container>
+              <Container
+                header={
+                  <Header variant="h2" description="How far behind the newest record the oldest GetRecords reader is (Maximum per minute).">
+                    GetRecords.IteratorAgeMilliseconds (Maximum)
+                  </Header>
+                }
+              >
+                <MetricChart
+                  testId="chart-iterator-age"
+                  data={data}
+                  series={[{ key: 'iteratorAge', label: 'IteratorAgeMilliseconds' }]}
+                  unit="ms"
+                  loading={metrics.isLoading}
+                  emptyText="No GetRecords calls in this range (no consumer is reading yet)."
+                />
+              </Container>
+            </ColumnLayout>
+          </>
+        )}
+      </SpaceBetween>
+    </ContentLayout>
+  );
+}
