@@ -6,8 +6,9 @@ export const shapes: Shapes = {
     type: 'Map',
     notNull: true,
     lengthGreaterThanOrEqual: 1,
-    // At most 50 tags per call in the current API model (kinesalite still says 10).
-    lengthLessThanOrEqual: 50,
+    // 10 per call, as kinesalite checked against AWS. The current API reference allows a map of up
+    // to 200 entries (50 tags per stream): a candidate for a deliberate difference from kinesalite.
+    lengthLessThanOrEqual: 10,
     childKeyLengths: [1, 128],
     childValueLengths: [0, 256],
     children: { type: 'String' },
