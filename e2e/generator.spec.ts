@@ -1,0 +1,121 @@
+import { expect, test } from '@playwright/test';
+import { GeneratorPage } from './pages/generator';
+import { MonitoringPage } from './pages/monitoring';
+import { StreamDetailPage } from './pages/streamDetail';
+import { StreamsListPage } from './pages/streams';
+
+// Activity 1-C of the immersion day and its review, through the console in emulated mode.
+const STREAM = 'sensor-stream';
+
+// The workshop's record format exactly as the slide has it (trailing spaces included).
+const WORKSHOP_TEMPLATE = [
+  '{  ',
+  '  "sensorId": "sensor-{{random.number(100)}}",  ',
+  '  "eventTimeStamp": "{{current.timestamp}}",  ',
+  '  "ambientTemp": {{random.number({"min":-40, "max":60})}},  ',
+  '  "measuredTemp": {{random.number({"min":0, "max":100})}}  ',
+  '}',
+].join('\n');
+
+const allowed = (url: string) => url.startsWith('http://127.0.0.1:4173/') || url.startsWith('data:') || url.startsWith('blob:');
+
+test('Activity 1-C: preview, send at 200/s for 10 s, every record accounted for, IncomingRecords per stream and per shard', async ({ page }) => {
+  test.setTimeout(60_000);
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+
+  // Activity 1-A: a stream with 2 shards.
+  const list = new StreamsListPage(page);
+  await list.open('#/create-stream');
+  await list.fillCreate(STREAM, 2);
+  await list.submitCreate();
+  await new StreamDetailPage(page).waitActive();
+
+  // Shard-level metrics first, so the per-shard chart has data for this run.
+  const monitoring = new MonitoringPage(page);
+  await monitoring.goto(STREAM);
+  await expect(page.getByTestId('shard-metrics-off')).toContainText('EnableEnhancedMonitoring');
+  await monitoring.enableShardMetrics();
+
+  // The template, pasted verbatim; five sample records, repeatable by seed.
+  const gen = new GeneratorPage(page);
+  await gen.goto();
+  await gen.setTemplate(WORKSHOP_TEMPLATE);
+  await expect(gen.templateError).toHaveCount(0);
+  await gen.testTemplate(7);
+  await expect(gen.previewRecords).toHaveCount(5);
+  const samples = await gen.previewRecords.allTextContents();
+  for (const s of samples) {
+    const r = JSON.parse(s);
+    expect(r.sensorId).toMatch(/^sensor-\d{1,3}$/);
+    expect(r.ambientTemp).toBeGreaterThanOrEqual(-40);
+    expect(r.ambientTemp).toBeLessThanOrEqual(60);
+    expect(r.measuredTemp).toBeGreaterThanOrEqual(0);
+  }
+  await gen.testTemplate(7);
+  expect((await gen.previewRecords.allTextContents()).map((s) => JSON.parse(s).sensorId)).toEqual(samples.map((s) => JSON.parse(s).sensorId));
+
+  // Rate checks: 0, negative and non-numeric are refused with a message.
+  await gen.pickStream(STREAM);
+  for (const bad of ['0', '-5', 'fast']) {
+    await gen.setRate(bad);
+    await expect(page.getByText(/The rate must be/).first()).toBeVisible();
+    await expect(gen.sendButton).toBeDisabled();
+  }
+  await gen.setRate('200');
+  await expect(gen.cli).toContainText(`aws kinesis put-record --stream-name ${STREAM} --partition-key`);
+
+  // Send for 10 seconds.
+  await expect(gen.sendButton).toBeEnabled();
+  await gen.sendButton.click();
+  const sentAt = Date.now();
+  await expect(gen.status).toContainText('Sending');
+  await page.waitForTimeout(5_000);
+  await gen.screenshot('generator-sending');
+  await page.waitForTimeout(Math.max(0, 10_000 - (Date.now() - sentAt)));
+  await gen.stopButton.click();
+  const seconds = (Date.now() - sentAt) / 1000;
+  await expect(gen.status).toContainText('Stopped');
+  await expect(page.getByTestId('run-stopped')).toBeVisible();
+  await expect.poll(() => gen.counter('pending')).toBe(0);
+
+  const acknowledged = await gen.counter('acknowledged');
+  const rendered = await gen.counter('rendered');
+  const dropped = await gen.counter('dropped');
+  // Near 2,000: 200/s over the ~10 s between the two clicks (the clicks themselves take a moment).
+  expect(acknowledged).toBeGreaterThanOrEqual(1800);
+  expect(acknowledged).toBeLessThanOrEqual(2600);
+  expect(acknowledged).toBeLessThanOrEqual(Math.ceil(200 * (seconds + 1)));
+  // No unaccounted records: everything generated was acknowledged or given up at stop.
+  expect(acknowledged + dropped).toBe(rendered);
+  expect(await gen.counter('failed')).toBe(0);
+  await gen.screenshot('generator-stopped');
+
+  // The review: IncomingRecords 1-minute Sum, and both shards in the per-shard view.
+  await monitoring.goto(STREAM);
+  await expect(monitoring.incomingRecordsChart).toBeVisible();
+  await expect.poll(() => monitoring.incomingRecordsSum()).toBe(acknowledged);
+  await expect(page.getByTestId('chart-shard-incoming-records')).toBeVisible();
+  const s0 = await monitoring.shardTotal('shardId-000000000000');
+  const s1 = await monitoring.shardTotal('shardId-000000000001');
+  expect(s0).toBeGreaterThan(0);
+  expect(s1).toBeGreaterThan(0);
+  expect(s0 + s1).toBe(acknowledged);
+  await monitoring.screenshot('monitoring-after-run');
+
+  expect(requests.filter((u) => !allowed(u))).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a bad template shows its line and column and nothing can be sent', async ({ page }) => {
+  const gen = new GeneratorPage(page);
+  await gen.goto();
+  await gen.setTemplate('{\n  "sensorId": "{{random.nmber(100)}}"\n}');
+  await expect(gen.templateError).toContainText('Line 2, column 18');
+  await expect(gen.templateError).toContainText('random.nmber');
+  await expect(gen.sendButton).toBeDisabled();
+  await expect(page.getByTestId('test-template')).toBeDisabled();
+  await gen.screenshot('generator-bad-template');
+});
