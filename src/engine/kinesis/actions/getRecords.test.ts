@@ -80,6 +80,23 @@ describe('GetRecords', () => {
     const a = h.call('GetRecords', { ShardIterator: trim(h), Limit: 2 });
     expect(a.Records).toHaveLength(2);
     expect(h.error('GetRecords', { ShardIterator: a.NextShardIterator }).code).toBe('ProvisionedThroughputExceededException');
+    h.clock.advance(1000);
+    expect(h.call('GetRecords', { ShardIterator: a.NextShardIterator }).Records).toHaveLength(1);
+  });
+
+  it('after one 10 MiB read refuses reads for about 4 more seconds', () => {
+    const h = setup();
+    const big = 'A'.repeat(1398100); // ~1 MiB
+    for (let i = 0; i < 10; i++) {
+      h.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: big });
+      h.clock.advance(1000);
+    }
+    const a = h.call('GetRecords', { ShardIterator: trim(h) });
+    expect(a.Records).toHaveLength(10);
+    h.clock.advance(3900);
+    expect(h.error('GetRecords', { ShardIterator: a.NextShardIterator }).code).toBe('ProvisionedThroughputExceededException');
+    h.clock.advance(200);
+    expect(h.call('GetRecords', { ShardIterator: a.NextShardIterator }).Records).toEqual([]);
   });
 
   it('drops records older than the retention period', () => {

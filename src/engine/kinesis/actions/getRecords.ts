@@ -14,7 +14,11 @@ export interface GetRecordsInput {
 
 /** Iterators live 5 minutes. */
 export const ITERATOR_LIFETIME_MS = 300_000;
-/** Per-shard read limits (Kinesis quotas): 5 GetRecords calls/s and 2 MiB/s; one call returns at most 10 MiB. */
+/**
+ * Per-shard read limits (Kinesis quotas): 5 GetRecords calls/s and 2 MiB/s. One call returns at most
+ * 10 MiB; after a large read the shard refuses reads until 2 MiB/s has paid it back (AWS: 10 MiB,
+ * then 5 seconds of ProvisionedThroughputExceededException).
+ */
 export const SHARD_READ_CALLS = 5;
 export const SHARD_READ_BYTES = 2 * 1_048_576;
 export const MAX_GET_RECORDS_BYTES = 10 * 1_048_576;
@@ -48,9 +52,10 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
     if (sh._rSec !== sec) {
       sh._rSec = sec;
       sh._rCalls = 0;
-      sh._rBytes = 0;
     }
-    if (sh._rCalls + 1 > SHARD_READ_CALLS || sh._rBytes >= SHARD_READ_BYTES) {
+    sh._rTokens = Math.min(SHARD_READ_BYTES, sh._rTokens + ((now - sh._rAt) * SHARD_READ_BYTES) / 1000);
+    sh._rAt = now;
+    if (sh._rCalls + 1 > SHARD_READ_CALLS || sh._rTokens <= 0) {
       m.stream(s, 'ReadProvisionedThroughputExceeded', 1, 'Count');
       if (m.shardLevel(s, 'ReadProvisionedThroughputExceeded'))
         m.shard(s, sh.ShardId, 'ReadProvisionedThroughputExceeded', 1, 'Count');
@@ -79,7 +84,7 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
       PartitionKey: log.partitionKey[i],
     });
   }
-  if (k.engine.options.enforceThroughput) sh._rBytes += bytes;
+  if (k.engine.options.enforceThroughput) sh._rTokens -= bytes;
   const last = out.length > 0 ? out[out.length - 1] : undefined;
   const lastAt = out.length > 0 ? log.at[i - 1] : 0;
   const caughtUp = i >= n;

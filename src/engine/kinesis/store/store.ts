@@ -202,7 +202,8 @@ export class KinesisStore {
       _wRecords: 0,
       _rSec: -1,
       _rCalls: 0,
-      _rBytes: 0,
+      _rTokens: 2 * 1_048_576,
+      _rAt: createdAt,
     };
     if (parent) sh.ParentShardId = parent;
     if (adjacent) sh.AdjacentParentShardId = adjacent;

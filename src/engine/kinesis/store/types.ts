@@ -30,10 +30,15 @@ export interface Shard {
   _wSec: number;
   _wBytes: number;
   _wRecords: number;
-  /** Read window. */
+  /** Read calls in the current second. */
   _rSec: number;
   _rCalls: number;
-  _rBytes: number;
+  /**
+   * Read allowance in bytes, refilled at 2 MiB/s up to 2 MiB, as of `_rAt`. A call may take more
+   * than is left (up to 10 MiB), driving it negative: the shard then refuses reads until it refills.
+   */
+  _rTokens: number;
+  _rAt: number;
 }
 
 export type PendingChange =
