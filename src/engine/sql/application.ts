@@ -17,7 +17,7 @@ import { SqlRuntimeError } from './functions/errors';
 import type { Operator, PlanNode } from './operators/operator';
 import { parseScript } from './parser';
 import { planSelect, unknownStream, type StreamColumn, type StreamDef } from './planner';
-import { formatType, T, type SqlType, type SqlValue } from './types';
+import { formatType, isIntegral, T, type SqlType, type SqlValue } from './types';
 
 export const SOURCE_STREAM = 'SOURCE_SQL_STREAM_001';
 export const ERROR_STREAM = 'error_stream';
@@ -63,6 +63,8 @@ export interface Pump {
   target: string;
   sources: string[];
   entries: { stream: string; entry: Operator }[];
+  /** Needs advance() calls (holds rows until time passes). */
+  timed: boolean;
   explain(): PlanNode[];
 }
 
@@ -177,11 +179,14 @@ export class Application {
         const casts = plan.columns.map((c, i) => {
           const t = targetCols[positions[i]].type;
           if (!canCast(t, c.type)) throw analysisError(`Cannot assign to target field '${targetCols[positions[i]].name}' of type ${formatType(t)} from source field '${c.name}' of type ${formatType(c.type)}`, st.query.items[Math.min(i, st.query.items.length - 1)].loc);
-          return castTo(t, c.type);
+          // A value already of the target's exact type (a stream column copied on) needs no conversion,
+          // nor does a small integer going into a DECIMAL with room for all its digits.
+          const fits = isIntegral(c.type) && c.type.kind !== 'BIGINT' && t.kind === 'DECIMAL' && t.precision - t.scale >= 10;
+          return formatType(t) === formatType(c.type) || fits ? null : castTo(t, c.type);
         });
         plan.output.target = this.insertInto(target, positions, casts, targetCols.length, pumpName);
         for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
-        this.pumps.push({ name: pumpName, target: target.name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, explain: plan.explain });
+        this.pumps.push({ name: pumpName, target: target.name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, timed: plan.timed, explain: plan.explain });
         return;
       }
       case 'Query': {
@@ -191,27 +196,34 @@ export class Application {
         this.queries.push(out);
         plan.output.target = { push: (row) => out.insert(row), advance: () => {}, explain: () => ({ operator: 'Output', details: { name }, then: [] }) };
         for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
-        this.pumps.push({ name, target: name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, explain: plan.explain });
+        this.pumps.push({ name, target: name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, timed: plan.timed, explain: plan.explain });
         return;
       }
     }
   }
 
   /** The end of a pump: coerce each column to the target's type (failures go to error_stream), then insert. */
-  private insertInto(target: InAppStream, positions: number[], casts: ((v: SqlValue) => SqlValue)[], width: number, pumpName: string): Operator {
+  private insertInto(target: InAppStream, positions: number[], casts: (((v: SqlValue) => SqlValue) | null)[], width: number, pumpName: string): Operator {
     const identity = positions.every((p, i) => p === i) && positions.length === width;
     const report = this.reporter(pumpName);
     const n = casts.length;
+    const convert = casts.map((c, i) => ({ c, i })).filter((x) => x.c !== null) as { c: (v: SqlValue) => SqlValue; i: number }[];
+    const cf = convert.map((x) => x.c);
+    const ci = convert.map((x) => x.i + 1);
+    const nc = cf.length;
     return {
       push: (row: Row) => {
         try {
           if (identity) {
-            for (let i = 0; i < n; i++) row[i + 1] = casts[i](row[i + 1]);
+            for (let j = 0; j < nc; j++) row[ci[j]] = cf[j](row[ci[j]]);
             target.insert(row);
           } else {
             const out = new Array<SqlValue>(width + 1).fill(null);
             out[0] = row[0];
-            for (let i = 0; i < n; i++) out[positions[i] + 1] = casts[i](row[i + 1]);
+            for (let i = 0; i < n; i++) {
+              const c = casts[i];
+              out[positions[i] + 1] = c === null ? row[i + 1] : c(row[i + 1]);
+            }
             target.insert(out);
           }
         } catch (e) {
@@ -252,7 +264,8 @@ export class Application {
       order.push(p);
     };
     for (const p of this.pumps) visit(p, new Set());
-    return order.flatMap((p) => p.entries.map((e) => e.entry));
+    // Stateless pumps (scan, filter, project) never hold a row, so time passing means nothing to them.
+    return order.filter((p) => p.timed).flatMap((p) => p.entries.map((e) => e.entry));
   }
 
   subscribe(listener: RowListener): () => void {

@@ -50,6 +50,8 @@ export interface QueryPlan {
   sources: { stream: string; entry: Operator }[];
   /** Set the operator that receives the query's rows. */
   output: Forward;
+  /** Whether the pipeline holds rows until time passes (windows, ORDER BY, joins): only then must it hear of the clock. */
+  timed: boolean;
   explain(): PlanNode[];
 }
 
@@ -68,6 +70,8 @@ export class Forward implements Operator {
 }
 
 interface Relation {
+  /** Holds rows until the clock moves (a subquery with windows, a join, a table function). */
+  timed?: boolean;
   scope: Scope;
   width: number;
   sources: { stream: string; entry: Operator }[];
@@ -96,7 +100,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
       const inner = planSelect(from.query, env);
       const qualifiers = from.alias ? [from.alias.value] : [];
       const fields = [ROWTIME_FIELD(qualifiers), ...inner.columns.map((c, i) => ({ name: c.name, type: c.type, index: i + 1, qualifiers, hidden: false }))];
-      return { scope: new Scope(fields), width: fields.length, sources: inner.sources, out: inner.output };
+      return { scope: new Scope(fields), width: fields.length, sources: inner.sources, out: inner.output, timed: inner.timed };
     }
     case 'TableFunction': {
       const tf = tableFunctions.get(from.name);
@@ -111,7 +115,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
       const madeCols: { name: string; type: SqlType }[] = made.columns;
       const qualifiers = from.alias ? [from.alias.value] : [];
       const fields = [ROWTIME_FIELD(qualifiers), ...madeCols.map((c, i) => ({ name: c.name, type: c.type, index: i + 1, qualifiers, hidden: false }))];
-      return { scope: new Scope(fields), width: fields.length, sources: inner.sources, out: made.out };
+      return { scope: new Scope(fields), width: fields.length, sources: inner.sources, out: made.out, timed: true };
     }
     case 'Join': {
       if (from.joinType !== 'INNER') throw analysisError(`${from.joinType} OUTER JOIN of two streams is not supported; use an inner JOIN`, from.loc);
@@ -128,7 +132,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
       const join = new StreamJoin({ leftWidth: l.width, rightWidth: r.width, leftRangeMs: l.rangeMs ?? 0, rightRangeMs: r.rangeMs ?? 0, on: on.fn, next: out, text: 'ON' });
       l.out.target = join.left;
       r.out.target = join.right;
-      return { scope, width: fields.length, sources: [...l.sources, ...r.sources], out };
+      return { scope, width: fields.length, sources: [...l.sources, ...r.sources], out, timed: true };
     }
     default:
       return assertNever(from);
@@ -308,6 +312,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
         next,
         report,
         label: q.groupBy ? 'TumblingAggregate' : 'Distinct',
+        keysAreOutput: !q.groupBy && aggSpecs.length === 0 && groupExprs.every((e, i) => groupKeys.get(resolvedKey(e, scope)) === i),
         describe: { groupBy: groupExprs.length, aggregates: aggSpecs.map((a) => a.name) },
       });
     }
@@ -401,7 +406,8 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
     orderSlot.target = new OrderBy({ window: w, keys, next: output });
   }
   explainers.push(() => rel.sources[0]?.entry.explain() ?? { operator: 'Empty', details: {}, then: [] });
-  return { columns, sources: rel.sources, output, explain: () => rel.sources.map((s) => s.entry.explain()) };
+  const timed = rel.timed || isAggregate || overCalls.length > 0 || !!q.orderBy;
+  return { columns, sources: rel.sources, output, timed, explain: () => rel.sources.map((s) => s.entry.explain()) };
 }
 
 export type { Compiled, Fn, Row, SqlValue };
