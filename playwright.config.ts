@@ -3,12 +3,14 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium when present (never download a browser here); Playwright's own otherwise.
 const systemChromium = '/usr/bin/chromium';
-const PORT = 4173;
+// 4173 is `npm run preview`'s port; E2E_PORT moves a run elsewhere when 4173 is busy.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results',
+  // Each run cleans its output folder: a second run at the same time needs its own (E2E_OUTPUT).
+  outputDir: process.env.E2E_OUTPUT ?? 'test-results',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -39,7 +41,7 @@ export default defineConfig({
   },
   webServer: {
     // The production build under `vite preview`: the dev server re-optimises deps mid-test.
-    command: 'npm run preview',
+    command: PORT === 4173 ? 'npm run preview' : `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -11,7 +11,8 @@ const MAX = ((1n << 128n) - 1n).toString();
 
 const md5 = (s: string) => createHash('md5').update(Buffer.from(s, 'utf8')).digest('hex');
 
-const allowed = (url: string) => url.startsWith('http://127.0.0.1:4173/') || url.startsWith('data:') || url.startsWith('blob:');
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
+const allowed = (url: string) => url.startsWith(ORIGIN) || url.startsWith('data:') || url.startsWith('blob:');
 
 test('a stream from creation to deletion, all inside the page', async ({ page }) => {
   const requests: string[] = [];
@@ -166,4 +167,63 @@ test('dark mode and the empty list render', async ({ page }) => {
   await page.getByRole('button', { name: 'Switch to dark mode' }).click();
   await expect(page.locator('body')).toHaveClass(/awsui-dark-mode/);
   await list.screenshot('11-dark-mode');
+});
+
+test('bad input gets AWS’s error type and message, next to the field or as a notification', async ({ page }) => {
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  const list = new StreamsListPage(page);
+  const detail = new StreamDetailPage(page);
+  const name = 'bad-input';
+
+  await list.goto();
+  await list.startCreate();
+  // 0 shards: the shape check, under the field.
+  await list.fillCreate(name, 0);
+  await list.submitCreate();
+  await expect(page.getByTestId('shard-count-error')).toHaveText(
+    "ValidationException: 1 validation error detected: Value '0' at 'shardCount' failed to satisfy constraint: Member must have value greater than or equal to 1",
+  );
+  // Too many shards: the account limit, as a notification.
+  await list.fillCreate(name, 600);
+  await list.submitCreate();
+  await list.expectErrorNotification('LimitExceededException', /This request would exceed the shard limit for the account/);
+  await expect(list.nameInput()).toHaveValue(name);
+
+  await list.fillCreate(name, 1);
+  await list.submitCreate();
+  await detail.waitActive();
+
+  // An empty partition key and an explicit hash key outside the hash space.
+  await detail.tab('Put record');
+  await detail.putRecord('', 'x');
+  await expect(page.getByTestId('partition-key-error')).toContainText(
+    "ValidationException: 1 validation error detected: Value '' at 'partitionKey' failed to satisfy constraint: Member must have length greater than or equal to 1",
+  );
+  const tooBig = (1n << 128n).toString();
+  await page.getByRole('checkbox', { name: /Use an explicit hash key/ }).check();
+  await detail.field('explicit-hash-key-input').fill(tooBig);
+  await detail.putRecord('k', 'x');
+  await expect(page.getByTestId('explicit-hash-key-error')).toHaveText(
+    `InvalidArgumentException: Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${tooBig}`,
+  );
+
+  // A split at the shard's own start; then an action while the stream is UPDATING.
+  await detail.tab('Configuration');
+  await detail.field('split-hash-key-input').fill('0');
+  await page.getByTestId('split-shard-submit').click();
+  await expect(page.getByTestId('split-hash-key-error')).toContainText('InvalidArgumentException: NewStartingHashKey 0 used in SplitShard() on shard shardId-000000000000');
+  // Slow motion (UPDATING lasts 5 s instead of 0.5 s) so the second action surely meets it.
+  await detail.clockSpeed(0.1);
+  await detail.field('split-hash-key-input').fill((1n << 127n).toString());
+  await page.getByTestId('split-shard-submit').click();
+  await expect(detail.status).toHaveText('UPDATING');
+  await page.getByTestId('update-shard-count-submit').click();
+  await list.expectErrorNotification('ResourceInUseException', `Stream ${name} under account 000000000000 not ACTIVE, instead in state UPDATING`);
+  await detail.screenshot('12-bad-input-notification');
+  await detail.clockSpeed(1);
+  await detail.waitActive();
+  expect(consoleErrors).toEqual([]);
 });

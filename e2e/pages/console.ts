@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** What every page of the console shares: the top bar, side navigation and notifications. */
 export class ConsolePage {
@@ -55,12 +55,19 @@ export class ConsolePage {
   async screenshot(name: string, focus?: Locator) {
     if (focus) await focus.scrollIntoViewIfNeeded();
     else await this.page.evaluate(() => window.scrollTo(0, 0));
-    await this.page.screenshot({ path: `test-results/screens/${name}.png` });
+    await this.page.screenshot({ path: `${test.info().project.outputDir}/screens/${name}.png` });
   }
 
   /** The native input inside a Cloudscape Input or Textarea with this test id. */
   field(testId: string): Locator {
     return this.page.getByTestId(testId).locator('input, textarea').first();
+  }
+
+  /** Sets the emulator clock's speed from the top bar (0.1 = slow motion). */
+  async clockSpeed(speed: number) {
+    await this.page.getByRole('button', { name: /^Emulator clock/ }).click();
+    await this.page.getByRole('menuitem', { name: new RegExp(`^Run at ${speed.toString().replace('.', '\\.')}× speed`) }).click();
+    await expect(this.page.getByRole('button', { name: new RegExp(`^Emulator clock, running at ${speed.toString().replace('.', '\\.')} times`) })).toBeVisible();
   }
 
   /** Picks an option of a Cloudscape Select. */

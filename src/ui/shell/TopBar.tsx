@@ -4,7 +4,8 @@ import { useConnectionMode } from '../hooks/services';
 import { useEmulatorClock } from '../hooks/useEmulatorConsole';
 import { usePreferences } from '../state/preferences';
 
-const speeds = [1, 10, 60];
+/** Slow motion lets a class watch CREATING and UPDATING; fast forward fills windows quickly. */
+const speeds = [0.1, 1, 10, 60];
 
 export function TopBar({ homeHref }: { homeHref: string }) {
   const mode = useConnectionMode();
@@ -34,7 +35,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
                 ariaLabel: `Emulator clock, running at ${speed} times real time`,
                 title: 'Emulator clock',
                 items: [
-                  ...speeds.map((s) => ({ id: `speed-${s}`, text: `Run at ${s}× speed`, disabled: s === speed })),
+                  ...speeds.map((s) => ({ id: `speed-${s}`, text: `Run at ${s}× speed${s < 1 ? ' (slow motion)' : ''}`, disabled: s === speed })),
                   { id: 'skip-60', text: 'Skip ahead 1 minute' },
                   { id: 'reset', text: 'Reset the emulator (delete everything)' },
                 ],

@@ -15,7 +15,7 @@ import { cli } from './cli';
 import { CliCommand } from './CliCommand';
 import { fieldError } from './fieldError';
 import { streamHref } from './links';
-import { parseWhole, shardCountProblem, SHARD_COUNT_FORM_MAX, SHARD_QUOTA_HINT, streamNameProblem } from './rules';
+import { parseWhole, shardCountProblem, SHARD_QUOTA_HINT, streamNameProblem } from './rules';
 
 type Mode = 'PROVISIONED' | 'ON_DEMAND';
 type Field = 'name' | 'shards';
@@ -31,9 +31,9 @@ export function CreateStreamPage() {
 
   const nameProblem = touched ? streamNameProblem(name) : undefined;
   const shardProblem = mode === 'PROVISIONED' ? shardCountProblem(shards) : undefined;
-  // The form lets AWS judge what it would judge (bad names, 0 shards): the lesson is its answer.
   const count = parseWhole(shards);
-  const blocked = name.length === 0 || (mode === 'PROVISIONED' && (count === undefined || count > SHARD_COUNT_FORM_MAX));
+  // The form lets AWS judge what it would judge (bad names, 0 or too many shards): its answer is the lesson.
+  const blocked = name.length === 0 || (mode === 'PROVISIONED' && count === undefined);
 
   const submit = () => {
     setTouched(true);

@@ -18,6 +18,7 @@ describe('form rules (the constraints AWS applies)', () => {
     expect(shardCountProblem('2')).toBeUndefined();
     expect(shardCountProblem('0')).toBe('Member must have value greater than or equal to 1');
     expect(shardCountProblem('1.5')).toBe('Enter a whole number of shards.');
-    expect(shardCountProblem('10001')).toBe('At most 10000 shards in this form.');
+    expect(shardCountProblem('500')).toBeUndefined();
+    expect(shardCountProblem('501')).toBe('More than the default account quota of 500 shards: AWS will refuse it.');
   });
 });

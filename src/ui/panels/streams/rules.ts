@@ -2,9 +2,7 @@
 export const STREAM_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 export const STREAM_NAME_MAX = 128;
 
-/** The form refuses counts above this outright; AWS's own account limit answers below it. */
-export const SHARD_COUNT_FORM_MAX = 10_000;
-/** Default shard quota per account in us-east-1 (Kinesis quotas page). */
+/** Default shard quota per account in us-east-1 (Kinesis quotas page); AWS answers LimitExceededException above it. */
 export const SHARD_QUOTA_HINT = 500;
 
 /** What is wrong with a stream name, in AWS's constraint words; undefined when it is fine. */
@@ -22,7 +20,7 @@ export const shardCountProblem = (s: string): string | undefined => {
   const n = parseWhole(s);
   if (n === undefined) return 'Enter a whole number of shards.';
   if (n < 1) return 'Member must have value greater than or equal to 1';
-  if (n > SHARD_COUNT_FORM_MAX) return `At most ${SHARD_COUNT_FORM_MAX} shards in this form.`;
+  if (n > SHARD_QUOTA_HINT) return `More than the default account quota of ${SHARD_QUOTA_HINT} shards: AWS will refuse it.`;
   return undefined;
 };
 
