@@ -185,20 +185,21 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       const StreamName = await active(k);
       const it = await k.client.send(new GetShardIteratorCommand({ StreamName, ShardId: SHARD0, ShardIteratorType: 'LATEST' }));
       const errors = new Set<string>();
-      for (let i = 0; i < 8; i++) {
+      // 12 calls: however a one-second window boundary splits them, one window sees at least 6.
+      for (let i = 0; i < 12; i++) {
         try {
           await k.client.send(new GetRecordsCommand({ ShardIterator: it.ShardIterator }));
         } catch (e) {
           errors.add((e as Error).name);
         }
       }
-      k.note('8 reads at once', [...errors]);
+      k.note('12 reads at once', [...errors]);
     },
     kinesalite(t) {
-      expect(entry(t, '8 reads at once')).toEqual([]);
+      expect(entry(t, '12 reads at once')).toEqual([]);
     },
     emulator(t) {
-      expect(entry(t, '8 reads at once')).toEqual(['ProvisionedThroughputExceededException']);
+      expect(entry(t, '12 reads at once')).toEqual(['ProvisionedThroughputExceededException']);
     },
   },
   {

@@ -47,4 +47,13 @@ describe('conformance: raw HTTP', () => {
     const cors = [...res.headers].filter(([h]) => h.startsWith('access-control-')).sort();
     k.note('answer', { status: res.status, cors, hasRequestId: res.headers.has('x-amzn-requestid') });
   });
+
+  scenario('a request without a signature is MissingAuthenticationTokenException', async (k) => {
+    const { authorization: _a, 'x-amz-date': _d, ...unsigned } = kinesis('ListStreams');
+    k.note('unsigned', await k.raw(unsigned, '{}'));
+  });
+
+  scenario('a GET is AccessDeniedException', async (k) => {
+    k.note('GET /', await k.raw({}, '', 'GET'));
+  });
 });

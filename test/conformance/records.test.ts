@@ -4,6 +4,7 @@ import {
   CreateStreamCommand,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  ListShardsCommand,
   PutRecordCommand,
   PutRecordsCommand,
   type GetRecordsCommandOutput,
@@ -176,5 +177,19 @@ describe('conformance: records', () => {
     const StreamName = await twoShards(k);
     const out = await k.call<PutRecordCommandOutput>(new PutRecordCommand({ StreamName, PartitionKey: 'b', Data: bytes('1') }));
     await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', { StartingSequenceNumber: out?.SequenceNumber });
+  });
+
+  scenario('a sequence number that no stream issued', async (k) => {
+    const StreamName = await twoShards(k);
+    // (A short number such as '1234' is left out: kinesalite decodes it with its own private layout.)
+    await iterator(k, StreamName, SHARD0, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: '9'.repeat(56) });
+  });
+
+  scenario("AT_SEQUENCE_NUMBER of the shard's StartingSequenceNumber reads from the beginning", async (k) => {
+    const StreamName = await twoShards(k);
+    await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('first') }));
+    const shards = await k.client.send(new ListShardsCommand({ StreamName }));
+    const start = shards.Shards?.[0]?.SequenceNumberRange?.StartingSequenceNumber;
+    await read(k, await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', { StartingSequenceNumber: start }), undefined, 'at start');
   });
 });
