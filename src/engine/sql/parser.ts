@@ -436,8 +436,8 @@ class Parser {
   parseExpr(): Expr {
     let left = this.parseAnd();
     while (this.isKw('OR')) {
-      const loc = this.next().loc;
-      left = { kind: 'Binary', op: 'OR', left, right: this.parseAnd(), loc };
+      this.next();
+      left = { kind: 'Binary', op: 'OR', left, right: this.parseAnd(), loc: left.loc };
     }
     return left;
   }
@@ -446,8 +446,8 @@ class Parser {
   private parseAnd(): Expr {
     let left = this.parseNot();
     while (this.isKw('AND')) {
-      const loc = this.next().loc;
-      left = { kind: 'Binary', op: 'AND', left, right: this.parseNot(), loc };
+      this.next();
+      left = { kind: 'Binary', op: 'AND', left, right: this.parseNot(), loc: left.loc };
     }
     return left;
   }
@@ -469,13 +469,13 @@ class Parser {
     if (t.kind === 'op' && ['=', '<>', '!=', '<', '<=', '>', '>='].includes(t.value)) {
       this.next();
       const op = (t.value === '!=' ? '<>' : t.value) as BinaryOp;
-      return { kind: 'Binary', op, left, right: this.parseAdditive(), loc: t.loc };
+      return { kind: 'Binary', op, left, right: this.parseAdditive(), loc: left.loc };
     }
     if (this.acceptKw('IS')) {
       const negated = this.acceptKw('NOT');
-      if (this.acceptKw('NULL')) return { kind: 'IsNull', negated, operand: left, loc: t.loc };
-      if (this.acceptKw('TRUE')) return { kind: 'IsBool', negated, value: true, operand: left, loc: t.loc };
-      if (this.acceptKw('FALSE')) return { kind: 'IsBool', negated, value: false, operand: left, loc: t.loc };
+      if (this.acceptKw('NULL')) return { kind: 'IsNull', negated, operand: left, loc: left.loc };
+      if (this.acceptKw('TRUE')) return { kind: 'IsBool', negated, value: true, operand: left, loc: left.loc };
+      if (this.acceptKw('FALSE')) return { kind: 'IsBool', negated, value: false, operand: left, loc: left.loc };
       this.fail('NULL, TRUE or FALSE');
     }
     const negated = this.isKw('NOT') && ['BETWEEN', 'IN', 'LIKE', 'SIMILAR'].some((k) => this.isKw(k, this.peek()));
@@ -484,7 +484,7 @@ class Parser {
       this.acceptKw('ASYMMETRIC');
       const low = this.parseAdditive();
       this.expectKw('AND');
-      return { kind: 'Between', negated, operand: left, low, high: this.parseAdditive(), loc: t.loc };
+      return { kind: 'Between', negated, operand: left, low, high: this.parseAdditive(), loc: left.loc };
     }
     if (this.acceptKw('IN')) {
       this.expectOp('(');
@@ -492,7 +492,7 @@ class Parser {
       do list.push(this.parseExpr());
       while (this.acceptOp(','));
       this.expectOp(')');
-      return { kind: 'In', negated, operand: left, list, loc: t.loc };
+      return { kind: 'In', negated, operand: left, list, loc: left.loc };
     }
     let similar = false;
     if (this.isKw('LIKE') || (this.isKw('SIMILAR') && this.isKw('TO', this.peek()))) {
@@ -502,7 +502,7 @@ class Parser {
       } else this.next();
       const pattern = this.parseAdditive();
       const escape = this.acceptKw('ESCAPE') ? this.parseAdditive() : undefined;
-      return { kind: 'Like', negated, similar, operand: left, pattern, escape, loc: t.loc };
+      return { kind: 'Like', negated, similar, operand: left, pattern, escape, loc: left.loc };
     }
     return left;
   }
@@ -512,7 +512,7 @@ class Parser {
     let left = this.parseMultiplicative();
     while (this.isOp('+') || this.isOp('-') || this.isOp('||')) {
       const t = this.next();
-      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseMultiplicative(), loc: t.loc };
+      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseMultiplicative(), loc: left.loc };
     }
     return left;
   }
@@ -522,7 +522,7 @@ class Parser {
     let left = this.parseUnary();
     while (this.isOp('*') || this.isOp('/') || this.isOp('%')) {
       const t = this.next();
-      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseUnary(), loc: t.loc };
+      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseUnary(), loc: left.loc };
     }
     return left;
   }
