@@ -11,8 +11,8 @@ describe('AggregateMisuseRule', () => {
       '1:57: Aggregate expression is illegal in WHERE clause',
     ]);
     expect(check(AggregateMisuseRule, `SELECT STREAM SUM(MAX("ambientTemp")) FROM SOURCE_SQL_STREAM_001 GROUP BY FLOOR(ROWTIME TO SECOND), COUNT(*)`)).toEqual([
-      '1:19: Aggregate expressions cannot be nested',
       '1:101: Aggregate expression is illegal in GROUP BY clause',
+      '1:19: Aggregate expressions cannot be nested',
     ]);
   });
   it('rejects a selected column that is not grouped, but allows one a grouped time expression reads', () => {
