@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from '../common/clock';
+import { Application } from './application';
+import type { InputSchema } from './discovery/discover';
+import { SqlCompileErrors } from './errors';
+import { formatTimestamp } from './functions/datetime';
+
+const schema: InputSchema = {
+  RecordFormat: { RecordFormatType: 'JSON', MappingParameters: { JSONMappingParameters: { RecordRowPath: '$' } } },
+  RecordEncoding: 'UTF-8',
+  RecordColumns: [
+    { Name: 'k', SqlType: 'VARCHAR(4)', Mapping: '$.k' },
+    { Name: 'v', SqlType: 'INTEGER', Mapping: '$.v' },
+  ],
+};
+const T0 = Date.UTC(2026, 0, 1);
+
+const make = (sql: string) => {
+  const clock = new VirtualClock(T0);
+  const app = new Application(sql, { clock, inputSchema: schema });
+  const seen: string[] = [];
+  app.subscribe((s, row) => {
+    if (s !== app.source) seen.push(`${s.name} ${formatTimestamp(row[0] as number)} ${JSON.stringify(row.slice(1))}`);
+  });
+  return { clock, app, seen };
+};
+
+describe('Application', () => {
+  it('emits a tumbling group when the clock passes the window end, with no later row', () => {
+    const { clock, app, seen } = make(`CREATE STREAM o (k VARCHAR(4), n BIGINT);
+      CREATE PUMP p AS INSERT INTO o SELECT STREAM "k", COUNT(*) FROM SOURCE_SQL_STREAM_001 GROUP BY "k", STEP(ROWTIME BY INTERVAL '10' SECOND);`);
+    app.pushRecord('{"k":"a","v":1}', T0 + 1000);
+    app.pushRecord('{"k":"a","v":2}', T0 + 2000);
+    clock.set(T0 + 9999);
+    app.advance();
+    expect(seen).toEqual([]);
+    clock.set(T0 + 10000);
+    app.advance();
+    expect(seen).toEqual(['O 2026-01-01 00:00:10.000 ["a",2]']);
+  });
+
+  it('keeps ROWTIME ascending and copies it through pumps', () => {
+    const { app, seen } = make(`CREATE STREAM o (v INTEGER); CREATE PUMP p AS INSERT INTO o SELECT STREAM "v" FROM SOURCE_SQL_STREAM_001;`);
+    app.pushRecord('{"k":"a","v":1}', T0 + 5000);
+    app.pushRecord('{"k":"a","v":2}', T0 + 4000);
+    expect(seen).toEqual(['O 2026-01-01 00:00:05.000 [1]', 'O 2026-01-01 00:00:05.000 [2]']);
+  });
+
+  it('reports every analysis error of a script at once, in script order', () => {
+    try {
+      make(`CREATE STREAM o (v INTEGER);\nCREATE PUMP p AS INSERT INTO o SELECT STREAM v FROM SOURCE_SQL_STREAM_001;\nSELECT STREAM nope() FROM o;`);
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(SqlCompileErrors);
+      expect((e as SqlCompileErrors).errors.map((x) => x.message)).toEqual([
+        `Error at line 2, column 46: Column 'V' not found in any table; did you mean "v"?`,
+        'Error at line 3, column 15: No match found for function signature NOPE()',
+      ]);
+    }
+  });
+
+  it('explains each pump as plain data, from scan to insert', () => {
+    const { app } = make(`CREATE STREAM o (v INTEGER);
+      CREATE PUMP p AS INSERT INTO o SELECT STREAM SUM("v") FROM SOURCE_SQL_STREAM_001 WHERE "v" > 0 GROUP BY FLOOR(ROWTIME TO MINUTE);`);
+    const plan = app.explain();
+    expect(plan).toHaveLength(1);
+    expect(JSON.parse(JSON.stringify(plan[0]))).toEqual({
+      pump: 'P',
+      plan: [
+        {
+          operator: 'Scan',
+          details: { stream: 'SOURCE_SQL_STREAM_001' },
+          then: [
+            {
+              operator: 'Filter',
+              details: { condition: 'WHERE' },
+              then: [
+                {
+                  operator: 'TumblingAggregate',
+                  details: { windowMillis: 60000, groupBy: 1, aggregates: ['SUM'] },
+                  then: [{ operator: 'Insert', details: { stream: 'O' }, then: [] }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('feeds pre-parsed rows to the source stream (the benchmark path)', () => {
+    const { app, seen } = make(`SELECT STREAM "k", "v" * 2 AS d FROM SOURCE_SQL_STREAM_001;`);
+    app.pushRow(['x', 21], T0);
+    expect(seen).toEqual(['QUERY_1 2026-01-01 00:00:00.000 ["x",42]']);
+  });
+});
