@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HttpRequestLike } from '../src/engine/protocol/http';
 import { EXPOSE_HEADERS, MAX_REQUEST_BYTES, startEmulatorServer, type EmulatorServer } from './http';
 
 interface RawResponse {
@@ -39,6 +40,27 @@ describe('startEmulatorServer', () => {
   it('listens on loopback and reports the port it bound', () => {
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     expect(server.port).toBeGreaterThan(0);
+  });
+
+  it('hands the engine lower-case headers, the path without its query, the query and the body bytes', async () => {
+    let seen: HttpRequestLike | undefined;
+    server.emulator.router.register({
+      kind: 'rest',
+      matches: (req) => req.path.startsWith('/echo'),
+      handle: (req) => {
+        seen = req;
+        return { statusCode: 201, headers: { 'content-type': 'text/plain', 'x-echo': 'yes' }, body: 'made' };
+      },
+    });
+    const res = await raw(`${server.url}/echo/a%20b?list-type=2&prefix=x%2Fy`, 'PUT', { 'X-Custom-Header': 'V' }, Buffer.from([0, 1, 255]));
+    expect(res.status).toBe(201);
+    expect(res.headers['x-echo']).toBe('yes');
+    expect(res.body).toBe('made');
+    expect(seen?.method).toBe('PUT');
+    expect(seen?.path).toBe('/echo/a%20b');
+    expect(seen?.query).toEqual({ 'list-type': '2', prefix: 'x/y' });
+    expect(seen?.headers['x-custom-header']).toBe('V');
+    expect([...(seen?.body ?? [])]).toEqual([0, 1, 255]);
   });
 
   it('refuses any host but 127.0.0.1', async () => {
