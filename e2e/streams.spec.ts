@@ -105,6 +105,23 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   );
   await detail.screenshot('06-data-viewer', records);
 
+  // From a sequence number: AT includes the record, AFTER starts past it; AT_TIMESTAMP a minute back finds it.
+  await detail.choose('iterator-type-select', /^AT_SEQUENCE_NUMBER/);
+  await detail.field('sequence-number-input').fill(sequenceNumber);
+  await page.getByTestId('get-records-button').click();
+  await expect(records.getByTestId('record-base64')).toHaveCount(1);
+  await detail.choose('iterator-type-select', /^AFTER_SEQUENCE_NUMBER/);
+  await page.getByTestId('get-records-button').click();
+  await expect(records).toContainText('No records in this page');
+  await detail.choose('iterator-type-select', /^AT_TIMESTAMP/);
+  await detail.field('timestamp-input').fill(new Date(Date.now() - 60_000).toISOString());
+  await page.getByTestId('get-records-button').click();
+  await expect(records.getByTestId('record-base64')).toHaveCount(1);
+  // The next page, read with NextShardIterator, is empty: the shard has one record.
+  await page.getByTestId('next-page-button').click();
+  await expect(page.getByTestId('records-meta')).toContainText('Page 2');
+  await expect(page.getByTestId('data-viewer-cli')).toContainText('aws kinesis get-records --shard-iterator ');
+
   // Split shard 0 at its midpoint (the default).
   await detail.tab('Configuration');
   await detail.choose('split-shard-select', 'shardId-000000000000');
@@ -135,6 +152,10 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await expect(page.getByTestId('retention-error')).toContainText('InvalidArgumentException');
   await expect(detail.field('retention-input')).toHaveValue('12');
   await detail.screenshot('08-retention-error', page.getByTestId('retention-section'));
+
+  // Shard-level metrics on.
+  await page.getByRole('checkbox', { name: /Shard-level metrics/ }).check();
+  await expect(page.getByTestId('detail-shard-metrics')).not.toHaveText('Off');
 
   // The shards tab shows the closed parents and their children.
   await detail.tab('Shards');

@@ -15,7 +15,20 @@ export function Notifications() {
   }));
   return (
     <div data-testid="notifications">
-      <Flashbar items={flash} />
+      <Flashbar
+        items={flash}
+        stackItems={flash.length > 2}
+        i18nStrings={{
+          ariaLabel: 'Notifications',
+          notificationBarText: 'Notifications',
+          notificationBarAriaLabel: 'View all notifications',
+          errorIconAriaLabel: 'Error',
+          successIconAriaLabel: 'Success',
+          infoIconAriaLabel: 'Info',
+          warningIconAriaLabel: 'Warning',
+          inProgressIconAriaLabel: 'In progress',
+        }}
+      />
     </div>
   );
 }

@@ -103,7 +103,7 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
                 { label: 'Created', value: s.StreamCreationTimestamp?.toLocaleString() ?? '-' },
                 {
                   label: 'Shard-level metrics',
-                  value: s.EnhancedMonitoring?.flatMap((m) => m.ShardLevelMetrics ?? []).join(', ') || 'Off',
+                  value: <span data-testid="detail-shard-metrics">{s.EnhancedMonitoring?.flatMap((m) => m.ShardLevelMetrics ?? []).join(', ') || 'Off'}</span>,
                 },
                 { label: 'Encryption', value: s.EncryptionType && s.EncryptionType !== 'NONE' ? s.EncryptionType : 'None' },
               ]}
