@@ -12,19 +12,19 @@ import RadioGroup from '@cloudscape-design/components/radio-group';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { hrefFor } from '../../hooks/route';
 import { limitProblem, previewRecords, rateProblem, templateProblems, useGenerator, type PartitionKeyStrategy } from '../../hooks/useGenerator';
+import { useGeneratorForm, type KeyKind } from '../../hooks/useGeneratorForm';
 import { activeTemplate, useGeneratorTemplates } from '../../hooks/useGeneratorTemplates';
 import { useStreamList } from '../../hooks/useStreams';
 import type { PageProps } from '../../shell/page';
-import { CliCommand } from '../streams/CliCommand';
+import { CliBox } from './CliBox';
 import { putRecordCli, sampleKey } from './cli';
 import { count } from './format';
 import { RunPanel } from './RunPanel';
 import { problemText, TemplatesSection } from './TemplatesSection';
 
-type KeyKind = PartitionKeyStrategy['kind'];
 
 /** Activity 1-C: generate records from a template and send them to a stream at a chosen rate. */
 export default function GeneratorPage({ query }: PageProps) {
@@ -33,14 +33,22 @@ export default function GeneratorPage({ query }: PageProps) {
   const streams = useStreamList();
   const gen = useGenerator();
 
-  const [stream, setStream] = useState<string | undefined>(query.stream);
-  const [rate, setRate] = useState('200');
-  const [limit, setLimit] = useState('');
-  const [keyKind, setKeyKind] = useState<KeyKind>('random');
-  const [keyField, setKeyField] = useState('sensorId');
-  const [fixedKey, setFixedKey] = useState('sensor-1');
-  const [newline, setNewline] = useState(true);
-  const [gzip, setGzip] = useState(false);
+  const form = useGeneratorForm();
+  const { rate, limit, keyKind, keyField, fixedKey, newline, gzip } = form;
+  const stream = form.stream;
+  useEffect(() => {
+    if (query.stream) form.set({ stream: query.stream });
+    // only when the address names a stream
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [query.stream]);
+  const setStream = (v: string | undefined) => form.set({ stream: v });
+  const setRate = (v: string) => form.set({ rate: v });
+  const setLimit = (v: string) => form.set({ limit: v });
+  const setKeyKind = (v: KeyKind) => form.set({ keyKind: v });
+  const setKeyField = (v: string) => form.set({ keyField: v });
+  const setFixedKey = (v: string) => form.set({ fixedKey: v });
+  const setNewline = (v: boolean) => form.set({ newline: v });
+  const setGzip = (v: boolean) => form.set({ gzip: v });
   const [previewed, setPreviewed] = useState<string[]>();
 
   const sending = useMemo(
@@ -187,7 +195,7 @@ export default function GeneratorPage({ query }: PageProps) {
             )}
             {capacity !== undefined && !rateError && rateNumber > capacity && (
               <Alert type="warning" header="Above the stream's write capacity" data-testid="capacity-warning">
-                {shards} shard{shards === 1 ? '' : 's'} accept at most {count(capacity)} records per second. At {count(rateNumber)} per second the
+                {shards === 1 ? '1 shard accepts' : `${shards} shards accept`} at most {count(capacity)} records per second. At {count(rateNumber)} per second the
                 stream will throttle (WriteProvisionedThroughputExceeded), which is part of the lesson.
               </Alert>
             )}
@@ -234,7 +242,7 @@ export default function GeneratorPage({ query }: PageProps) {
         <TemplatesSection onPreview={setPreviewed} />
         {sample !== undefined && (
           <Container header={<Header variant="h2" description="One generated record put with the AWS CLI; the generator sends up to 500 of them per PutRecords call.">Command line</Header>}>
-            <CliCommand command={putRecordCli(stream ?? 'STREAM_NAME', sampleKey(partitionKey, sample), cliData)} testId="generator-cli" />
+            <CliBox command={putRecordCli(stream ?? 'STREAM_NAME', sampleKey(partitionKey, sample), cliData)} testId="generator-cli" />
           </Container>
         )}
       </SpaceBetween>

@@ -80,7 +80,7 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
           label="Generated"
           value={count(s?.rendered ?? 0)}
           testId="stat-rendered"
-          info={s ? `${count(s.dropped)} given up at stop` : undefined}
+          info={s && s.state !== 'running' ? `${count(s.dropped)} pending at stop, given up` : 'Rendered from the template'}
         />
       </ColumnLayout>
       <span data-testid="stat-dropped" hidden>
@@ -95,7 +95,7 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
           >
             Records failed with ProvisionedThroughputExceededException and the stream's WriteProvisionedThroughputExceeded
             metric counts them: each shard accepts at most 1,000 records and 1 MiB per second
-            {shards ? `, so ${shards} shard${shards === 1 ? '' : 's'} take at most ${count(shards * 1000)} records per second` : ''}. The
+            {shards ? `, so ${shards === 1 ? '1 shard takes' : `${shards} shards take`} at most ${count(shards * 1000)} records per second` : ''}. The
             generator retries throttled records with backoff. To send faster,{' '}
             <Link href={configHref(stream)} data-testid="add-shards-link">
               add shards in the stream's configuration

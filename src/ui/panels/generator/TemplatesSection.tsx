@@ -11,12 +11,10 @@ import Table from '@cloudscape-design/components/table';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
-import * as tokens from '@cloudscape-design/design-tokens';
 import { useMemo, useState } from 'react';
 import { previewRecords, templateProblems, type Preview, type TemplateProblem } from '../../hooks/useGenerator';
 import { activeTemplate, useGeneratorTemplates, type SavedTemplate } from '../../hooks/useGeneratorTemplates';
-
-export const mono = { fontFamily: tokens.fontFamilyMonospace, fontSize: 13 } as const;
+import { framed } from './CliBox';
 
 export const problemText = (p: TemplateProblem, name?: string) => `${name ? `${name}: ` : ''}Line ${p.line}, column ${p.column}: ${p.message}`;
 
@@ -134,12 +132,11 @@ export function TemplatesSection({ onPreview }: { onPreview(records: string[] | 
             <ol style={{ margin: 0, paddingLeft: 24 }}>
               {preview.records.map((r, i) => (
                 <li key={i}>
-                  <pre
-                    data-testid="preview-record"
-                    style={{ ...mono, margin: '4px 0', padding: '6px 10px', whiteSpace: 'pre-wrap', wordBreak: 'break-all', borderRadius: 8, border: `1px solid ${tokens.colorBorderDividerDefault}`, background: tokens.colorBackgroundLayoutMain }}
-                  >
-                    {r}
-                  </pre>
+                  <div style={{ ...framed, margin: '4px 0', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+                    <Box variant="code" data-testid="preview-record">
+                      {r}
+                    </Box>
+                  </div>
                 </li>
               ))}
             </ol>

@@ -15,17 +15,19 @@ export interface MetricChartProps {
   series: SeriesDef[];
   unit?: string;
   loading: boolean;
-  /** Shown instead of the chart when no series has a data point above 0. */
+  /** Shown instead of the chart when no series has a data point above 0 (or any point, with zeroIsData). */
   emptyText: string;
+  /** A 0 is a real reading (iterator age of a reader that is caught up), not the absence of data. */
+  zeroIsData?: boolean;
   height?: number;
 }
 
 const compact = (v: number) => (Math.abs(v) >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })}k` : String(v));
 
 /** A time series chart: one-minute points, local time axis, exact values in the tooltip. */
-export function MetricChart({ testId, data, series, unit, loading, emptyText, height = 220 }: MetricChartProps) {
+export function MetricChart({ testId, data, series, unit, loading, emptyText, zeroIsData, height = 220 }: MetricChartProps) {
   const theme = chartTheme(usePreferences((s) => s.theme));
-  const hasData = !!data?.some((p) => series.some((s) => (p[s.key] ?? 0) > 0));
+  const hasData = !!data?.some((p) => series.some((s) => (zeroIsData ? p[s.key] !== undefined : (p[s.key] ?? 0) > 0)));
   if (!data && loading)
     return (
       <Box padding="l" textAlign="center" data-testid={`${testId}-loading`}>

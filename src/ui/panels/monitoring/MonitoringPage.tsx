@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
@@ -101,6 +102,12 @@ export default function MonitoringPage({ query }: PageProps) {
           </Container>
         ) : (
           <>
+            {streams.data && !rows.some((r) => r.name === stream) && (
+              <Alert type="warning" header={`No stream named ${stream}`} data-testid="monitor-stream-missing">
+                There is no such stream now (the emulator starts empty after a reload, and a deleted stream is gone). CloudWatch still
+                serves the metrics it reported while it existed.
+              </Alert>
+            )}
             {metrics.error && (
               <Box color="text-status-error" data-testid="metrics-error">
                 {formatError(describeError(metrics.error))}
@@ -173,6 +180,7 @@ export default function MonitoringPage({ query }: PageProps) {
                   data={data}
                   series={[{ key: 'iteratorAge', label: 'IteratorAgeMilliseconds' }]}
                   unit="ms"
+                  zeroIsData
                   loading={metrics.isLoading}
                   emptyText="No GetRecords calls in this range (no consumer is reading yet)."
                 />

@@ -54,6 +54,15 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
     </Header>
   );
 
+  if (summary.error)
+    return (
+      <Container header={header}>
+        <Box color="text-status-error" data-testid="shard-section-error">
+          {formatError(describeError(summary.error))}
+        </Box>
+      </Container>
+    );
+
   if (!summary.data)
     return (
       <Container header={header}>
