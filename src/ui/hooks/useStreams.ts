@@ -6,8 +6,6 @@ import {
   DisableEnhancedMonitoringCommand,
   EnableEnhancedMonitoringCommand,
   IncreaseStreamRetentionPeriodCommand,
-  ListShardsCommand,
-  ListStreamsCommand,
   MergeShardsCommand,
   PutRecordCommand,
   SplitShardCommand,
@@ -17,6 +15,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { fetchShards, fetchStreamRows, type StreamRow } from './kinesisReads';
 import { useServices } from './services';
 
 export type { Shard, StreamDescriptionSummary };
@@ -36,48 +35,14 @@ export const kinesisKeys = {
   shards: (name: string) => ['kinesis', 'stream', name, 'shards'] as const,
 };
 
-/** One row of the streams list. */
-export interface StreamRow {
-  name: string;
-  status: string;
-  mode: string;
-  openShards?: number;
-  retentionHours?: number;
-  createdAt?: Date;
-}
+export type { StreamRow };
 
-/** Every stream with its summary (ListStreams, all pages, then DescribeStreamSummary each). */
+/** Every stream with its summary. */
 export const useStreamList = () => {
   const { kinesis } = useServices();
   return useQuery({
     queryKey: kinesisKeys.streams(),
-    queryFn: async (): Promise<StreamRow[]> => {
-      const names: string[] = [];
-      let token: string | undefined;
-      do {
-        const page = await kinesis.send(new ListStreamsCommand(token ? { NextToken: token } : {}));
-        names.push(...(page.StreamNames ?? []));
-        token = page.HasMoreStreams ? page.NextToken : undefined;
-      } while (token);
-      const summaries = await Promise.allSettled(
-        names.map((n) => kinesis.send(new DescribeStreamSummaryCommand({ StreamName: n }))),
-      );
-      const rows: StreamRow[] = [];
-      summaries.forEach((r, i) => {
-        // A stream deleted between the two calls is simply gone.
-        if (r.status !== 'fulfilled') return;
-        const s = r.value.StreamDescriptionSummary;
-        rows.push({
-          name: names[i],
-          status: s?.StreamStatus ?? 'UNKNOWN',
-          mode: s?.StreamModeDetails?.StreamMode ?? 'PROVISIONED',
-          openShards: s?.OpenShardCount,
-          retentionHours: s?.RetentionPeriodHours,
-          createdAt: s?.StreamCreationTimestamp,
-        });
-      });
-      return rows;
-    },
+    queryFn: () => fetchStreamRows(kinesis),
     refetchInterval: (q) => (q.state.data?.some((r) => isTransitional(r.status)) ? FAST_POLL_MS : SLOW_POLL_MS),
   });
 };
@@ -104,17 +69,7 @@ export const useShards = (name: string, status?: string) => {
   const fast = isTransitional(status);
   const query = useQuery({
     queryKey: kinesisKeys.shards(name),
-    queryFn: async (): Promise<Shard[]> => {
-      const shards: Shard[] = [];
-      let token: string | undefined;
-      do {
-        // With a NextToken, AWS refuses StreamName (InvalidArgumentException).
-        const page = await kinesis.send(new ListShardsCommand(token ? { NextToken: token } : { StreamName: name }));
-        shards.push(...(page.Shards ?? []));
-        token = page.NextToken;
-      } while (token);
-      return shards;
-    },
+    queryFn: () => fetchShards(kinesis, name),
     refetchInterval: (q) => (q.state.error ? false : fast ? FAST_POLL_MS : SLOW_POLL_MS * 2),
   });
   const { refetch } = query;
