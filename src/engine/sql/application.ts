@@ -184,7 +184,7 @@ export class Application {
           const fits = isIntegral(c.type) && c.type.kind !== 'BIGINT' && t.kind === 'DECIMAL' && t.precision - t.scale >= 10;
           return formatType(t) === formatType(c.type) || fits ? null : castTo(t, c.type);
         });
-        plan.output.target = this.insertInto(target, positions, casts, targetCols.length, pumpName);
+        plan.output.target = this.insertInto(target, positions, casts, targetCols.length, pumpName, [{ name: 'ROWTIME', type: T.TIMESTAMP }, ...plan.columns]);
         for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
         this.pumps.push({ name: pumpName, target: target.name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, timed: plan.timed, explain: plan.explain });
         return;
@@ -203,7 +203,7 @@ export class Application {
   }
 
   /** The end of a pump: coerce each column to the target's type (failures go to error_stream), then insert. */
-  private insertInto(target: InAppStream, positions: number[], casts: (((v: SqlValue) => SqlValue) | null)[], width: number, pumpName: string): Operator {
+  private insertInto(target: InAppStream, positions: number[], casts: (((v: SqlValue) => SqlValue) | null)[], width: number, pumpName: string, selected: StreamColumn[]): Operator {
     const identity = positions.every((p, i) => p === i) && positions.length === width;
     const report = this.reporter(pumpName);
     const n = casts.length;
@@ -228,7 +228,7 @@ export class Application {
           }
         } catch (e) {
           if (!(e instanceof SqlRuntimeError)) throw e;
-          report(e, row);
+          report(e, row, undefined, selected);
         }
       },
       advance: () => {},
@@ -238,10 +238,10 @@ export class Application {
 
   /** Writes one error_stream row. DATA_ROW holds the offending row (or input record) as text. */
   private reporter(pumpName: string | null) {
-    return (error: unknown, row: Row | undefined, streamName?: string) => {
+    return (error: unknown, row: Row | undefined, streamName?: string, columns?: StreamColumn[]) => {
       const e = error instanceof SqlRuntimeError ? error : new SqlRuntimeError('Internal error', String(error));
       const now = this.clock.now();
-      const cols = streamName ? this.streams.get(streamName)?.def.columns : undefined;
+      const cols = columns ?? (streamName ? this.streams.get(streamName)?.def.columns : undefined);
       let dataRow: string | null = null;
       if (row && cols) {
         const o: Record<string, unknown> = {};

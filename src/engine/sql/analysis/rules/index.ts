@@ -4,6 +4,7 @@ import { ColumnCountRule } from './ColumnCountRule';
 import { InsertTypeRule } from './InsertTypeRule';
 import { MonotonicGroupByRule } from './MonotonicGroupByRule';
 import { OrderByMonotonicRule } from './OrderByMonotonicRule';
+import { StreamKeywordRule } from './StreamKeywordRule';
 import { UnknownColumnRule } from './UnknownColumnRule';
 import { UnknownFunctionRule } from './UnknownFunctionRule';
 import { UnknownStreamRule } from './UnknownStreamRule';
@@ -13,6 +14,7 @@ export const rules: Rule[] = [
   UnknownStreamRule,
   UnknownColumnRule,
   UnknownFunctionRule,
+  StreamKeywordRule,
   AggregateMisuseRule,
   MonotonicGroupByRule,
   OrderByMonotonicRule,
