@@ -121,7 +121,11 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     const op = OPERATORS.find((o) => src.startsWith(o, i));
-    if (!op) throw syntaxError(`unexpected character '${c}'`, loc);
+    if (!op) {
+      // Slides and word processors turn quotes typographic; say so rather than leave the reader puzzled.
+      const hint = /[\u2018\u2019\u201c\u201d]/.test(c) ? ` (a typographic quote: use ' for strings and " for names)` : '';
+      throw syntaxError(`unexpected character '${c}'${hint}`, loc);
+    }
     i += op.length;
     tokens.push({ kind: 'op', value: op, text: op, loc });
   }

@@ -64,5 +64,8 @@ comment */ SELECT STREAM * FROM s;`);
     expect(errorOf(`CREATE TABLE t`)).toBe("Syntax error at line 1, column 8: expected STREAM or PUMP but found 'TABLE'");
     expect(errorOf(`SELECT STREAM 'abc FROM s`)).toBe('Syntax error at line 1, column 15: unterminated string literal');
     expect(errorOf(`CREATE STREAM s (a FOO)`)).toBe("Syntax error at line 1, column 20: unknown data type 'FOO'");
+    expect(errorOf(`SELECT STREAM \u2018a\u2019 FROM s`)).toBe(
+      `Syntax error at line 1, column 15: unexpected character '\u2018' (a typographic quote: use ' for strings and " for names)`,
+    );
   });
 });
