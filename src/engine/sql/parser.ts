@@ -310,11 +310,17 @@ class Parser {
     return { expr, alias, loc };
   }
 
-  // FromItem : FromPrimary { [INNER | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER]] JOIN FromPrimary ON Expr }
+  // FromItem : FromPrimary { [INNER | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER]] JOIN FromPrimary ON Expr | ',' FromPrimary }
+  // (`FROM a, b WHERE a.ROWTIME = b.ROWTIME` is the join of the KDA clickstream example: a join ON TRUE.)
   private parseFrom(): FromItem {
     let left = this.parseFromPrimary();
     for (;;) {
       const loc = this.tok.loc;
+      if (this.acceptOp(',')) {
+        const right = this.parseFromPrimary();
+        left = { kind: 'Join', joinType: 'INNER', left, right, on: { kind: 'Literal', type: T.BOOLEAN, value: true, loc }, loc };
+        continue;
+      }
       let joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' = 'INNER';
       if (this.acceptKw('INNER')) joinType = 'INNER';
       else if (this.isKw('LEFT') || this.isKw('RIGHT') || this.isKw('FULL')) {
