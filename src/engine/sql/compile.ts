@@ -421,7 +421,7 @@ function compileBinary(e: Extract<Expr, { kind: 'Binary' }>, l: Compiled, r: Com
       const num = (t: SqlType) => isWild(t) || isNumeric(t);
       let type: SqlType;
       let g: (a: number, b: number) => number;
-      if (num(lt) && num(rt) && !(isWild(lt) && isWild(rt) && false)) {
+      if (num(lt) && num(rt)) {
         type = numericResult(op, lt, rt);
         const integral = isIntegral(type);
         g =

@@ -148,7 +148,7 @@ export function unknownStream(name: string, loc: Loc, env: { streams: Map<string
 export function aggregateCalls(e: Expr): Extract<Expr, { kind: 'Call' }>[] {
   const out: Extract<Expr, { kind: 'Call' }>[] = [];
   walkExpr(e, (x) => {
-    if (x.kind === 'Call' && !x.over && aggregateFunctions.has(x.name) && !(x.name === 'COUNT' && false)) {
+    if (x.kind === 'Call' && !x.over && aggregateFunctions.has(x.name)) {
       out.push(x);
       return false;
     }
@@ -224,7 +224,6 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
   const items = expandItems(q, scope);
   const output = new Forward();
   const report = env.report;
-  const explainers: (() => PlanNode)[] = [];
 
   const aggCalls = [...items.flatMap((i) => aggregateCalls(i.expr)), ...(q.having ? aggregateCalls(q.having) : [])];
   const overCalls = items.flatMap((i) => analyticCalls(i.expr));
@@ -405,7 +404,6 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
     const keys = q.orderBy.map((o) => ({ fn: compileExpr(o.expr, { scope: oscope, clock }).fn, desc: o.desc }));
     orderSlot.target = new OrderBy({ window: w, keys, next: output });
   }
-  explainers.push(() => rel.sources[0]?.entry.explain() ?? { operator: 'Empty', details: {}, then: [] });
   const timed = rel.timed || isAggregate || overCalls.length > 0 || !!q.orderBy;
   return { columns, sources: rel.sources, output, timed, explain: () => rel.sources.map((s) => s.entry.explain()) };
 }
