@@ -3,8 +3,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Debian's Chromium when present (never download a browser here); Playwright's own otherwise.
 const systemChromium = '/usr/bin/chromium';
-// 4173 is `npm run preview`'s port; E2E_PORT moves a run elsewhere when 4173 is busy.
+// 4173 is `npm run preview`'s port. For a second run at the same time on one machine:
+// E2E_PORT (another port), E2E_DIST (a build made with `vite build --outDir`), E2E_OUTPUT (below).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -41,7 +43,10 @@ export default defineConfig({
   },
   webServer: {
     // The production build under `vite preview`: the dev server re-optimises deps mid-test.
-    command: PORT === 4173 ? 'npm run preview' : `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command:
+      PORT === 4173 && !DIST
+        ? 'npm run preview'
+        : `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort${DIST ? ` --outDir ${DIST}` : ''}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: false,
     timeout: 60_000,

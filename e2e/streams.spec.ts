@@ -50,10 +50,14 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await list.fillCreate(STREAM, 2);
   await expect(list.createCli).toHaveText(`aws kinesis create-stream --stream-name ${STREAM} --shard-count 2`);
   await list.screenshot('03-create-form');
+  // Slow motion while the state changes (CREATING lasts 5 s instead of 0.5 s), so a busy
+  // machine cannot hide it.
+  await list.clockSpeed(0.1);
   await list.submitCreate();
   await expect(page).toHaveURL(new RegExp(`#/streams/${STREAM}$`));
   await detail.waitActive();
   expect(await detail.seenTexts('detail-status')).toEqual(['CREATING', 'ACTIVE']);
+  await detail.clockSpeed(1);
   await expect(detail.openShards).toHaveText('2');
 
   // Both shards with their halves of the hash space.
@@ -80,6 +84,7 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await expect(page.getByTestId('md5-decimal')).toHaveText(hashKey.toString());
   await expect(page.getByTestId(`matching-shard-${expectedShard}`)).toBeVisible();
   await expect(page.getByTestId('put-record-cli')).toContainText(`aws kinesis put-record --stream-name ${STREAM} --partition-key ${key}`);
+  await expect(page.getByTestId('hash-key-preview')).toHaveText(`MD5 hash key ${hashKey} → ${expectedShard}`);
   const sequenceNumber = await page.getByTestId('result-sequence-number').innerText();
   await detail.screenshot('05-put-record-why', page.getByTestId('why-ranges-table'));
 
@@ -126,8 +131,12 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await detail.tab('Configuration');
   await detail.choose('split-shard-select', 'shardId-000000000000');
   await expect(detail.field('split-hash-key-input')).toHaveValue((1n << 126n).toString());
+  await detail.clockSpeed(0.1);
   await page.getByTestId('split-shard-submit').click();
-  await expect.poll(() => detail.seenTexts('detail-status')).toEqual(['CREATING', 'ACTIVE', 'UPDATING', 'ACTIVE']);
+  await expect(detail.status).toHaveText('UPDATING');
+  await detail.clockSpeed(1);
+  await detail.waitActive();
+  expect(await detail.seenTexts('detail-status')).toEqual(['CREATING', 'ACTIVE', 'UPDATING', 'ACTIVE']);
   await expect(detail.openShards).toHaveText('3');
   await detail.screenshot('07-configuration', page.getByTestId('merge-shards-section'));
 
@@ -154,7 +163,8 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await detail.screenshot('08-retention-error', page.getByTestId('retention-section'));
 
   // Shard-level metrics on.
-  await page.getByRole('checkbox', { name: /Shard-level metrics/ }).check();
+  // The toggle follows the service's answer, so click and wait for the summary.
+  await page.getByRole('checkbox', { name: /Shard-level metrics/ }).click();
   await expect(page.getByTestId('detail-shard-metrics')).not.toHaveText('Off');
 
   // The shards tab shows the closed parents and their children.

@@ -14,7 +14,7 @@ import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
-import { inRange, useHashKey } from '../../hooks/hashKey';
+import { inRange, shardForHashKey, useHashKey } from '../../hooks/hashKey';
 import { openShardsByHashKey, usePutRecord, type Shard } from '../../hooks/useStreams';
 import { CliCommand } from './CliCommand';
 import { fieldError } from './fieldError';
@@ -43,6 +43,12 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
   const put = usePutRecord();
   const notify = useNotify();
   const explicit = useExplicit ? explicitHashKey : undefined;
+  const preview = useHashKey(partitionKey, explicit);
+  const previewShard = preview.key !== undefined ? shardForHashKey(openShardsByHashKey(shards), preview.key)?.ShardId : undefined;
+  const previewText =
+    preview.key === undefined
+      ? '1-256 Unicode characters.'
+      : `${explicit && preview.explicit !== undefined ? 'Explicit hash key' : 'MD5 hash key'} ${preview.key.toString()} → ${previewShard ?? 'no open shard'}`;
 
   const submit = () => {
     setErrors({});
@@ -90,7 +96,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
             }
           >
             <SpaceBetween size="m">
-              <FormField label="Partition key" constraintText="1-256 Unicode characters." errorText={fieldError('partition-key-error', errors.partitionKey)}>
+              <FormField label="Partition key" constraintText={<span data-testid="hash-key-preview">{previewText}</span>} errorText={fieldError('partition-key-error', errors.partitionKey)}>
                 <Input
                   value={partitionKey}
                   ariaLabel="Partition key"
