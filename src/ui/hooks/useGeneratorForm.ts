@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { localOrMemory } from './useGeneratorTemplates';
 
 export type KeyKind = 'random' | 'field' | 'fixed';
 
@@ -33,6 +34,6 @@ export const useGeneratorForm = create<FormState>()(
   persist((set) => ({ ...defaultGeneratorForm, set: (p) => set(p) }), {
     name: 'kwc.generator.form',
     version: 1,
-    storage: createJSONStorage(() => globalThis.localStorage),
+    storage: createJSONStorage(localOrMemory),
   }),
 );

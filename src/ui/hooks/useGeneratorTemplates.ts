@@ -36,6 +36,15 @@ interface TemplatesState {
 
 const first: SavedTemplate = { id: 't1', name: 'Sensor readings', source: SENSOR_TEMPLATE, weight: 1, inMix: true };
 
+/** localStorage, or a plain map where there is none (tests, some private windows): settings then last for the page only. */
+const memory = new Map<string, string>();
+export const localOrMemory = (): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> =>
+  globalThis.localStorage ?? {
+    getItem: (k: string) => memory.get(k) ?? null,
+    setItem: (k: string, v: string) => void memory.set(k, v),
+    removeItem: (k: string) => void memory.delete(k),
+  };
+
 let counter = 0;
 const newId = () => `t${Date.now().toString(36)}${(counter++).toString(36)}`;
 
@@ -74,7 +83,7 @@ export const useGeneratorTemplates = create<TemplatesState>()(
     {
       name: 'kwc.generator.templates',
       version: 1,
-      storage: createJSONStorage(() => globalThis.localStorage),
+      storage: createJSONStorage(localOrMemory),
     },
   ),
 );
