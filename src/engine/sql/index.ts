@@ -1,0 +1,12 @@
+/**
+ * The streaming SQL engine's public surface (Kinesis Data Analytics SQL dialect):
+ * - `new Application(script, { clock, inputSchema })`: parse, analyse, plan; then `pushRecord`/`pushRow`,
+ *   `advance` as the clock moves, `subscribe` to rows of every in-application stream and error_stream,
+ *   `explain()` for the pumps' plans. Script mistakes throw SqlCompileErrors (each with line and column).
+ * - `runHeadless(script, records, schema?)`: the `npm run sql` run on virtual time.
+ */
+export { Application, ERROR_STREAM, SOURCE_STREAM, displayValue, type ApplicationOptions, type InAppStream, type RowListener } from './application';
+export { runHeadless, parseInputLines, FINAL_ADVANCE_MS, type HeadlessResult, type InputRecord } from './headless';
+export { SqlCompileError, SqlCompileErrors, type Loc } from './errors';
+export { parseScript } from './parser';
+export type { PlanNode } from './operators/operator';
