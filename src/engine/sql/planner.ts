@@ -118,7 +118,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
       return { scope: new Scope(fields), width: fields.length, sources: inner.sources, out: made.out, timed: true };
     }
     case 'Join': {
-      if (from.joinType !== 'INNER') throw analysisError(`${from.joinType} OUTER JOIN of two streams is not supported; use an inner JOIN`, from.loc);
+      if (from.joinType !== 'INNER' && from.joinType !== 'LEFT') throw analysisError(`${from.joinType} OUTER JOIN of two streams is not supported; use JOIN or LEFT JOIN`, from.loc);
       const l = planFrom(from.left, env);
       const r = planFrom(from.right, env);
       const fields: Field[] = [
@@ -129,7 +129,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
       const scope = new Scope(fields);
       const on = compileExpr(from.on, { scope, clock: env.clock, aggregateError: 'Aggregate expression is illegal in ON clause' });
       const out = new Forward();
-      const join = new StreamJoin({ leftWidth: l.width, rightWidth: r.width, leftRangeMs: l.rangeMs ?? 0, rightRangeMs: r.rangeMs ?? 0, on: on.fn, next: out, text: 'ON' });
+      const join = new StreamJoin({ leftWidth: l.width, rightWidth: r.width, leftRangeMs: l.rangeMs ?? 0, rightRangeMs: r.rangeMs ?? 0, on: on.fn, next: out, text: 'ON', leftOuter: from.joinType === 'LEFT' });
       l.out.target = join.left;
       r.out.target = join.right;
       return { scope, width: fields.length, sources: [...l.sources, ...r.sources], out, timed: true };
