@@ -93,4 +93,15 @@ describe('Application', () => {
     app.pushRow(['x', 21], T0);
     expect(seen).toEqual(['QUERY_1 2026-01-01 00:00:00.000 ["x",42]']);
   });
+
+  it('wires RANDOM_CUT_FOREST: ANOMALY_SCORE is 0 while the forest warms up, then an outlier scores above the usual', () => {
+    const { app, seen } = make(`CREATE STREAM o (v INTEGER, ANOMALY_SCORE DOUBLE);
+      CREATE PUMP p AS INSERT INTO o SELECT STREAM * FROM TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM "v" FROM SOURCE_SQL_STREAM_001), 50, 20, 1000, 1));`);
+    for (let i = 0; i < 60; i++) app.pushRow(['k', 10 + (i % 3)], T0 + i * 1000);
+    app.pushRow(['k', 500], T0 + 60_000);
+    const scores = seen.map((l) => JSON.parse(l.slice(l.indexOf('['))) as [number, number]).map((r) => r[1]);
+    expect(scores.slice(0, 20).every((x) => x === 0)).toBe(true);
+    const usual = Math.max(...scores.slice(40, 60));
+    expect(scores[60]).toBeGreaterThan(usual * 1.5);
+  });
 });
