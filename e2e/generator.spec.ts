@@ -119,3 +119,37 @@ test('a bad template shows its line and column and nothing can be sent', async (
   await expect(page.getByTestId('test-template')).toBeDisabled();
   await gen.screenshot('generator-bad-template');
 });
+
+test('over capacity the stream throttles visibly; deleting it mid-run stops the generator with the counters intact', async ({ page }) => {
+  const HOT = 'one-shard-stream';
+  const list = new StreamsListPage(page);
+  const detail = new StreamDetailPage(page);
+  await list.open('#/create-stream');
+  await list.fillCreate(HOT, 1);
+  await list.submitCreate();
+  await detail.waitActive();
+
+  const gen = new GeneratorPage(page);
+  await gen.goto(HOT);
+  await gen.setRate('3000');
+  await expect(page.getByTestId('capacity-warning')).toContainText('1 shard accepts at most 1,000 records per second');
+  await gen.sendButton.click();
+  const alert = page.getByTestId('throttling-alert');
+  await expect(alert).toContainText('WriteProvisionedThroughputExceeded');
+  await expect(alert.getByTestId('add-shards-link')).toHaveAttribute('href', `#/streams/${HOT}?tab=configuration`);
+  await expect.poll(() => gen.counter('retried')).toBeGreaterThan(0);
+  expect(await gen.counter('failed')).toBeGreaterThan(0);
+  await gen.screenshot('generator-throttling');
+
+  // Delete the stream while the generator (in its worker) keeps sending.
+  await detail.open(`#/streams/${HOT}`);
+  await detail.deleteStream(HOT);
+  await gen.goto();
+  await expect(page.getByTestId('run-stopped')).toContainText('The stream was deleted while sending', { timeout: 15_000 });
+  await expect(page.getByTestId('run-stopped')).toContainText('ResourceNotFoundException');
+  await expect.poll(() => gen.counter('pending')).toBe(0);
+  const [acknowledged, dropped, rendered] = [await gen.counter('acknowledged'), await gen.counter('dropped'), await gen.counter('rendered')];
+  expect(acknowledged).toBeGreaterThan(0);
+  expect(acknowledged + dropped).toBe(rendered);
+  await gen.screenshot('generator-stream-deleted');
+});

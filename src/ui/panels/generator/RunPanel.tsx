@@ -108,8 +108,8 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
         <Box margin={{ top: 'm' }}>
           {s.stopReason?.startsWith('The stream no longer exists') ? (
             <Alert type="error" header="The stream was deleted while sending" data-testid="run-stopped">
-              {s.stopReason}. The generator stopped; {count(s.acknowledged)} records had been acknowledged and {count(s.dropped)} pending
-              records were given up.
+              {s.lastError?.code ?? 'ResourceNotFoundException'}: {s.stopReason.replace(/\.+$/, '')}. The generator stopped;{' '}
+              {count(s.acknowledged)} records had been acknowledged and {count(s.dropped)} pending records were given up.
             </Alert>
           ) : s.state === 'completed' ? (
             <Alert type="success" header="Done" data-testid="run-stopped">
