@@ -26,8 +26,8 @@ const stubWorker = (host: EmulatorHost): WorkerLike & { terminated: boolean } =>
         void host.answer(msg).then((reply) => listeners.forEach((l) => l({ data: reply } as MessageEvent<FromWorker>)));
       } else expose(host, msg.port);
     },
-    addEventListener(_type, l) {
-      listeners.push(l);
+    addEventListener(type: 'message' | 'error', l: (e: never) => void) {
+      if (type === 'message') listeners.push(l as (e: MessageEvent<FromWorker>) => void);
     },
     terminate() {
       this.terminated = true;
@@ -93,6 +93,22 @@ describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
 });
 
 describe('createWorkerClient', () => {
+  it('fails waiting and later calls when the worker cannot start', async () => {
+    let onError: ((e: ErrorEvent) => void) | undefined;
+    const broken: WorkerLike = {
+      postMessage() {},
+      addEventListener(type: 'message' | 'error', l: (e: never) => void) {
+        if (type === 'error') onError = l as (e: ErrorEvent) => void;
+      },
+      terminate() {},
+    };
+    const client = createWorkerClient(broken);
+    const waiting = client.transport(unknownOp);
+    onError?.({ message: 'Failed to fetch the worker script' } as ErrorEvent);
+    await expect(waiting).rejects.toThrow('the emulator worker failed: Failed to fetch the worker script');
+    await expect(client.transport(unknownOp)).rejects.toThrow('the emulator worker failed');
+  });
+
   it('rejects calls still waiting when the worker is stopped', async () => {
     const never: WorkerLike & { terminated: boolean } = {
       terminated: false,

@@ -41,6 +41,7 @@ export const createInThreadClient = (host: EmulatorHost = new EmulatorHost()): E
 export interface WorkerLike {
   postMessage(message: ToWorker, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   terminate(): void;
 }
 
@@ -56,6 +57,13 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
     if (msg.ok) waiter.resolve(msg.response);
     else waiter.reject(new Error(`emulator failure: ${msg.error}`));
   });
+  // A worker that fails to load or throws at the top level answers nothing: fail the waiting calls.
+  let failure: Error | undefined;
+  worker.addEventListener('error', (event) => {
+    failure = new Error(`the emulator worker failed: ${event.message || 'it could not start'}`);
+    for (const w of pending.values()) w.reject(failure);
+    pending.clear();
+  });
   const channel = new MessageChannel();
   worker.postMessage({ cmd: WorkerCommand.Console, port: channel.port2 }, [channel.port2]);
   const remote: Remote<ConsoleApi> = wrap<ConsoleApi>(channel.port1);
@@ -69,6 +77,7 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
     kind: 'worker',
     transport: (request: HttpRequestLike) =>
       new Promise<HttpResponseLike>((resolve, reject) => {
+        if (failure) return reject(failure);
         const id = nextId++;
         pending.set(id, { resolve, reject });
         worker.postMessage({ cmd: WorkerCommand.Http, id, request });
@@ -91,6 +100,13 @@ const startWorker = (): WorkerLike =>
 let shared: EmulatorClient | undefined;
 
 export const emulatorClient = (): EmulatorClient => {
-  shared ??= typeof Worker === 'undefined' ? createInThreadClient() : createWorkerClient(startWorker());
+  if (!shared) {
+    try {
+      shared = typeof Worker === 'undefined' ? createInThreadClient() : createWorkerClient(startWorker());
+    } catch {
+      // No worker allowed here (a strict Content-Security-Policy, say): run the emulator in this thread.
+      shared = createInThreadClient();
+    }
+  }
   return shared;
 };
