@@ -52,7 +52,8 @@ const main = async () => {
   }
   const port = values.port === undefined ? 4567 : nonNegativeInt('port', values.port);
   if (port > 65535) fail(`--port must be at most 65535, got ${port}`);
-  const stateDelayMs = values['state-delay-ms'] === undefined ? 500 : nonNegativeInt('state-delay-ms', values['state-delay-ms']);
+  const stateDelayMs =
+    values['state-delay-ms'] === undefined ? 500 : nonNegativeInt('state-delay-ms', values['state-delay-ms']);
 
   let server;
   try {
@@ -64,7 +65,9 @@ const main = async () => {
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    process.stderr.write(code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1\n` : `${String(e)}\n`);
+    process.stderr.write(
+      code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1\n` : `${String(e)}\n`,
+    );
     process.exit(1);
   }
   process.stdout.write(`listening on ${server.url}\n`);

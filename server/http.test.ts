@@ -17,11 +17,19 @@ const raw = (url: string, method: string, headers: Record<string, string>, body?
     const req = httpRequest(url, { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
       res.on('error', reject);
     });
     // The server may answer (413) and close before a large body is fully written.
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e),
+    );
     req.end(body);
   });
 
@@ -52,7 +60,12 @@ describe('startEmulatorServer', () => {
         return { statusCode: 201, headers: { 'content-type': 'text/plain', 'x-echo': 'yes' }, body: 'made' };
       },
     });
-    const res = await raw(`${server.url}/echo/a%20b?list-type=2&prefix=x%2Fy`, 'PUT', { 'X-Custom-Header': 'V' }, Buffer.from([0, 1, 255]));
+    const res = await raw(
+      `${server.url}/echo/a%20b?list-type=2&prefix=x%2Fy`,
+      'PUT',
+      { 'X-Custom-Header': 'V' },
+      Buffer.from([0, 1, 255]),
+    );
     expect(res.status).toBe(201);
     expect(res.headers['x-echo']).toBe('yes');
     expect(res.body).toBe('made');
@@ -64,7 +77,9 @@ describe('startEmulatorServer', () => {
   });
 
   it('refuses any host but 127.0.0.1', async () => {
-    await expect(startEmulatorServer({ port: 0, host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow('127.0.0.1 only');
+    await expect(startEmulatorServer({ port: 0, host: '0.0.0.0' as '127.0.0.1' })).rejects.toThrow(
+      '127.0.0.1 only',
+    );
   });
 
   it('answers a CORS preflight with the requested headers and method, cacheable for two days', async () => {
@@ -82,7 +97,12 @@ describe('startEmulatorServer', () => {
   });
 
   it('lets a page on another origin read the AWS headers of an answer', async () => {
-    const res = await raw(server.url, 'POST', { ...kinesisHeaders('NoSuchThing'), origin: 'http://localhost:5173' }, '{}');
+    const res = await raw(
+      server.url,
+      'POST',
+      { ...kinesisHeaders('NoSuchThing'), origin: 'http://localhost:5173' },
+      '{}',
+    );
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.headers['access-control-expose-headers']).toBe(EXPOSE_HEADERS);
     expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
@@ -122,7 +142,8 @@ describe('startEmulatorServer', () => {
 
 describe('npm run emulator', () => {
   const entry = fileURLToPath(new URL('./emulator.ts', import.meta.url));
-  const run = (args: string[]) => spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (args: string[]) =>
+    spawn(process.execPath, ['--import', 'tsx', entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const firstLine = (child: ReturnType<typeof run>) =>
     new Promise<string>((resolve, reject) => {
       let out = '';
@@ -134,7 +155,9 @@ describe('npm run emulator', () => {
       child.once('exit', (code) => reject(new Error(`exited with ${code} before printing a line: ${out}`)));
     });
   const exitCode = (child: ReturnType<typeof run>) =>
-    new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+    new Promise<number | null>((resolve) =>
+      child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+    );
 
   it('prints the URL it listens on, serves, and exits cleanly on SIGTERM', async () => {
     const child = run(['--port', '0', '--state-delay-ms', '10']);

@@ -14,7 +14,8 @@ import type { HttpRequestLike } from '../src/engine/protocol/http';
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
 
 /** The response headers a browser page may read (the list kinesalite and AWS send). */
-export const EXPOSE_HEADERS = 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date';
+export const EXPOSE_HEADERS =
+  'x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date';
 
 /** How long a browser may cache a preflight answer: two days, like kinesalite. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 172800;
@@ -65,13 +66,16 @@ const parseQuery = (search: string): Record<string, string> => {
 /** Node's header object in the engine's shape: lower-case names, repeated headers joined. */
 const plainHeaders = (req: IncomingMessage): Record<string, string> => {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(',') : v;
   return out;
 };
 
 const splitUrl = (url: string): { path: string; search: string } => {
   const q = url.indexOf('?');
-  return q < 0 ? { path: url || '/', search: '' } : { path: url.slice(0, q) || '/', search: url.slice(q + 1) };
+  return q < 0
+    ? { path: url || '/', search: '' }
+    : { path: url.slice(0, q) || '/', search: url.slice(q + 1) };
 };
 
 export const startEmulatorServer = async (options: EmulatorServerOptions = {}): Promise<EmulatorServer> => {
@@ -86,7 +90,12 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     },
   });
 
-  const send = (res: ServerResponse, statusCode: number, headers: Record<string, string>, body: Uint8Array | string) => {
+  const send = (
+    res: ServerResponse,
+    statusCode: number,
+    headers: Record<string, string>,
+    body: Uint8Array | string,
+  ) => {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     res.setHeader('content-length', bytes.byteLength);

@@ -27,19 +27,40 @@ describe('conformance: bad records and iterators', () => {
   scenario('a partition key of 0 or 257 characters', async (k) => {
     const StreamName = await stream(k);
     await k.call(new PutRecordCommand({ StreamName, PartitionKey: '', Data: bytes('x') }), 'empty');
-    await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'p'.repeat(257), Data: bytes('x') }), '257');
-    await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'p'.repeat(256), Data: bytes('x') }), '256 is fine');
-    await k.call(new PutRecordsCommand({ StreamName, Records: [{ PartitionKey: '', Data: bytes('x') }] }), 'empty in a batch');
     await k.call(
-      new PutRecordsCommand({ StreamName, Records: [{ PartitionKey: 'ok', Data: bytes('x') }, { PartitionKey: 'q'.repeat(257), Data: bytes('x') }] }),
+      new PutRecordCommand({ StreamName, PartitionKey: 'p'.repeat(257), Data: bytes('x') }),
+      '257',
+    );
+    await k.call(
+      new PutRecordCommand({ StreamName, PartitionKey: 'p'.repeat(256), Data: bytes('x') }),
+      '256 is fine',
+    );
+    await k.call(
+      new PutRecordsCommand({ StreamName, Records: [{ PartitionKey: '', Data: bytes('x') }] }),
+      'empty in a batch',
+    );
+    await k.call(
+      new PutRecordsCommand({
+        StreamName,
+        Records: [
+          { PartitionKey: 'ok', Data: bytes('x') },
+          { PartitionKey: 'q'.repeat(257), Data: bytes('x') },
+        ],
+      }),
       '257 in a batch',
     );
   });
 
   scenario('a record over 1 MiB', async (k) => {
     const StreamName = await stream(k);
-    await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: new Uint8Array(MiB + 1) }), 'PutRecord');
-    await k.call(new PutRecordsCommand({ StreamName, Records: [{ PartitionKey: 'a', Data: new Uint8Array(MiB + 1) }] }), 'PutRecords');
+    await k.call(
+      new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: new Uint8Array(MiB + 1) }),
+      'PutRecord',
+    );
+    await k.call(
+      new PutRecordsCommand({ StreamName, Records: [{ PartitionKey: 'a', Data: new Uint8Array(MiB + 1) }] }),
+      'PutRecords',
+    );
   });
 
   scenario('PutRecords with 501 records or none', async (k) => {
@@ -59,11 +80,15 @@ describe('conformance: bad records and iterators', () => {
 
   scenario('a bad ExplicitHashKey', async (k) => {
     const StreamName = await stream(k);
-    const put = (ExplicitHashKey: string) => new PutRecordCommand({ StreamName, PartitionKey: 'a', ExplicitHashKey, Data: bytes('x') });
+    const put = (ExplicitHashKey: string) =>
+      new PutRecordCommand({ StreamName, PartitionKey: 'a', ExplicitHashKey, Data: bytes('x') });
     await k.call(put('abc'), 'letters');
     await k.call(put((1n << 128n).toString()), '2^128');
     await k.call(
-      new PutRecordsCommand({ StreamName, Records: [{ PartitionKey: 'a', ExplicitHashKey: (1n << 128n).toString(), Data: bytes('x') }] }),
+      new PutRecordsCommand({
+        StreamName,
+        Records: [{ PartitionKey: 'a', ExplicitHashKey: (1n << 128n).toString(), Data: bytes('x') }],
+      }),
       '2^128 in a batch',
     );
   });
@@ -79,7 +104,11 @@ describe('conformance: bad records and iterators', () => {
     const StreamName = await stream(k);
     const it = (
       await k.call<GetShardIteratorCommandOutput>(
-        new GetShardIteratorCommand({ StreamName, ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }),
+        new GetShardIteratorCommand({
+          StreamName,
+          ShardId: 'shardId-000000000000',
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
       )
     )?.ShardIterator;
     await k.call(new GetRecordsCommand({ ShardIterator: it, Limit: 0 }), '0');
@@ -90,7 +119,11 @@ describe('conformance: bad records and iterators', () => {
     const StreamName = await stream(k);
     const it = (
       await k.call<GetShardIteratorCommandOutput>(
-        new GetShardIteratorCommand({ StreamName, ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }),
+        new GetShardIteratorCommand({
+          StreamName,
+          ShardId: 'shardId-000000000000',
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
       )
     )?.ShardIterator;
     await k.call(new DeleteStreamCommand({ StreamName }));

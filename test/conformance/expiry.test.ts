@@ -23,7 +23,11 @@ describe('conformance: iterator expiry', () => {
       await k.waitActive(StreamName);
       const it = (
         await k.call<GetShardIteratorCommandOutput>(
-          new GetShardIteratorCommand({ StreamName, ShardId: 'shardId-000000000000', ShardIteratorType: 'LATEST' }),
+          new GetShardIteratorCommand({
+            StreamName,
+            ShardId: 'shardId-000000000000',
+            ShardIteratorType: 'LATEST',
+          }),
         )
       )?.ShardIterator;
       await k.call(new GetRecordsCommand({ ShardIterator: it }), 'fresh');

@@ -126,7 +126,11 @@ export class Normaliser {
     return p;
   }
   text(s: string): string {
-    return s.replace(SEQ, (m) => this.seq(m)).replace(AMZ_TIME, '<time>').replace(JAVA_HASH, '@<hash>').replace(EPOCH_MS, '<millis>');
+    return s
+      .replace(SEQ, (m) => this.seq(m))
+      .replace(AMZ_TIME, '<time>')
+      .replace(JAVA_HASH, '@<hash>')
+      .replace(EPOCH_MS, '<millis>');
   }
   value(v: unknown, key = ''): unknown {
     if (v === null || v === undefined) return v;
@@ -155,7 +159,10 @@ export class Normaliser {
   error(e: unknown): { error: string; message: string | undefined; status: number | undefined } {
     const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
     // The SDK fills in a generic text when the server sends none ("UnknownError" or the code).
-    const message = err.message && err.message !== err.name && err.message !== 'UnknownError' ? this.text(err.message) : undefined;
+    const message =
+      err.message && err.message !== err.name && err.message !== 'UnknownError'
+        ? this.text(err.message)
+        : undefined;
     return { error: err.name ?? 'Error', message, status: err.$metadata?.httpStatusCode };
   }
 }
@@ -189,7 +196,9 @@ const KINESALITE_IV = Buffer.from('7bf139dbabbea2d9995d6fcae1dff7da', 'hex');
 const backdateKinesaliteIterator = (iterator: string, byMs: number): string => {
   const buf = Buffer.from(iterator, 'base64');
   const d = createDecipheriv('aes-256-cbc', KINESALITE_KEY, KINESALITE_IV);
-  const plain = Buffer.concat([d.update(buf.subarray(8)), d.final()]).toString('utf8').split('/');
+  const plain = Buffer.concat([d.update(buf.subarray(8)), d.final()])
+    .toString('utf8')
+    .split('/');
   plain[0] = String(Number(plain[0]) - byMs).padStart(14, '0');
   const c = createCipheriv('aes-256-cbc', KINESALITE_KEY, KINESALITE_IV);
   return Buffer.concat([buf.subarray(0, 8), c.update(plain.join('/'), 'utf8'), c.final()]).toString('base64');
@@ -286,13 +295,15 @@ export const scenario = (
     const e = makeKit('emulator', pair, id);
     try {
       // A side that throws (a wait that never ends, say) shows as the last entry of its transcript.
-      const settle = (kit: Kit) => run(kit).catch((err: unknown) => void kit.transcript.push({ thrown: String(err) }));
+      const settle = (kit: Kit) =>
+        run(kit).catch((err: unknown) => void kit.transcript.push({ thrown: String(err) }));
       await Promise.all([settle(k), settle(e)]);
     } finally {
       k.client.destroy();
       e.client.destroy();
     }
-    if (process.env.CONFORMANCE_DUMP) dump(process.env.CONFORMANCE_DUMP, id, name, k.transcript, e.transcript);
+    if (process.env.CONFORMANCE_DUMP)
+      dump(process.env.CONFORMANCE_DUMP, id, name, k.transcript, e.transcript);
     check?.(k.transcript);
     expect(stripFieldsKinesaliteLacks(e.transcript)).toEqual(k.transcript);
   };
@@ -315,7 +326,8 @@ export const conformance = () => {
     return pair;
   };
   return Object.assign(
-    (name: string, run: Scenario, check?: (reference: unknown[]) => void) => scenario(name, getPair, run, check),
+    (name: string, run: Scenario, check?: (reference: unknown[]) => void) =>
+      scenario(name, getPair, run, check),
     { pair: getPair },
   );
 };
@@ -342,7 +354,8 @@ export const knownDifferences = () => {
         k.client.destroy();
         e.client.destroy();
       }
-      if (process.env.CONFORMANCE_DUMP) dump(process.env.CONFORMANCE_DUMP, id, `diff-${d.name}`, k.transcript, e.transcript);
+      if (process.env.CONFORMANCE_DUMP)
+        dump(process.env.CONFORMANCE_DUMP, id, `diff-${d.name}`, k.transcript, e.transcript);
       d.kinesalite(k.transcript, k.stream());
       d.emulator(e.transcript, e.stream());
       expect(e.transcript).not.toEqual(k.transcript);

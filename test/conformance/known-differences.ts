@@ -59,7 +59,8 @@ export const stripFieldsKinesaliteLacks = (v: unknown): unknown => {
 
 /** The value recorded under `label` in a transcript. */
 export const entry = (t: Transcript, label: string): any => {
-  const found = t.find((x) => x !== null && typeof x === 'object' && label in x) as Record<string, unknown> | undefined;
+  const found = t.find((x) => x !== null && typeof x === 'object' && label in x) as
+    Record<string, unknown> | undefined;
   if (!found) throw new Error(`no '${label}' in ${JSON.stringify(t)}`);
   return found[label];
 };
@@ -79,7 +80,8 @@ const active = async (k: Kit, ShardCount = 1, suffix?: string) => {
 export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     name: 'newer response fields: StreamModeDetails, ListStreams StreamSummaries and NextToken',
-    reason: 'AWS added stream modes (2021) and ListStreams summaries/tokens (2022) after kinesalite; the emulator returns them.',
+    reason:
+      'AWS added stream modes (2021) and ListStreams summaries/tokens (2022) after kinesalite; the emulator returns them.',
     async run(k) {
       const StreamName = await active(k);
       await active(k, 1, 'other');
@@ -92,7 +94,9 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       expect(entry(t, 'ListStreams').NextToken).toBeUndefined();
     },
     emulator(t) {
-      expect(entry(t, 'DescribeStreamSummary').StreamDescriptionSummary.StreamModeDetails).toEqual({ StreamMode: 'PROVISIONED' });
+      expect(entry(t, 'DescribeStreamSummary').StreamDescriptionSummary.StreamModeDetails).toEqual({
+        StreamMode: 'PROVISIONED',
+      });
       expect(entry(t, 'ListStreams').StreamSummaries).toHaveLength(1);
       expect(entry(t, 'ListStreams').NextToken).toBe('<token>');
     },
@@ -102,7 +106,9 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     reason: 'kinesalite does not implement UpdateShardCount; the emulator does (uniform scaling, as AWS).',
     async run(k) {
       const StreamName = await active(k);
-      await k.call(new UpdateShardCountCommand({ StreamName, TargetShardCount: 2, ScalingType: 'UNIFORM_SCALING' }));
+      await k.call(
+        new UpdateShardCountCommand({ StreamName, TargetShardCount: 2, ScalingType: 'UNIFORM_SCALING' }),
+      );
       await k.waitActive(StreamName);
       await k.call(new DescribeStreamSummaryCommand({ StreamName }), 'after');
     },
@@ -117,7 +123,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'ON_DEMAND streams',
-    reason: 'kinesalite knows only provisioned streams (ShardCount required); AWS creates on-demand streams with 4 shards.',
+    reason:
+      'kinesalite knows only provisioned streams (ShardCount required); AWS creates on-demand streams with 4 shards.',
     async run(k) {
       const StreamName = k.stream();
       await k.call(new CreateStreamCommand({ StreamName, StreamModeDetails: { StreamMode: 'ON_DEMAND' } }));
@@ -127,7 +134,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     kinesalite(t) {
       expect(entry(t, 'CreateStream')).toEqual({
         error: 'ValidationException',
-        message: "1 validation error detected: Value null at 'shardCount' failed to satisfy constraint: Member must not be null",
+        message:
+          "1 validation error detected: Value null at 'shardCount' failed to satisfy constraint: Member must not be null",
         status: 400,
       });
     },
@@ -141,7 +149,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'enhanced monitoring',
-    reason: 'kinesalite does not implement Enable/DisableEnhancedMonitoring; the emulator does (shard-level metrics).',
+    reason:
+      'kinesalite does not implement Enable/DisableEnhancedMonitoring; the emulator does (shard-level metrics).',
     async run(k) {
       const StreamName = await active(k);
       await k.call(new EnableEnhancedMonitoringCommand({ StreamName, ShardLevelMetrics: ['IncomingBytes'] }));
@@ -158,7 +167,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'write throttling: over 1,000 records/s into one shard',
-    reason: 'kinesalite never throttles; AWS fails the excess records inside PutRecords with ProvisionedThroughputExceededException.',
+    reason:
+      'kinesalite never throttles; AWS fails the excess records inside PutRecords with ProvisionedThroughputExceededException.',
     async run(k) {
       const StreamName = await active(k);
       const Records = Array.from({ length: 500 }, () => ({ PartitionKey: 'a', Data: new Uint8Array(100) }));
@@ -175,15 +185,21 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       expect(entry(t, '2,500 records in under a second')).toEqual({ failed: false, codes: [] });
     },
     emulator(t) {
-      expect(entry(t, '2,500 records in under a second')).toEqual({ failed: true, codes: ['ProvisionedThroughputExceededException'] });
+      expect(entry(t, '2,500 records in under a second')).toEqual({
+        failed: true,
+        codes: ['ProvisionedThroughputExceededException'],
+      });
     },
   },
   {
     name: 'read throttling: over 5 GetRecords calls/s on one shard',
-    reason: 'kinesalite never throttles; AWS answers ProvisionedThroughputExceededException past 5 reads per second per shard.',
+    reason:
+      'kinesalite never throttles; AWS answers ProvisionedThroughputExceededException past 5 reads per second per shard.',
     async run(k) {
       const StreamName = await active(k);
-      const it = await k.client.send(new GetShardIteratorCommand({ StreamName, ShardId: SHARD0, ShardIteratorType: 'LATEST' }));
+      const it = await k.client.send(
+        new GetShardIteratorCommand({ StreamName, ShardId: SHARD0, ShardIteratorType: 'LATEST' }),
+      );
       const errors = new Set<string>();
       // 12 calls: however a one-second window boundary splits them, one window sees at least 6.
       for (let i = 0; i < 12; i++) {
@@ -217,7 +233,11 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       expect(entry(t, 'PutRecords')).toMatchObject({ FailedRecordCount: 0 });
     },
     emulator(t) {
-      expect(entry(t, 'PutRecords')).toEqual({ error: 'InvalidArgumentException', message: 'Records size exceeds 5 MB limit', status: 400 });
+      expect(entry(t, 'PutRecords')).toEqual({
+        error: 'InvalidArgumentException',
+        message: 'Records size exceeds 5 MB limit',
+        status: 400,
+      });
     },
   },
   {
@@ -255,12 +275,22 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'hash keys must match their whole pattern',
-    reason: "kinesalite anchors only one branch of '0|([1-9]\\d{0,38})', letting '-1' and '007' through; AWS matches the whole value.",
+    reason:
+      "kinesalite anchors only one branch of '0|([1-9]\\d{0,38})', letting '-1' and '007' through; AWS matches the whole value.",
     async run(k) {
       const StreamName = await active(k);
-      await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', ExplicitHashKey: '-1', Data: bytes('x') }), '-1');
-      await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', ExplicitHashKey: '007', Data: bytes('x') }), '007');
-      await k.call(new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: '-5' }), 'split at -5');
+      await k.call(
+        new PutRecordCommand({ StreamName, PartitionKey: 'a', ExplicitHashKey: '-1', Data: bytes('x') }),
+        '-1',
+      );
+      await k.call(
+        new PutRecordCommand({ StreamName, PartitionKey: 'a', ExplicitHashKey: '007', Data: bytes('x') }),
+        '007',
+      );
+      await k.call(
+        new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: '-5' }),
+        'split at -5',
+      );
     },
     kinesalite(t) {
       expect(entry(t, 'PutRecord -1')).toMatchObject({ error: 'InvalidArgumentException' });
@@ -268,7 +298,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       expect(entry(t, 'SplitShard split at -5')).toMatchObject({ error: 'InvalidArgumentException' });
     },
     emulator(t) {
-      const pattern = "failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})";
+      const pattern =
+        'failed to satisfy constraint: Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})';
       expect(entry(t, 'PutRecord -1')).toEqual({
         error: 'ValidationException',
         message: `1 validation error detected: Value '-1' at 'explicitHashKey' ${pattern}`,
@@ -284,12 +315,19 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'resharding a shard that is already closed',
-    reason: 'kinesalite lets a closed parent be split again; AWS refuses a shard that was already split or merged.',
+    reason:
+      'kinesalite lets a closed parent be split again; AWS refuses a shard that was already split or merged.',
     async run(k) {
       const StreamName = await active(k);
-      await k.call(new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: '1000' }), 'first');
+      await k.call(
+        new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: '1000' }),
+        'first',
+      );
       await k.waitActive(StreamName);
-      await k.call(new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: '100' }), 'closed parent');
+      await k.call(
+        new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: '100' }),
+        'closed parent',
+      );
       await k.waitActive(StreamName);
     },
     kinesalite(t) {
@@ -305,7 +343,8 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'DeleteStream and retention changes while CREATING',
-    reason: 'kinesalite accepts them on a CREATING stream; AWS acts only on ACTIVE streams (ResourceInUseException).',
+    reason:
+      'kinesalite accepts them on a CREATING stream; AWS acts only on ACTIVE streams (ResourceInUseException).',
     async run(k) {
       const a = k.stream('a');
       await k.call(new CreateStreamCommand({ StreamName: a, ShardCount: 1 }), 'setup a');
@@ -333,11 +372,15 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'DescribeStream Limit',
-    reason: 'kinesalite ignores Limit and returns every shard; AWS returns at most Limit shards with HasMoreShards.',
+    reason:
+      'kinesalite ignores Limit and returns every shard; AWS returns at most Limit shards with HasMoreShards.',
     async run(k) {
       const StreamName = await active(k, 3);
       const out = await k.client.send(new DescribeStreamCommand({ StreamName, Limit: 2 }));
-      k.note('page', { shards: out.StreamDescription?.Shards?.length, more: out.StreamDescription?.HasMoreShards });
+      k.note('page', {
+        shards: out.StreamDescription?.Shards?.length,
+        more: out.StreamDescription?.HasMoreShards,
+      });
     },
     kinesalite(t) {
       expect(entry(t, 'page')).toEqual({ shards: 3, more: false });
@@ -348,14 +391,21 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'ListShards MaxResults and NextToken',
-    reason: 'kinesalite ignores MaxResults and never returns a NextToken; AWS pages, and refuses NextToken with StreamName.',
+    reason:
+      'kinesalite ignores MaxResults and never returns a NextToken; AWS pages, and refuses NextToken with StreamName.',
     async run(k) {
       const StreamName = await active(k, 3);
-      const first = await k.call<ListShardsCommandOutput>(new ListShardsCommand({ StreamName, MaxResults: 2 }), 'page 1');
+      const first = await k.call<ListShardsCommandOutput>(
+        new ListShardsCommand({ StreamName, MaxResults: 2 }),
+        'page 1',
+      );
       k.note('page 1 size', first?.Shards?.length);
       if (first?.NextToken) {
         const second = await k.client.send(new ListShardsCommand({ NextToken: first.NextToken }));
-        k.note('page 2 shards', second.Shards?.map((s) => s.ShardId));
+        k.note(
+          'page 2 shards',
+          second.Shards?.map((s) => s.ShardId),
+        );
         await k.call(new ListShardsCommand({ StreamName, NextToken: first.NextToken }), 'both');
       }
     },
@@ -375,20 +425,33 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   },
   {
     name: 'GetRecords at the end of a closed shard: ChildShards',
-    reason: 'kinesalite predates ChildShards; AWS returns the children and a null NextShardIterator once a closed shard is read to its end.',
+    reason:
+      'kinesalite predates ChildShards; AWS returns the children and a null NextShardIterator once a closed shard is read to its end.',
     async run(k) {
       const StreamName = await active(k);
       await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('old') }));
       const it = await k.call<GetShardIteratorCommandOutput>(
         new GetShardIteratorCommand({ StreamName, ShardId: SHARD0, ShardIteratorType: 'TRIM_HORIZON' }),
       );
-      await k.call(new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: (1n << 127n).toString() }));
+      await k.call(
+        new SplitShardCommand({
+          StreamName,
+          ShardToSplit: SHARD0,
+          NewStartingHashKey: (1n << 127n).toString(),
+        }),
+      );
       await k.waitActive(StreamName);
       let next = it?.ShardIterator;
       const reads: { records: number; next: boolean; children?: string[] }[] = [];
       for (let i = 0; i < 3 && next; i++) {
-        const out: GetRecordsCommandOutput = await k.client.send(new GetRecordsCommand({ ShardIterator: next }));
-        reads.push({ records: out.Records?.length ?? 0, next: !!out.NextShardIterator, children: out.ChildShards?.map((c) => c.ShardId!) });
+        const out: GetRecordsCommandOutput = await k.client.send(
+          new GetRecordsCommand({ ShardIterator: next }),
+        );
+        reads.push({
+          records: out.Records?.length ?? 0,
+          next: !!out.NextShardIterator,
+          children: out.ChildShards?.map((c) => c.ShardId!),
+        });
         next = out.NextShardIterator;
       }
       k.note('reads', reads);
@@ -400,18 +463,23 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       ]);
     },
     emulator(t) {
-      expect(entry(t, 'reads')).toEqual([{ records: 1, next: false, children: ['shardId-000000000001', 'shardId-000000000002'] }]);
+      expect(entry(t, 'reads')).toEqual([
+        { records: 1, next: false, children: ['shardId-000000000001', 'shardId-000000000002'] },
+      ]);
     },
   },
   {
     name: 'MillisBehindLatest while behind the tip',
-    reason: 'kinesalite always answers 0 on an open shard; AWS (and the emulator) report how far behind the tip the read is.',
+    reason:
+      'kinesalite always answers 0 on an open shard; AWS (and the emulator) report how far behind the tip the read is.',
     async run(k) {
       const StreamName = await active(k);
       await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('1') }));
       await new Promise((r) => setTimeout(r, 30));
       await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('2') }));
-      const it = await k.client.send(new GetShardIteratorCommand({ StreamName, ShardId: SHARD0, ShardIteratorType: 'TRIM_HORIZON' }));
+      const it = await k.client.send(
+        new GetShardIteratorCommand({ StreamName, ShardId: SHARD0, ShardIteratorType: 'TRIM_HORIZON' }),
+      );
       const out = await k.client.send(new GetRecordsCommand({ ShardIterator: it.ShardIterator, Limit: 1 }));
       k.note('behind after the first of two records', (out.MillisBehindLatest ?? -1) > 0);
     },
@@ -427,7 +495,11 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     reason: 'kinesalite requires StreamName; AWS accepts StreamARN wherever a stream is named.',
     async run(k) {
       const StreamName = await active(k);
-      await k.call(new DescribeStreamSummaryCommand({ StreamARN: `arn:aws:kinesis:us-east-1:000000000000:stream/${StreamName}` }));
+      await k.call(
+        new DescribeStreamSummaryCommand({
+          StreamARN: `arn:aws:kinesis:us-east-1:000000000000:stream/${StreamName}`,
+        }),
+      );
     },
     kinesalite(t) {
       expect(entry(t, 'DescribeStreamSummary')).toMatchObject({ error: 'ValidationException', status: 400 });

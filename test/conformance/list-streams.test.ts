@@ -11,11 +11,15 @@ describe('conformance: ListStreams', () => {
   });
 
   scenario('ListStreams pages with Limit and ExclusiveStartStreamName, in name order', async (k) => {
-    for (const StreamName of ['delta', 'alpha', 'charlie', 'bravo']) await k.call(new CreateStreamCommand({ StreamName, ShardCount: 1 }));
+    for (const StreamName of ['delta', 'alpha', 'charlie', 'bravo'])
+      await k.call(new CreateStreamCommand({ StreamName, ShardCount: 1 }));
     for (const s of ['delta', 'alpha', 'charlie', 'bravo']) await k.waitActive(s);
     const all = await k.call<{ StreamNames?: string[] }>(new ListStreamsCommand({}), 'all');
     k.note('names', all?.StreamNames);
-    const page1 = await k.call<{ StreamNames?: string[]; HasMoreStreams?: boolean }>(new ListStreamsCommand({ Limit: 2 }), 'limit 2');
+    const page1 = await k.call<{ StreamNames?: string[]; HasMoreStreams?: boolean }>(
+      new ListStreamsCommand({ Limit: 2 }),
+      'limit 2',
+    );
     k.note('page 1', [page1?.StreamNames, page1?.HasMoreStreams]);
     const page2 = await k.call<{ StreamNames?: string[]; HasMoreStreams?: boolean }>(
       new ListStreamsCommand({ Limit: 2, ExclusiveStartStreamName: 'bravo' }),

@@ -6,7 +6,8 @@ const kinesis = (op: string) => ({
   'content-type': 'application/x-amz-json-1.1',
   'x-amz-target': `Kinesis_20131202.${op}`,
   // A syntactically complete SigV4 header: kinesalite checks its parts are present, not the signature.
-  authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc',
+  authorization:
+    'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc',
   'x-amz-date': '20260101T000000Z',
 });
 
@@ -15,7 +16,10 @@ describe('conformance: raw HTTP', () => {
 
   scenario('an unknown operation is UnknownOperationException', async (k) => {
     k.note('unknown op', await k.raw(kinesis('DescribeEverything'), '{}'));
-    k.note('unknown service', await k.raw({ ...kinesis('ListStreams'), 'x-amz-target': 'Kinesis_20991231.ListStreams' }, '{}'));
+    k.note(
+      'unknown service',
+      await k.raw({ ...kinesis('ListStreams'), 'x-amz-target': 'Kinesis_20991231.ListStreams' }, '{}'),
+    );
   });
 
   scenario('a malformed JSON body is SerializationException', async (k) => {
@@ -43,7 +47,11 @@ describe('conformance: raw HTTP', () => {
   });
 
   scenario('an answer to another origin exposes the AWS headers', async (k) => {
-    const res = await fetch(k.url, { method: 'POST', headers: { ...kinesis('ListStreams'), origin: 'http://localhost:5173' }, body: '{}' });
+    const res = await fetch(k.url, {
+      method: 'POST',
+      headers: { ...kinesis('ListStreams'), origin: 'http://localhost:5173' },
+      body: '{}',
+    });
     const cors = [...res.headers].filter(([h]) => h.startsWith('access-control-')).sort();
     k.note('answer', { status: res.status, cors, hasRequestId: res.headers.has('x-amzn-requestid') });
   });

@@ -30,7 +30,13 @@ const twoShards = async (k: Kit, suffix?: string) => {
   return StreamName;
 };
 
-const iterator = async (k: Kit, StreamName: string, ShardId: string, type: ShardIteratorType, extra: object = {}) =>
+const iterator = async (
+  k: Kit,
+  StreamName: string,
+  ShardId: string,
+  type: ShardIteratorType,
+  extra: object = {},
+) =>
   (
     await k.call<GetShardIteratorCommandOutput>(
       new GetShardIteratorCommand({ StreamName, ShardId, ShardIteratorType: type, ...extra }),
@@ -56,7 +62,10 @@ describe('conformance: records', () => {
     },
     (t) => {
       for (const key of ['a', 'b', 'c', 'd', 'alpha', 'beta']) {
-        const entry = t.find((x) => Object.keys(x as object)[0] === `PutRecord ${key}`) as Record<string, { ShardId: string }>;
+        const entry = t.find((x) => Object.keys(x as object)[0] === `PutRecord ${key}`) as Record<
+          string,
+          { ShardId: string }
+        >;
         expect(entry[`PutRecord ${key}`].ShardId).toBe(shardOfKey(key));
       }
     },
@@ -64,7 +73,10 @@ describe('conformance: records', () => {
 
   scenario('PutRecords spreads a batch over both shards and reads back in order', async (k) => {
     const StreamName = await twoShards(k);
-    const Records = ['a', 'b', 'c', 'd', 'e', 'f'].map((key, i) => ({ PartitionKey: key, Data: bytes(`r${i}`) }));
+    const Records = ['a', 'b', 'c', 'd', 'e', 'f'].map((key, i) => ({
+      PartitionKey: key,
+      Data: bytes(`r${i}`),
+    }));
     await k.call(new PutRecordsCommand({ StreamName, Records }));
     await read(k, await iterator(k, StreamName, SHARD0, 'TRIM_HORIZON'), undefined, SHARD0);
     await read(k, await iterator(k, StreamName, SHARD1, 'TRIM_HORIZON'), undefined, SHARD1);
@@ -74,7 +86,12 @@ describe('conformance: records', () => {
     const StreamName = await twoShards(k);
     // 'a' hashes into shard 0; 2^127 is the first hash key of shard 1, 2^127 - 1 the last of shard 0.
     await k.call(
-      new PutRecordCommand({ StreamName, PartitionKey: 'a', ExplicitHashKey: (1n << 127n).toString(), Data: bytes('x') }),
+      new PutRecordCommand({
+        StreamName,
+        PartitionKey: 'a',
+        ExplicitHashKey: (1n << 127n).toString(),
+        Data: bytes('x'),
+      }),
       '2^127',
     );
     await k.call(
@@ -110,12 +127,29 @@ describe('conformance: records', () => {
     const StreamName = await twoShards(k);
     const seqs: (string | undefined)[] = [];
     for (const v of ['one', 'two', 'three']) {
-      const out = await k.call<PutRecordCommandOutput>(new PutRecordCommand({ StreamName, PartitionKey: 'c', Data: bytes(v) }));
+      const out = await k.call<PutRecordCommandOutput>(
+        new PutRecordCommand({ StreamName, PartitionKey: 'c', Data: bytes(v) }),
+      );
       seqs.push(out?.SequenceNumber);
     }
-    await read(k, await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', { StartingSequenceNumber: seqs[1] }), undefined, 'at 2');
-    await read(k, await iterator(k, StreamName, SHARD0, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: seqs[1] }), undefined, 'after 2');
-    await read(k, await iterator(k, StreamName, SHARD0, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: seqs[2] }), undefined, 'after 3');
+    await read(
+      k,
+      await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', { StartingSequenceNumber: seqs[1] }),
+      undefined,
+      'at 2',
+    );
+    await read(
+      k,
+      await iterator(k, StreamName, SHARD0, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: seqs[1] }),
+      undefined,
+      'after 2',
+    );
+    await read(
+      k,
+      await iterator(k, StreamName, SHARD0, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: seqs[2] }),
+      undefined,
+      'after 3',
+    );
   });
 
   scenario('AT_TIMESTAMP starts at the first record at or after the time', async (k) => {
@@ -123,15 +157,28 @@ describe('conformance: records', () => {
     const before = new Date(Date.now() - 60_000);
     await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('x') }));
     await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('y') }));
-    await read(k, await iterator(k, StreamName, SHARD0, 'AT_TIMESTAMP', { Timestamp: before }), undefined, 'from a minute ago');
+    await read(
+      k,
+      await iterator(k, StreamName, SHARD0, 'AT_TIMESTAMP', { Timestamp: before }),
+      undefined,
+      'from a minute ago',
+    );
     const later = new Date(Date.now() + 60_000);
-    await read(k, await iterator(k, StreamName, SHARD0, 'AT_TIMESTAMP', { Timestamp: later }), undefined, 'from a minute ahead');
+    await read(
+      k,
+      await iterator(k, StreamName, SHARD0, 'AT_TIMESTAMP', { Timestamp: later }),
+      undefined,
+      'from a minute ahead',
+    );
   });
 
   scenario('GetRecords Limit pages through a shard and MillisBehindLatest is 0 when caught up', async (k) => {
     const StreamName = await twoShards(k);
     await k.call(
-      new PutRecordsCommand({ StreamName, Records: [1, 2, 3, 4, 5].map((i) => ({ PartitionKey: 'a', Data: bytes(`n${i}`) })) }),
+      new PutRecordsCommand({
+        StreamName,
+        Records: [1, 2, 3, 4, 5].map((i) => ({ PartitionKey: 'a', Data: bytes(`n${i}`) })),
+      }),
     );
     let it = await iterator(k, StreamName, SHARD0, 'TRIM_HORIZON');
     let last: GetRecordsCommandOutput | undefined;
@@ -151,9 +198,16 @@ describe('conformance: records', () => {
 
   scenario('PutRecord with SequenceNumberForOrdering', async (k) => {
     const StreamName = await twoShards(k);
-    const first = await k.call<PutRecordCommandOutput>(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('1') }));
+    const first = await k.call<PutRecordCommandOutput>(
+      new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('1') }),
+    );
     await k.call(
-      new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('2'), SequenceNumberForOrdering: first?.SequenceNumber }),
+      new PutRecordCommand({
+        StreamName,
+        PartitionKey: 'a',
+        Data: bytes('2'),
+        SequenceNumberForOrdering: first?.SequenceNumber,
+      }),
     );
     await read(k, await iterator(k, StreamName, SHARD0, 'TRIM_HORIZON'));
   });
@@ -175,14 +229,20 @@ describe('conformance: records', () => {
 
   scenario('a sequence number from another shard is refused', async (k) => {
     const StreamName = await twoShards(k);
-    const out = await k.call<PutRecordCommandOutput>(new PutRecordCommand({ StreamName, PartitionKey: 'b', Data: bytes('1') }));
-    await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', { StartingSequenceNumber: out?.SequenceNumber });
+    const out = await k.call<PutRecordCommandOutput>(
+      new PutRecordCommand({ StreamName, PartitionKey: 'b', Data: bytes('1') }),
+    );
+    await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', {
+      StartingSequenceNumber: out?.SequenceNumber,
+    });
   });
 
   scenario('a sequence number that no stream issued', async (k) => {
     const StreamName = await twoShards(k);
     // (A short number such as '1234' is left out: kinesalite decodes it with its own private layout.)
-    await iterator(k, StreamName, SHARD0, 'AFTER_SEQUENCE_NUMBER', { StartingSequenceNumber: '9'.repeat(56) });
+    await iterator(k, StreamName, SHARD0, 'AFTER_SEQUENCE_NUMBER', {
+      StartingSequenceNumber: '9'.repeat(56),
+    });
   });
 
   scenario("AT_SEQUENCE_NUMBER of the shard's StartingSequenceNumber reads from the beginning", async (k) => {
@@ -190,6 +250,11 @@ describe('conformance: records', () => {
     await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: bytes('first') }));
     const shards = await k.client.send(new ListShardsCommand({ StreamName }));
     const start = shards.Shards?.[0]?.SequenceNumberRange?.StartingSequenceNumber;
-    await read(k, await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', { StartingSequenceNumber: start }), undefined, 'at start');
+    await read(
+      k,
+      await iterator(k, StreamName, SHARD0, 'AT_SEQUENCE_NUMBER', { StartingSequenceNumber: start }),
+      undefined,
+      'at start',
+    );
   });
 });

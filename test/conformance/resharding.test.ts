@@ -44,7 +44,8 @@ describe('conformance: resharding', () => {
     const StreamName = await stream(k, 1);
     await k.call(split(StreamName, shard(0), HALF));
     await k.waitActive(StreamName);
-    for (const key of ['a', 'b', 'c', 'd']) await k.call(new PutRecordCommand({ StreamName, PartitionKey: key, Data: bytes(key) }), key);
+    for (const key of ['a', 'b', 'c', 'd'])
+      await k.call(new PutRecordCommand({ StreamName, PartitionKey: key, Data: bytes(key) }), key);
   });
 
   scenario('MergeShards joins two adjacent shards', async (k) => {

@@ -56,7 +56,9 @@ describe('conformance: retention and tags', () => {
 
   scenario('tags: add, list, overwrite, remove', async (k) => {
     const StreamName = await stream(k);
-    await k.call(new AddTagsToStreamCommand({ StreamName, Tags: { team: 'data', env: 'workshop', empty: '' } }));
+    await k.call(
+      new AddTagsToStreamCommand({ StreamName, Tags: { team: 'data', env: 'workshop', empty: '' } }),
+    );
     await k.call(new ListTagsForStreamCommand({ StreamName }), 'all');
     await k.call(new AddTagsToStreamCommand({ StreamName, Tags: { env: 'prod' } }), 'overwrite');
     await k.call(new ListTagsForStreamCommand({ StreamName, Limit: 2 }), 'limit 2');
@@ -69,7 +71,10 @@ describe('conformance: retention and tags', () => {
     const StreamName = await stream(k);
     const eleven = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v']));
     await k.call(new AddTagsToStreamCommand({ StreamName, Tags: eleven }), '11 in one call');
-    await k.call(new AddTagsToStreamCommand({ StreamName, Tags: { ['k'.repeat(129)]: 'v' } }), '129-char key');
+    await k.call(
+      new AddTagsToStreamCommand({ StreamName, Tags: { ['k'.repeat(129)]: 'v' } }),
+      '129-char key',
+    );
     await k.call(new AddTagsToStreamCommand({ StreamName, Tags: { k: 'v'.repeat(257) } }), '257-char value');
     await k.call(new AddTagsToStreamCommand({ StreamName, Tags: { 'a{b}': 'v' } }), 'braces in key');
     await k.call(new AddTagsToStreamCommand({ StreamName, Tags: {} }), 'none');
@@ -84,6 +89,9 @@ describe('conformance: retention and tags', () => {
       await k.call(new AddTagsToStreamCommand({ StreamName, Tags: tags }), `batch ${batch}`);
     }
     await k.call(new AddTagsToStreamCommand({ StreamName, Tags: { one: 'more' } }), '51st');
-    await k.call(new AddTagsToStreamCommand({ StreamName, Tags: { 't0-0': 'overwrite' } }), 'overwrite at 50');
+    await k.call(
+      new AddTagsToStreamCommand({ StreamName, Tags: { 't0-0': 'overwrite' } }),
+      'overwrite at 50',
+    );
   });
 });

@@ -38,8 +38,14 @@ describe('conformance: stream lifecycle', () => {
     await k.call(new CreateStreamCommand({ StreamName, ShardCount: 3 }));
     await k.waitActive(StreamName);
     await k.call(new ListShardsCommand({ StreamName }));
-    await k.call(new ListShardsCommand({ StreamName, ExclusiveStartShardId: 'shardId-000000000000' }), 'after shard 0');
-    await k.call(new ListShardsCommand({ StreamName, ExclusiveStartShardId: 'shardId-000000000002' }), 'after the last');
+    await k.call(
+      new ListShardsCommand({ StreamName, ExclusiveStartShardId: 'shardId-000000000000' }),
+      'after shard 0',
+    );
+    await k.call(
+      new ListShardsCommand({ StreamName, ExclusiveStartShardId: 'shardId-000000000002' }),
+      'after the last',
+    );
   });
 
   scenario('ListShards with neither StreamName nor NextToken', async (k) => {
@@ -63,7 +69,9 @@ describe('conformance: stream lifecycle', () => {
     await k.call(new DescribeStreamSummaryCommand({ StreamName }));
     await k.call(new ListShardsCommand({ StreamName }));
     await k.call(new DeleteStreamCommand({ StreamName }));
-    await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: new TextEncoder().encode('x') }));
+    await k.call(
+      new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: new TextEncoder().encode('x') }),
+    );
   });
 
   scenario('DeleteStream goes DELETING, then the stream is gone', async (k) => {
@@ -86,13 +94,18 @@ describe('conformance: stream lifecycle', () => {
   scenario('a shard count of 0 or over 100000 is ValidationException', async (k) => {
     await k.call(new CreateStreamCommand({ StreamName: k.stream(), ShardCount: 0 }), '0');
     await k.call(new CreateStreamCommand({ StreamName: k.stream(), ShardCount: 100001 }), '100001');
-    await k.call(new CreateStreamCommand({ StreamName: k.stream('x'.repeat(130)), ShardCount: -1 }), 'two errors');
+    await k.call(
+      new CreateStreamCommand({ StreamName: k.stream('x'.repeat(130)), ShardCount: -1 }),
+      'two errors',
+    );
   });
 
   scenario('actions on a stream that is still CREATING', async (k) => {
     const StreamName = k.stream();
     await k.call(new CreateStreamCommand({ StreamName, ShardCount: 2 }));
-    await k.call(new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: new TextEncoder().encode('x') }));
+    await k.call(
+      new PutRecordCommand({ StreamName, PartitionKey: 'a', Data: new TextEncoder().encode('x') }),
+    );
     await k.call(
       new SplitShardCommand({ StreamName, ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' }),
     );
