@@ -73,6 +73,8 @@ export interface Select {
   stagger?: { partitionBy: Expr[]; rangeMs: number; loc: Loc };
   windows: { name: Name; spec: WindowSpec }[];
   orderBy?: { expr: Expr; desc: boolean }[];
+  /** `UNION ALL` branches after this one (the ORDER BY, if any, sorts the union). */
+  unionAll?: Select[];
   loc: Loc;
 }
 

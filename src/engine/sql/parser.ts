@@ -233,8 +233,30 @@ class Parser {
   // Select : SELECT [STREAM] [DISTINCT | ALL] SelectItem { ',' SelectItem } FROM FromItem
   //          [WHERE Expr] [GROUP BY Expr { ',' Expr }] [HAVING Expr]
   //          [WINDOWED BY STAGGER '(' PARTITION BY Expr { ',' Expr } RANGE Interval ')']
-  //          [WINDOW Name AS '(' WindowSpec ')' { ',' ... }] [ORDER BY Expr [ASC|DESC] { ',' ... }]
+  //          [WINDOW Name AS '(' WindowSpec ')' { ',' ... }]
+  //          { UNION ALL SelectCore } [ORDER BY Expr [ASC|DESC] { ',' ... }]
   private parseSelect(): Select {
+    const q = this.parseSelectCore();
+    while (this.isKw('UNION')) {
+      this.next();
+      this.expectKw('ALL');
+      (q.unionAll ??= []).push(this.parseSelectCore());
+    }
+    if (this.acceptKw('ORDER')) {
+      this.expectKw('BY');
+      q.orderBy = [];
+      do {
+        const expr = this.parseExpr();
+        const desc = this.acceptKw('DESC');
+        if (!desc) this.acceptKw('ASC');
+        q.orderBy.push({ expr, desc });
+      } while (this.acceptOp(','));
+    }
+    return q;
+  }
+
+  // SelectCore : the SELECT above without UNION ALL and ORDER BY
+  private parseSelectCore(): Select {
     const loc = this.expectKw('SELECT').loc;
     const stream = this.acceptKw('STREAM');
     const distinct = this.acceptKw('DISTINCT');
@@ -275,16 +297,6 @@ class Parser {
         this.expectOp('(');
         q.windows.push({ name, spec: this.parseWindowSpec() });
         this.expectOp(')');
-      } while (this.acceptOp(','));
-    }
-    if (this.acceptKw('ORDER')) {
-      this.expectKw('BY');
-      q.orderBy = [];
-      do {
-        const expr = this.parseExpr();
-        const desc = this.acceptKw('DESC');
-        if (!desc) this.acceptKw('ASC');
-        q.orderBy.push({ expr, desc });
       } while (this.acceptOp(','));
     }
     return q;

@@ -218,6 +218,7 @@ class GroupedScope extends Scope {
 }
 
 export function planSelect(q: Select, env: PlanEnv): QueryPlan {
+  if (q.unionAll) return planUnionAll(q, env);
   const rel = planFrom(q.from, env);
   const scope = rel.scope;
   const clock = env.clock;
@@ -406,6 +407,38 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
   }
   const timed = rel.timed || isAggregate || overCalls.length > 0 || !!q.orderBy;
   return { columns, sources: rel.sources, output, timed, explain: () => rel.sources.map((s) => s.entry.explain()) };
+}
+
+/**
+ * UNION ALL: the branches' rows merged into one stream, in the order they are produced (every
+ * branch is driven by the same clock, so ROWTIME stays ascending). Column names come from the first.
+ */
+function planUnionAll(q: Select, env: PlanEnv): QueryPlan {
+  const branches = [{ ...q, unionAll: undefined, orderBy: undefined }, ...q.unionAll!].map((b) => planSelect(b, env));
+  const first = branches[0];
+  branches.forEach((b, i) => {
+    if (b.columns.length !== first.columns.length)
+      throw analysisError(`Column count mismatch in UNION ALL: ${first.columns.length} and ${b.columns.length} columns`, q.unionAll![i - 1]?.loc ?? q.loc);
+  });
+  const output = new Forward();
+  const merged = new Forward();
+  let tail: Operator = output;
+  if (q.orderBy) {
+    const outFields: Field[] = [ROWTIME_FIELD([]), ...first.columns.map((c, i) => ({ name: c.name, type: c.type, index: i + 1, qualifiers: [], hidden: false }))];
+    const oscope = new Scope(outFields);
+    const w = timeWindowOf(q.orderBy[0].expr, isRowtimeIn(oscope));
+    if (!w) throw analysisError(NOT_MONOTONIC_ORDER_BY, q.orderBy[0].expr.loc);
+    tail = new OrderBy({ window: w, keys: q.orderBy.map((o) => ({ fn: compileExpr(o.expr, { scope: oscope, clock: env.clock }).fn, desc: o.desc })), next: output });
+  }
+  merged.target = tail;
+  for (const b of branches) b.output.target = merged;
+  return {
+    columns: first.columns,
+    sources: branches.flatMap((b) => b.sources),
+    output,
+    timed: branches.some((b) => b.timed) || !!q.orderBy,
+    explain: () => branches.flatMap((b) => b.explain()),
+  };
 }
 
 export type { Compiled, Fn, Row, SqlValue };

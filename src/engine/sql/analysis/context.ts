@@ -53,6 +53,7 @@ export function selectsOf(st: Statement): Select[] {
   const visitSelect = (q: Select) => {
     out.push(q);
     visitFrom(q.from);
+    q.unionAll?.forEach(visitSelect);
   };
   visitSelect(st.query);
   return out;
