@@ -14,7 +14,7 @@ import { usePreferences } from '../../state/preferences';
 import { chartTheme, exact } from './chartTheme';
 import { MetricChart } from './MetricChart';
 
-/** Series drawn one per shard up to this many; past it only the per-shard totals are drawn. */
+/** Bars stacked one segment per shard up to this many shards; past it only the per-shard totals are drawn. */
 const MAX_SHARD_LINES = 10;
 
 const shortId = (id: string) => id.replace(/^shardId-0*(?=\d)/, 'shard ');
@@ -107,6 +107,7 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
             data={metrics.data}
             series={ids.map((id) => ({ key: id, label: id }))}
             unit="records"
+            stacked
             loading={metrics.isLoading}
             emptyText="No records reached any shard in this range since shard-level metrics were enabled."
           />
