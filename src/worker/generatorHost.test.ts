@@ -6,6 +6,7 @@ import { GeneratorHost, compileJob } from './generatorHost';
 import type { GeneratorJob, GeneratorStats } from './generatorProtocol';
 import { EmulatorHost } from './host';
 import { portTransport, servePort } from './relay';
+import { testSignatureHeaders } from '../engine/protocol/testing';
 
 const SENSOR = `{
   "sensorId": "sensor-{{random.number(100)}}",
@@ -43,7 +44,7 @@ const relayed = () => {
       method: 'POST',
       path: '/',
       query: {},
-      headers: { 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
+      headers: { ...testSignatureHeaders(), 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
       body: encodeUtf8(JSON.stringify(input)),
     });
     const text = typeof res.body === 'string' ? res.body : decodeUtf8(res.body);

@@ -8,6 +8,7 @@ import { queryErrorHeader } from './errors';
 import { CloudWatchService } from './service';
 import { MetricStore } from './store';
 import { T0 } from './testing';
+import { testSignatureHeaders } from '../protocol/testing';
 
 const router = () => {
   const clock = new VirtualClock(T0);
@@ -19,7 +20,7 @@ const post = (op: string, body: unknown) => ({
   method: 'POST',
   path: '/',
   query: {},
-  headers: { 'x-amz-target': `GraniteServiceVersion20100801.${op}`, 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-mode': 'true' },
+  headers: { ...testSignatureHeaders('us-east-1', 'monitoring'), 'x-amz-target': `GraniteServiceVersion20100801.${op}`, 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-mode': 'true' },
   body: encodeUtf8(JSON.stringify(body)),
 });
 

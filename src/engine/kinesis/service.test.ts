@@ -3,13 +3,14 @@ import { VirtualClock } from '../common/clock';
 import { Emulator } from '../emulator';
 import { decodeUtf8, encodeUtf8 } from '../protocol/http';
 import { kinesisHarness } from './testing';
+import { testSignatureHeaders } from '../protocol/testing';
 
 const post = async (emulator: Emulator, op: string, body: string) => {
   const res = await emulator.handle({
     method: 'POST',
     path: '/',
     query: {},
-    headers: { 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
+    headers: { ...testSignatureHeaders(), 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
     body: encodeUtf8(body),
   });
   const text = typeof res.body === 'string' ? res.body : decodeUtf8(res.body);

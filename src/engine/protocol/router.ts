@@ -34,12 +34,14 @@ export class Router {
       requestId: randomUuid(this.ctx.rng),
     };
     const target = req.headers['x-amz-target'];
-    if (target !== undefined || req.method === 'POST') {
-      const [prefix, operation] = (target ?? '').split('.');
-      const service = this.json.get(prefix);
-      if (service) return this.handleJson(service, operation ?? '', req, rc);
+    if (target === undefined) for (const r of this.rest) if (r.matches(req)) return r.handle(req, rc);
+    if (req.method !== 'POST') {
+      // AWS (and kinesalite) answer a request that names no operation with a 403 in XML.
+      return xmlError(403, 'AccessDeniedException', 'Unable to determine service/operation name to be authorized', rc);
     }
-    for (const r of this.rest) if (r.matches(req)) return r.handle(req, rc);
+    const [prefix, operation] = (target ?? '').split('.');
+    const service = this.json.get(prefix);
+    if (service) return this.handleJson(service, operation ?? '', req, rc);
     // What AWS answers when it cannot tell which operation a request is for.
     return this.jsonError('1.1', undefined, new AwsError('UnknownOperationException', ''), rc);
   }
@@ -50,9 +52,7 @@ export class Router {
     req: HttpRequestLike,
     rc: RequestContext,
   ): Promise<HttpResponseLike> {
-    if (!service.hasOperation(operation)) {
-      return this.jsonError(service.jsonVersion, service, new AwsError('UnknownOperationException', ''), rc);
-    }
+    const known = service.hasOperation(operation);
     let input: unknown;
     try {
       const text = decodeUtf8(req.body);
@@ -60,9 +60,14 @@ export class Router {
     } catch {
       input = undefined;
     }
+    // The order of these checks is AWS's: body, then operation, then signature (as kinesalite mirrors).
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      return this.jsonError(service.jsonVersion, service, new AwsError('SerializationException', ''), rc);
+      const code = known ? 'SerializationException' : 'UnknownOperationException';
+      return this.jsonError(service.jsonVersion, service, new AwsError(code, ''), rc);
     }
+    if (!known) return this.jsonError(service.jsonVersion, service, new AwsError('UnknownOperationException', ''), rc);
+    const authError = checkSignaturePresent(req);
+    if (authError) return this.jsonError(service.jsonVersion, service, authError, rc);
     try {
       const output = await service.call(operation, input as Record<string, unknown>, rc);
       return {
@@ -84,7 +89,8 @@ export class Router {
     rc: RequestContext,
   ): HttpResponseLike {
     const body: Record<string, string> = { __type: e.code };
-    if (e.message) body.message = e.message;
+    // AWS spells the text's key `Message` for SerializationException and `message` for the rest.
+    if (e.message) body[e.code === 'SerializationException' ? 'Message' : 'message'] = e.message;
     return {
       statusCode: e.statusCode,
       headers: {
@@ -97,3 +103,46 @@ export class Router {
     };
   }
 }
+
+const xmlError = (statusCode: number, code: string, message: string, rc: RequestContext): HttpResponseLike => ({
+  statusCode,
+  headers: { 'content-type': 'application/xml', 'x-amzn-requestid': rc.requestId },
+  body: `<${code}>\n  <Message>${message}</Message>\n</${code}>\n`,
+});
+
+/**
+ * The emulator accepts any signature, but, like AWS, not a request with none or with a
+ * malformed one (texts as AWS sends them, checked against kinesalite).
+ */
+export const checkSignaturePresent = (req: HttpRequestLike): AwsError | undefined => {
+  const auth = req.headers['authorization'];
+  const authQuery = 'X-Amz-Algorithm' in req.query;
+  if (auth && authQuery) {
+    return new AwsError(
+      'InvalidSignatureException',
+      "Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header.",
+    );
+  }
+  if (!auth && !authQuery) return new AwsError('MissingAuthenticationTokenException', 'Missing Authentication Token');
+  let msg = '';
+  if (auth) {
+    const params = new Set<string>();
+    for (const part of auth.split(/,| /).slice(1)) {
+      const [k, v] = part.trim().split('=');
+      if (k && v) params.add(k);
+    }
+    for (const p of ['Credential', 'Signature', 'SignedHeaders']) {
+      if (!params.has(p)) msg += `Authorization header requires '${p}' parameter. `;
+    }
+    if (!req.headers['x-amz-date'] && !req.headers['date']) {
+      msg += "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ";
+    }
+    if (msg) msg += `Authorization=${auth}`;
+  } else {
+    for (const p of ['X-Amz-Algorithm', 'X-Amz-Credential', 'X-Amz-Signature', 'X-Amz-SignedHeaders', 'X-Amz-Date']) {
+      if (!req.query[p]) msg += `AWS query-string parameters must include '${p}'. `;
+    }
+    if (msg) msg += 'Re-examine the query-string parameters.';
+  }
+  return msg ? new AwsError('IncompleteSignatureException', msg) : undefined;
+};
