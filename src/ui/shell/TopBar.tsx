@@ -16,7 +16,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const speed = clock.data?.speed ?? 1;
   return (
     <TopNavigation
-      identity={{ href: homeHref, title: 'Kinesis Workshop Console', logo: { src: '/favicon.svg', alt: 'Kinesis Workshop Console' } }}
+      identity={{ href: homeHref, title: 'Kinesis Workshop Console', logo: { src: `${import.meta.env.BASE_URL}favicon.svg`, alt: 'Kinesis Workshop Console' } }}
       utilities={[
         {
           type: 'button',

@@ -163,20 +163,29 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
             </Header>
           }
           columnDefinitions={[
-            { id: 'seq', header: 'Sequence number', cell: (r) => <span style={mono}>{r.sequenceNumber}</span>, width: 240 },
-            { id: 'pk', header: 'Partition key', cell: (r) => r.partitionKey },
-            { id: 'arrival', header: 'Approximate arrival', cell: (r) => r.arrival?.toISOString() ?? '-' },
+            { id: 'seq', header: 'Sequence number', cell: (r) => <span style={{ ...mono, fontSize: 11 }}>{r.sequenceNumber}</span>, width: 210 },
+            { id: 'pk', header: 'Partition key', cell: (r) => r.partitionKey, width: 130 },
+            { id: 'arrival', header: 'Approximate arrival', cell: (r) => r.arrival?.toISOString() ?? '-', width: 150 },
             {
               id: 'data',
-              header: 'Data (decoded)',
+              header: 'Data: decoded (text / JSON) and Base64',
               cell: (r) => (
-                <pre data-testid="record-data-decoded" style={{ ...mono, margin: 0, whiteSpace: 'pre-wrap' }}>
-                  {r.data.json ?? r.data.text ?? '(binary: see Base64)'}
-                </pre>
+                <SpaceBetween size="xs">
+                  <pre data-testid="record-data-decoded" style={{ ...mono, margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                    {r.data.json ?? r.data.text ?? '(binary: see Base64)'}
+                  </pre>
+                  <div>
+                    <Box variant="awsui-key-label" fontSize="body-s">
+                      Base64
+                    </Box>
+                    <span data-testid="record-base64" style={{ ...mono, fontSize: 11 }}>
+                      {r.data.base64}
+                    </span>
+                  </div>
+                </SpaceBetween>
               ),
             },
-            { id: 'b64', header: 'Data (Base64)', cell: (r) => <span data-testid="record-base64" style={mono}>{r.data.base64}</span> },
-            { id: 'size', header: 'Bytes', cell: (r) => r.data.size },
+            { id: 'size', header: 'Bytes', cell: (r) => r.data.size, width: 80 },
           ]}
           empty={<Box textAlign="center">No records in this page. {current.nextIterator ? 'Try the next page.' : ''}</Box>}
         />
