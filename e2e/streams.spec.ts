@@ -192,6 +192,20 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   expect(consoleErrors).toEqual([]);
 });
 
+test('an on-demand stream', async ({ page }) => {
+  const list = new StreamsListPage(page);
+  const detail = new StreamDetailPage(page);
+  await list.goto();
+  await list.startCreate();
+  await list.nameInput().fill('clicks');
+  await page.getByRole('radio', { name: /On-demand/ }).check();
+  await expect(list.createCli).toHaveText('aws kinesis create-stream --stream-name clicks --stream-mode-details StreamMode=ON_DEMAND');
+  await list.submitCreate();
+  await detail.waitActive();
+  await expect(page.getByText('On-demand', { exact: true })).toBeVisible();
+  await expect(detail.openShards).not.toHaveText('0');
+});
+
 test('dark mode and the empty list render', async ({ page }) => {
   const list = new StreamsListPage(page);
   await list.goto();
