@@ -153,3 +153,33 @@ test('over capacity the stream throttles visibly; deleting it mid-run stops the 
   expect(acknowledged + dropped).toBe(rendered);
   await gen.screenshot('generator-stream-deleted');
 });
+
+test('named templates survive a reload and a weighted mix sends both, N records then stop', async ({ page }) => {
+  const list = new StreamsListPage(page);
+  await list.open('#/create-stream');
+  await list.fillCreate('mix-stream', 2);
+  await list.submitCreate();
+  await new StreamDetailPage(page).waitActive();
+
+  const gen = new GeneratorPage(page);
+  await gen.goto('mix-stream');
+  await page.getByTestId('template-add').click();
+  await gen.field('template-name-input').fill('Clicks');
+  await gen.setTemplate('{"user":"{{internet.userName}}","n":{{sequence.next}}}');
+  await page.getByTestId('mix-toggle').locator('input').check();
+  await page.getByLabel('Weight of Clicks').fill('3');
+  await gen.field('limit-input').fill('800');
+  await gen.setRate('800');
+  await gen.sendButton.click();
+  await expect(gen.status).toContainText('Completed', { timeout: 15_000 });
+  expect(await gen.counter('acknowledged')).toBe(800);
+  const byTemplate = await page.getByTestId('stat-by-template').textContent();
+  const share = Number(/Clicks [\d,]+ \(([\d.]+)%\)/.exec(byTemplate ?? '')?.[1]);
+  expect(share).toBeGreaterThan(65);
+  expect(share).toBeLessThan(85);
+
+  await page.reload();
+  await expect(page.getByTestId('template-select')).toContainText('Clicks');
+  await expect(gen.template).toHaveValue('{"user":"{{internet.userName}}","n":{{sequence.next}}}');
+  await expect(gen.field('rate-input')).toHaveValue('800');
+});

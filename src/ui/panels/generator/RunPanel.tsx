@@ -58,6 +58,13 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
           variant="h2"
           description="Acknowledged records are those Kinesis accepted. A failed attempt is retried with jittered exponential backoff until it is acknowledged or you stop."
           info={<span data-testid="run-status">{status}</span>}
+          actions={
+            stream ? (
+              <Link href={hrefFor('/monitoring', { stream })} data-testid="monitoring-link">
+                Watch {stream} on the Monitoring page
+              </Link>
+            ) : undefined
+          }
         >
           Progress
         </Header>
@@ -83,6 +90,14 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
           info={s && s.state !== 'running' ? `${count(s.dropped)} pending at stop, given up` : 'Rendered from the template'}
         />
       </ColumnLayout>
+      {s && Object.keys(s.renderedByTemplate).length > 1 && (
+        <Box margin={{ top: 's' }} color="text-body-secondary" data-testid="stat-by-template">
+          Generated per template:{' '}
+          {Object.entries(s.renderedByTemplate)
+            .map(([name, n]) => `${name} ${count(n)} (${s.rendered ? ((n / s.rendered) * 100).toFixed(1) : '0'}%)`)
+            .join(' · ')}
+        </Box>
+      )}
       <span data-testid="stat-dropped" hidden>
         {s?.dropped ?? 0}
       </span>
