@@ -3,6 +3,7 @@
  * stagger windows and, with OVER, sliding windows. An accumulator lives per group; it is fed
  * values one by one (`add`) and read once per emission (`result`); `reset` reuses it.
  */
+import { roundToScale } from './functions/cast';
 import { formatType, isIntegral, isNumeric, T, type SqlType, type SqlValue } from './types';
 
 export interface Accumulator {
@@ -67,14 +68,30 @@ class SumAcc implements Accumulator {
   }
 }
 
+/** SUM of a DECIMAL(p,s) is exact to s places: binary drift (0.1 + 0.2) is rounded away. */
+class DecimalSumAcc extends SumAcc {
+  constructor(private readonly scale: number) {
+    super();
+  }
+  override result(): SqlValue {
+    return this.n === 0 ? null : roundToScale(this.s, this.scale);
+  }
+}
+
 class AvgAcc extends SumAcc {
-  constructor(private readonly integral: boolean) {
+  /** `scale`: the argument's DECIMAL scale, or -1 for an approximate type. */
+  constructor(
+    private readonly integral: boolean,
+    private readonly scale = -1,
+  ) {
     super();
   }
   override result(): SqlValue {
     if (this.n === 0) return null;
     // AVG of an exact integer type keeps its type, truncating (SQL:2008 / Calcite, as SQLstream).
-    return this.integral ? Math.trunc(this.s / this.n) : this.s / this.n;
+    if (this.integral) return Math.trunc(this.s / this.n);
+    // AVG of DECIMAL(p,s) is a DECIMAL(p,s): the mean rounded to s places, as a cast to the type rounds.
+    return this.scale >= 0 ? roundToScale(this.s / this.n, this.scale) : this.s / this.n;
   }
 }
 
@@ -180,14 +197,14 @@ reg({
   minArgs: 1,
   maxArgs: 1,
   returnType: (a) => needNumeric('SUM', a[0]) ?? sumType(a[0]),
-  create: () => () => new SumAcc(),
+  create: (a) => (a[0].kind === 'DECIMAL' ? () => new DecimalSumAcc(a[0].scale) : () => new SumAcc()),
 });
 reg({
   name: 'AVG',
   minArgs: 1,
   maxArgs: 1,
   returnType: (a) => needNumeric('AVG', a[0]) ?? (a[0].kind === 'NULL' ? T.DOUBLE : a[0]),
-  create: (a) => () => new AvgAcc(isIntegral(a[0])),
+  create: (a) => () => new AvgAcc(isIntegral(a[0]), a[0].kind === 'DECIMAL' ? a[0].scale : -1),
 });
 for (const [name, max] of [
   ['MIN', false],

@@ -1,0 +1,15 @@
+-- KDA SQL Developer Guide, "Stagger Windows" > "Partial Results with Tumbling Windows": the published
+-- tumbling result table stamps each group with its window END (11:01:00 for the 11:00 minute).
+CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+    TICKER_SYMBOL VARCHAR(4),
+    EVENT_TIME timestamp,
+    TICKER_COUNT     DOUBLE);
+
+CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+  INSERT INTO "DESTINATION_SQL_STREAM"
+    SELECT STREAM
+        TICKER_SYMBOL,
+        FLOOR(EVENT_TIME TO MINUTE),
+        COUNT(TICKER_SYMBOL) AS TICKER_COUNT
+    FROM "SOURCE_SQL_STREAM_001"
+    GROUP BY ticker_symbol, FLOOR(EVENT_TIME TO MINUTE), STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE);
