@@ -3,7 +3,20 @@ import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
 import { Emulator } from '../engine/emulator';
 import type { HttpRequestLike } from '../engine/protocol/http';
-import { createServiceClients, defaultConnectionSettings, EMULATOR_ENDPOINT } from './clients';
+import { CreateStreamCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { startEmulatorServer, type EmulatorServer } from '../../server/http';
+import {
+  connectionLabel,
+  createServiceClients,
+  defaultConnectionSettings,
+  describeConnectionFailure,
+  EMULATOR_ENDPOINT,
+  endpointError,
+  type ConnectionSettings,
+} from './clients';
 
 describe('createServiceClients', () => {
   const emulated = () => {
@@ -67,5 +80,91 @@ describe('createServiceClients', () => {
     });
     expect(await clients.kinesis.config.region()).toBe('eu-west-1');
     clients.destroy();
+  });
+
+  it('uses the standard retry mode with 3 attempts in AWS mode', async () => {
+    const clients = createServiceClients({ mode: 'aws', region: 'us-west-2', credentials: { accessKeyId: 'AKID', secretAccessKey: 'S' } });
+    expect(await clients.kinesis.config.retryStrategy()).toMatchObject({ mode: 'standard' });
+    expect(await clients.kinesis.config.maxAttempts()).toBe(3);
+    expect(await clients.cloudwatch.config.region()).toBe('us-west-2');
+    clients.destroy();
+  });
+
+  it('refuses an endpoint override that is not an http(s) URL', () => {
+    const aws = (endpoint: string): ConnectionSettings => ({ mode: 'aws', region: 'us-east-1', credentials: { accessKeyId: 'A', secretAccessKey: 'S' }, endpoint });
+    expect(() => createServiceClients(aws('ftp://127.0.0.1:21'))).toThrow('The endpoint must start with http:// or https://.');
+    expect(() => createServiceClients(aws('127.0.0.1:4567'))).toThrow('The endpoint must start with http:// or https://.');
+  });
+});
+
+describe('AWS mode against an AWS-compatible server', () => {
+  let server: EmulatorServer;
+  beforeAll(async () => {
+    server = await startEmulatorServer({ port: 0, stateDelayMs: 0 });
+  });
+  afterAll(() => server.close());
+
+  const settings = (endpoint: string): ConnectionSettings => ({
+    mode: 'aws',
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'token' },
+    endpoint,
+  });
+
+  it('sends signed requests over HTTP to the endpoint override', async () => {
+    const clients = createServiceClients(settings(server.url), { httpHandler: new NodeHttpHandler() });
+    await clients.kinesis.send(new CreateStreamCommand({ StreamName: 'over-http', ShardCount: 1 }));
+    const listed = await clients.kinesis.send(new ListStreamsCommand({}));
+    expect(listed.StreamNames).toEqual(['over-http']);
+    clients.destroy();
+  });
+
+  it('explains a refused connection in plain words, naming the endpoint', async () => {
+    // A port that was free a moment ago: nothing listens there.
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const cfg = { ...settings(`http://127.0.0.1:${port}`) };
+    const clients = createServiceClients(cfg, { httpHandler: new NodeHttpHandler() });
+    const error = await clients.kinesis.send(new ListStreamsCommand({})).catch((e: unknown) => e);
+    expect(describeConnectionFailure(error, cfg)).toMatchObject({ type: 'NetworkError', message: `No answer from http://127.0.0.1:${port}.` });
+    clients.destroy();
+  });
+});
+
+describe('connection helpers', () => {
+  it('keeps AWS error types and messages, with a hint for the usual credential mistakes', () => {
+    const error = Object.assign(new Error('The security token included in the request is invalid.'), {
+      name: 'UnrecognizedClientException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    expect(describeConnectionFailure(error, { mode: 'aws', region: 'us-east-1' })).toEqual({
+      type: 'UnrecognizedClientException',
+      message: 'The security token included in the request is invalid.',
+      hint: 'The access key id is not known to AWS: check it, and the region.',
+    });
+  });
+
+  it('reports a fetch that got no answer (network or CORS) as a network error', () => {
+    const failure = describeConnectionFailure(new TypeError('Failed to fetch'), { mode: 'aws', region: 'eu-central-1' });
+    expect(failure).toMatchObject({ type: 'NetworkError', message: 'No answer from the Kinesis endpoint of eu-central-1.' });
+  });
+
+  it('validates endpoint overrides', () => {
+    expect(endpointError('http://127.0.0.1:4567')).toBeUndefined();
+    expect(endpointError('https://kinesis.us-east-1.amazonaws.com')).toBeUndefined();
+    expect(endpointError('http://')).toBe('Enter a full URL such as http://127.0.0.1:4567.');
+    expect(endpointError('not a url')).toBe('The endpoint must start with http:// or https://.');
+    expect(endpointError('http://u:p@127.0.0.1:4567')).toBe('Do not put credentials in the endpoint URL.');
+    expect(endpointError('http://127.0.0.1:4567/?a=1')).toBe('The endpoint cannot have a query string or fragment.');
+  });
+
+  it('names the connection for the top bar', () => {
+    expect(connectionLabel(defaultConnectionSettings)).toBe('Emulated');
+    expect(connectionLabel({ mode: 'aws', region: 'us-west-2' })).toBe('AWS · us-west-2');
+    expect(connectionLabel({ mode: 'aws', region: 'us-east-1', endpoint: 'http://127.0.0.1:4567' })).toBe('Endpoint · 127.0.0.1:4567');
   });
 });
