@@ -32,6 +32,62 @@ describe('ListShards', () => {
     expect(ids(h.call('ListShards', { StreamName: 's', ShardFilter: { Type: 'FROM_TRIM_HORIZON' } }))).toHaveLength(4);
   });
 
+  // ShardFilter semantics: Kinesis API reference, ShardFilter.
+  describe('ShardFilter types over a split', () => {
+    const split = () => {
+      const h = kinesisHarness();
+      h.active('s', 1);
+      h.clock.advance(60_000);
+      h.call('SplitShard', { StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' });
+      h.settle();
+      return { h, splitAt: h.clock.now() / 1000 };
+    };
+    const list = (h: ReturnType<typeof kinesisHarness>, ShardFilter: Record<string, unknown>) =>
+      ids(h.call('ListShards', { StreamName: 's', ShardFilter }));
+    const all = ['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002'];
+
+    it('AT_TRIM_HORIZON: the shards open at the trim horizon (a young stream: its first shards)', () => {
+      const { h } = split();
+      expect(list(h, { Type: 'AT_TRIM_HORIZON' })).toEqual(['shardId-000000000000']);
+      h.clock.advance(25 * 3_600_000); // the parent's records are past retention: the horizon is after the split
+      expect(list(h, { Type: 'AT_TRIM_HORIZON' })).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+    });
+
+    it('FROM_TRIM_HORIZON (the default): trim to tip, so a shard closed before the horizon is gone', () => {
+      const { h } = split();
+      expect(list(h, { Type: 'FROM_TRIM_HORIZON' })).toEqual(all);
+      expect(ids(h.call('ListShards', { StreamName: 's' }))).toEqual(all);
+      h.clock.advance(25 * 3_600_000);
+      expect(list(h, { Type: 'FROM_TRIM_HORIZON' })).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+      expect(ids(h.call('ListShards', { StreamName: 's' }))).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+    });
+
+    it('AT_TIMESTAMP: started at or before it and ended at or after it (or open)', () => {
+      const { h, splitAt } = split();
+      expect(list(h, { Type: 'AT_TIMESTAMP', Timestamp: splitAt })).toEqual(all);
+      expect(list(h, { Type: 'AT_TIMESTAMP', Timestamp: splitAt - 1 })).toEqual(['shardId-000000000000']);
+      expect(list(h, { Type: 'AT_TIMESTAMP', Timestamp: splitAt + 1 })).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+    });
+
+    it('FROM_TIMESTAMP: open shards and those ended at or after it; before the trim horizon it is the horizon', () => {
+      const { h, splitAt } = split();
+      expect(list(h, { Type: 'FROM_TIMESTAMP', Timestamp: splitAt })).toEqual(all);
+      expect(list(h, { Type: 'FROM_TIMESTAMP', Timestamp: splitAt + 1 })).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+      h.clock.advance(25 * 3_600_000);
+      expect(list(h, { Type: 'FROM_TIMESTAMP', Timestamp: 0 })).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+    });
+
+    it("a NextToken pages through the first call's filtered view, with or without the ShardFilter again", () => {
+      const { h } = split();
+      const first = h.call('ListShards', { StreamName: 's', MaxResults: 1, ShardFilter: { Type: 'AT_LATEST' } });
+      expect(ids(first)).toEqual(['shardId-000000000001']);
+      expect(ids(h.call('ListShards', { NextToken: first.NextToken }))).toEqual(['shardId-000000000002']);
+      expect(ids(h.call('ListShards', { NextToken: first.NextToken, ShardFilter: { Type: 'AT_LATEST' } }))).toEqual([
+        'shardId-000000000002',
+      ]);
+    });
+  });
+
   it('accepts a StreamARN', () => {
     const h = kinesisHarness();
     const d = h.active('s', 1);
