@@ -5,6 +5,7 @@
  * Bugs (differences that are not on purpose) are not listed here but in known-gaps.ts.
  */
 import {
+  AddTagsToStreamCommand,
   CreateStreamCommand,
   DeleteStreamCommand,
   DescribeStreamCommand,
@@ -15,6 +16,7 @@ import {
   IncreaseStreamRetentionPeriodCommand,
   ListShardsCommand,
   ListStreamsCommand,
+  ListTagsForStreamCommand,
   PutRecordCommand,
   PutRecordsCommand,
   SplitShardCommand,
@@ -421,6 +423,52 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
         message: 'NextToken and StreamName cannot be provided together.',
         status: 400,
       });
+    },
+  },
+  {
+    name: 'AddTagsToStream: more than 10 tags in one call',
+    reason:
+      'kinesalite keeps the old 10-per-call bound; the current API reference takes up to 50 per call (a map of at most 200 entries), 50 per stream.',
+    async run(k) {
+      const StreamName = await active(k);
+      const tags = (n: number, p: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${p}${i}`, 'v']));
+      await k.call(new AddTagsToStreamCommand({ StreamName, Tags: tags(11, 'a') }), '11');
+      await k.call(new ListTagsForStreamCommand({ StreamName }), 'after 11');
+      await k.call(new AddTagsToStreamCommand({ StreamName, Tags: tags(201, 'b') }), '201');
+    },
+    kinesalite(t) {
+      expect(entry(t, 'AddTagsToStream 11')).toMatchObject({
+        error: 'ValidationException',
+        message: expect.stringMatching(/failed to satisfy constraint: Member must have length less than or equal to 10$/),
+      });
+      expect(entry(t, 'ListTagsForStream after 11').Tags).toEqual([]);
+    },
+    emulator(t) {
+      expect(entry(t, 'ListTagsForStream after 11').Tags).toHaveLength(11);
+      expect(entry(t, 'AddTagsToStream 201')).toMatchObject({
+        error: 'ValidationException',
+        message: expect.stringMatching(/failed to satisfy constraint: Member must have length less than or equal to 200$/),
+      });
+    },
+  },
+  {
+    name: 'ListShards ShardFilter',
+    reason: 'kinesalite ignores ShardFilter; AWS filters (AT_LATEST: only the open shards).',
+    async run(k) {
+      const StreamName = await active(k);
+      await k.call(
+        new SplitShardCommand({ StreamName, ShardToSplit: SHARD0, NewStartingHashKey: (1n << 127n).toString() }),
+        'setup',
+      );
+      await k.waitActive(StreamName);
+      const out = await k.client.send(new ListShardsCommand({ StreamName, ShardFilter: { Type: 'AT_LATEST' } }));
+      k.note('AT_LATEST', out.Shards?.map((s) => s.ShardId));
+    },
+    kinesalite(t) {
+      expect(entry(t, 'AT_LATEST')).toEqual(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']);
+    },
+    emulator(t) {
+      expect(entry(t, 'AT_LATEST')).toEqual(['shardId-000000000001', 'shardId-000000000002']);
     },
   },
   {

@@ -32,7 +32,25 @@ describe('AddTagsToStream', () => {
     );
   });
 
-  it('validates the map: 1 to 10 tags per call, key lengths', () => {
+  it('takes up to 50 tags in one call (API reference: up to 50 per call and per stream)', () => {
+    const h = kinesisHarness();
+    h.active('s', 1);
+    const tags = (n: number, p: string) => Object.fromEntries(Array.from({ length: n }, (_, j) => [`${p}${j}`, 'v']));
+    h.call('AddTagsToStream', { StreamName: 's', Tags: tags(11, 'a') });
+    expect(h.call('ListTagsForStream', { StreamName: 's' }).Tags).toHaveLength(11);
+    expect(h.error('AddTagsToStream', { StreamName: 's', Tags: tags(40, 'b') })).toEqual({
+      code: 'InvalidArgumentException',
+      message:
+        'Failed to add tags to stream s under account 000000000000 because a given stream cannot have more than 10 tags associated with it.',
+    });
+    h.call('AddTagsToStream', { StreamName: 's', Tags: tags(39, 'b') });
+    expect(h.call('ListTagsForStream', { StreamName: 's' }).Tags).toHaveLength(50);
+    expect(h.error('AddTagsToStream', { StreamName: 's', Tags: tags(201, 'c') }).message).toMatch(
+      /^1 validation error detected: Value '\{.*\}' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 200$/,
+    );
+  });
+
+  it('validates the map: at least 1 tag, key lengths', () => {
     const h = kinesisHarness();
     expect(h.error('AddTagsToStream', { StreamName: 's', Tags: {} }).message).toBe(
       "1 validation error detected: Value '{}' at 'tags' failed to satisfy constraint: Member must have length greater than or equal to 1",

@@ -6,9 +6,9 @@ export const shapes: Shapes = {
     type: 'Map',
     notNull: true,
     lengthGreaterThanOrEqual: 1,
-    // 10 per call, as kinesalite checked against AWS. The current API reference allows a map of up
-    // to 200 entries (50 tags per stream): a candidate for a deliberate difference from kinesalite.
-    lengthLessThanOrEqual: 10,
+    // The current API model's map bound (API reference, AddTagsToStream: "up to 50 key-value pairs",
+    // map of at most 200 entries); the 50-per-stream cap is the action's. kinesalite still has 10.
+    lengthLessThanOrEqual: 200,
     childKeyLengths: [1, 128],
     childValueLengths: [0, 256],
     children: { type: 'String' },
