@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { VirtualClock } from './common/clock';
+import { AwsError } from './common/errors';
+import { SeededRng } from './common/rng';
+import { Emulator, SnapshotVersionError, type EmulatorSnapshot } from './emulator';
+
+const T0 = Date.UTC(2026, 0, 1);
+const rc = { region: 'us-east-1', requestId: 'r' };
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+const make = (at = T0) => {
+  const clock = new VirtualClock(at);
+  const emulator = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 500 } });
+  const call = (op: string, input: Record<string, unknown> = {}): any => emulator.kinesis.call(op, structuredClone(input), rc);
+  const error = (op: string, input: Record<string, unknown>): string => {
+    try {
+      call(op, input);
+    } catch (e) {
+      if (e instanceof AwsError) return `${e.code}: ${e.message}`;
+      throw e;
+    }
+    throw new Error(`${op} did not fail`);
+  };
+  return { clock, emulator, call, error };
+};
+
+const put = (h: ReturnType<typeof make>, key: string, data: string, hash: string): string =>
+  h.call('PutRecord', { StreamName: 's', PartitionKey: key, Data: b64(data), ExplicitHashKey: hash }).SequenceNumber;
+
+/** A stream resharded once, records in old and new shards, and a shard iterator handed out. */
+const busy = () => {
+  const a = make();
+  a.call('CreateStream', { StreamName: 's', ShardCount: 2 });
+  a.clock.advance(500);
+  const first = put(a, 'k0', 'before split', '0');
+  a.call('SplitShard', { StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: String(1n << 126n) });
+  a.clock.advance(500);
+  const child = put(a, 'k1', 'after split', '1');
+  a.clock.advance(1000);
+  const iterator = a.call('GetShardIterator', { StreamName: 's', ShardId: 'shardId-000000000002', ShardIteratorType: 'TRIM_HORIZON' }).ShardIterator;
+  return { a, first, child, iterator };
+};
+
+const restoredFrom = (snapshot: EmulatorSnapshot, at: number) => {
+  const b = make(at);
+  b.emulator.restore(JSON.parse(JSON.stringify(snapshot)));
+  return b;
+};
+
+describe('Emulator snapshot and restore', () => {
+  it('carries streams, shards after resharding, records and metrics through JSON', () => {
+    const { a, first, child } = busy();
+    const b = restoredFrom(a.emulator.snapshot(), a.clock.now());
+    expect(b.emulator.metrics.snapshot()).toEqual(a.emulator.metrics.snapshot());
+    expect(b.emulator.metrics.snapshot().series.map((s) => s.name)).toContain('IncomingRecords');
+
+    const shards = b.call('ListShards', { StreamName: 's' }).Shards;
+    expect(shards).toEqual(a.call('ListShards', { StreamName: 's' }).Shards);
+    expect(shards.map((s: { ShardId: string }) => s.ShardId)).toEqual([
+      'shardId-000000000000',
+      'shardId-000000000001',
+      'shardId-000000000002',
+      'shardId-000000000003',
+    ]);
+    expect(shards[0].SequenceNumberRange.EndingSequenceNumber).toBeDefined();
+    expect(b.call('DescribeStreamSummary', { StreamName: 's' }).StreamDescriptionSummary.StreamStatus).toBe('ACTIVE');
+
+    const it0 = b.call('GetShardIterator', { StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' });
+    expect(b.call('GetRecords', it0).Records).toEqual([expect.objectContaining({ SequenceNumber: first, Data: b64('before split'), PartitionKey: 'k0' })]);
+    const it2 = b.call('GetShardIterator', { StreamName: 's', ShardId: 'shardId-000000000002', ShardIteratorType: 'TRIM_HORIZON' });
+    expect(b.call('GetRecords', it2).Records.map((r: { SequenceNumber: string }) => r.SequenceNumber)).toEqual([child]);
+  });
+
+  it('keeps sequence numbers increasing after a restore', () => {
+    const { a, child } = busy();
+    const b = restoredFrom(a.emulator.snapshot(), a.clock.now() + 10);
+    const next = put(b, 'k2', 'after restore', '1');
+    expect(next.length).toBe(child.length);
+    expect(next > child).toBe(true);
+  });
+
+  it('accepts an iterator handed out before the snapshot while it is young, and expires it after 5 minutes', () => {
+    const { a, child, iterator } = busy();
+    const snapshot = a.emulator.snapshot();
+    const b = restoredFrom(snapshot, a.clock.now() + 60_000);
+    expect(b.call('GetRecords', { ShardIterator: iterator }).Records.map((r: { SequenceNumber: string }) => r.SequenceNumber)).toEqual([child]);
+
+    const c = restoredFrom(snapshot, a.clock.now() + 300_001);
+    expect(c.error('GetRecords', { ShardIterator: iterator })).toBe(
+      'ExpiredIteratorException: Iterator expired. The iterator was created at time Thu Jan 01 00:00:02 UTC 2026 while right now it is Thu Jan 01 00:05:02 UTC 2026 which is further in the future than the tolerated delay of 300000 milliseconds.',
+    );
+  });
+
+  it('is a copy: changes after the snapshot do not reach it', () => {
+    const { a } = busy();
+    const snapshot = a.emulator.snapshot();
+    a.call('DeleteStream', { StreamName: 's' });
+    a.clock.advance(500);
+    const b = restoredFrom(snapshot, a.clock.now());
+    expect(b.call('ListStreams').StreamNames).toEqual(['s']);
+  });
+
+  it('refuses a snapshot of another version and keeps what it had', () => {
+    const { a } = busy();
+    const bad = { ...a.emulator.snapshot(), version: 2 } as unknown as EmulatorSnapshot;
+    const b = make();
+    b.call('CreateStream', { StreamName: 'mine', ShardCount: 1 });
+    expect(() => b.emulator.restore(bad)).toThrow(SnapshotVersionError);
+    expect(() => b.emulator.restore(bad)).toThrow('unsupported emulator snapshot version 2');
+    expect(() => b.emulator.restore({ ...a.emulator.snapshot(), kinesis: { version: 9 } } as never)).toThrow('unsupported emulator snapshot version "kinesis 9"');
+    expect(() => b.emulator.restore(null as never)).toThrow(SnapshotVersionError);
+    expect(b.call('ListStreams').StreamNames).toEqual(['mine']);
+  });
+
+  it('hands out the state without records plus the live logs, which together make the full snapshot', () => {
+    const { a } = busy();
+    const { snapshot, records } = a.emulator.snapshotWithoutRecords();
+    expect(snapshot.kinesis.streams[0].Shards.every((sh) => sh._log.counter.length === 0)).toBe(true);
+    expect(records.map((r) => [r.stream, r.shardIndex, r.log.counter.length - r.log.head])).toEqual([
+      ['s', 0, 1],
+      ['s', 1, 0],
+      ['s', 2, 1],
+      ['s', 3, 0],
+    ]);
+    expect(records[0].streamCreatedAt).toBe(T0);
+    // The logs are the emulator's own (no copy).
+    expect(records[0].log).toBe(a.emulator.kinesis.store.streams.get('s')!.Shards[0]._log);
+    const full = structuredClone(snapshot);
+    full.kinesis.streams[0].Shards.forEach((sh, i) => (sh._log = structuredClone(records[i].log)));
+    expect(full).toEqual(a.emulator.snapshot());
+  });
+});
+
+describe('record usage and the cap', () => {
+  const fill = () => {
+    const h = make();
+    h.call('CreateStream', { StreamName: 's', ShardCount: 2 });
+    h.clock.advance(500);
+    // 10 records of 10 bytes (9 data + 1 key), alternating shards, 1 s apart.
+    for (let i = 0; i < 10; i++) {
+      put(h, String(i), `record-${i}!`.slice(0, 9), i % 2 ? String(1n << 127n) : '0');
+      h.clock.advance(1000);
+    }
+    return h;
+  };
+
+  it('counts live records as AWS sizes them (data + partition key)', () => {
+    const h = fill();
+    expect(h.emulator.recordUsage()).toEqual({ streams: 1, shards: 2, records: 10, bytes: 100 });
+  });
+
+  it('does nothing at or under the cap', () => {
+    const h = fill();
+    expect(h.emulator.trimRecordsToCap(100)).toEqual({ records: 0, bytes: 0, before: 0 });
+    expect(h.emulator.recordUsage().records).toBe(10);
+  });
+
+  it('over the cap drops the oldest records across shards down to the low-water mark', () => {
+    const h = fill();
+    const trim = h.emulator.trimRecordsToCap(95, 60);
+    expect(trim).toEqual({ records: 4, bytes: 40, before: T0 + 500 + 3000 + 1 });
+    expect(h.emulator.recordUsage()).toEqual({ streams: 1, shards: 2, records: 6, bytes: 60 });
+    const read = (shard: string) =>
+      h.call('GetRecords', h.call('GetShardIterator', { StreamName: 's', ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' })).Records.map(
+        (r: { PartitionKey: string }) => r.PartitionKey,
+      );
+    expect(read('shardId-000000000000')).toEqual(['4', '6', '8']);
+    expect(read('shardId-000000000001')).toEqual(['5', '7', '9']);
+  });
+
+  it('can drop everything', () => {
+    const h = fill();
+    expect(h.emulator.trimRecordsToCap(0).records).toBe(10);
+    expect(h.emulator.recordUsage().bytes).toBe(0);
+  });
+});
