@@ -197,7 +197,10 @@ reg({
   minArgs: 1,
   maxArgs: 1,
   returnType: (a) => needNumeric('SUM', a[0]) ?? sumType(a[0]),
-  create: (a) => (a[0].kind === 'DECIMAL' ? () => new DecimalSumAcc(a[0].scale) : () => new SumAcc()),
+  create: (a) => {
+    const t = a[0];
+    return t.kind === 'DECIMAL' ? () => new DecimalSumAcc(t.scale) : () => new SumAcc();
+  },
 });
 reg({
   name: 'AVG',

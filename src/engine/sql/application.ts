@@ -11,7 +11,7 @@ import type { Row } from './compile';
 import { compileInputParser } from './discovery/input';
 import { parseSqlType, type InputSchema } from './discovery/discover';
 import { SqlCompileError, SqlCompileErrors, analysisError } from './errors';
-import { castTo, canCast, formatValue } from './functions/cast';
+import { castTo, canCast, formatValue, shortestReal } from './functions/cast';
 import { formatTimestamp } from './functions/datetime';
 import { SqlRuntimeError } from './functions/errors';
 import type { Operator, PlanNode } from './operators/operator';
@@ -89,6 +89,8 @@ export const displayValue = (type: SqlType, v: SqlValue): unknown => {
     case 'INTERVAL_YEAR_MONTH':
     case 'VARBINARY':
       return formatValue(type, v);
+    case 'REAL':
+      return Number.isFinite(v) ? shortestReal(v as number) : String(v);
     default:
       if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
       return v;

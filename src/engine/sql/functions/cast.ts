@@ -122,6 +122,16 @@ const numericFinisher = (target: SqlType): ((x: number, original: SqlValue) => n
   }
 };
 
+/** The shortest decimal that reads back to the same 32-bit float (0.1, not 0.10000000149011612), as Java prints a float. */
+export const shortestReal = (x: number): number => {
+  if (!Number.isFinite(x)) return x;
+  for (let p = 1; p <= 9; p++) {
+    const n = Number(x.toPrecision(p));
+    if (Math.fround(n) === x) return n;
+  }
+  return x;
+};
+
 /** How a number prints as text: integers without a point, DECIMAL with its scale. */
 const numberToText = (source: SqlType): ((x: number) => string) => {
   switch (source.kind) {
@@ -130,14 +140,7 @@ const numberToText = (source: SqlType): ((x: number) => string) => {
       return (x) => x.toFixed(scale);
     }
     case 'REAL':
-      // Print the shortest text that reads back to the same 32-bit float.
-      return (x) => {
-        for (let p = 1; p <= 9; p++) {
-          const t = x.toPrecision(p);
-          if (Math.fround(Number(t)) === x) return String(Number(t));
-        }
-        return String(x);
-      };
+      return (x) => String(shortestReal(x));
     default:
       return (x) => String(x);
   }
