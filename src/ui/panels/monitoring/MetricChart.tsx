@@ -137,7 +137,7 @@ export function MetricChart({
                 name={s.label}
                 stroke={theme.series[i % theme.series.length]}
                 strokeWidth={2}
-                dot={{ r: 2.5 }}
+                dot={(data?.length ?? 0) <= 30 ? { r: 2.5 } : false}
                 isAnimationActive={false}
                 connectNulls={false}
               />

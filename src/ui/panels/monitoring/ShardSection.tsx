@@ -22,7 +22,8 @@ const shortId = (id: string) => id.replace(/^shardId-0*(?=\d)/, 'shard ');
 const hashShare = (s: Shard): string => {
   const start = BigInt(s.HashKeyRange?.StartingHashKey ?? '0');
   const end = BigInt(s.HashKeyRange?.EndingHashKey ?? '0');
-  const share = Number(((end - start + 1n) * 10000n) >> 128n) / 100;
+  // basis points of 2^128, rounded to the nearest
+  const share = Number(((end - start + 1n) * 10000n + (1n << 127n)) >> 128n) / 100;
   return `${share.toFixed(share < 1 ? 2 : 1)}%`;
 };
 
@@ -117,7 +118,12 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={totals.map((t) => ({ name: shortId(t.id), id: t.id, total: t.total }))} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
-                <XAxis dataKey="name" stroke={theme.axis} tick={{ fill: theme.axis, fontSize: 12 }} interval="preserveStartEnd" />
+                <XAxis
+                  dataKey="name"
+                  stroke={theme.axis}
+                  tick={{ fill: theme.axis, fontSize: 12 }}
+                  interval={ids.length > 12 ? Math.ceil(ids.length / 10) - 1 : 0}
+                />
                 <YAxis stroke={theme.axis} tick={{ fill: theme.axis, fontSize: 12 }} width={52} allowDecimals={false} />
                 <Tooltip
                   formatter={(v) => exact(Number(v), 'records')}
