@@ -1,5 +1,5 @@
-import { QueryClient } from '@tanstack/react-query';
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { QueryClient, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { createServiceClients, type ServiceClients } from '../../aws/clients';
 import { emulatorClient } from '../../worker/client';
 import { useConnectionStore } from '../state/connection';
@@ -14,6 +14,15 @@ export function ServicesProvider({ children }: { children: ReactNode }) {
       createServiceClients(settings, settings.mode === 'emulated' ? { emulatorTransport: emulatorClient().transport } : {}),
     [settings],
   );
+  // A new connection: every cached answer came from the other world. Reset them all (active
+  // queries refetch with the new clients, which the pages below already hold by now).
+  const queryClient = useQueryClient();
+  const first = useRef(clients);
+  useEffect(() => {
+    if (first.current === clients) return;
+    first.current = clients;
+    void queryClient.resetQueries();
+  }, [clients, queryClient]);
   return <ServicesContext.Provider value={clients}>{children}</ServicesContext.Provider>;
 }
 

@@ -1,7 +1,9 @@
 import TopNavigation from '@cloudscape-design/components/top-navigation';
 import { useNotify } from '../hooks/errors';
 import { useConnectionMode } from '../hooks/services';
+import { useConnection } from '../hooks/useConnection';
 import { useEmulatorClock } from '../hooks/useEmulatorConsole';
+import { ConnectionModal } from '../panels/connection/ConnectionModal';
 import { usePreferences } from '../state/preferences';
 
 /** Slow motion lets a class watch CREATING and UPDATING; fast forward fills windows quickly. */
@@ -14,17 +16,20 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const { clock, setSpeed, skip, reset } = useEmulatorClock();
   const notify = useNotify();
   const speed = clock.data?.speed ?? 1;
+  const connection = useConnection();
   return (
+    <>
     <TopNavigation
       identity={{ href: homeHref, title: 'Kinesis Workshop Console', logo: { src: `${import.meta.env.BASE_URL}favicon.svg`, alt: 'Kinesis Workshop Console' } }}
       utilities={[
         {
           type: 'button',
-          text: mode === 'emulated' ? 'Emulated' : 'AWS',
+          text: connection.label,
           iconName: mode === 'emulated' ? 'status-positive' : 'globe',
-          ariaLabel: mode === 'emulated' ? 'Mode: Emulated. Every request is answered inside this page.' : 'Mode: AWS',
-          title: mode === 'emulated' ? 'Every AWS call is answered by the emulator inside this page: no account, no network.' : 'Calls go to AWS',
+          ariaLabel: mode === 'emulated' ? 'Mode: Emulated. Every request is answered inside this page. Open connection settings' : `Mode: ${connection.label}. Open connection settings`,
+          title: mode === 'emulated' ? 'Every AWS call is answered by the emulator inside this page: no account, no network.' : `Calls go to ${connection.settings.endpoint ?? `AWS in ${connection.settings.region}`}`,
           disableUtilityCollapse: true,
+          onClick: connection.open,
         },
         ...(mode === 'emulated'
           ? [
@@ -56,5 +61,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
         },
       ]}
     />
+    {connection.panelOpen && <ConnectionModal />}
+    </>
   );
 }

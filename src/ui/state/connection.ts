@@ -1,13 +1,82 @@
 import { create } from 'zustand';
 import { defaultConnectionSettings, type ConnectionSettings } from '../../aws/clients';
 
-/** Which world the console talks to. Only emulated mode is wired to the UI for now. */
+/**
+ * Which world the console talks to. Credentials live in this store (memory) only, unless the
+ * user ticks "Remember for this browser tab": then in sessionStorage, which the browser drops
+ * when the tab closes. Never localStorage, never anywhere else.
+ */
+export const SESSION_KEY = 'kinesis-console.connection';
+
 interface ConnectionState {
   settings: ConnectionSettings;
-  setSettings(settings: ConnectionSettings): void;
+  /** Whether the settings are kept in sessionStorage for this tab. */
+  remember: boolean;
+  /** The connection settings panel is open. */
+  panelOpen: boolean;
+  setSettings(settings: ConnectionSettings, remember?: boolean): void;
+  setPanelOpen(open: boolean): void;
 }
 
+type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const tabStorage = (): StorageLike | undefined => {
+  try {
+    return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined; // storage disabled by the browser
+  }
+};
+
+const isSettings = (v: unknown): v is ConnectionSettings => {
+  const s = v as ConnectionSettings | null;
+  return (
+    !!s &&
+    (s.mode === 'emulated' || s.mode === 'aws') &&
+    typeof s.region === 'string' &&
+    (s.mode === 'emulated' || (typeof s.credentials?.accessKeyId === 'string' && typeof s.credentials?.secretAccessKey === 'string'))
+  );
+};
+
+/** The settings this tab remembered, if any. */
+export const loadRemembered = (storage: StorageLike | undefined = tabStorage()): ConnectionSettings | undefined => {
+  try {
+    const raw = storage?.getItem(SESSION_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : undefined;
+    return isSettings(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+export const saveRemembered = (settings: ConnectionSettings, remember: boolean, storage: StorageLike | undefined = tabStorage()) => {
+  try {
+    if (remember) storage?.setItem(SESSION_KEY, JSON.stringify(settings));
+    else storage?.removeItem(SESSION_KEY);
+  } catch {
+    // storage full or disabled: the settings still hold in memory
+  }
+};
+
+const remembered = loadRemembered();
+
 export const useConnectionStore = create<ConnectionState>((set) => ({
-  settings: defaultConnectionSettings,
-  setSettings: (settings) => set({ settings }),
+  settings: remembered ?? defaultConnectionSettings,
+  remember: remembered !== undefined,
+  panelOpen: false,
+  setSettings: (settings, remember = false) => {
+    saveRemembered(settings, remember);
+    set({ settings, remember });
+  },
+  setPanelOpen: (panelOpen) => set({ panelOpen }),
 }));
+
+/**
+ * The AWS CLI's global options for the active connection, appended to every command the console
+ * shows: none in emulated mode (the commands read as they would for AWS), `--region` in AWS mode,
+ * and `--endpoint-url` when the endpoint is overridden.
+ */
+export const cliConnectionArgs = (settings: ConnectionSettings = useConnectionStore.getState().settings): string[] =>
+  settings.mode === 'emulated'
+    ? []
+    : ['--region', settings.region, ...(settings.endpoint ? ['--endpoint-url', settings.endpoint] : [])];

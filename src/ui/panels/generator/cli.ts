@@ -1,3 +1,5 @@
+import { cliConnectionArgs } from '../../state/connection';
+
 /** Quotes a value for a POSIX shell, as the AWS CLI docs write it. */
 export const shellQuote = (s: string): string => (/^[A-Za-z0-9_.,:/=@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
@@ -12,6 +14,8 @@ export const putRecordCli = (stream: string, partitionKey: string, data: string)
     `--partition-key ${shellQuote(partitionKey)}`,
     `--data ${shellQuote(data)}`,
     '--cli-binary-format raw-in-base64-out',
+    // --region and --endpoint-url when the console talks to AWS or another endpoint.
+    ...cliConnectionArgs().map(shellQuote),
   ].join(' ');
 
 /** The partition key the CLI example uses for a strategy (a field's value, the fixed key, or a sample random key). */

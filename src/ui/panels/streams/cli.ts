@@ -1,3 +1,5 @@
+import { cliConnectionArgs } from '../../state/connection';
+
 /**
  * The AWS CLI command equivalent to each console action, so attendees learn the real tool.
  * Values are quoted for a POSIX shell only when they need it.
@@ -10,6 +12,8 @@ const cmd = (op: string, args: [string, string | number | undefined][]): string 
     'aws kinesis',
     op,
     ...args.filter(([, v]) => v !== undefined).map(([k, v]) => (v === '' ? `--${k}` : `--${k} ${shellQuote(String(v))}`)),
+    // --region and --endpoint-url when the console talks to AWS or another endpoint.
+    ...cliConnectionArgs().map(shellQuote),
   ].join(' ');
 
 export const cli = {

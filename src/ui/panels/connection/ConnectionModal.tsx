@@ -1,0 +1,203 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Checkbox from '@cloudscape-design/components/checkbox';
+import ColumnLayout from '@cloudscape-design/components/column-layout';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import Modal from '@cloudscape-design/components/modal';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Tiles from '@cloudscape-design/components/tiles';
+import { useState } from 'react';
+import { endpointError, KINESIS_REGIONS, useConnection, type ConnectionSettings } from '../../hooks/useConnection';
+
+interface Draft {
+  mode: 'emulated' | 'aws';
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+  endpoint: string;
+  remember: boolean;
+}
+
+const draftOf = (s: ConnectionSettings, remember: boolean): Draft => ({
+  mode: s.mode,
+  region: s.mode === 'aws' ? s.region : 'us-east-1',
+  accessKeyId: s.credentials?.accessKeyId ?? '',
+  secretAccessKey: s.credentials?.secretAccessKey ?? '',
+  sessionToken: s.credentials?.sessionToken ?? '',
+  endpoint: s.endpoint ?? '',
+  remember,
+});
+
+const settingsOf = (d: Draft): ConnectionSettings =>
+  d.mode === 'emulated'
+    ? { mode: 'emulated', region: 'us-east-1' }
+    : {
+        mode: 'aws',
+        region: d.region,
+        credentials: {
+          accessKeyId: d.accessKeyId.trim(),
+          secretAccessKey: d.secretAccessKey.trim(),
+          ...(d.sessionToken.trim() ? { sessionToken: d.sessionToken.trim() } : {}),
+        },
+        ...(d.endpoint.trim() ? { endpoint: d.endpoint.trim() } : {}),
+      };
+
+const problemsOf = (d: Draft) =>
+  d.mode === 'emulated'
+    ? {}
+    : {
+        accessKeyId: d.accessKeyId.trim() ? undefined : 'Enter an access key id.',
+        secretAccessKey: d.secretAccessKey.trim() ? undefined : 'Enter the secret access key.',
+        endpoint: d.endpoint.trim() ? endpointError(d.endpoint) : undefined,
+      };
+
+/** Where the console's SDK clients send their calls: the emulator in this page, or AWS (or any compatible endpoint). */
+export function ConnectionModal() {
+  const connection = useConnection();
+  const [draft, setDraft] = useState(() => draftOf(connection.settings, connection.remember));
+  const [touched, setTouched] = useState(false);
+  const { test } = connection;
+  const update = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    test.reset();
+  };
+  const problems: Partial<Record<'accessKeyId' | 'secretAccessKey' | 'endpoint', string>> = problemsOf(draft);
+  const valid = !Object.values(problems).some(Boolean);
+  const shown = (key: keyof typeof problems) => (touched || (key === 'endpoint' && draft.endpoint) ? problems[key] : undefined);
+  const attempt = (action: () => void) => {
+    setTouched(true);
+    if (valid) action();
+  };
+  const region = KINESIS_REGIONS.find((r) => r.id === draft.region);
+
+  return (
+    <Modal
+      visible
+      size="medium"
+      header="Connection settings"
+      onDismiss={connection.close}
+      data-testid="connection-settings"
+      footer={
+        <Box float="right">
+          <SpaceBetween direction="horizontal" size="xs">
+            <Button variant="link" onClick={connection.close}>
+              Cancel
+            </Button>
+            <Button data-testid="connection-test" loading={test.isPending} onClick={() => attempt(() => test.mutate(settingsOf(draft)))}>
+              Test connection
+            </Button>
+            <Button data-testid="connection-save" variant="primary" onClick={() => attempt(() => connection.save(settingsOf(draft), draft.mode === 'aws' && draft.remember))}>
+              Save
+            </Button>
+          </SpaceBetween>
+        </Box>
+      }
+    >
+      <SpaceBetween size="l">
+        <FormField label="Mode">
+          <Tiles
+            data-testid="connection-mode"
+            value={draft.mode}
+            onChange={({ detail }) => update({ mode: detail.value as Draft['mode'] })}
+            columns={2}
+            items={[
+              { value: 'emulated', label: 'Emulated', description: 'Every call is answered by the emulator inside this page. No account, no network.' },
+              { value: 'aws', label: 'AWS', description: 'Calls go to a real AWS account, or to any Kinesis-compatible endpoint you name below.' },
+            ]}
+          />
+        </FormField>
+
+        {draft.mode === 'aws' && (
+          <SpaceBetween size="m">
+            <Alert type="info" header="Your keys stay in this browser">
+              The keys are kept in this page's memory and used only by the AWS SDK to sign each request (the signature is sent, never the
+              secret). Nothing is sent anywhere else. Tick "Remember for this browser tab" to keep them in this tab's session storage
+              until the tab closes; they are never written to local storage. Prefer short-lived keys with only the Kinesis and CloudWatch
+              permissions the workshop needs; a real stream is billed per shard-hour.
+            </Alert>
+            <FormField label="Region" description={region?.name}>
+              <Select
+                data-testid="connection-region"
+                selectedOption={{ value: draft.region, label: draft.region }}
+                onChange={({ detail }) => update({ region: detail.selectedOption.value ?? 'us-east-1' })}
+                options={KINESIS_REGIONS.map((r) => ({ value: r.id, label: r.id, description: r.name }))}
+                filteringType="auto"
+              />
+            </FormField>
+            <ColumnLayout columns={2}>
+              <FormField label="Access key id" errorText={shown('accessKeyId')}>
+                <Input
+                  data-testid="connection-access-key-id"
+                  value={draft.accessKeyId}
+                  onChange={({ detail }) => update({ accessKeyId: detail.value })}
+                  placeholder="AKIA…"
+                  autoComplete={false}
+                  spellcheck={false}
+                />
+              </FormField>
+              <FormField label="Secret access key" errorText={shown('secretAccessKey')}>
+                <Input
+                  data-testid="connection-secret-access-key"
+                  type="password"
+                  value={draft.secretAccessKey}
+                  onChange={({ detail }) => update({ secretAccessKey: detail.value })}
+                  autoComplete={false}
+                />
+              </FormField>
+            </ColumnLayout>
+            <FormField label={<>Session token <i>- optional</i></>} description="Only for temporary credentials (for example from AWS SSO or sts assume-role).">
+              <Input
+                data-testid="connection-session-token"
+                type="password"
+                value={draft.sessionToken}
+                onChange={({ detail }) => update({ sessionToken: detail.value })}
+                autoComplete={false}
+              />
+            </FormField>
+            <FormField
+              label={<>Endpoint override <i>- optional</i></>}
+              description="A Kinesis-compatible server instead of AWS: the console's own `npm run emulator` (http://127.0.0.1:4567), kinesalite or LocalStack. Leave empty for AWS."
+              errorText={shown('endpoint')}
+            >
+              <Input
+                data-testid="connection-endpoint"
+                type="url"
+                value={draft.endpoint}
+                onChange={({ detail }) => update({ endpoint: detail.value })}
+                placeholder="http://127.0.0.1:4567"
+                autoComplete={false}
+                spellcheck={false}
+              />
+            </FormField>
+            <Checkbox data-testid="connection-remember" checked={draft.remember} onChange={({ detail }) => update({ remember: detail.checked })}>
+              Remember for this browser tab
+            </Checkbox>
+            <Box variant="small" color="text-body-secondary">
+              In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have no meaning for a real account.
+              The AWS CLI commands shown on each page gain --region{draft.endpoint.trim() ? ' and --endpoint-url' : ''}.
+            </Box>
+          </SpaceBetween>
+        )}
+
+        {test.isSuccess && (
+          <Alert type="success" header="Connection works" data-testid="connection-test-result">
+            ListStreams answered: {test.data.streams}
+            {test.data.hasMore ? '+' : ''} stream{test.data.streams === 1 ? '' : 's'} in {draft.mode === 'emulated' ? 'the emulator' : draft.region}.
+          </Alert>
+        )}
+        {test.isError && (
+          <Alert type="error" header={test.error.type} data-testid="connection-test-result">
+            <SpaceBetween size="xxs">
+              <span>{test.error.message}</span>
+              {test.error.hint && <span>{test.error.hint}</span>}
+            </SpaceBetween>
+          </Alert>
+        )}
+      </SpaceBetween>
+    </Modal>
+  );
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ConnectionSettings } from '../../aws/clients';
+import { cliConnectionArgs, loadRemembered, saveRemembered, SESSION_KEY } from './connection';
+
+const memoryStorage = () => {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+};
+
+const aws: ConnectionSettings = {
+  mode: 'aws',
+  region: 'us-west-2',
+  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+};
+
+describe('remembering the connection for a tab', () => {
+  it('keeps the settings only when asked, and forgets them when asked not to', () => {
+    const storage = memoryStorage();
+    saveRemembered(aws, false, storage);
+    expect(storage.items.size).toBe(0);
+    saveRemembered(aws, true, storage);
+    expect(loadRemembered(storage)).toEqual(aws);
+    saveRemembered({ mode: 'emulated', region: 'us-east-1' }, false, storage);
+    expect(storage.items.has(SESSION_KEY)).toBe(false);
+    expect(loadRemembered(storage)).toBeUndefined();
+  });
+
+  it('ignores stored text that is not a connection (AWS mode without keys, or not JSON)', () => {
+    const storage = memoryStorage();
+    storage.setItem(SESSION_KEY, JSON.stringify({ mode: 'aws', region: 'us-east-1' }));
+    expect(loadRemembered(storage)).toBeUndefined();
+    storage.setItem(SESSION_KEY, '{not json');
+    expect(loadRemembered(storage)).toBeUndefined();
+  });
+});
+
+describe('the AWS CLI global options for a connection', () => {
+  it('adds nothing in emulated mode, --region in AWS mode, and --endpoint-url when overridden', () => {
+    expect(cliConnectionArgs({ mode: 'emulated', region: 'us-east-1' })).toEqual([]);
+    expect(cliConnectionArgs(aws)).toEqual(['--region', 'us-west-2']);
+    expect(cliConnectionArgs({ ...aws, endpoint: 'http://127.0.0.1:4567' })).toEqual([
+      '--region',
+      'us-west-2',
+      '--endpoint-url',
+      'http://127.0.0.1:4567',
+    ]);
+  });
+});
