@@ -47,6 +47,16 @@ export const requireWritable = (k: KinesisContext, s: Stream): void => {
 
 export const isOpen = (sh: Shard): boolean => sh.SequenceNumberRange.EndingSequenceNumber === undefined;
 
+/**
+ * Whether a shard is still listed: open, or closed no earlier than the trim horizon (now minus the
+ * retention period). A closed shard whose records have all expired drops out of DescribeStream and
+ * ListShards (API reference, ShardFilter: the default FROM_TRIM_HORIZON is "trim to tip").
+ */
+export const listedShard = (s: Stream, now: number): ((sh: Shard) => boolean) => {
+  const horizon = now - s.RetentionPeriodHours * 3_600_000;
+  return (sh) => isOpen(sh) || (sh._closedAt ?? now) >= horizon;
+};
+
 /** A shard as AWS shows it: the private fields stripped. */
 export const publicShard = (sh: Shard) => {
   const out: Record<string, unknown> = { ShardId: sh.ShardId };

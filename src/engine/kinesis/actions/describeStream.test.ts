@@ -13,6 +13,18 @@ describe('DescribeStream', () => {
     expect(b.HasMoreShards).toBe(false);
   });
 
+  it('leaves out a closed shard once its records are past retention, as ListShards does', () => {
+    const h = kinesisHarness();
+    h.active('s', 1);
+    h.call('SplitShard', { StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '1000' });
+    h.settle();
+    const ids = () => h.call('DescribeStream', { StreamName: 's' }).StreamDescription.Shards.map((x: any) => x.ShardId);
+    h.clock.advance(24 * 3_600_000);
+    expect(ids()).toEqual(['shardId-000000000000', 'shardId-000000000001', 'shardId-000000000002']);
+    h.clock.advance(1);
+    expect(ids()).toEqual(['shardId-000000000001', 'shardId-000000000002']);
+  });
+
   it('shows no private fields', () => {
     const h = kinesisHarness();
     const d = h.active('s', 1);

@@ -1,4 +1,4 @@
-import { publicShard, streamOf, type KinesisContext, type StreamRef } from './context';
+import { listedShard, publicShard, streamOf, type KinesisContext, type StreamRef } from './context';
 
 export interface DescribeStreamInput extends StreamRef {
   Limit?: number;
@@ -10,7 +10,8 @@ export const describeStream = (k: KinesisContext, input: DescribeStreamInput) =>
   const s = streamOf(k, input);
   const limit = input.Limit ?? 100;
   const after = input.ExclusiveStartShardId;
-  const shards = after === undefined ? s.Shards : s.Shards.filter((sh) => sh.ShardId > after);
+  const listed = listedShard(s, k.store.now());
+  const shards = s.Shards.filter((sh) => (after === undefined || sh.ShardId > after) && listed(sh));
   return {
     StreamDescription: {
       StreamName: s.StreamName,

@@ -1,6 +1,6 @@
 import { kErr } from '../errors';
 import type { Shard, Stream } from '../store/types';
-import { isOpen, publicShard, streamOf, type KinesisContext, type StreamRef } from './context';
+import { isOpen, listedShard, publicShard, streamOf, type KinesisContext, type StreamRef } from './context';
 
 type ShardFilter = { Type: string; ShardId?: string; Timestamp?: number };
 
@@ -44,10 +44,7 @@ const closedAt = (sh: Shard): number | undefined => (isOpen(sh) ? undefined : sh
  */
 const filterFor = (s: Stream, now: number, f: ShardFilter | undefined): ((sh: Shard) => boolean) => {
   const horizon = now - s.RetentionPeriodHours * HOUR;
-  const live = (sh: Shard) => {
-    const c = closedAt(sh);
-    return c === undefined || c >= horizon;
-  };
+  const live = listedShard(s, now);
   if (f === undefined) return live;
   switch (f.Type) {
     case 'AFTER_SHARD_ID': {
