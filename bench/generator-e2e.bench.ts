@@ -72,7 +72,11 @@ const main = async () => {
     });
   if (!browser) return;
   try {
-    preview = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
+    // vite itself, not through npx: killing npx would leave the server running
+    preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+      cwd: root,
+      stdio: 'ignore',
+    });
     await waitFor(BASE, 30_000);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 
