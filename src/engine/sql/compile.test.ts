@@ -32,7 +32,17 @@ describe('compileExpr', () => {
     expect(evalSql('FLOOR(ROWTIME TO MINUTE)')).toBe(Date.UTC(2026, 0, 1, 12, 34));
     expect(evalSql(`STEP(ROWTIME BY INTERVAL '10' SECOND)`)).toBe(Date.UTC(2026, 0, 1, 12, 34, 50));
     expect(evalSql(`FLOOR((ROWTIME - TIMESTAMP '1970-01-01 00:00:00') SECOND / 10 TO SECOND)`)).toBe(Math.floor(Date.UTC(2026, 0, 1, 12, 34, 56, 789) / 10000) * 1000);
-    expect(evalSql('EXTRACT(SECOND FROM ROWTIME)')).toBe(56);
+  });
+  it('EXTRACT gives BIGINT fields and SECOND as DECIMAL(5,3) with milliseconds (the SQL reference examples)', () => {
+    expect(evalSql('EXTRACT(SECOND FROM ROWTIME)')).toBe(56.789);
+    expect(typeOf('EXTRACT(SECOND FROM ROWTIME)')).toEqual({ kind: 'DECIMAL', precision: 5, scale: 3 });
+    expect(evalSql(`EXTRACT(DAY FROM INTERVAL '2 3:4:5.678' DAY TO SECOND)`)).toBe(2);
+    expect(evalSql(`EXTRACT(HOUR FROM INTERVAL '2 3:4:5.678' DAY TO SECOND)`)).toBe(3);
+    expect(evalSql(`EXTRACT(MINUTE FROM INTERVAL '2 3:4:5.678' DAY TO SECOND)`)).toBe(4);
+    expect(evalSql(`EXTRACT(SECOND FROM INTERVAL '2 3:4:5.678' DAY TO SECOND)`)).toBe(5.678);
+    expect(evalSql(`EXTRACT(MINUTE FROM TIMESTAMP '2016-09-23 04:29:26.234')`)).toBe(29);
+    expect(evalSql(`EXTRACT(HOUR FROM TIMESTAMP '2016-09-23 04:29:26.234')`)).toBe(4);
+    expect(typeOf(`EXTRACT(MINUTE FROM ROWTIME)`)).toEqual(T.BIGINT);
   });
   it('throws a run-time error for division by zero (the row goes to error_stream)', () => {
     expect(() => evalSql('N / 0')).toThrow(SqlRuntimeError);

@@ -313,14 +313,18 @@ export function compileExpr(e: Expr, ctx: CompileContext): Compiled {
       const o = c(e.operand);
       const f = o.fn;
       const field = e.field;
+      // KDA SQL reference, EXTRACT: BIGINT for every field but SECOND, which is DECIMAL(5,3) with the milliseconds.
+      const SECONDS: SqlType = { kind: 'DECIMAL', precision: 5, scale: 3 };
       if (o.type.kind === 'INTERVAL_DAY_TIME') {
+        if (field === 'SECOND')
+          return { type: SECONDS, fn: (r) => { const v = f(r) as number | null; return v === null ? null : (v % 60000) / 1000; } };
         const u = UNIT_MS[field] ?? 1;
         const mod: Record<string, number> = { DAY: Infinity, HOUR: 24, MINUTE: 60, SECOND: 60, MILLISECOND: 1000 };
         return { type: T.BIGINT, fn: (r) => { const v = f(r); return v === null ? null : Math.trunc((v as number) / u) % mod[field]; } };
       }
       if (!isDatetime(o.type) && !isWild(o.type)) throw analysisError(`Cannot apply 'EXTRACT' to arguments of type 'EXTRACT(${field} FROM <${typeText(o.type)}>)'`, e.loc);
       return {
-        type: T.BIGINT,
+        type: field === 'SECOND' ? SECONDS : T.BIGINT,
         fn: (r) => {
           const v = f(r);
           if (v === null) return null;
@@ -337,7 +341,7 @@ export function compileExpr(e: Expr, ctx: CompileContext): Compiled {
             case 'MINUTE':
               return t.minute;
             case 'SECOND':
-              return t.second;
+              return (t.second * 1000 + t.milli) / 1000;
             default:
               return t.milli;
           }
