@@ -19,7 +19,7 @@ import { useGeneratorForm, type KeyKind } from '../../hooks/useGeneratorForm';
 import { activeTemplate, useGeneratorTemplates } from '../../hooks/useGeneratorTemplates';
 import { useStreamList } from '../../hooks/useStreams';
 import type { PageProps } from '../../shell/page';
-import { CliBox } from './CliBox';
+import { CliCommand } from '../../components/CliCommand';
 import { putRecordCli, sampleKey } from './cli';
 import { count } from './format';
 import { RunPanel } from './RunPanel';
@@ -242,7 +242,7 @@ export default function GeneratorPage({ query }: PageProps) {
         <TemplatesSection onPreview={setPreviewed} />
         {sample !== undefined && (
           <Container header={<Header variant="h2" description="One generated record put with the AWS CLI; the generator sends up to 500 of them per PutRecords call.">Command line</Header>}>
-            <CliBox command={putRecordCli(stream ?? 'STREAM_NAME', sampleKey(partitionKey, sample), cliData)} testId="generator-cli" />
+            <CliCommand command={putRecordCli(stream ?? 'STREAM_NAME', sampleKey(partitionKey, sample), cliData)} testId="generator-cli" />
           </Container>
         )}
       </SpaceBetween>

@@ -14,7 +14,7 @@ import Toggle from '@cloudscape-design/components/toggle';
 import { useMemo, useState } from 'react';
 import { previewRecords, templateProblems, type Preview, type TemplateProblem } from '../../hooks/useGenerator';
 import { activeTemplate, useGeneratorTemplates, type SavedTemplate } from '../../hooks/useGeneratorTemplates';
-import { framed } from './CliBox';
+import { framed } from '../../components/CliCommand';
 
 export const problemText = (p: TemplateProblem, name?: string) => `${name ? `${name}: ` : ''}Line ${p.line}, column ${p.column}: ${p.message}`;
 

@@ -21,7 +21,7 @@ import {
   type Shard,
   type StreamDescriptionSummary,
 } from '../../hooks/useStreams';
-import { CliCommand } from './CliCommand';
+import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { RETENTION_MAX, RETENTION_MIN } from './rules';

@@ -12,7 +12,7 @@ import { describeError, fieldForError, formatError, useNotify } from '../../hook
 import { hrefFor, navigate } from '../../hooks/route';
 import { useCreateStream } from '../../hooks/useStreams';
 import { cli } from './cli';
-import { CliCommand } from './CliCommand';
+import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { streamHref } from './links';
 import { parseWhole, shardCountProblem, SHARD_QUOTA_HINT, streamNameProblem } from './rules';

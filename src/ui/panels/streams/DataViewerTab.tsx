@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
 import { useShardReader, type IteratorType, type RecordsPage, type ShownRecord } from '../../hooks/useRecords';
 import { isOpen, type Shard } from '../../hooks/useStreams';
-import { CliCommand } from './CliCommand';
+import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { mono } from './ShardsTab';

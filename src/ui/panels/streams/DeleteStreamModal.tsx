@@ -9,7 +9,7 @@ import { useState } from 'react';
 import { useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useDeleteStream } from '../../hooks/useStreams';
-import { CliCommand } from './CliCommand';
+import { CliCommand } from '../../components/CliCommand';
 import { cli } from './cli';
 
 export function DeleteStreamModal({ stream, visible, onDismiss }: { stream: string; visible: boolean; onDismiss: () => void }) {

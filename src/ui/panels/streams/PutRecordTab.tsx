@@ -16,7 +16,7 @@ import { useState } from 'react';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
 import { inRange, shardForHashKey, useHashKey } from '../../hooks/hashKey';
 import { openShardsByHashKey, usePutRecord, type Shard } from '../../hooks/useStreams';
-import { CliCommand } from './CliCommand';
+import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { HashSpaceBar } from './HashSpaceBar';

@@ -6,7 +6,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import * as tokens from '@cloudscape-design/design-tokens';
 import { isOpen, openShardsByHashKey, type Shard } from '../../hooks/useStreams';
-import { CliCommand } from './CliCommand';
+import { CliCommand } from '../../components/CliCommand';
 import { cli } from './cli';
 import { HashSpaceBar, shardColor, ShardSlice } from './HashSpaceBar';
 

@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { formatError, describeError } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useShards, useStreamSummary } from '../../hooks/useStreams';
-import { CliCommand } from './CliCommand';
+import { CliCommand } from '../../components/CliCommand';
 import { cli } from './cli';
 import { ConfigurationTab } from './ConfigurationTab';
 import { DataViewerTab } from './DataViewerTab';

@@ -4,14 +4,14 @@ import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 /** Text boxes framed in a neutral grey that reads in light and dark mode alike. */
 export const framed = { border: '1px solid rgba(128, 128, 128, 0.45)', borderRadius: 8, padding: '6px 10px' } as const;
 
-/** The AWS CLI command for an action, with a copy button. */
-export function CliBox({ command, testId }: { command: string; testId: string }) {
+/** The AWS CLI command equivalent to an action, with a copy button, so attendees learn the real tool. */
+export function CliCommand({ command, testId, label = 'AWS CLI equivalent' }: { command: string; testId?: string; label?: string }) {
   return (
     <div>
-      <Box variant="awsui-key-label">AWS CLI equivalent</Box>
+      <Box variant="awsui-key-label">{label}</Box>
       <div style={{ ...framed, display: 'flex', alignItems: 'flex-start', gap: 8 }}>
         <div style={{ flex: 1, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-          <Box variant="code" data-testid={testId}>
+          <Box variant="code" data-testid={testId ?? 'cli-command'}>
             {command}
           </Box>
         </div>
