@@ -68,6 +68,7 @@ export const testConnection = async (settings: ConnectionSettings): Promise<Conn
 export const useConnection = () => {
   const settings = useConnectionStore((s) => s.settings);
   const remember = useConnectionStore((s) => s.remember);
+  const lastAws = useConnectionStore((s) => s.lastAws);
   const panelOpen = useConnectionStore((s) => s.panelOpen);
   const setPanelOpen = useConnectionStore((s) => s.setPanelOpen);
   const setSettings = useConnectionStore((s) => s.setSettings);
@@ -83,6 +84,8 @@ export const useConnection = () => {
   return {
     settings,
     remember,
+    /** What the AWS fields start with: the current AWS settings, or the last ones used in this page. */
+    awsDefaults: settings.mode === 'aws' ? settings : lastAws,
     label: connectionLabel(settings),
     panelOpen,
     open: () => setPanelOpen(true),

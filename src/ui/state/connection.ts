@@ -12,6 +12,8 @@ interface ConnectionState {
   settings: ConnectionSettings;
   /** Whether the settings are kept in sessionStorage for this tab. */
   remember: boolean;
+  /** The last AWS-mode settings of this page, so a switch back to the emulator and back again need not retype them (memory only). */
+  lastAws?: ConnectionSettings;
   /** The connection settings panel is open. */
   panelOpen: boolean;
   setSettings(settings: ConnectionSettings, remember?: boolean): void;
@@ -63,10 +65,11 @@ const remembered = loadRemembered();
 export const useConnectionStore = create<ConnectionState>((set) => ({
   settings: remembered ?? defaultConnectionSettings,
   remember: remembered !== undefined,
+  lastAws: remembered?.mode === 'aws' ? remembered : undefined,
   panelOpen: false,
   setSettings: (settings, remember = false) => {
     saveRemembered(settings, remember);
-    set({ settings, remember });
+    set(settings.mode === 'aws' ? { settings, remember, lastAws: settings } : { settings, remember });
   },
   setPanelOpen: (panelOpen) => set({ panelOpen }),
 }));

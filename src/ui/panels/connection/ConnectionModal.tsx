@@ -22,13 +22,13 @@ interface Draft {
   remember: boolean;
 }
 
-const draftOf = (s: ConnectionSettings, remember: boolean): Draft => ({
-  mode: s.mode,
-  region: s.mode === 'aws' ? s.region : 'us-east-1',
-  accessKeyId: s.credentials?.accessKeyId ?? '',
-  secretAccessKey: s.credentials?.secretAccessKey ?? '',
-  sessionToken: s.credentials?.sessionToken ?? '',
-  endpoint: s.endpoint ?? '',
+const draftOf = (mode: Draft['mode'], aws: ConnectionSettings | undefined, remember: boolean): Draft => ({
+  mode,
+  region: aws?.region ?? 'us-east-1',
+  accessKeyId: aws?.credentials?.accessKeyId ?? '',
+  secretAccessKey: aws?.credentials?.secretAccessKey ?? '',
+  sessionToken: aws?.credentials?.sessionToken ?? '',
+  endpoint: aws?.endpoint ?? '',
   remember,
 });
 
@@ -58,7 +58,7 @@ const problemsOf = (d: Draft) =>
 /** Where the console's SDK clients send their calls: the emulator in this page, or AWS (or any compatible endpoint). */
 export function ConnectionModal() {
   const connection = useConnection();
-  const [draft, setDraft] = useState(() => draftOf(connection.settings, connection.remember));
+  const [draft, setDraft] = useState(() => draftOf(connection.settings.mode, connection.awsDefaults, connection.remember));
   const [touched, setTouched] = useState(false);
   const { test } = connection;
   const update = (patch: Partial<Draft>) => {

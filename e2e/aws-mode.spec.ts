@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { ConnectionPanel } from './pages/connection';
+import { StreamsListPage } from './pages/streams';
+
+// AWS mode against an AWS-compatible endpoint: the console's own emulator server on 127.0.0.1.
+const SERVER_PORT = 4599;
+const ENDPOINT = `http://127.0.0.1:${SERVER_PORT}`;
+// Nothing listens here (the server above is the only one this test starts).
+const DEAD_ENDPOINT = `http://127.0.0.1:${SERVER_PORT - 1}`;
+const STREAM = 'endpoint-stream';
+const KEYS = { accessKeyId: 'AKIAE2EEXAMPLE', secretAccessKey: 'e2e-secret-not-real' };
+
+const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
+const allowed = (url: string) =>
+  url.startsWith(ORIGIN) || url.startsWith(`${ENDPOINT}/`) || url.startsWith(`${DEAD_ENDPOINT}/`) || url.startsWith('data:') || url.startsWith('blob:');
+
+let server: ChildProcess | undefined;
+
+test.beforeAll(async () => {
+  // One node process (tsx as a loader), so its pid is the server's pid.
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/emulator.ts', '--port', String(SERVER_PORT), '--state-delay-ms', '300'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`emulator server did not start: ${stderr}`)), 20_000);
+    server!.stdout?.on('data', (d: Buffer) => {
+      if (d.toString().includes(`listening on ${ENDPOINT}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    server!.on('exit', (code) => reject(new Error(`emulator server exited with ${code}: ${stderr}`)));
+  });
+});
+
+test.afterAll(() => {
+  if (server?.pid) process.kill(server.pid);
+});
+
+test('the console drives an AWS-compatible endpoint with typed-in keys, and switches back to the emulator', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const list = new StreamsListPage(page);
+  const conn = new ConnectionPanel(page);
+
+  await list.goto();
+  await expect(conn.indicator).toHaveText('Emulated');
+  await expect(conn.clockMenu).toBeVisible();
+  await conn.screenshot('aws-01-topbar-emulated');
+
+  await conn.openSettings();
+  await conn.screenshot('aws-02-settings-emulated');
+
+  // Keys are required, and the endpoint must be an http(s) URL.
+  await conn.chooseMode('AWS');
+  await page.getByTestId('connection-test').click();
+  await expect(conn.panel).toContainText('Enter an access key id.');
+  await expect(conn.panel).toContainText('Enter the secret access key.');
+  await conn.fillAws({ ...KEYS, region: 'us-east-1', endpoint: '127.0.0.1:4599' });
+  await expect(conn.panel).toContainText('The endpoint must start with http:// or https://.');
+
+  // Nothing listening: a clear network error naming the endpoint.
+  await conn.field('connection-endpoint').fill(DEAD_ENDPOINT);
+  await conn.testConnection();
+  await expect(conn.result).toContainText('NetworkError');
+  await expect(conn.result).toContainText(`No answer from ${DEAD_ENDPOINT}.`);
+  await expect(conn.result).toContainText('Check that a server is listening at that address');
+  await conn.screenshot('aws-03-settings-network-error');
+
+  // The emulator server answers ListStreams.
+  await conn.field('connection-endpoint').fill(ENDPOINT);
+  await conn.testConnection();
+  await expect(conn.result).toContainText('Connection works');
+  await expect(conn.result).toContainText('ListStreams answered: 0 streams in us-east-1.');
+  await conn.screenshot('aws-04-settings-aws-ok');
+  await conn.save();
+
+  await expect(conn.indicator).toHaveText(`Endpoint · 127.0.0.1:${SERVER_PORT}`);
+  // The emulator's clock means nothing for another endpoint.
+  await expect(conn.clockMenu).toHaveCount(0);
+  await expect(list.table).toContainText('No data streams');
+  await conn.screenshot('aws-05-topbar-endpoint');
+
+  // Create a stream through the UI: the CLI command names the region and the endpoint.
+  await list.startCreate();
+  await list.fillCreate(STREAM, 1);
+  await expect(list.createCli).toContainText(`aws kinesis create-stream --stream-name ${STREAM} --shard-count 1 --region us-east-1 --endpoint-url ${ENDPOINT}`);
+  await list.submitCreate();
+  await list.goto();
+  await expect(list.status(STREAM)).toHaveText(/ACTIVE/, { timeout: 15_000 });
+
+  // The emulator inside the page never saw it: the calls went to the server.
+  await conn.switchToEmulated();
+  await expect(conn.clockMenu).toBeVisible();
+  await expect(list.table).toContainText('No data streams');
+  await expect(list.status(STREAM)).toHaveCount(0);
+
+  // Back to the endpoint (the keys were kept in memory): the stream is there.
+  await conn.openSettings();
+  await conn.chooseMode('AWS');
+  await expect(conn.field('connection-endpoint')).toHaveValue(ENDPOINT);
+  await expect(conn.field('connection-access-key-id')).toHaveValue(KEYS.accessKeyId);
+  await conn.save();
+  await expect(conn.indicator).toHaveText(`Endpoint · 127.0.0.1:${SERVER_PORT}`);
+  await expect(list.status(STREAM)).toHaveText(/ACTIVE/);
+
+  // Nothing was written to local storage, and nothing was kept for the tab unless asked.
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+  expect(stored).not.toContain(KEYS.secretAccessKey);
+
+  expect(requests.filter((u) => !allowed(u))).toEqual([]);
+  expect(requests.some((u) => u.startsWith(`${ENDPOINT}/`))).toBe(true);
+});

@@ -1,0 +1,66 @@
+import { expect, type Locator } from '@playwright/test';
+import { ConsolePage } from './console';
+
+export interface AwsConnection {
+  region?: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  endpoint?: string;
+}
+
+/** The connection settings panel, opened from the mode indicator in the top bar. */
+export class ConnectionPanel extends ConsolePage {
+  /** The mode indicator, whatever the mode. */
+  get indicator(): Locator {
+    return this.page.getByRole('button', { name: /^Mode: / });
+  }
+
+  get panel(): Locator {
+    return this.page.getByTestId('connection-settings');
+  }
+
+  get result(): Locator {
+    return this.page.getByTestId('connection-test-result');
+  }
+
+  get clockMenu(): Locator {
+    return this.page.getByRole('button', { name: /^Emulator clock/ });
+  }
+
+  async openSettings() {
+    await this.indicator.click();
+    await expect(this.page.getByRole('heading', { name: 'Connection settings' })).toBeVisible();
+  }
+
+  async chooseMode(mode: 'Emulated' | 'AWS') {
+    await this.page.getByTestId('connection-mode').getByText(mode, { exact: true }).click();
+  }
+
+  async fillAws(c: AwsConnection) {
+    await this.chooseMode('AWS');
+    if (c.region) await this.choose('connection-region', new RegExp(`^${c.region}`));
+    await this.field('connection-access-key-id').fill(c.accessKeyId);
+    await this.field('connection-secret-access-key').fill(c.secretAccessKey);
+    await this.field('connection-session-token').fill(c.sessionToken ?? '');
+    await this.field('connection-endpoint').fill(c.endpoint ?? '');
+  }
+
+  async testConnection() {
+    await this.page.getByTestId('connection-test').click();
+    await expect(this.result).toBeVisible();
+  }
+
+  async save() {
+    await this.page.getByTestId('connection-save').click();
+    await expect(this.page.getByRole('heading', { name: 'Connection settings' })).toBeHidden();
+  }
+
+  /** Opens the panel, picks the emulator and saves. */
+  async switchToEmulated() {
+    await this.openSettings();
+    await this.chooseMode('Emulated');
+    await this.save();
+    await expect(this.indicator).toHaveText('Emulated');
+  }
+}
