@@ -75,6 +75,15 @@ export interface ApplicationOptions {
   rng?: Rng;
 }
 
+const utf8 = new TextEncoder();
+/** error_stream's DATA_ROW is "the hex-encoded data in the original row" (KDA developer guide, "Error Handling"). */
+export const hexData = (text: string): string => {
+  const bytes = utf8.encode(text);
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += (bytes[i] < 16 ? '0' : '') + bytes[i].toString(16);
+  return s;
+};
+
 const valueText = (v: SqlValue): unknown => (v instanceof Uint8Array ? Array.from(v) : v);
 
 /** A value as the command line and DATA_ROW show it: datetimes as text, numbers as numbers. */
@@ -238,7 +247,7 @@ export class Application {
     };
   }
 
-  /** Writes one error_stream row. DATA_ROW holds the offending row (or input record) as text. */
+  /** Writes one error_stream row. DATA_ROW holds the offending row (its columns as JSON text), hex-encoded. */
   private reporter(pumpName: string | null) {
     return (error: unknown, row: Row | undefined, streamName?: string, columns?: StreamColumn[]) => {
       const e = error instanceof SqlRuntimeError ? error : new SqlRuntimeError('Internal error', String(error));
@@ -250,7 +259,7 @@ export class Application {
         for (let i = 1; i < cols.length; i++) o[cols[i].name] = displayValue(cols[i].type, row[i]);
         dataRow = JSON.stringify(o);
       } else if (row) dataRow = JSON.stringify(row.slice(1).map(valueText));
-      this.errorStream.insert([now, now, 'ERROR', e.errorName.slice(0, 32), e.message, row ? (row[0] as number) : null, dataRow, pumpName]);
+      this.errorStream.insert([now, now, 'ERROR', e.errorName.slice(0, 32), e.message, row ? (row[0] as number) : null, dataRow === null ? null : hexData(dataRow), pumpName]);
     };
   }
 
@@ -293,7 +302,7 @@ export class Application {
     const r = this.parseInput(data);
     if (!Array.isArray(r)) {
       const now = this.clock.now();
-      this.errorStream.insert([now, now, 'ERROR', 'Parse error', r.error, arrival, data, null]);
+      this.errorStream.insert([now, now, 'ERROR', 'Parse error', r.error, arrival, hexData(data), null]);
       return;
     }
     this.pushRow(r, arrival);
