@@ -94,6 +94,36 @@ describe('CreateStream', () => {
       });
     });
 
+    // Default shard quotas: 500 in us-east-1, us-west-2 and eu-west-1, 200 in other regions, for
+    // provisioned streams only (Kinesis Data Streams developer guide, quotas and limits).
+    it("uses the region's shard quota: 200 outside us-east-1, us-west-2 and eu-west-1", () => {
+      const h = kinesisHarness();
+      const inRegion = (region: string, input: Record<string, unknown>) => {
+        try {
+          h.service.call('CreateStream', input, { region, requestId: 'r' });
+          return 'ok';
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      expect(inRegion('eu-central-1', { StreamName: 'a', ShardCount: 201 })).toBe(
+        'This request would exceed the shard limit for the account 000000000000 in eu-central-1. Current shard count for the account: 0. Limit: 200. ' +
+          'Number of additional shards that would have resulted from this request: 201. Refer to the AWS Service Limits page ' +
+          '(http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how to request higher limits.',
+      );
+      expect(inRegion('us-west-2', { StreamName: 'b', ShardCount: 201 })).toBe('ok');
+    });
+
+    it('does not count on-demand streams against the shard quota, nor refuse them by it', () => {
+      const h = kinesisHarness();
+      h.active('od', 1, { StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+      h.active('big', 500);
+      h.active('od2', 1, { StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
+      expect(h.error('CreateStream', { StreamName: 'more', ShardCount: 1 }).message).toContain(
+        'Current shard count for the account: 500. Limit: 500.',
+      );
+    });
+
     it('rejects a name in use with ResourceInUseException, and the stored stream is untouched', () => {
       const h = kinesisHarness();
       h.active('dup', 2);

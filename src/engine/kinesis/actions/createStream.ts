@@ -1,5 +1,5 @@
 import { kErr } from '../errors';
-import { ACCOUNT_SHARD_LIMIT, ON_DEMAND_SHARDS } from '../store/store';
+import { accountShardLimit, ON_DEMAND_SHARDS } from '../store/store';
 import type { StreamMode } from '../store/types';
 import type { KinesisContext } from './context';
 
@@ -20,7 +20,10 @@ export const createStream = (k: KinesisContext, input: CreateStreamInput): void 
   if (store.streams.has(input.StreamName) && store.resolve(store.streams.get(input.StreamName)!)) {
     throw kErr.streamExists(input.StreamName, store.account);
   }
-  const current = store.openShardCount();
-  if (current + count > ACCOUNT_SHARD_LIMIT) throw store.shardLimitError(k.rc.region, current, count);
+  // The shard quota applies to provisioned streams only (Kinesis Data Streams quotas and limits).
+  if (mode === 'PROVISIONED') {
+    const current = store.openShardCount();
+    if (current + count > accountShardLimit(k.rc.region)) throw store.shardLimitError(k.rc.region, current, count);
+  }
   store.createStream(input.StreamName, k.rc.region, count, mode, input.Tags ?? {});
 };

@@ -1,4 +1,5 @@
 import { kErr } from '../errors';
+import { accountShardLimit } from '../store/store';
 import { requireActive, streamOf, type KinesisContext, type StreamRef } from './context';
 import { shardToReshard } from './resharding';
 
@@ -15,7 +16,7 @@ export const splitShard = (k: KinesisContext, input: SplitShardInput): void => {
   requireActive(k, s);
   const sh = shardToReshard(k, s, input.ShardToSplit, 'splitting');
   const current = k.store.openShardCount();
-  if (current + 1 > 500) throw k.store.shardLimitError(k.rc.region, current, 1);
+  if (current + 1 > accountShardLimit(k.rc.region)) throw k.store.shardLimitError(k.rc.region, current, 1);
   const key = BigInt(input.NewStartingHashKey);
   const { StartingHashKey: start, EndingHashKey: end } = sh.HashKeyRange;
   if (key <= BigInt(start) + 1n || key >= BigInt(end)) {

@@ -1,5 +1,5 @@
 import { kErr } from '../errors';
-import { ACCOUNT_SHARD_LIMIT } from '../store/store';
+import { accountShardLimit } from '../store/store';
 import { requireActive, streamOf, type KinesisContext, type StreamRef } from './context';
 
 export interface UpdateShardCountInput extends StreamRef {
@@ -20,8 +20,9 @@ export const updateShardCount = (k: KinesisContext, input: UpdateShardCountInput
   const current = s._open.length;
   const target = input.TargetShardCount;
   const counts = `Current open shard count: ${current}, Target shard count: ${target}`;
-  if (target > ACCOUNT_SHARD_LIMIT) {
-    throw kErr.limitExceeded(`Target shard count or number of open shards cannot be greater than ${ACCOUNT_SHARD_LIMIT}. ${counts}`);
+  const limit = accountShardLimit(k.rc.region);
+  if (target > limit) {
+    throw kErr.limitExceeded(`Target shard count or number of open shards cannot be greater than ${limit}. ${counts}`);
   }
   if (target > current * 2) {
     throw kErr.limitExceeded(`UpdateShardCount cannot scale up over double your current open shard count. ${counts}`);
@@ -30,7 +31,7 @@ export const updateShardCount = (k: KinesisContext, input: UpdateShardCountInput
     throw kErr.limitExceeded(`UpdateShardCount cannot scale down below half your current open shard count. ${counts}`);
   }
   const total = k.store.openShardCount();
-  if (total - current + target > ACCOUNT_SHARD_LIMIT) throw k.store.shardLimitError(k.rc.region, total, target - current);
+  if (total - current + target > limit) throw k.store.shardLimitError(k.rc.region, total, target - current);
   k.store.beginChange(s, 'UPDATING', { kind: 'updateShardCount', target });
   return { StreamName: s.StreamName, CurrentShardCount: current, TargetShardCount: target, StreamARN: s.StreamARN };
 };

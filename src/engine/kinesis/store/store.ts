@@ -7,6 +7,13 @@ import type { KinesisSnapshot, Shard, StreamMode, Stream } from './types';
 
 /** Open shards per account and region (AWS's default quota in the large regions). */
 export const ACCOUNT_SHARD_LIMIT = 500;
+/** Everywhere else the default quota is 200 (Kinesis Data Streams quotas and limits). */
+export const SMALL_REGION_SHARD_LIMIT = 200;
+const LARGE_QUOTA_REGIONS = new Set(['us-east-1', 'us-west-2', 'eu-west-1']);
+
+/** The default shard quota of an account in a region. */
+export const accountShardLimit = (region: string): number =>
+  LARGE_QUOTA_REGIONS.has(region) ? ACCOUNT_SHARD_LIMIT : SMALL_REGION_SHARD_LIMIT;
 /** ON_DEMAND streams start with 4 shards (AWS: 4 MB/s, 4,000 records/s of write capacity). */
 export const ON_DEMAND_SHARDS = 4;
 const HOUR = 3_600_000;
@@ -152,10 +159,11 @@ export class KinesisStore {
     this.resolve(s);
   }
 
-  /** Open shards across the account (the quota counts them). */
+  /** Open shards of provisioned streams across the account (the quota counts only those). */
   openShardCount(): number {
     let n = 0;
     for (const s of this.listStreams()) {
+      if (s.StreamModeDetails.StreamMode === 'ON_DEMAND') continue;
       if (s._pending?.kind === 'create') n += s._pending.shardCount;
       else n += s._open.length;
     }
@@ -165,7 +173,7 @@ export class KinesisStore {
   shardLimitError(region: string, current: number, additional: number) {
     return kErr.limitExceeded(
       `This request would exceed the shard limit for the account ${this.account} in ${region}. ` +
-        `Current shard count for the account: ${current}. Limit: ${ACCOUNT_SHARD_LIMIT}. ` +
+        `Current shard count for the account: ${current}. Limit: ${accountShardLimit(region)}. ` +
         `Number of additional shards that would have resulted from this request: ${additional}. ` +
         'Refer to the AWS Service Limits page (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) ' +
         'for current limits and how to request higher limits.',
