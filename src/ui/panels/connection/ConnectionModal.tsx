@@ -9,8 +9,13 @@ import Modal from '@cloudscape-design/components/modal';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
-import { useState } from 'react';
-import { endpointError, KINESIS_REGIONS, useConnection, type ConnectionSettings } from '../../hooks/useConnection';
+import { useEffect, useRef, useState } from 'react';
+import {
+  endpointError,
+  KINESIS_REGIONS,
+  useConnection,
+  type ConnectionSettings,
+} from '../../hooks/useConnection';
 
 interface Draft {
   mode: 'emulated' | 'aws';
@@ -58,7 +63,9 @@ const problemsOf = (d: Draft) =>
 /** Where the console's SDK clients send their calls: the emulator in this page, or AWS (or any compatible endpoint). */
 export function ConnectionModal() {
   const connection = useConnection();
-  const [draft, setDraft] = useState(() => draftOf(connection.settings.mode, connection.awsDefaults, connection.remember));
+  const [draft, setDraft] = useState(() =>
+    draftOf(connection.settings.mode, connection.awsDefaults, connection.remember),
+  );
   const [touched, setTouched] = useState(false);
   const { test } = connection;
   const update = (patch: Partial<Draft>) => {
@@ -67,12 +74,18 @@ export function ConnectionModal() {
   };
   const problems: Partial<Record<'accessKeyId' | 'secretAccessKey' | 'endpoint', string>> = problemsOf(draft);
   const valid = !Object.values(problems).some(Boolean);
-  const shown = (key: keyof typeof problems) => (touched || (key === 'endpoint' && draft.endpoint) ? problems[key] : undefined);
+  const shown = (key: keyof typeof problems) =>
+    touched || (key === 'endpoint' && draft.endpoint) ? problems[key] : undefined;
   const attempt = (action: () => void) => {
     setTouched(true);
     if (valid) action();
   };
   const region = KINESIS_REGIONS.find((r) => r.id === draft.region);
+  // The result sits below the fields: bring it into view when it arrives.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (test.isSuccess || test.isError) resultRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [test.isSuccess, test.isError]);
 
   return (
     <Modal
@@ -87,10 +100,20 @@ export function ConnectionModal() {
             <Button variant="link" onClick={connection.close}>
               Cancel
             </Button>
-            <Button data-testid="connection-test" loading={test.isPending} onClick={() => attempt(() => test.mutate(settingsOf(draft)))}>
+            <Button
+              data-testid="connection-test"
+              loading={test.isPending}
+              onClick={() => attempt(() => test.mutate(settingsOf(draft)))}
+            >
               Test connection
             </Button>
-            <Button data-testid="connection-save" variant="primary" onClick={() => attempt(() => connection.save(settingsOf(draft), draft.mode === 'aws' && draft.remember))}>
+            <Button
+              data-testid="connection-save"
+              variant="primary"
+              onClick={() =>
+                attempt(() => connection.save(settingsOf(draft), draft.mode === 'aws' && draft.remember))
+              }
+            >
               Save
             </Button>
           </SpaceBetween>
@@ -105,8 +128,18 @@ export function ConnectionModal() {
             onChange={({ detail }) => update({ mode: detail.value as Draft['mode'] })}
             columns={2}
             items={[
-              { value: 'emulated', label: 'Emulated', description: 'Every call is answered by the emulator inside this page. No account, no network.' },
-              { value: 'aws', label: 'AWS', description: 'Calls go to a real AWS account, or to any Kinesis-compatible endpoint you name below.' },
+              {
+                value: 'emulated',
+                label: 'Emulated',
+                description:
+                  'Every call is answered by the emulator inside this page. No account, no network.',
+              },
+              {
+                value: 'aws',
+                label: 'AWS',
+                description:
+                  'Calls go to a real AWS account, or to any Kinesis-compatible endpoint you name below.',
+              },
             ]}
           />
         </FormField>
@@ -114,10 +147,10 @@ export function ConnectionModal() {
         {draft.mode === 'aws' && (
           <SpaceBetween size="m">
             <Alert type="info" header="Your keys stay in this browser">
-              The keys are kept in this page's memory and used only by the AWS SDK to sign each request (the signature is sent, never the
-              secret). Nothing is sent anywhere else. Tick "Remember for this browser tab" to keep them in this tab's session storage
-              until the tab closes; they are never written to local storage. Prefer short-lived keys with only the Kinesis and CloudWatch
-              permissions the workshop needs; a real stream is billed per shard-hour.
+              They are held in this page's memory and used only by the AWS SDK to sign requests (the signature
+              is sent, never the secret). "Remember for this browser tab" keeps them in session storage until
+              the tab closes; never in local storage. Prefer short-lived keys; a real stream is billed per
+              shard-hour.
             </Alert>
             <FormField label="Region" description={region?.name}>
               <Select
@@ -149,7 +182,14 @@ export function ConnectionModal() {
                 />
               </FormField>
             </ColumnLayout>
-            <FormField label={<>Session token <i>- optional</i></>} description="Only for temporary credentials (for example from AWS SSO or sts assume-role).">
+            <FormField
+              label={
+                <>
+                  Session token <i>- optional</i>
+                </>
+              }
+              description="Only for temporary credentials (for example from AWS SSO or sts assume-role)."
+            >
               <Input
                 data-testid="connection-session-token"
                 type="password"
@@ -159,7 +199,11 @@ export function ConnectionModal() {
               />
             </FormField>
             <FormField
-              label={<>Endpoint override <i>- optional</i></>}
+              label={
+                <>
+                  Endpoint override <i>- optional</i>
+                </>
+              }
               description="A Kinesis-compatible server instead of AWS: the console's own `npm run emulator` (http://127.0.0.1:4567), kinesalite or LocalStack. Leave empty for AWS."
               errorText={shown('endpoint')}
             >
@@ -173,30 +217,38 @@ export function ConnectionModal() {
                 spellcheck={false}
               />
             </FormField>
-            <Checkbox data-testid="connection-remember" checked={draft.remember} onChange={({ detail }) => update({ remember: detail.checked })}>
+            <Checkbox
+              data-testid="connection-remember"
+              checked={draft.remember}
+              onChange={({ detail }) => update({ remember: detail.checked })}
+            >
               Remember for this browser tab
             </Checkbox>
             <Box variant="small" color="text-body-secondary">
-              In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have no meaning for a real account.
-              The AWS CLI commands shown on each page gain --region{draft.endpoint.trim() ? ' and --endpoint-url' : ''}.
+              In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have
+              no meaning for a real account. The AWS CLI commands shown on each page gain --region
+              {draft.endpoint.trim() ? ' and --endpoint-url' : ''}.
             </Box>
           </SpaceBetween>
         )}
 
-        {test.isSuccess && (
-          <Alert type="success" header="Connection works" data-testid="connection-test-result">
-            ListStreams answered: {test.data.streams}
-            {test.data.hasMore ? '+' : ''} stream{test.data.streams === 1 ? '' : 's'} in {draft.mode === 'emulated' ? 'the emulator' : draft.region}.
-          </Alert>
-        )}
-        {test.isError && (
-          <Alert type="error" header={test.error.type} data-testid="connection-test-result">
-            <SpaceBetween size="xxs">
-              <span>{test.error.message}</span>
-              {test.error.hint && <span>{test.error.hint}</span>}
-            </SpaceBetween>
-          </Alert>
-        )}
+        <div ref={resultRef}>
+          {test.isSuccess && (
+            <Alert type="success" header="Connection works" data-testid="connection-test-result">
+              ListStreams answered: {test.data.streams}
+              {test.data.hasMore ? '+' : ''} stream{test.data.streams === 1 ? '' : 's'} in{' '}
+              {draft.mode === 'emulated' ? 'the emulator' : draft.region}.
+            </Alert>
+          )}
+          {test.isError && (
+            <Alert type="error" header={test.error.type} data-testid="connection-test-result">
+              <SpaceBetween size="xxs">
+                <span>{test.error.message}</span>
+                {test.error.hint && <span>{test.error.hint}</span>}
+              </SpaceBetween>
+            </Alert>
+          )}
+        </div>
       </SpaceBetween>
     </Modal>
   );
