@@ -1,6 +1,7 @@
 import { wrap, type Remote } from 'comlink';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { EmulatorHost } from './host';
+import { openIdbStorage } from './persistence';
 import { WorkerCommand, type AsyncConsoleApi, type ConsoleApi, type FromWorker, type HttpTransport, type ToWorker } from './protocol';
 
 /**
@@ -23,6 +24,9 @@ export const createInThreadClient = (host: EmulatorHost = new EmulatorHost()): E
     setSpeed: async (speed) => host.setSpeed(speed),
     skip: async (ms) => host.skip(ms),
     reset: async () => host.reset(),
+    storage: async () => host.storage(),
+    setRecordCap: async (bytes) => host.setRecordCap(bytes),
+    flush: async () => host.flush(),
   };
   return {
     kind: 'in-thread',
@@ -72,6 +76,9 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
     setSpeed: (speed) => remote.setSpeed(speed),
     skip: (ms) => remote.skip(ms),
     reset: () => remote.reset(),
+    storage: () => remote.storage(),
+    setRecordCap: (bytes) => remote.setRecordCap(bytes),
+    flush: () => remote.flush(),
   };
   return {
     kind: 'worker',
@@ -92,6 +99,9 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
   };
 };
 
+/** An emulator in this thread that still saves to IndexedDB where there is one. */
+const savedHost = (): EmulatorHost => new EmulatorHost({ storage: openIdbStorage() });
+
 const startWorker = (): WorkerLike =>
   new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module', name: 'emulator' }) as WorkerLike;
 
@@ -102,10 +112,10 @@ let shared: EmulatorClient | undefined;
 export const emulatorClient = (): EmulatorClient => {
   if (!shared) {
     try {
-      shared = typeof Worker === 'undefined' ? createInThreadClient() : createWorkerClient(startWorker());
+      shared = typeof Worker === 'undefined' ? createInThreadClient(savedHost()) : createWorkerClient(startWorker());
     } catch {
       // No worker allowed here (a strict Content-Security-Policy, say): run the emulator in this thread.
-      shared = createInThreadClient();
+      shared = createInThreadClient(savedHost());
     }
   }
   return shared;

@@ -1,9 +1,11 @@
 import { expose } from 'comlink';
 import { EmulatorHost } from './host';
+import { openIdbStorage } from './persistence';
 import { WorkerCommand, type ToWorker } from './protocol';
 
-// The only file that touches the worker global. One emulator per worker, made once.
-const host = new EmulatorHost();
+// The only file that touches the worker global. One emulator per worker, made once; it restores
+// the state saved in IndexedDB (requests wait for that) and saves changes back.
+const host = new EmulatorHost({ storage: openIdbStorage() });
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
   postMessage(message: unknown): void;

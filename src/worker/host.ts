@@ -1,24 +1,90 @@
 import { ScaledClock } from '../engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
+import type { CapTrim, RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
-import { WorkerCommand, type ClockState, type ConsoleApi, type FromWorker, type HttpCall } from './protocol';
+import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
+import { WorkerCommand, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+
+const MiB = 1024 * 1024;
+/** The cap on record bytes a fresh console starts with. */
+export const DEFAULT_RECORD_CAP = 256 * MiB;
+export const MIN_RECORD_CAP = MiB;
+/** Over the cap, records go until this share of it is left, so a steady writer is trimmed in batches. */
+const LOW_WATER = 0.9;
+/** At most one notice of the same kind per this long (a generator over the cap trims every second). */
+const NOTICE_GAP_MS = 30_000;
+
+/** Operations that change nothing worth saving (reads; a pending CREATING resolves the same after a restore). */
+const READ_ONLY = new Set([
+  'Kinesis_20131202.DescribeStream',
+  'Kinesis_20131202.DescribeStreamSummary',
+  'Kinesis_20131202.ListStreams',
+  'Kinesis_20131202.ListShards',
+  'Kinesis_20131202.ListTagsForStream',
+  'Kinesis_20131202.GetShardIterator',
+  'GraniteServiceVersion20100801.GetMetricData',
+  'GraniteServiceVersion20100801.GetMetricStatistics',
+  'GraniteServiceVersion20100801.ListMetrics',
+]);
+
+const changesState = (req: HttpRequestLike): boolean => {
+  const target = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
+  return !(typeof target === 'string' && READ_ONLY.has(target));
+};
+
+export const formatBytes = (n: number): string =>
+  n >= 1024 * MiB ? `${+(n / (1024 * MiB)).toFixed(2)} GiB` : n >= MiB ? `${+(n / MiB).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
+
+export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
+  clock?: ScaledClock;
+  /** Where to save state between page loads; without it the emulator lives in memory only. */
+  storage?: PersistentStorage;
+  /** Why there is no storage, for the user. */
+  noStorageReason?: string;
+  timers?: SaveTimers;
+};
 
 /**
  * The pure part of the worker: one emulator on a clock that can be sped up, and the
  * functions that answer each command. The worker entry and the in-thread fallback both
  * use it, so tests exercise the same code without a Worker.
+ *
+ * With a storage, the last saved state is restored before the first request is answered, and
+ * every change is saved shortly after (see {@link SaveScheduler}). Either way a cap on record
+ * bytes is kept: over it the oldest records go, and the user is told.
  */
 export class EmulatorHost implements ConsoleApi {
   readonly clockSource: ScaledClock;
+  /** Resolves once the saved state (if any) is restored; requests wait for it. */
+  readonly ready: Promise<void>;
   private current: Emulator;
+  private readonly timers: SaveTimers;
+  private readonly scheduler: SaveScheduler;
+  private persister?: Persister;
+  private noStorageReason?: string;
+  private maxRecordBytes = DEFAULT_RECORD_CAP;
+  private usage: RecordUsage = { streams: 0, shards: 0, records: 0, bytes: 0 };
+  private lastSave?: StorageStatus['lastSave'];
+  private trimmedRecords = 0;
+  private notices: StorageNotice[] = [];
+  private noticeId = 0;
+  private lastNoticeAt = new Map<string, number>();
+  /** Saves, resets and cap changes run one after another. */
+  private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly config: Omit<EmulatorConfig, 'clock'> & { clock?: ScaledClock } = {}) {
+  constructor(private readonly config: EmulatorHostConfig = {}) {
     this.clockSource = config.clock ?? new ScaledClock();
+    this.timers = config.timers ?? platformSaveTimers;
     this.current = this.build();
+    this.persister = config.storage && new Persister(config.storage, () => this.timers.now());
+    this.noStorageReason = config.storage ? undefined : (config.noStorageReason ?? 'this browser offers no IndexedDB here');
+    this.scheduler = new SaveScheduler(() => this.serial(() => this.tick()), this.timers);
+    this.ready = this.persister ? this.serial(() => this.restore()) : Promise.resolve();
   }
 
   private build(): Emulator {
-    return new Emulator({ ...this.config, clock: this.clockSource });
+    const { storage: _s, noStorageReason: _r, timers: _t, ...config } = this.config;
+    return new Emulator({ ...config, clock: this.clockSource });
   }
 
   get emulator(): Emulator {
@@ -31,8 +97,11 @@ export class EmulatorHost implements ConsoleApi {
 
   /** Answers one HTTP message; never throws (a failure becomes `ok: false`). */
   async answer(msg: HttpCall): Promise<FromWorker> {
+    await this.ready;
     try {
-      return { cmd: WorkerCommand.Http, id: msg.id, ok: true, response: await this.handle(msg.request) };
+      const response = await this.handle(msg.request);
+      if (changesState(msg.request)) this.scheduler.poke();
+      return { cmd: WorkerCommand.Http, id: msg.id, ok: true, response };
     } catch (e) {
       return { cmd: WorkerCommand.Http, id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
@@ -44,15 +113,143 @@ export class EmulatorHost implements ConsoleApi {
 
   setSpeed(speed: number): ClockState {
     this.clockSource.setSpeed(speed);
+    this.scheduler.poke();
     return this.clock();
   }
 
   skip(ms: number): ClockState {
     this.clockSource.skip(ms);
+    this.scheduler.poke();
     return this.clock();
   }
 
-  reset(): void {
-    this.current = this.build();
+  async reset(): Promise<void> {
+    this.scheduler.cancel();
+    await this.serial(async () => {
+      this.current = this.build();
+      this.usage = { streams: 0, shards: 0, records: 0, bytes: 0 };
+      this.trimmedRecords = 0;
+      try {
+        await this.persister?.clear();
+      } catch (e) {
+        this.notify('warning', 'storage-error', `The saved emulator state could not be deleted: ${String(e)}`);
+      }
+    });
+  }
+
+  async storage(): Promise<StorageStatus> {
+    await this.ready;
+    return this.status();
+  }
+
+  async setRecordCap(bytes: number): Promise<StorageStatus> {
+    if (!Number.isFinite(bytes) || bytes < MIN_RECORD_CAP) throw new RangeError(`The cap must be at least ${formatBytes(MIN_RECORD_CAP)}`);
+    this.maxRecordBytes = Math.floor(bytes);
+    await this.serial(async () => {
+      await this.persister?.storage.saveSettings({ maxRecordBytes: this.maxRecordBytes }).catch(() => {});
+      await this.tick();
+    });
+    return this.status();
+  }
+
+  async flush(): Promise<void> {
+    await this.ready;
+    await this.scheduler.flush();
+  }
+
+  private status(): StorageStatus {
+    return {
+      persistence: this.persister ? 'indexeddb' : 'memory',
+      ...(this.noStorageReason ? { reason: this.noStorageReason } : {}),
+      streams: this.usage.streams,
+      shards: this.usage.shards,
+      records: this.usage.records,
+      recordBytes: this.usage.bytes,
+      maxRecordBytes: this.maxRecordBytes,
+      pending: this.scheduler.pending,
+      ...(this.lastSave ? { lastSave: { ...this.lastSave } } : {}),
+      trimmedRecords: this.trimmedRecords,
+      notices: this.notices.map((n) => ({ ...n })),
+    };
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn, fn);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  private notify(type: StorageNotice['type'], kind: string, text: string): void {
+    const now = this.timers.now();
+    const last = this.lastNoticeAt.get(kind);
+    if (last !== undefined && now - last < NOTICE_GAP_MS) return;
+    this.lastNoticeAt.set(kind, now);
+    this.notices = [...this.notices, { id: ++this.noticeId, type, text }].slice(-10);
+  }
+
+  private storedClock(): StoredClock {
+    const now = this.clockSource.now();
+    return { speed: this.clockSource.speed, now, offsetMs: now - this.timers.now() };
+  }
+
+  /** The last save, if there is one this console can read; anything else is reported, never thrown. */
+  private async restore(): Promise<void> {
+    const persister = this.persister!;
+    try {
+      const settings = await persister.storage.loadSettings();
+      if (settings && Number.isFinite(settings.maxRecordBytes) && settings.maxRecordBytes >= MIN_RECORD_CAP) this.maxRecordBytes = settings.maxRecordBytes;
+      const loaded = await persister.load();
+      if (loaded.kind === 'ignored') {
+        this.notify('warning', 'ignored', `A saved emulator state was found but not restored (${loaded.reason}). The emulator starts empty; the next change replaces the old save.`);
+      } else if (loaded.kind === 'restored') {
+        try {
+          this.current.restore(loaded.snapshot);
+        } catch (e) {
+          this.current = this.build();
+          persister.discard();
+          this.notify('warning', 'ignored', `A saved emulator state was found but not restored (${e instanceof Error ? e.message : String(e)}). The emulator starts empty.`);
+          return;
+        }
+        const c = loaded.clock;
+        if (c && Number.isFinite(c.now) && Number.isFinite(c.offsetMs)) {
+          // Time carries on from where it was (never backwards: iterators and sequence numbers depend on it).
+          const target = Math.max(c.now, this.timers.now() + c.offsetMs);
+          const ahead = target - this.clockSource.now();
+          if (ahead > 0) this.clockSource.skip(ahead);
+          if (c.speed > 0 && Number.isFinite(c.speed)) this.clockSource.setSpeed(c.speed);
+        }
+        this.lastSave = { at: loaded.savedAt, ms: 0, recordsWritten: 0 };
+      }
+    } catch (e) {
+      // Storage that cannot be opened (a private window, a full disk): carry on in memory.
+      const why = e instanceof Error ? e.message : String(e);
+      this.current = this.build();
+      this.persister = undefined;
+      this.noStorageReason = `the browser storage could not be read: ${why}`;
+      this.notify('warning', 'storage-error', `The emulator cannot use this browser's storage (${why}); it runs in memory only and forgets everything on reload.`);
+    } finally {
+      this.usage = this.current.recordUsage();
+    }
+  }
+
+  /** Keeps the cap, then saves what changed. */
+  private async tick(): Promise<void> {
+    const trim: CapTrim = this.current.trimRecordsToCap(this.maxRecordBytes, Math.floor(this.maxRecordBytes * LOW_WATER));
+    if (trim.records > 0) {
+      this.trimmedRecords += trim.records;
+      this.notify(
+        'warning',
+        'cap',
+        `The emulator holds more than its cap of ${formatBytes(this.maxRecordBytes)} of records: the oldest ${trim.records.toLocaleString('en-US')} records (${formatBytes(trim.bytes)}) were dropped, as retention would drop them. Change the cap under Clock > Emulator storage.`,
+      );
+    }
+    this.usage = this.current.recordUsage();
+    if (!this.persister) return;
+    try {
+      const stats = await this.persister.save(this.current, this.storedClock());
+      this.lastSave = { at: this.timers.now(), ms: stats.totalMs, recordsWritten: stats.recordsWritten };
+    } catch (e) {
+      this.notify('warning', 'save-error', `The emulator state could not be saved (${e instanceof Error ? e.message : String(e)}). It is still here until you reload; a lower cap may help.`);
+    }
   }
 }

@@ -42,15 +42,50 @@ export interface ClockState {
   speed: number;
 }
 
+/** Something the user should know about the emulator's storage (shown once as a notification). */
+export interface StorageNotice {
+  /** Increasing: the page shows each id once. */
+  id: number;
+  type: 'info' | 'warning';
+  text: string;
+}
+
+/** Where the emulator keeps its state and how much it holds. */
+export interface StorageStatus {
+  /** `indexeddb`: saved in this browser and restored on reload; `memory`: lost on reload (`reason` says why). */
+  persistence: 'indexeddb' | 'memory';
+  reason?: string;
+  streams: number;
+  shards: number;
+  records: number;
+  /** Record bytes as AWS counts them (data + partition key). */
+  recordBytes: number;
+  /** The cap on record bytes; over it the oldest records go. */
+  maxRecordBytes: number;
+  /** Changes not yet saved. */
+  pending: boolean;
+  lastSave?: { at: number; ms: number; recordsWritten: number };
+  /** Records dropped by the cap since the emulator started (or was reset). */
+  trimmedRecords: number;
+  notices: StorageNotice[];
+}
+
 /** The non-AWS controls of the emulator, reached over comlink (each call is async). */
 export interface ConsoleApi {
   clock(): ClockState;
   setSpeed(speed: number): ClockState;
   /** Jump the clock forward by `ms` milliseconds. */
   skip(ms: number): ClockState;
-  /** Forget every stream, record and metric: a fresh emulator with the same clock. */
-  reset(): void;
+  /** Forget every stream, record and metric, saved ones included: a fresh emulator with the same clock. */
+  reset(): void | Promise<void>;
+  storage(): StorageStatus | Promise<StorageStatus>;
+  /** Sets the cap on record bytes (at least 1 MiB); applies it at once. */
+  setRecordCap(bytes: number): StorageStatus | Promise<StorageStatus>;
+  /** Saves pending changes now (the page is going away). */
+  flush(): void | Promise<void>;
 }
 
 /** The same API as seen by the page: every call crosses a thread, so every call is a promise. */
-export type AsyncConsoleApi = { [K in keyof ConsoleApi]: (...a: Parameters<ConsoleApi[K]>) => Promise<ReturnType<ConsoleApi[K]>> };
+export type AsyncConsoleApi = {
+  [K in keyof ConsoleApi]: (...a: Parameters<ConsoleApi[K]>) => Promise<Awaited<ReturnType<ConsoleApi[K]>>>;
+};

@@ -1,0 +1,395 @@
+import { describe, expect, it } from 'vitest';
+import { ScaledClock, VirtualClock } from '../engine/common/clock';
+import { SeededRng } from '../engine/common/rng';
+import { Emulator } from '../engine/emulator';
+import { encodeUtf8, decodeUtf8, type HttpRequestLike } from '../engine/protocol/http';
+import { DEFAULT_RECORD_CAP, EmulatorHost } from './host';
+import { MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type RecordChunk, type SaveTimers, type StoredState } from './persistence';
+import { WorkerCommand } from './protocol';
+
+const T0 = Date.UTC(2026, 0, 1);
+const rc = { region: 'us-east-1', requestId: 'r' };
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+
+const emulatorAt = (clock: VirtualClock) => {
+  const emulator = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 500, enforceThroughput: false } });
+  const call = (op: string, input: Record<string, unknown> = {}): any => emulator.kinesis.call(op, structuredClone(input), rc);
+  return { emulator, call };
+};
+
+/** Timers that fire only when the test moves time. */
+class FakeTimers implements SaveTimers {
+  t = T0;
+  private queue: { at: number; fn: () => void; id: number }[] = [];
+  private ids = 0;
+  setTimeout(fn: () => void, ms: number) {
+    const id = ++this.ids;
+    this.queue.push({ at: this.t + ms, fn, id });
+    return id;
+  }
+  clearTimeout(h: unknown) {
+    this.queue = this.queue.filter((q) => q.id !== h);
+  }
+  now() {
+    return this.t;
+  }
+  async advance(ms: number) {
+    const end = this.t + ms;
+    for (;;) {
+      const due = this.queue.filter((q) => q.at <= end).sort((a, b) => a.at - b.at)[0];
+      if (!due) break;
+      this.queue = this.queue.filter((q) => q !== due);
+      this.t = due.at;
+      due.fn();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    this.t = end;
+  }
+  get armed() {
+    return this.queue.map((q) => q.at - this.t);
+  }
+}
+
+describe('Persister', () => {
+  const setup = (chunkRecords = 1000) => {
+    const clock = new VirtualClock(T0);
+    const a = emulatorAt(clock);
+    const storage = new MemoryStorage();
+    const persister = new Persister(storage, () => clock.now(), chunkRecords);
+    a.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    clock.advance(500);
+    const putMany = (n: number) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) out.push(a.call('PutRecord', { StreamName: 's', PartitionKey: `k${i}`, Data: b64(`r${i}`) }).SequenceNumber);
+      return out;
+    };
+    /** A second page load: a new persister over the same storage, restoring into a new emulator. */
+    const reload = async () => {
+      const p = new Persister(storage, () => clock.now(), chunkRecords);
+      const loaded = await p.load();
+      const b = emulatorAt(clock);
+      if (loaded.kind === 'restored') b.emulator.restore(loaded.snapshot);
+      return { ...b, loaded, persister: p };
+    };
+    const readAll = (call: (op: string, input?: Record<string, unknown>) => any, shard = 'shardId-000000000000') =>
+      call('GetRecords', call('GetShardIterator', { StreamName: 's', ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' })).Records.map(
+        (r: { SequenceNumber: string }) => r.SequenceNumber,
+      );
+    return { clock, ...a, storage, persister, putMany, reload, readAll };
+  };
+
+  it('loads nothing from empty storage', async () => {
+    expect(await new Persister(new MemoryStorage()).load()).toEqual({ kind: 'empty' });
+  });
+
+  it('round-trips streams, shards after resharding, records and metrics', async () => {
+    const h = setup();
+    const before = h.putMany(3);
+    h.call('SplitShard', { StreamName: 's', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: String(1n << 127n) });
+    h.clock.advance(500);
+    const child = h.call('PutRecord', { StreamName: 's', PartitionKey: 'x', Data: b64('child'), ExplicitHashKey: '5' }).SequenceNumber;
+    await h.persister.save(h.emulator);
+
+    const b = await h.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 4, savedAt: h.clock.now() });
+    expect(b.emulator.snapshot()).toEqual(h.emulator.snapshot());
+    expect(b.call('ListShards', { StreamName: 's' })).toEqual(h.call('ListShards', { StreamName: 's' }));
+    expect(h.readAll(b.call)).toEqual(before);
+    expect(h.readAll(b.call, 'shardId-000000000001')).toEqual([child]);
+  });
+
+  it('writes only the chunks that changed: the filling one is rewritten, full ones once', async () => {
+    const h = setup(1000);
+    h.putMany(2500); // counters 1..2500: chunks 0 (1-999), 1 (1000-1999), 2 (2000-2500)
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 3, recordsWritten: 2500, chunksDeleted: 0 });
+    expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map((c) => `s|${T0}|0|000000000${c}`));
+    h.putMany(10);
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 511 });
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 0, recordsWritten: 0 });
+    h.putMany(490); // counter 3000 starts chunk 3
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, recordsWritten: 1001 });
+    const b = await h.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 3000 });
+    // A restored persister carries on incrementally too.
+    const more = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('next') }).SequenceNumber;
+    expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 2 });
+    const c = await h.reload();
+    expect(h.readAll(c.call).at(-1)).toBe(more);
+  });
+
+  it('deletes chunks that retention emptied and leaves out trimmed records of a kept chunk', async () => {
+    const h = setup(10);
+    h.putMany(15); // chunks 0 (1-9) and 1 (10-15), at T0+500
+    await h.persister.save(h.emulator);
+    h.clock.advance(3_600_000);
+    const late = h.putMany(3); // 16-18 an hour later
+    h.clock.advance(24 * 3_600_000 - 1000); // the first 15 are older than 24 h, the last 3 are not
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 1, recordsWritten: 3 });
+    expect([...h.storage.chunks.keys()]).toEqual([`s|${T0}|0|0000000001`]);
+    // The chunk that received records is rewritten with its live records only.
+    expect(h.storage.chunks.get(`s|${T0}|0|0000000001`)!.counter).toEqual([16, 17, 18]);
+    const b = await h.reload();
+    expect(h.readAll(b.call)).toEqual(late);
+  });
+
+  it('keeps sequence numbers increasing across a reload', async () => {
+    const h = setup();
+    const [last] = h.putMany(1);
+    await h.persister.save(h.emulator);
+    const b = await h.reload();
+    const next = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('after') }).SequenceNumber;
+    expect(next > last).toBe(true);
+  });
+
+  it('drops the chunks of a deleted stream, and a new stream of the same name starts empty', async () => {
+    const h = setup();
+    h.putMany(5);
+    await h.persister.save(h.emulator);
+    h.call('DeleteStream', { StreamName: 's' });
+    h.clock.advance(500);
+    h.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    h.clock.advance(500);
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 0 });
+    expect(h.storage.chunks.size).toBe(0);
+    const b = await h.reload();
+    expect(h.readAll(b.call)).toEqual([]);
+  });
+
+  it('ignores a save of an unknown format or emulator version, says why, and replaces it on the next save', async () => {
+    const h = setup();
+    h.putMany(2);
+    await h.persister.save(h.emulator);
+    const saved = h.storage.state as StoredState;
+
+    h.storage.state = { ...saved, format: 99 };
+    const p = new Persister(h.storage);
+    expect(await p.load()).toEqual({ kind: 'ignored', reason: `it was saved in storage format 99, this console reads format ${PERSISTENCE_FORMAT}` });
+    h.storage.state = { ...saved, snapshot: { ...saved.snapshot, version: 7 } };
+    expect(await p.load()).toEqual({ kind: 'ignored', reason: 'it holds emulator state version 7, this console reads version 1' });
+    h.storage.state = 'garbage';
+    expect(await p.load()).toMatchObject({ kind: 'ignored' });
+    h.storage.state = saved;
+    h.storage.chunks.set(`s|${T0}|0|0000000000`, { nope: 1 } as unknown as RecordChunk);
+    expect(await p.load()).toEqual({ kind: 'ignored', reason: 'a chunk of records of s is missing' });
+
+    // The next save starts from a clean chunk store.
+    h.storage.chunks.set('stale|1|0|0000000000', { counter: [], at: [], data: [], partitionKey: [], size: [] });
+    await p.save(emulatorAt(h.clock).emulator);
+    expect(h.storage.chunks.size).toBe(0);
+  });
+
+  it('clear() deletes the save', async () => {
+    const h = setup();
+    h.putMany(2);
+    await h.persister.save(h.emulator);
+    await h.persister.clear();
+    expect(await new Persister(h.storage).load()).toEqual({ kind: 'empty' });
+  });
+});
+
+describe('SaveScheduler', () => {
+  const make = () => {
+    const timers = new FakeTimers();
+    const runs: number[] = [];
+    let release: (() => void) | undefined;
+    let block = false;
+    const scheduler = new SaveScheduler(
+      () => {
+        runs.push(timers.now() - T0);
+        return block ? new Promise<void>((r) => (release = r)) : Promise.resolve();
+      },
+      timers,
+      300,
+      1000,
+    );
+    return { timers, runs, scheduler, setBlock: (b: boolean) => (block = b), release: () => release?.() };
+  };
+
+  it('runs once things are quiet', async () => {
+    const s = make();
+    s.scheduler.poke();
+    await s.timers.advance(100);
+    s.scheduler.poke();
+    expect(s.scheduler.pending).toBe(true);
+    await s.timers.advance(299);
+    expect(s.runs).toEqual([]);
+    await s.timers.advance(1);
+    expect(s.runs).toEqual([400]);
+    expect(s.scheduler.pending).toBe(false);
+  });
+
+  it('runs at least once a second under a steady stream of changes', async () => {
+    const s = make();
+    for (let i = 0; i < 25; i++) {
+      s.scheduler.poke();
+      await s.timers.advance(100);
+    }
+    expect(s.runs).toEqual([1000, 2000]);
+  });
+
+  it('never runs twice at once; changes during a run schedule the next', async () => {
+    const s = make();
+    s.setBlock(true);
+    s.scheduler.poke();
+    await s.timers.advance(300);
+    s.scheduler.poke();
+    await s.timers.advance(2000);
+    expect(s.runs).toEqual([300]);
+    s.setBlock(false);
+    s.release();
+    await new Promise((r) => setTimeout(r, 0));
+    await s.timers.advance(0);
+    // The change waited longer than a second already: the next run starts at once.
+    expect(s.runs).toEqual([300, 2300]);
+  });
+
+  it('flush() runs at once and cancel() forgets', async () => {
+    const s = make();
+    s.scheduler.poke();
+    await s.scheduler.flush();
+    expect(s.runs).toEqual([0]);
+    s.scheduler.poke();
+    s.scheduler.cancel();
+    await s.timers.advance(5000);
+    expect(s.runs).toEqual([0]);
+    expect(s.timers.armed).toEqual([]);
+  });
+});
+
+describe('EmulatorHost with storage', () => {
+  const request = (op: string, body: unknown): HttpRequestLike => ({
+    method: 'POST',
+    path: '/',
+    query: {},
+    headers: {
+      'x-amz-target': `Kinesis_20131202.${op}`,
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-date': '20260101T000000Z',
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: encodeUtf8(JSON.stringify(body)),
+  });
+
+  const boot = (storage: MemoryStorage, timers = new FakeTimers(), base = new VirtualClock(T0)) => {
+    const host = new EmulatorHost({ clock: new ScaledClock(base), storage, timers, options: { stateDelayMs: 0 } });
+    const call = async (op: string, body: unknown) => {
+      const reply = await host.answer({ cmd: WorkerCommand.Http, id: 1, request: request(op, body) });
+      if (!reply.ok) throw new Error(reply.error);
+      const out = reply.response.body;
+      const text = typeof out === 'string' ? out : decodeUtf8(out);
+      return text ? JSON.parse(text) : {};
+    };
+    return { host, call, timers, base };
+  };
+
+  it('restores before answering the first request, and saves changes after a quiet moment', async () => {
+    const storage = new MemoryStorage();
+    const a = boot(storage);
+    await a.call('CreateStream', { StreamName: 's', ShardCount: 2 });
+    const { SequenceNumber } = await a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('kept') });
+    expect(storage.commits).toBe(0);
+    await a.timers.advance(300);
+    expect(storage.commits).toBe(1);
+    // Reads do not cause saves.
+    await a.call('DescribeStreamSummary', { StreamName: 's' });
+    await a.timers.advance(5000);
+    expect(storage.commits).toBe(1);
+    expect(await a.host.storage()).toMatchObject({ persistence: 'indexeddb', streams: 1, shards: 2, records: 1, recordBytes: 5, pending: false });
+
+    const b = boot(storage);
+    // No await on ready: the request itself waits for the restore.
+    const summary = await b.call('DescribeStreamSummary', { StreamName: 's' });
+    expect(summary.StreamDescriptionSummary).toMatchObject({ StreamStatus: 'ACTIVE', OpenShardCount: 2 });
+    const shards = (await b.call('ListShards', { StreamName: 's' })).Shards;
+    const it = await Promise.all(
+      shards.map((sh: { ShardId: string }) => b.call('GetShardIterator', { StreamName: 's', ShardId: sh.ShardId, ShardIteratorType: 'TRIM_HORIZON' })),
+    );
+    const records = (await Promise.all(it.map((i) => b.call('GetRecords', i)))).flatMap((r) => r.Records);
+    expect(records).toEqual([expect.objectContaining({ SequenceNumber, Data: b64('kept'), PartitionKey: 'k' })]);
+  });
+
+  it('carries the clock on: a skip ahead and the speed survive, time never runs backwards', async () => {
+    const storage = new MemoryStorage();
+    const a = boot(storage);
+    a.host.skip(60_000);
+    a.host.setSpeed(10);
+    await a.host.flush();
+    const saved = a.host.clock().now;
+    expect(saved).toBe(T0 + 60_000);
+    // Reloaded 5 s (wall time) later.
+    const timers = new FakeTimers();
+    timers.t = T0 + 5000;
+    const b = boot(storage, timers, new VirtualClock(T0 + 5000));
+    await b.host.ready;
+    expect(b.host.clock()).toEqual({ now: T0 + 65_000, speed: 10 });
+  });
+
+  it('reset deletes the state and the save', async () => {
+    const storage = new MemoryStorage();
+    const a = boot(storage);
+    await a.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    await a.host.flush();
+    await a.host.reset();
+    expect(storage.state).toBeUndefined();
+    expect((await a.call('ListStreams', {})).StreamNames).toEqual([]);
+    const b = boot(storage);
+    expect((await b.call('ListStreams', {})).StreamNames).toEqual([]);
+  });
+
+  it('keeps records under the cap, the oldest first, tells the user once, and remembers the cap', async () => {
+    const storage = new MemoryStorage();
+    const a = boot(storage);
+    expect((await a.host.storage()).maxRecordBytes).toBe(DEFAULT_RECORD_CAP);
+    await expect(a.host.setRecordCap(1000)).rejects.toThrow('The cap must be at least 1 MiB');
+    await a.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    const data = b64('x'.repeat(100_000));
+    for (let i = 0; i < 15; i++) {
+      await a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: data });
+      a.base.advance(1000);
+    }
+    const status = await a.host.setRecordCap(1024 * 1024);
+    // 15 records of 100,001 bytes over 1 MiB: down to 90% of it, 9 records.
+    expect(status).toMatchObject({ records: 9, recordBytes: 900_009, maxRecordBytes: 1_048_576, trimmedRecords: 6 });
+    expect(status.notices).toEqual([
+      {
+        id: 1,
+        type: 'warning',
+        text: 'The emulator holds more than its cap of 1 MiB of records: the oldest 6 records (585.9 KiB) were dropped, as retention would drop them. Change the cap under Clock > Emulator storage.',
+      },
+    ]);
+    expect(storage.settings).toEqual({ maxRecordBytes: 1_048_576 });
+    const b = boot(storage);
+    expect(await b.host.storage()).toMatchObject({ maxRecordBytes: 1_048_576, records: 9 });
+  });
+
+  it('ignores a save it cannot read with a notice, and starts empty', async () => {
+    const storage = new MemoryStorage();
+    storage.state = { format: 42 };
+    const b = boot(storage);
+    expect((await b.call('ListStreams', {})).StreamNames).toEqual([]);
+    expect((await b.host.storage()).notices).toEqual([
+      {
+        id: 1,
+        type: 'warning',
+        text: `A saved emulator state was found but not restored (it was saved in storage format 42, this console reads format ${PERSISTENCE_FORMAT}). The emulator starts empty; the next change replaces the old save.`,
+      },
+    ]);
+  });
+
+  it('runs in memory when the storage cannot be read, and says so', async () => {
+    const storage = new MemoryStorage();
+    storage.load = () => Promise.reject(new Error('QuotaExceededError'));
+    const b = boot(storage);
+    await b.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    const status = await b.host.storage();
+    expect(status).toMatchObject({ persistence: 'memory', reason: 'the browser storage could not be read: QuotaExceededError', streams: 0 });
+    expect(status.notices[0].text).toBe(
+      "The emulator cannot use this browser's storage (QuotaExceededError); it runs in memory only and forgets everything on reload.",
+    );
+  });
+
+  it('without storage runs in memory and says why', async () => {
+    const host = new EmulatorHost();
+    expect(await host.storage()).toMatchObject({ persistence: 'memory', reason: 'this browser offers no IndexedDB here' });
+  });
+});
