@@ -114,3 +114,49 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   expect(requests.filter((u) => !allowed(u))).toEqual([]);
   expect(requests.some((u) => u.startsWith(`${ENDPOINT}/`))).toBe(true);
 });
+
+test("a real region's answer: AWS's error type and message for unknown keys, and the region in the top bar", async ({ page }) => {
+  // No request may leave the machine: the test answers for AWS, as AWS answers an unknown access
+  // key (HTTP 400, UnrecognizedClientException), with the CORS headers AWS sends to a page.
+  const AWS_HOST = 'https://kinesis.us-west-2.amazonaws.com/';
+  const answered: string[] = [];
+  const cors = {
+    'access-control-allow-origin': '*',
+    'access-control-allow-headers': '*',
+    'access-control-allow-methods': 'POST, OPTIONS',
+    'access-control-expose-headers': 'x-amzn-RequestId, x-amzn-ErrorType',
+  };
+  await page.route(`${AWS_HOST}**`, async (route) => {
+    answered.push(route.request().url());
+    if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 200, headers: cors });
+    return route.fulfill({
+      status: 400,
+      headers: { ...cors, 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': '8d6a7f2e-0000-4000-8000-000000000000' },
+      body: JSON.stringify({ __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' }),
+    });
+  });
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const list = new StreamsListPage(page);
+  const conn = new ConnectionPanel(page);
+
+  await list.goto();
+  await conn.openSettings();
+  await conn.fillAws({ ...KEYS, region: 'us-west-2' });
+  await conn.testConnection();
+  await expect(conn.result).toContainText('UnrecognizedClientException');
+  await expect(conn.result).toContainText('The security token included in the request is invalid.');
+  await expect(conn.result).toContainText('The access key id is not known to AWS');
+  await conn.screenshot('aws-06-settings-unrecognized-client');
+  await conn.save();
+  await expect(conn.indicator).toHaveText('AWS · us-west-2');
+  await expect(conn.clockMenu).toHaveCount(0);
+  // The Streams page shows the same error from its own ListStreams.
+  await expect(list.table).toContainText('UnrecognizedClientException: The security token included in the request is invalid.');
+  await conn.screenshot('aws-07-topbar-aws-region');
+
+  expect(answered.length).toBeGreaterThan(0);
+  const outside = requests.filter((u) => !u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  // Every request that was not for the page itself went to the route above, never to the network.
+  expect(outside.every((u) => u.startsWith(AWS_HOST))).toBe(true);
+});
