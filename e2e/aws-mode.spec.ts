@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { ConnectionPanel } from './pages/connection';
+import { GeneratorPage } from './pages/generator';
+import { MonitoringPage } from './pages/monitoring';
 import { StreamsListPage } from './pages/streams';
 
 // AWS mode against an AWS-compatible endpoint: the console's own emulator server on 127.0.0.1.
@@ -106,6 +108,19 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   await conn.save();
   await expect(conn.indicator).toHaveText(`Endpoint · 127.0.0.1:${SERVER_PORT}`);
   await expect(list.status(STREAM)).toHaveText(/ACTIVE/);
+
+  // The generator (in its own worker) and the Monitoring page (CloudWatch) follow the connection.
+  const gen = new GeneratorPage(page);
+  await gen.goto(STREAM);
+  await expect(gen.cli).toContainText(`--region us-east-1 --endpoint-url ${ENDPOINT}`);
+  await gen.field('limit-input').fill('50');
+  await gen.setRate('100');
+  await gen.sendButton.click();
+  await expect(gen.status).toContainText('Completed', { timeout: 15_000 });
+  expect(await gen.counter('acknowledged')).toBe(50);
+  const monitoring = new MonitoringPage(page);
+  await monitoring.goto(STREAM);
+  await expect.poll(async () => (await monitoring.refresh(), monitoring.incomingRecordsSum()), { timeout: 15_000 }).toBe(50);
 
   // Nothing was written to local storage, and nothing was kept for the tab unless asked.
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
