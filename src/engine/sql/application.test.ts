@@ -26,6 +26,19 @@ const make = (sql: string) => {
 };
 
 describe('Application', () => {
+  it('accepts a streaming ORDER BY on the FROM stream\'s qualified ROWTIME (the developer guide\'s anomaly detection code)', () => {
+    const { clock, app, seen } = make(`CREATE OR REPLACE STREAM "TEMP_STREAM" ("k" VARCHAR(4), "v" INTEGER);
+      CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("k" VARCHAR(4), "v" INTEGER);
+      CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "TEMP_STREAM" SELECT STREAM "k", "v" FROM "SOURCE_SQL_STREAM_001";
+      CREATE OR REPLACE PUMP "OUTPUT_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+         SELECT STREAM * FROM "TEMP_STREAM"
+         ORDER BY FLOOR("TEMP_STREAM".ROWTIME TO SECOND), "TEMP_STREAM"."v" DESC;`);
+    app.pushRecord('{"k":"a","v":1}', T0 + 100);
+    app.pushRecord('{"k":"b","v":3}', T0 + 200);
+    clock.set(T0 + 1000);
+    app.advance();
+    expect(seen.filter((l) => l.startsWith('DESTINATION_SQL_STREAM')).map((l) => l.split(' ')[3])).toEqual(['["b",3]', '["a",1]']);
+  });
   it('emits a tumbling group when the clock passes the window end, with no later row', () => {
     const { clock, app, seen } = make(`CREATE STREAM o (k VARCHAR(4), n BIGINT);
       CREATE PUMP p AS INSERT INTO o SELECT STREAM "k", COUNT(*) FROM SOURCE_SQL_STREAM_001 GROUP BY "k", STEP(ROWTIME BY INTERVAL '10' SECOND);`);

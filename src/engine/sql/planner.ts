@@ -396,8 +396,10 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
   rel.out.target = head;
 
   if (q.orderBy) {
-    const outFields: Field[] = [ROWTIME_FIELD([]), ...columns.map((c, i) => ({ name: c.name, type: c.type, index: i + 1, qualifiers: [], hidden: false }))];
-    // ORDER BY may name output columns or, failing that, the FROM stream's (resolved on the output when equal names).
+    // ORDER BY may name output columns or, failing that, the FROM stream's (resolved on the output when equal names);
+    // a qualified name such as "TEMP_STREAM".ROWTIME (the anomaly detection example) keeps its FROM qualifier.
+    const qualifiersOf = (name: string) => [...new Set(scope.fields.filter((f) => f.name === name).flatMap((f) => f.qualifiers))];
+    const outFields: Field[] = [ROWTIME_FIELD(qualifiersOf('ROWTIME')), ...columns.map((c, i) => ({ name: c.name, type: c.type, index: i + 1, qualifiers: qualifiersOf(c.name), hidden: false }))];
     const oscope = new Scope(outFields);
     const first = q.orderBy[0].expr;
     const w = timeWindowOf(first, isRowtimeIn(oscope));
