@@ -88,6 +88,16 @@ describe('ListShards', () => {
     });
   });
 
+  it('refuses a NextToken older than 300 seconds with ExpiredNextTokenException (API reference, ListShards)', () => {
+    const h = kinesisHarness();
+    h.active('s', 2);
+    const { NextToken } = h.call('ListShards', { StreamName: 's', MaxResults: 1 });
+    h.clock.advance(300_000);
+    expect(ids(h.call('ListShards', { NextToken }))).toEqual(['shardId-000000000001']);
+    h.clock.advance(1);
+    expect(h.error('ListShards', { NextToken }).code).toBe('ExpiredNextTokenException');
+  });
+
   it('accepts a StreamARN', () => {
     const h = kinesisHarness();
     const d = h.active('s', 1);

@@ -1,3 +1,4 @@
+import { AwsError } from '../../common/errors';
 import { kErr } from '../errors';
 import type { Shard, Stream } from '../store/types';
 import { isOpen, listedShard, publicShard, streamOf, type KinesisContext, type StreamRef } from './context';
@@ -18,16 +19,20 @@ interface Token {
   after: string;
   /** The first page's ShardFilter: a NextToken alone pages through the same view (as the KCL calls it). */
   filter?: ShardFilter;
+  issuedAt: number;
 }
 
 const HOUR = 3_600_000;
+/** "Tokens expire after 300 seconds" (API reference, ListShards NextToken). */
+export const LIST_SHARDS_TOKEN_LIFETIME_MS = 300_000;
 
-const encodeToken = (t: Token): string => btoa(JSON.stringify(['shards', t.stream, t.arn, t.after, t.filter ?? null]));
+const encodeToken = (t: Token): string =>
+  btoa(JSON.stringify(['shards', t.stream, t.arn, t.after, t.filter ?? null, t.issuedAt]));
 const decodeToken = (s: string): Token => {
   try {
     const v = JSON.parse(atob(s));
-    if (Array.isArray(v) && v[0] === 'shards' && (v.length === 4 || v.length === 5)) {
-      return { stream: v[1], arn: v[2], after: v[3], filter: v[4] ?? undefined };
+    if (Array.isArray(v) && v[0] === 'shards' && v.length === 6 && typeof v[5] === 'number') {
+      return { stream: v[1], arn: v[2], after: v[3], filter: v[4] ?? undefined, issuedAt: v[5] };
     }
   } catch {
     // fall through
@@ -95,6 +100,10 @@ export const listShards = (k: KinesisContext, input: ListShardsInput) => {
       throw kErr.invalidArgument('NextToken and StreamCreationTimestamp cannot be provided together.');
     // A ShardFilter may come again with the NextToken (Apache Beam's KinesisIO sends it on every page).
     const t = decodeToken(input.NextToken);
+    if (k.store.now() - t.issuedAt > LIST_SHARDS_TOKEN_LIFETIME_MS) {
+      // The exception is the API reference's; its message is not documented, so this text is ours.
+      throw new AwsError('ExpiredNextTokenException', `The NextToken has expired: it was issued more than ${LIST_SHARDS_TOKEN_LIFETIME_MS} milliseconds ago.`);
+    }
     ref = { StreamName: t.stream };
     after = t.after;
     filter = filter ?? t.filter;
@@ -113,7 +122,8 @@ export const listShards = (k: KinesisContext, input: ListShardsInput) => {
   const page = shards.slice(0, max);
   const out: { Shards: ReturnType<typeof publicShard>[]; NextToken?: string } = { Shards: page.map(publicShard) };
   if (shards.length > max) {
-    out.NextToken = encodeToken({ stream: s.StreamName, arn: s.StreamARN, after: page[page.length - 1].ShardId, filter });
+    const last = page[page.length - 1].ShardId;
+    out.NextToken = encodeToken({ stream: s.StreamName, arn: s.StreamARN, after: last, filter, issuedAt: k.store.now() });
   }
   return out;
 };
