@@ -64,6 +64,13 @@ comment */ SELECT STREAM * FROM s;`);
     expect(errorOf(`CREATE TABLE t`)).toBe("Syntax error at line 1, column 8: expected STREAM or PUMP but found 'TABLE'");
     expect(errorOf(`SELECT STREAM 'abc FROM s`)).toBe('Syntax error at line 1, column 15: unterminated string literal');
     expect(errorOf(`CREATE STREAM s (a FOO)`)).toBe("Syntax error at line 1, column 20: unknown data type 'FOO'");
+    // Windows line ends count as one line; the end of the script is named; a tab is one column.
+    expect(errorOf(`CREATE STREAM s (\r\n  a INTEGER,\r\n  b VARCHAR(4)\r\nSELECT`)).toBe("Syntax error at line 4, column 1: expected ')' but found 'SELECT'");
+    expect(errorOf(`/* a\nb */ CREATE STREAM s (a INTEGER\n`)).toBe("Syntax error at line 3, column 1: expected ')' but found '<end of script>'");
+    expect(errorOf(`\tSELECT STREAM a FROM s WHERE (a = 1 FROM`)).toBe("Syntax error at line 1, column 38: expected ')' but found 'FROM'");
+    expect(errorOf(`CREATE STREAM s (a INTEGER) /* never closed`)).toBe('Syntax error at line 1, column 29: unterminated comment');
+    expect(errorOf(`SELECT STREAM "abc FROM s`)).toBe('Syntax error at line 1, column 15: unterminated quoted identifier');
+    expect(errorOf(`SELECT STREAM a, FROM s`)).toBe("Syntax error at line 1, column 18: expected an expression but found 'FROM'");
     expect(errorOf(`SELECT STREAM \u2018a\u2019 FROM s`)).toBe(
       `Syntax error at line 1, column 15: unexpected character '\u2018' (a typographic quote: use ' for strings and " for names)`,
     );
