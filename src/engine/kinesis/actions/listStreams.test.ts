@@ -34,6 +34,15 @@ describe('ListStreams', () => {
     expect(h.service.snapshot().streams[0].Shards[0]._log.counter).toEqual([]);
   });
 
+  it('returns at most 100 names even when Limit asks for more', () => {
+    const h = kinesisHarness({ stateDelayMs: 0 });
+    for (let i = 0; i < 101; i++) h.call('CreateStream', { StreamName: `s${String(i).padStart(3, '0')}`, ShardCount: 1 });
+    const out = h.call('ListStreams', { Limit: 1000 });
+    expect(out.StreamNames).toHaveLength(100);
+    expect(out.HasMoreStreams).toBe(true);
+    expect(h.call('ListStreams', { NextToken: out.NextToken }).StreamNames).toEqual(['s100']);
+  });
+
   it('rejects a Limit out of range and a bad token', () => {
     const h = kinesisHarness();
     expect(h.error('ListStreams', { Limit: 10001 }).message).toBe(

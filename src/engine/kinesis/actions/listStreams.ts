@@ -18,9 +18,10 @@ const decodeToken = (t: string): string => {
   throw kErr.invalidArgument(`Invalid NextToken.`);
 };
 
-/** Names in order, up to Limit (default 100), paged by ExclusiveStartStreamName or NextToken. */
+/** Names in order, up to Limit (default and most 100), paged by ExclusiveStartStreamName or NextToken. */
 export const listStreams = (k: KinesisContext, input: ListStreamsInput) => {
-  const limit = input.Limit ?? 100;
+  // "If you specify a value greater than 100, at most 100 results are returned" (API reference, ListStreams).
+  const limit = Math.min(input.Limit ?? 100, 100);
   const after = input.NextToken !== undefined ? decodeToken(input.NextToken) : input.ExclusiveStartStreamName;
   k.store.sweep(); // the console polls this: a good moment to apply retention everywhere
   let streams = k.store.listStreams();
