@@ -122,9 +122,22 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   await monitoring.goto(STREAM);
   await expect.poll(async () => (await monitoring.refresh(), monitoring.incomingRecordsSum()), { timeout: 15_000 }).toBe(50);
 
-  // Nothing was written to local storage, and nothing was kept for the tab unless asked.
-  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
-  expect(stored).not.toContain(KEYS.secretAccessKey);
+  // Nothing was kept in storage unless asked.
+  const storage = () => page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) }));
+  expect(await storage()).toEqual({ local: expect.not.stringContaining(KEYS.secretAccessKey), session: expect.not.stringContaining(KEYS.secretAccessKey) });
+
+  // "Remember for this browser tab": a reload keeps the connection (session storage, never local storage).
+  await conn.openSettings();
+  await page.getByTestId('connection-remember').locator('input').check();
+  await conn.save();
+  await page.reload();
+  await expect(conn.indicator).toHaveText(`Endpoint · 127.0.0.1:${SERVER_PORT}`);
+  await list.goto();
+  await expect(list.status(STREAM)).toHaveText(/ACTIVE/);
+  expect(await storage()).toEqual({ local: expect.not.stringContaining(KEYS.secretAccessKey), session: expect.stringContaining(KEYS.secretAccessKey) });
+  // Back to the emulator forgets them.
+  await conn.switchToEmulated();
+  expect((await storage()).session).not.toContain(KEYS.secretAccessKey);
 
   expect(requests.filter((u) => !allowed(u))).toEqual([]);
   expect(requests.some((u) => u.startsWith(`${ENDPOINT}/`))).toBe(true);
