@@ -1,6 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { emulatorClient } from '../../worker/client';
+import { useNotificationStore } from '../state/notifications';
 import { useConnectionMode } from './services';
+
+export type { StorageStatus } from '../../worker/protocol';
+export { formatBytes, MIN_RECORD_CAP } from '../../worker/host';
 
 /** The emulator's clock (speed, skip ahead) and reset, over the console channel. Emulated mode only. */
 export const useEmulatorClock = () => {
@@ -21,4 +26,48 @@ export const useEmulatorClock = () => {
     onSettled: () => qc.invalidateQueries(),
   });
   return { clock, setSpeed, skip, reset };
+};
+
+/** Notices already shown (ids grow; one emulator per page). */
+let shownNotice = 0;
+
+/**
+ * Where the emulator keeps its state, how much it holds, and its cap on record bytes. Also shows
+ * the emulator's storage notices (records dropped by the cap, a save that could not be read) as
+ * notifications, and saves pending changes when the page is hidden or closed.
+ */
+export const useEmulatorStorage = ({ poll = 2000 }: { poll?: number | false } = {}) => {
+  const mode = useConnectionMode();
+  const qc = useQueryClient();
+  const push = useNotificationStore((s) => s.push);
+  const status = useQuery({
+    queryKey: ['emulator', 'storage'],
+    queryFn: () => emulatorClient().console.storage(),
+    enabled: mode === 'emulated',
+    refetchInterval: poll,
+  });
+  const notices = status.data?.notices;
+  useEffect(() => {
+    for (const n of notices ?? []) {
+      if (n.id <= shownNotice) continue;
+      shownNotice = n.id;
+      push({ type: n.type, header: 'Emulator storage', content: n.text });
+    }
+  }, [notices, push]);
+  useEffect(() => {
+    if (mode !== 'emulated') return;
+    const flush = () => void emulatorClient().console.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [mode]);
+  const setCap = useMutation({
+    mutationFn: (bytes: number) => emulatorClient().console.setRecordCap(bytes),
+    onSuccess: (s) => qc.setQueryData(['emulator', 'storage'], s),
+  });
+  return { status, setCap };
 };

@@ -1,9 +1,11 @@
 import TopNavigation from '@cloudscape-design/components/top-navigation';
+import { useState } from 'react';
 import { useNotify } from '../hooks/errors';
 import { useConnectionMode } from '../hooks/services';
 import { useConnection } from '../hooks/useConnection';
-import { useEmulatorClock } from '../hooks/useEmulatorConsole';
+import { useEmulatorClock, useEmulatorStorage } from '../hooks/useEmulatorConsole';
 import { ConnectionModal } from '../panels/connection/ConnectionModal';
+import { EmulatorStorageModal } from '../panels/emulator/EmulatorStorageModal';
 import { usePreferences } from '../state/preferences';
 
 /** Slow motion lets a class watch CREATING and UPDATING; fast forward fills windows quickly. */
@@ -13,7 +15,10 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const mode = useConnectionMode();
   const theme = usePreferences((s) => s.theme);
   const setTheme = usePreferences((s) => s.setTheme);
-  const { clock, setSpeed, skip, reset } = useEmulatorClock();
+  const { clock, setSpeed, skip } = useEmulatorClock();
+  // Always mounted: shows storage notices and saves when the page goes away.
+  useEmulatorStorage();
+  const [storage, setStorage] = useState<'closed' | 'open' | 'reset'>('closed');
   const notify = useNotify();
   const speed = clock.data?.speed ?? 1;
   const connection = useConnection();
@@ -42,12 +47,14 @@ export function TopBar({ homeHref }: { homeHref: string }) {
                 items: [
                   ...speeds.map((s) => ({ id: `speed-${s}`, text: `Run at ${s}× speed${s < 1 ? ' (slow motion)' : ''}`, disabled: s === speed })),
                   { id: 'skip-60', text: 'Skip ahead 1 minute' },
-                  { id: 'reset', text: 'Reset the emulator (delete everything)' },
+                  { id: 'storage', text: 'Emulator storage…' },
+                  { id: 'reset', text: 'Reset the emulator (delete everything)…' },
                 ],
                 onItemClick: ({ detail }: { detail: { id: string } }) => {
                   if (detail.id.startsWith('speed-')) setSpeed.mutate(Number(detail.id.slice(6)));
                   else if (detail.id === 'skip-60') skip.mutate(60_000, { onSuccess: () => notify.info('The emulator clock moved 1 minute ahead.') });
-                  else if (detail.id === 'reset') reset.mutate(undefined, { onSuccess: () => notify.info('The emulator was reset.') });
+                  else if (detail.id === 'storage') setStorage('open');
+                  else if (detail.id === 'reset') setStorage('reset');
                 },
               },
             ]
@@ -62,6 +69,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
       ]}
     />
     {connection.panelOpen && <ConnectionModal />}
+    {storage !== 'closed' && mode === 'emulated' && <EmulatorStorageModal confirmReset={storage === 'reset'} onDismiss={() => setStorage('closed')} />}
     </>
   );
 }

@@ -1,0 +1,168 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import FormField from '@cloudscape-design/components/form-field';
+import Input from '@cloudscape-design/components/input';
+import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
+import Modal from '@cloudscape-design/components/modal';
+import ProgressBar from '@cloudscape-design/components/progress-bar';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import { useEffect, useState } from 'react';
+import { useNotify } from '../../hooks/errors';
+import { formatBytes, MIN_RECORD_CAP, useEmulatorClock, useEmulatorStorage } from '../../hooks/useEmulatorConsole';
+
+const MiB = 1024 * 1024;
+
+/** The cap as typed, in MiB; an error text when it is not a number of at least 1. */
+const capError = (text: string): string | undefined => {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n)) return 'Enter a number of MiB';
+  if (n * MiB < MIN_RECORD_CAP) return `At least ${formatBytes(MIN_RECORD_CAP)}`;
+  if (n > 16 * 1024) return 'At most 16384 MiB (16 GiB)';
+  return undefined;
+};
+
+/**
+ * Emulator storage: where the emulated state lives (this browser's IndexedDB, or memory only),
+ * how many records and bytes it holds against the cap, changing the cap, and resetting the
+ * emulator (which deletes the saved state too).
+ */
+export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDismiss: () => void; confirmReset?: boolean }) {
+  const { status, setCap } = useEmulatorStorage({ poll: 1000 });
+  const { reset } = useEmulatorClock();
+  const notify = useNotify();
+  const s = status.data;
+  const [capText, setCapText] = useState('');
+  const [confirming, setConfirming] = useState(confirmReset);
+  useEffect(() => {
+    if (s && capText === '') setCapText(String(+(s.maxRecordBytes / MiB).toFixed(2)));
+  }, [s, capText]);
+  const error = capError(capText);
+  const changed = s !== undefined && !error && Math.round(Number(capText) * MiB) !== s.maxRecordBytes;
+  const used = s ? Math.min(100, (s.recordBytes / s.maxRecordBytes) * 100) : 0;
+
+  return (
+    <Modal
+      visible
+      onDismiss={onDismiss}
+      header="Emulator storage"
+      data-testid="storage-modal"
+      footer={
+        <Box float="right">
+          <Button variant="primary" onClick={onDismiss} data-testid="storage-close">
+            Close
+          </Button>
+        </Box>
+      }
+    >
+      <SpaceBetween size="l">
+        {!s ? (
+          <StatusIndicator type="loading">Asking the emulator</StatusIndicator>
+        ) : (
+          <SpaceBetween size="l">
+            <KeyValuePairs
+              columns={2}
+              items={[
+                {
+                  label: 'Saved in',
+                  value: (
+                    <span data-testid="storage-persistence">
+                      {s.persistence === 'indexeddb' ? (
+                        <StatusIndicator type="success">This browser (IndexedDB)</StatusIndicator>
+                      ) : (
+                        <StatusIndicator type="warning">Memory only: lost on reload ({s.reason})</StatusIndicator>
+                      )}
+                    </span>
+                  ),
+                },
+                {
+                  label: 'Last saved',
+                  value: (
+                    <span data-testid="storage-last-save">
+                      {s.pending ? 'Saving changes…' : s.lastSave ? `${new Date(s.lastSave.at).toLocaleTimeString()}${s.lastSave.ms ? ` (took ${s.lastSave.ms} ms)` : ''}` : 'Nothing to save yet'}
+                    </span>
+                  ),
+                },
+                {
+                  label: 'Reloading the page',
+                  value: s.persistence === 'indexeddb' ? 'Keeps streams, records, metrics and the clock' : 'Starts an empty emulator',
+                },
+                { label: 'Streams', value: <span data-testid="storage-streams">{`${s.streams} (${s.shards} shards, closed ones included)`}</span> },
+                { label: 'Records', value: <span data-testid="storage-records">{s.records.toLocaleString('en-US')}</span> },
+                {
+                  label: 'Records dropped by the cap',
+                  value: <span data-testid="storage-trimmed">{s.trimmedRecords.toLocaleString('en-US')}</span>,
+                },
+              ]}
+            />
+            <ProgressBar
+              data-testid="storage-usage"
+              label="Record data against the cap"
+              description="Data plus partition keys, as Kinesis counts a record's size. Retention drops records by age; over the cap the oldest records go first."
+              value={used}
+              additionalInfo={`${formatBytes(s.recordBytes)} of ${formatBytes(s.maxRecordBytes)}`}
+            />
+            <FormField
+              label="Cap on record data (MiB)"
+              description="Keeps the page's memory and this browser's storage bounded. Lowering it drops the oldest records at once."
+              errorText={capText !== '' ? error : undefined}
+              secondaryControl={
+                <Button
+                  data-testid="storage-cap-apply"
+                  disabled={!changed}
+                  loading={setCap.isPending}
+                  onClick={() =>
+                    setCap.mutate(Math.round(Number(capText) * MiB), {
+                      onSuccess: (next) => notify.success(`The emulator now keeps at most ${formatBytes(next.maxRecordBytes)} of records.`),
+                      onError: (e) => notify.error(e),
+                    })
+                  }
+                >
+                  Apply
+                </Button>
+              }
+            >
+              <Input data-testid="storage-cap-input" type="number" inputMode="decimal" value={capText} onChange={({ detail }) => setCapText(detail.value)} />
+            </FormField>
+          </SpaceBetween>
+        )}
+        {confirming ? (
+          <Alert
+            type="warning"
+            header="Reset the emulator?"
+            data-testid="storage-reset-confirm-box"
+            action={
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button onClick={() => setConfirming(false)} data-testid="storage-reset-cancel">
+                  Cancel
+                </Button>
+                <Button
+                  data-testid="storage-reset-confirm"
+                  loading={reset.isPending}
+                  onClick={() =>
+                    reset.mutate(undefined, {
+                      onSuccess: () => {
+                        setConfirming(false);
+                        notify.info('The emulator was reset: every stream, record and metric is gone, the saved copy too.');
+                      },
+                      onError: (e) => notify.error(e),
+                    })
+                  }
+                >
+                  Delete everything
+                </Button>
+              </SpaceBetween>
+            }
+          >
+            Every stream, shard, record and metric is deleted, in this page and in this browser's saved copy. This cannot be undone.
+          </Alert>
+        ) : (
+          <Button data-testid="storage-reset" iconName="remove" onClick={() => setConfirming(true)}>
+            Reset emulator (deletes all streams and data)
+          </Button>
+        )}
+      </SpaceBetween>
+    </Modal>
+  );
+}
