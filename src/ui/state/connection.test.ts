@@ -30,9 +30,11 @@ describe('remembering the connection for a tab', () => {
     expect(loadRemembered(storage)).toBeUndefined();
   });
 
-  it('ignores stored text that is not a connection (AWS mode without keys, or not JSON)', () => {
+  it('ignores stored text that is not a usable connection (AWS mode without keys, a bad endpoint, not JSON)', () => {
     const storage = memoryStorage();
     storage.setItem(SESSION_KEY, JSON.stringify({ mode: 'aws', region: 'us-east-1' }));
+    expect(loadRemembered(storage)).toBeUndefined();
+    storage.setItem(SESSION_KEY, JSON.stringify({ ...aws, endpoint: 'ftp://127.0.0.1' }));
     expect(loadRemembered(storage)).toBeUndefined();
     storage.setItem(SESSION_KEY, '{not json');
     expect(loadRemembered(storage)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultConnectionSettings, type ConnectionSettings } from '../../aws/clients';
+import { defaultConnectionSettings, endpointError, type ConnectionSettings } from '../../aws/clients';
 
 /**
  * Which world the console talks to. Credentials live in this store (memory) only, unless the
@@ -36,7 +36,9 @@ const isSettings = (v: unknown): v is ConnectionSettings => {
     !!s &&
     (s.mode === 'emulated' || s.mode === 'aws') &&
     typeof s.region === 'string' &&
-    (s.mode === 'emulated' || (typeof s.credentials?.accessKeyId === 'string' && typeof s.credentials?.secretAccessKey === 'string'))
+    (s.mode === 'emulated' || (typeof s.credentials?.accessKeyId === 'string' && typeof s.credentials?.secretAccessKey === 'string')) &&
+    // A bad endpoint would stop the console from building its clients at all.
+    (s.endpoint === undefined || (typeof s.endpoint === 'string' && endpointError(s.endpoint) === undefined))
   );
 };
 
