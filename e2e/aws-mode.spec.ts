@@ -15,15 +15,23 @@ const KEYS = { accessKeyId: 'AKIAE2EEXAMPLE', secretAccessKey: 'e2e-secret-not-r
 
 const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
 const allowed = (url: string) =>
-  url.startsWith(ORIGIN) || url.startsWith(`${ENDPOINT}/`) || url.startsWith(`${DEAD_ENDPOINT}/`) || url.startsWith('data:') || url.startsWith('blob:');
+  url.startsWith(ORIGIN) ||
+  url.startsWith(`${ENDPOINT}/`) ||
+  url.startsWith(`${DEAD_ENDPOINT}/`) ||
+  url.startsWith('data:') ||
+  url.startsWith('blob:');
 
 let server: ChildProcess | undefined;
 
 test.beforeAll(async () => {
   // One node process (tsx as a loader), so its pid is the server's pid.
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/emulator.ts', '--port', String(SERVER_PORT), '--state-delay-ms', '300'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'server/emulator.ts', '--port', String(SERVER_PORT), '--state-delay-ms', '300'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -42,7 +50,9 @@ test.afterAll(() => {
   if (server?.pid) process.kill(server.pid);
 });
 
-test('the console drives an AWS-compatible endpoint with typed-in keys, and switches back to the emulator', async ({ page }) => {
+test('the console drives an AWS-compatible endpoint with typed-in keys, and switches back to the emulator', async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   const list = new StreamsListPage(page);
@@ -89,7 +99,9 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   // Create a stream through the UI: the CLI command names the region and the endpoint.
   await list.startCreate();
   await list.fillCreate(STREAM, 1);
-  await expect(list.createCli).toContainText(`aws kinesis create-stream --stream-name ${STREAM} --shard-count 1 --region us-east-1 --endpoint-url ${ENDPOINT}`);
+  await expect(list.createCli).toContainText(
+    `aws kinesis create-stream --stream-name ${STREAM} --shard-count 1 --region us-east-1 --endpoint-url ${ENDPOINT}`,
+  );
   await list.submitCreate();
   await list.goto();
   await expect(list.status(STREAM)).toHaveText(/ACTIVE/, { timeout: 15_000 });
@@ -120,11 +132,20 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   expect(await gen.counter('acknowledged')).toBe(50);
   const monitoring = new MonitoringPage(page);
   await monitoring.goto(STREAM);
-  await expect.poll(async () => (await monitoring.refresh(), monitoring.incomingRecordsSum()), { timeout: 15_000 }).toBe(50);
+  await expect
+    .poll(async () => (await monitoring.refresh(), monitoring.incomingRecordsSum()), { timeout: 15_000 })
+    .toBe(50);
 
   // Nothing was kept in storage unless asked.
-  const storage = () => page.evaluate(() => ({ local: JSON.stringify({ ...localStorage }), session: JSON.stringify({ ...sessionStorage }) }));
-  expect(await storage()).toEqual({ local: expect.not.stringContaining(KEYS.secretAccessKey), session: expect.not.stringContaining(KEYS.secretAccessKey) });
+  const storage = () =>
+    page.evaluate(() => ({
+      local: JSON.stringify({ ...localStorage }),
+      session: JSON.stringify({ ...sessionStorage }),
+    }));
+  expect(await storage()).toEqual({
+    local: expect.not.stringContaining(KEYS.secretAccessKey),
+    session: expect.not.stringContaining(KEYS.secretAccessKey),
+  });
 
   // "Remember for this browser tab": a reload keeps the connection (session storage, never local storage).
   await conn.openSettings();
@@ -134,7 +155,10 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   await expect(conn.indicator).toHaveText(`Endpoint · 127.0.0.1:${SERVER_PORT}`);
   await list.goto();
   await expect(list.status(STREAM)).toHaveText(/ACTIVE/);
-  expect(await storage()).toEqual({ local: expect.not.stringContaining(KEYS.secretAccessKey), session: expect.stringContaining(KEYS.secretAccessKey) });
+  expect(await storage()).toEqual({
+    local: expect.not.stringContaining(KEYS.secretAccessKey),
+    session: expect.stringContaining(KEYS.secretAccessKey),
+  });
   // Back to the emulator forgets them.
   await conn.switchToEmulated();
   expect((await storage()).session).not.toContain(KEYS.secretAccessKey);
@@ -143,7 +167,9 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   expect(requests.some((u) => u.startsWith(`${ENDPOINT}/`))).toBe(true);
 });
 
-test("a real region's answer: AWS's error type and message for unknown keys, and the region in the top bar", async ({ page }) => {
+test("a real region's answer: AWS's error type and message for unknown keys, and the region in the top bar", async ({
+  page,
+}) => {
   // No request may leave the machine: the test answers for AWS, as AWS answers an unknown access
   // key (HTTP 400, UnrecognizedClientException), with the CORS headers AWS sends to a page.
   const AWS_HOST = 'https://kinesis.us-west-2.amazonaws.com/';
@@ -159,8 +185,15 @@ test("a real region's answer: AWS's error type and message for unknown keys, and
     if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 200, headers: cors });
     return route.fulfill({
       status: 400,
-      headers: { ...cors, 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': '8d6a7f2e-0000-4000-8000-000000000000' },
-      body: JSON.stringify({ __type: 'UnrecognizedClientException', message: 'The security token included in the request is invalid.' }),
+      headers: {
+        ...cors,
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-requestid': '8d6a7f2e-0000-4000-8000-000000000000',
+      },
+      body: JSON.stringify({
+        __type: 'UnrecognizedClientException',
+        message: 'The security token included in the request is invalid.',
+      }),
     });
   });
   const requests: string[] = [];
@@ -180,11 +213,15 @@ test("a real region's answer: AWS's error type and message for unknown keys, and
   await expect(conn.indicator).toHaveText('AWS · us-west-2');
   await expect(conn.clockMenu).toHaveCount(0);
   // The Streams page shows the same error from its own ListStreams.
-  await expect(list.table).toContainText('UnrecognizedClientException: The security token included in the request is invalid.');
+  await expect(list.table).toContainText(
+    'UnrecognizedClientException: The security token included in the request is invalid.',
+  );
   await conn.screenshot('aws-07-topbar-aws-region');
 
   expect(answered.length).toBeGreaterThan(0);
-  const outside = requests.filter((u) => !u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  const outside = requests.filter(
+    (u) => !u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:'),
+  );
   // Every request that was not for the page itself went to the route above, never to the network.
   expect(outside.every((u) => u.startsWith(AWS_HOST))).toBe(true);
 });

@@ -37,14 +37,18 @@ describe('createServiceClients', () => {
     await clients.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'x' })).catch(() => undefined);
     expect(seen).toHaveLength(1);
     expect(seen[0].headers['x-amz-target']).toBe('Kinesis_20131202.DescribeStreamSummary');
-    expect(seen[0].headers['authorization']).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAEMULATOREXAMPLE\/\d{8}\/us-east-1\/kinesis\/aws4_request/);
+    expect(seen[0].headers['authorization']).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAEMULATOREXAMPLE\/\d{8}\/us-east-1\/kinesis\/aws4_request/,
+    );
     expect(seen[0].headers['host']).toBe(new URL(EMULATOR_ENDPOINT).host);
     clients.destroy();
   });
 
   it('sends CloudWatch calls in awsJson 1.0 to the same transport', async () => {
     const { clients, seen } = emulated();
-    await clients.cloudwatch.send(new ListMetricsCommand({ Namespace: 'AWS/Kinesis' })).catch(() => undefined);
+    await clients.cloudwatch
+      .send(new ListMetricsCommand({ Namespace: 'AWS/Kinesis' }))
+      .catch(() => undefined);
     expect(seen[0].headers['x-amz-target']).toBe('GraniteServiceVersion20100801.ListMetrics');
     clients.destroy();
   });
@@ -56,10 +60,17 @@ describe('createServiceClients', () => {
       emulatorTransport: async (req) => {
         calls++;
         const res = await emulator.handle(req);
-        return { ...res, statusCode: 400, headers: { ...res.headers, 'x-amzn-errortype': 'ProvisionedThroughputExceededException' }, body: '{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded for shard"}' };
+        return {
+          ...res,
+          statusCode: 400,
+          headers: { ...res.headers, 'x-amzn-errortype': 'ProvisionedThroughputExceededException' },
+          body: '{"__type":"ProvisionedThroughputExceededException","message":"Rate exceeded for shard"}',
+        };
       },
     });
-    await expect(clients.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'x' }))).rejects.toMatchObject({
+    await expect(
+      clients.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'x' })),
+    ).rejects.toMatchObject({
       name: 'ProvisionedThroughputExceededException',
       message: 'Rate exceeded for shard',
     });
@@ -67,8 +78,12 @@ describe('createServiceClients', () => {
   });
 
   it('refuses emulated mode without a transport and AWS mode without credentials', () => {
-    expect(() => createServiceClients(defaultConnectionSettings)).toThrow('emulated mode needs the emulator transport');
-    expect(() => createServiceClients({ mode: 'aws', region: 'eu-west-1' })).toThrow('AWS mode needs credentials');
+    expect(() => createServiceClients(defaultConnectionSettings)).toThrow(
+      'emulated mode needs the emulator transport',
+    );
+    expect(() => createServiceClients({ mode: 'aws', region: 'eu-west-1' })).toThrow(
+      'AWS mode needs credentials',
+    );
   });
 
   it('builds AWS-mode clients for the given region and endpoint', async () => {
@@ -83,7 +98,11 @@ describe('createServiceClients', () => {
   });
 
   it('uses the standard retry mode with 3 attempts in AWS mode', async () => {
-    const clients = createServiceClients({ mode: 'aws', region: 'us-west-2', credentials: { accessKeyId: 'AKID', secretAccessKey: 'S' } });
+    const clients = createServiceClients({
+      mode: 'aws',
+      region: 'us-west-2',
+      credentials: { accessKeyId: 'AKID', secretAccessKey: 'S' },
+    });
     expect(await clients.kinesis.config.retryStrategy()).toMatchObject({ mode: 'standard' });
     expect(await clients.kinesis.config.maxAttempts()).toBe(3);
     expect(await clients.cloudwatch.config.region()).toBe('us-west-2');
@@ -91,9 +110,18 @@ describe('createServiceClients', () => {
   });
 
   it('refuses an endpoint override that is not an http(s) URL', () => {
-    const aws = (endpoint: string): ConnectionSettings => ({ mode: 'aws', region: 'us-east-1', credentials: { accessKeyId: 'A', secretAccessKey: 'S' }, endpoint });
-    expect(() => createServiceClients(aws('ftp://127.0.0.1:21'))).toThrow('The endpoint must start with http:// or https://.');
-    expect(() => createServiceClients(aws('127.0.0.1:4567'))).toThrow('The endpoint must start with http:// or https://.');
+    const aws = (endpoint: string): ConnectionSettings => ({
+      mode: 'aws',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'A', secretAccessKey: 'S' },
+      endpoint,
+    });
+    expect(() => createServiceClients(aws('ftp://127.0.0.1:21'))).toThrow(
+      'The endpoint must start with http:// or https://.',
+    );
+    expect(() => createServiceClients(aws('127.0.0.1:4567'))).toThrow(
+      'The endpoint must start with http:// or https://.',
+    );
   });
 });
 
@@ -130,7 +158,10 @@ describe('AWS mode against an AWS-compatible server', () => {
     const cfg = { ...settings(`http://127.0.0.1:${port}`) };
     const clients = createServiceClients(cfg, { httpHandler: new NodeHttpHandler() });
     const error = await clients.kinesis.send(new ListStreamsCommand({})).catch((e: unknown) => e);
-    expect(describeConnectionFailure(error, cfg)).toMatchObject({ type: 'NetworkError', message: `No answer from http://127.0.0.1:${port}.` });
+    expect(describeConnectionFailure(error, cfg)).toMatchObject({
+      type: 'NetworkError',
+      message: `No answer from http://127.0.0.1:${port}.`,
+    });
     clients.destroy();
   });
 });
@@ -149,8 +180,14 @@ describe('connection helpers', () => {
   });
 
   it('reports a fetch that got no answer (network or CORS) as a network error', () => {
-    const failure = describeConnectionFailure(new TypeError('Failed to fetch'), { mode: 'aws', region: 'eu-central-1' });
-    expect(failure).toMatchObject({ type: 'NetworkError', message: 'No answer from the Kinesis endpoint of eu-central-1.' });
+    const failure = describeConnectionFailure(new TypeError('Failed to fetch'), {
+      mode: 'aws',
+      region: 'eu-central-1',
+    });
+    expect(failure).toMatchObject({
+      type: 'NetworkError',
+      message: 'No answer from the Kinesis endpoint of eu-central-1.',
+    });
   });
 
   it('validates endpoint overrides', () => {
@@ -159,12 +196,16 @@ describe('connection helpers', () => {
     expect(endpointError('http://')).toBe('Enter a full URL such as http://127.0.0.1:4567.');
     expect(endpointError('not a url')).toBe('The endpoint must start with http:// or https://.');
     expect(endpointError('http://u:p@127.0.0.1:4567')).toBe('Do not put credentials in the endpoint URL.');
-    expect(endpointError('http://127.0.0.1:4567/?a=1')).toBe('The endpoint cannot have a query string or fragment.');
+    expect(endpointError('http://127.0.0.1:4567/?a=1')).toBe(
+      'The endpoint cannot have a query string or fragment.',
+    );
   });
 
   it('names the connection for the top bar', () => {
     expect(connectionLabel(defaultConnectionSettings)).toBe('Emulated');
     expect(connectionLabel({ mode: 'aws', region: 'us-west-2' })).toBe('AWS · us-west-2');
-    expect(connectionLabel({ mode: 'aws', region: 'us-east-1', endpoint: 'http://127.0.0.1:4567' })).toBe('Endpoint · 127.0.0.1:4567');
+    expect(connectionLabel({ mode: 'aws', region: 'us-east-1', endpoint: 'http://127.0.0.1:4567' })).toBe(
+      'Endpoint · 127.0.0.1:4567',
+    );
   });
 });

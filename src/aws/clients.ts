@@ -90,13 +90,15 @@ const commonConfig = (settings: ConnectionSettings, deps: ClientDeps): CommonCon
  */
 export const endpointError = (endpoint: string): string | undefined => {
   let url: URL;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint.trim())) return 'The endpoint must start with http:// or https://.';
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint.trim()))
+    return 'The endpoint must start with http:// or https://.';
   try {
     url = new URL(endpoint.trim());
   } catch {
     return 'Enter a full URL such as http://127.0.0.1:4567.';
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The endpoint must start with http:// or https://.';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return 'The endpoint must start with http:// or https://.';
   if (!url.hostname) return 'The endpoint needs a host name.';
   if (url.username || url.password) return 'Do not put credentials in the endpoint URL.';
   if (url.search || url.hash) return 'The endpoint cannot have a query string or fragment.';
@@ -131,24 +133,31 @@ const hints: Record<string, string> = {
   SignatureDoesNotMatch: 'The secret access key does not match the access key id.',
   ExpiredTokenException: 'The session token has expired: get fresh temporary credentials.',
   AccessDeniedException: 'The keys work, but their policy does not allow kinesis:ListStreams.',
-  IncompleteSignatureException: 'The request was not fully signed: a session token may be missing or malformed.',
+  IncompleteSignatureException:
+    'The request was not fully signed: a session token may be missing or malformed.',
 };
 
 /** Turns whatever a connection test threw into something a person can act on. */
-export const describeConnectionFailure = (error: unknown, settings: ConnectionSettings): ConnectionFailure => {
+export const describeConnectionFailure = (
+  error: unknown,
+  settings: ConnectionSettings,
+): ConnectionFailure => {
   const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } } | undefined;
   const status = e?.$metadata?.httpStatusCode;
   const name = e?.name ?? 'Error';
   const message = e?.message ?? String(error);
   // The SDK reports a request that got no HTTP answer at all as a TypeError from fetch (browser)
   // or a system error (Node): no status code.
-  if (status === undefined && (name === 'TypeError' || /fetch|network|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket/i.test(message))) {
+  if (
+    status === undefined &&
+    (name === 'TypeError' || /fetch|network|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket/i.test(message))
+  ) {
     const where = settings.endpoint ?? `the Kinesis endpoint of ${settings.region}`;
     return {
       type: 'NetworkError',
       message: `No answer from ${where}.`,
       hint: settings.endpoint
-        ? 'Check that a server is listening at that address, and that it sends CORS headers so a web page may call it (the console\'s own `npm run emulator` does).'
+        ? "Check that a server is listening at that address, and that it sends CORS headers so a web page may call it (the console's own `npm run emulator` does)."
         : 'Check your network connection and the region. A browser extension or proxy that blocks the request can also cause this.',
     };
   }

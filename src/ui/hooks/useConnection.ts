@@ -55,7 +55,10 @@ export interface ConnectionTestResult {
 
 /** Runs ListStreams with the given (unsaved) settings, through the same client factory the console uses. */
 export const testConnection = async (settings: ConnectionSettings): Promise<ConnectionTestResult> => {
-  const clients = createServiceClients(settings, settings.mode === 'emulated' ? { emulatorTransport: emulatorClient().transport } : {});
+  const clients = createServiceClients(
+    settings,
+    settings.mode === 'emulated' ? { emulatorTransport: emulatorClient().transport } : {},
+  );
   try {
     const out = await clients.kinesis.send(new ListStreamsCommand({ Limit: 100 }));
     return { streams: out.StreamNames?.length ?? 0, hasMore: out.HasMoreStreams ?? false };

@@ -36,14 +36,18 @@ const isSettings = (v: unknown): v is ConnectionSettings => {
     !!s &&
     (s.mode === 'emulated' || s.mode === 'aws') &&
     typeof s.region === 'string' &&
-    (s.mode === 'emulated' || (typeof s.credentials?.accessKeyId === 'string' && typeof s.credentials?.secretAccessKey === 'string')) &&
+    (s.mode === 'emulated' ||
+      (typeof s.credentials?.accessKeyId === 'string' &&
+        typeof s.credentials?.secretAccessKey === 'string')) &&
     // A bad endpoint would stop the console from building its clients at all.
     (s.endpoint === undefined || (typeof s.endpoint === 'string' && endpointError(s.endpoint) === undefined))
   );
 };
 
 /** The settings this tab remembered, if any. */
-export const loadRemembered = (storage: StorageLike | undefined = tabStorage()): ConnectionSettings | undefined => {
+export const loadRemembered = (
+  storage: StorageLike | undefined = tabStorage(),
+): ConnectionSettings | undefined => {
   try {
     const raw = storage?.getItem(SESSION_KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : undefined;
@@ -53,7 +57,11 @@ export const loadRemembered = (storage: StorageLike | undefined = tabStorage()):
   }
 };
 
-export const saveRemembered = (settings: ConnectionSettings, remember: boolean, storage: StorageLike | undefined = tabStorage()) => {
+export const saveRemembered = (
+  settings: ConnectionSettings,
+  remember: boolean,
+  storage: StorageLike | undefined = tabStorage(),
+) => {
   try {
     if (remember) storage?.setItem(SESSION_KEY, JSON.stringify(settings));
     else storage?.removeItem(SESSION_KEY);
@@ -81,7 +89,9 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
  * shows: none in emulated mode (the commands read as they would for AWS), `--region` in AWS mode,
  * and `--endpoint-url` when the endpoint is overridden.
  */
-export const cliConnectionArgs = (settings: ConnectionSettings = useConnectionStore.getState().settings): string[] =>
+export const cliConnectionArgs = (
+  settings: ConnectionSettings = useConnectionStore.getState().settings,
+): string[] =>
   settings.mode === 'emulated'
     ? []
     : ['--region', settings.region, ...(settings.endpoint ? ['--endpoint-url', settings.endpoint] : [])];
