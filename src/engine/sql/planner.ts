@@ -45,7 +45,7 @@ export interface PlanEnv {
 
 export interface QueryPlan {
   /** Output columns, without ROWTIME (rows are [ROWTIME, ...columns]). */
-  columns: { name: string; type: SqlType }[];
+  columns: { name: string; type: SqlType; rowtimeCopy?: boolean }[];
   /** Where to push the rows of each stream read. */
   sources: { stream: string; entry: Operator }[];
   /** Set the operator that receives the query's rows. */
@@ -99,7 +99,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
     case 'Subquery': {
       const inner = planSelect(from.query, env);
       const qualifiers = from.alias ? [from.alias.value] : [];
-      const fields = [ROWTIME_FIELD(qualifiers), ...inner.columns.map((c, i) => ({ name: c.name, type: c.type, index: i + 1, qualifiers, hidden: false }))];
+      const fields = [ROWTIME_FIELD(qualifiers), ...inner.columns.map((c, i) => ({ name: c.name, type: c.type, index: i + 1, qualifiers, hidden: false, rowtimeCopy: c.rowtimeCopy }))];
       return { scope: new Scope(fields), width: fields.length, sources: inner.sources, out: inner.output, timed: inner.timed };
     }
     case 'TableFunction': {
@@ -190,7 +190,7 @@ export function expandItems(q: Select, scope: Scope): { expr: Expr; name: string
 const isRowtimeIn = (scope: Scope) => (c: Extract<Expr, { kind: 'Column' }>) => {
   try {
     const f = scope.resolve(c);
-    return f.index === 0 && f.name === 'ROWTIME';
+    return (f.index === 0 && f.name === 'ROWTIME') || f.rowtimeCopy === true;
   } catch {
     return false;
   }
@@ -231,7 +231,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
   const isAggregate = !!q.groupBy || aggCalls.length > 0 || q.distinct || !!q.stagger;
 
   let head: Operator;
-  let columns: { name: string; type: SqlType }[];
+  let columns: { name: string; type: SqlType; rowtimeCopy?: boolean }[];
   let next: Operator = output;
 
   // ORDER BY is compiled against the output columns, so it is wired after them (below).
@@ -240,7 +240,14 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
 
   if (isAggregate) {
     if (overCalls.length > 0) throw analysisError('Window functions (OVER) cannot be combined with GROUP BY or DISTINCT in one query', overCalls[0].loc);
-    const groupExprs: Expr[] = q.distinct && !q.groupBy ? items.map((i) => i.expr) : [...(q.stagger?.partitionBy ?? []), ...(q.groupBy ?? [])];
+    let groupExprs: Expr[] = q.distinct && !q.groupBy ? items.map((i) => i.expr) : [...(q.stagger?.partitionBy ?? []), ...(q.groupBy ?? [])];
+    if (q.distinct && !q.groupBy) {
+      // ROWTIME in a DISTINCT select list is not a key; it reads the output row's ROWTIME (KDA SQL reference,
+      // "SELECT ALL and SELECT DISTINCT"), as long as another monotonic expression still closes the window.
+      const isRt = isRowtimeIn(scope);
+      const keys = groupExprs.filter((e) => !(e.kind === 'Column' && isRt(e)));
+      if (keys.length < groupExprs.length && groupWindow(keys, scope)) groupExprs = keys;
+    }
     const keyCompiled = groupExprs.map((e) => compileExpr(e, { scope, clock, aggregateError: 'Aggregate expression is illegal in GROUP BY clause' }));
     const groupKeys = new Map<string, number>();
     groupExprs.forEach((e, i) => {
@@ -312,7 +319,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
         next,
         report,
         label: q.groupBy ? 'TumblingAggregate' : 'Distinct',
-        keysAreOutput: !q.groupBy && aggSpecs.length === 0 && groupExprs.every((e, i) => groupKeys.get(resolvedKey(e, scope)) === i),
+        keysAreOutput: !q.groupBy && aggSpecs.length === 0 && groupExprs.length === items.length && groupExprs.every((e, i) => groupKeys.get(resolvedKey(e, scope)) === i),
         describe: { groupBy: groupExprs.length, aggregates: aggSpecs.map((a) => a.name) },
       });
     }
@@ -408,6 +415,12 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
     orderSlot.target = new OrderBy({ window: w, keys, next: output });
   }
   const timed = rel.timed || isAggregate || overCalls.length > 0 || !!q.orderBy;
+  // A bare ROWTIME in the select list equals the output row's ROWTIME (a group's reads its window end), so a
+  // query over this one may group by it (the SQL reference's exact COUNT_DISTINCT_ITEMS_TUMBLING alternative).
+  const isRt = isRowtimeIn(scope);
+  items.forEach((it, i) => {
+    if (it.expr.kind === 'Column' && isRt(it.expr)) columns[i] = { ...columns[i], rowtimeCopy: true };
+  });
   return { columns, sources: rel.sources, output, timed, explain: () => rel.sources.map((s) => s.entry.explain()) };
 }
 

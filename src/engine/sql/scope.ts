@@ -11,6 +11,8 @@ export interface Field {
   qualifiers: string[];
   /** ROWTIME and APPROXIMATE_ARRIVAL_TIME: selectable by name, not part of `*`. */
   hidden: boolean;
+  /** A subquery column that is its ROWTIME under another name (`rowtime AS window_time`): equal to the row's ROWTIME, so monotonic. */
+  rowtimeCopy?: boolean;
 }
 
 /** Qualifier prefix of a column reference by position (internal, from `*`). */
