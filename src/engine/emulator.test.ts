@@ -151,14 +151,14 @@ describe('record usage and the cap', () => {
 
   it('does nothing at or under the cap', () => {
     const h = fill();
-    expect(h.emulator.trimRecordsToCap(100)).toEqual({ records: 0, bytes: 0, before: 0 });
+    expect(h.emulator.trimRecordsToCap(100)).toEqual({ records: 0, bytes: 0, before: 0, usage: { streams: 1, shards: 2, records: 10, bytes: 100 } });
     expect(h.emulator.recordUsage().records).toBe(10);
   });
 
   it('over the cap drops the oldest records across shards down to the low-water mark', () => {
     const h = fill();
     const trim = h.emulator.trimRecordsToCap(95, 60);
-    expect(trim).toEqual({ records: 4, bytes: 40, before: T0 + 500 + 3000 + 1 });
+    expect(trim).toEqual({ records: 4, bytes: 40, before: T0 + 500 + 3000 + 1, usage: { streams: 1, shards: 2, records: 6, bytes: 60 } });
     expect(h.emulator.recordUsage()).toEqual({ streams: 1, shards: 2, records: 6, bytes: 60 });
     const read = (shard: string) =>
       h.call('GetRecords', h.call('GetShardIterator', { StreamName: 's', ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' })).Records.map(

@@ -15,6 +15,8 @@ export interface CapTrim {
   bytes: number;
   /** Records that arrived before this time are gone (epoch ms); 0 when nothing was trimmed. */
   before: number;
+  /** What is left (counted once for the check, so a caller need not count again). */
+  usage: RecordUsage;
 }
 
 /** Live records across every stream, retention applied first. */
@@ -39,9 +41,8 @@ export const recordUsage = (store: KinesisStore): RecordUsage => {
  * under the cap, so a steady writer is trimmed in batches rather than on every call.
  */
 export const trimToCap = (store: KinesisStore, maxBytes: number, keepBytes = maxBytes): CapTrim => {
-  const none: CapTrim = { records: 0, bytes: 0, before: 0 };
   const usage = recordUsage(store);
-  if (usage.bytes <= maxBytes) return none;
+  if (usage.bytes <= maxBytes) return { records: 0, bytes: 0, before: 0, usage };
   // Per shard: arrival times and sizes from the head, with suffix sums of the bytes.
   const logs = [...store.streams.values()].flatMap((s) => s.Shards.map((sh) => sh._log)).filter((l) => l.head < l.at.length);
   const suffix = logs.map((log) => {
@@ -77,5 +78,5 @@ export const trimToCap = (store: KinesisStore, maxBytes: number, keepBytes = max
     bytes += suffix[k][0] - suffix[k][cut];
     trimBefore(log, before);
   });
-  return { records, bytes, before };
+  return { records, bytes, before, usage: { ...usage, records: usage.records - records, bytes: usage.bytes - bytes } };
 };

@@ -243,7 +243,7 @@ export class EmulatorHost implements ConsoleApi {
         `The emulator holds more than its cap of ${formatBytes(this.maxRecordBytes)} of records: the oldest ${trim.records.toLocaleString('en-US')} records (${formatBytes(trim.bytes)}) were dropped, as retention would drop them. Change the cap under Clock > Emulator storage.`,
       );
     }
-    this.usage = this.current.recordUsage();
+    this.usage = trim.usage;
     if (!this.persister) return;
     try {
       const stats = await this.persister.save(this.current, this.storedClock());
