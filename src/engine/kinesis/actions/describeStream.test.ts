@@ -25,6 +25,14 @@ describe('DescribeStream', () => {
     expect(ids()).toEqual(['shardId-000000000001', 'shardId-000000000002']);
   });
 
+  it('returns at most 100 shards even when Limit asks for more', () => {
+    const h = kinesisHarness();
+    h.active('s', 101);
+    const d = h.call('DescribeStream', { StreamName: 's', Limit: 1000 }).StreamDescription;
+    expect(d.Shards).toHaveLength(100);
+    expect(d.HasMoreShards).toBe(true);
+  });
+
   it('shows no private fields', () => {
     const h = kinesisHarness();
     const d = h.active('s', 1);

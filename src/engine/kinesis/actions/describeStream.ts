@@ -5,10 +5,11 @@ export interface DescribeStreamInput extends StreamRef {
   ExclusiveStartShardId?: string;
 }
 
-/** The stream with up to Limit (default 100) shards after ExclusiveStartShardId. */
+/** The stream with up to Limit (default and most 100) shards after ExclusiveStartShardId. */
 export const describeStream = (k: KinesisContext, input: DescribeStreamInput) => {
   const s = streamOf(k, input);
-  const limit = input.Limit ?? 100;
+  // "If you specify a value greater than 100, at most 100 results are returned" (API reference, DescribeStream).
+  const limit = Math.min(input.Limit ?? 100, 100);
   const after = input.ExclusiveStartShardId;
   const listed = listedShard(s, k.store.now());
   const shards = s.Shards.filter((sh) => (after === undefined || sh.ShardId > after) && listed(sh));

@@ -98,6 +98,19 @@ describe('ListShards', () => {
     expect(h.error('ListShards', { NextToken }).code).toBe('ExpiredNextTokenException');
   });
 
+  it('returns at most 1000 shards even when MaxResults asks for more', () => {
+    const h = kinesisHarness();
+    h.call('CreateStream', { StreamName: 's', ShardCount: 400 });
+    h.settle();
+    for (const TargetShardCount of [500, 400]) {
+      h.call('UpdateShardCount', { StreamName: 's', TargetShardCount, ScalingType: 'UNIFORM_SCALING' });
+      h.settle();
+    } // 400 + 500 + 400 shards, open and closed
+    const out = h.call('ListShards', { StreamName: 's', MaxResults: 10000 });
+    expect(out.Shards).toHaveLength(1000);
+    expect(out.NextToken).toBeDefined();
+  });
+
   it('accepts a StreamARN', () => {
     const h = kinesisHarness();
     const d = h.active('s', 1);

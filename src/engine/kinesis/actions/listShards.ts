@@ -116,7 +116,8 @@ export const listShards = (k: KinesisContext, input: ListShardsInput) => {
     }
   }
   const s = streamOf(k, ref);
-  const max = input.MaxResults ?? 1000;
+  // "If you specify a value greater than 1000, at most 1000 results are returned" (API reference, ListShards).
+  const max = Math.min(input.MaxResults ?? 1000, 1000);
   const keep = filterFor(s, k.store.now(), filter);
   const shards = s.Shards.filter((sh) => (after === undefined || sh.ShardId > after) && keep(sh));
   const page = shards.slice(0, max);
