@@ -8,13 +8,9 @@ import { RealClock, VirtualClock } from '../src/engine/common/clock';
 import { SeededRng } from '../src/engine/common/rng';
 import { GeneratorRun, type SendBatch } from '../src/engine/generator/run';
 import { compileTemplate, TemplateRenderer } from '../src/engine/generator/template';
+import { WORKSHOP_SENSOR_TEMPLATE } from '../src/engine/generator/workshop';
 
-const SENSOR = `{  
-  "sensorId": "sensor-{{random.number(100)}}",  
-  "eventTimeStamp": "{{current.timestamp}}",  
-  "ambientTemp": {{random.number({"min":-40, "max":60})}},  
-  "measuredTemp": {{random.number({"min":0, "max":100})}}  
-}`;
+const SENSOR = WORKSHOP_SENSOR_TEMPLATE;
 const CSV = '{{name.firstName}},{{name.lastName}},{{random.number(70)}},{{internet.ip}}';
 
 const rows: string[][] = [];

@@ -4,13 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGenerateCli } from './generate-cli';
+import { WORKSHOP_SENSOR_TEMPLATE } from '../src/engine/generator/workshop';
 
-const SENSOR = `{
-  "sensorId": "sensor-{{random.number(100)}}",
-  "eventTimeStamp": "{{current.timestamp}}",
-  "ambientTemp": {{random.number({"min":-40, "max":60})}},
-  "measuredTemp": {{random.number({"min":0, "max":100})}}
-}`;
+const SENSOR = WORKSHOP_SENSOR_TEMPLATE;
 
 const run = (args: string[], files: Record<string, string> = { 't.json': SENSOR }) => {
   let out = '';

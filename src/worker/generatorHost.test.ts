@@ -7,13 +7,9 @@ import type { GeneratorJob, GeneratorStats } from './generatorProtocol';
 import { EmulatorHost } from './host';
 import { portTransport, servePort } from './relay';
 import { testSignatureHeaders } from '../engine/protocol/testing';
+import { WORKSHOP_SENSOR_TEMPLATE } from '../engine/generator/workshop';
 
-const SENSOR = `{
-  "sensorId": "sensor-{{random.number(100)}}",
-  "eventTimeStamp": "{{current.timestamp}}",
-  "ambientTemp": {{random.number({"min":-40, "max":60})}},
-  "measuredTemp": {{random.number({"min":0, "max":100})}}
-}`;
+const SENSOR = WORKSHOP_SENSOR_TEMPLATE;
 
 const job = (over: Partial<GeneratorJob> = {}): GeneratorJob => ({
   stream: 'gen',

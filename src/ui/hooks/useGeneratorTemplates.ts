@@ -1,13 +1,9 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { WORKSHOP_SENSOR_TEMPLATE } from '../../engine/generator/workshop';
 
 /** The workshop's Activity 1-C record format (IoT sensor readings), as the attendees paste it. */
-export const SENSOR_TEMPLATE = `{
-  "sensorId": "sensor-{{random.number(100)}}",
-  "eventTimeStamp": "{{current.timestamp}}",
-  "ambientTemp": {{random.number({"min":-40, "max":60})}},
-  "measuredTemp": {{random.number({"min":0, "max":100})}}
-}`;
+export const SENSOR_TEMPLATE = WORKSHOP_SENSOR_TEMPLATE;
 
 export interface SavedTemplate {
   id: string;
