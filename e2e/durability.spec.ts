@@ -60,3 +60,18 @@ test('a stream and its record survive a page reload; reset deletes them for good
   await expect(storage.value('records')).toHaveText('0');
   expect(pageErrors).toEqual([]);
 });
+
+test('a second tab runs in memory and says so, so two tabs never overwrite each other', async ({ context }) => {
+  const first = await context.newPage();
+  await new StreamsListPage(first).goto();
+  const firstStorage = new StoragePage(first);
+  await firstStorage.openStorage();
+  await expect(firstStorage.value('persistence')).toContainText('This browser (IndexedDB)');
+
+  const second = await context.newPage();
+  await new StreamsListPage(second).goto();
+  const secondStorage = new StoragePage(second);
+  await secondStorage.openStorage();
+  await expect(secondStorage.value('persistence')).toContainText('Memory only', { timeout: 15_000 });
+  await expect(secondStorage.value('persistence')).toContainText('another tab of this console is using the saved state');
+});

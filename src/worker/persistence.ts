@@ -103,17 +103,40 @@ const DB_NAME = 'kinesis-workshop-emulator';
 const META = 'meta';
 const CHUNKS = 'chunks';
 
+/** How long a page waits for the save lock (a reloading tab's old worker may still hold it a moment). */
+const LOCK_WAIT_MS = 3000;
+
+/**
+ * Holds a Web Lock named after the database for as long as this worker lives, so two tabs never
+ * write over each other's saves: the second tab runs in memory and says why. Resolves when held;
+ * rejects when another tab keeps it. Where there are no Web Locks, resolves at once.
+ */
+const holdLock = (name: string): Promise<void> => {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (!locks) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    locks
+      .request(name, { signal: AbortSignal.timeout(LOCK_WAIT_MS) }, () => {
+        resolve();
+        return new Promise<void>(() => {});
+      })
+      .catch(() => reject(new Error('another tab of this console is using the saved state')));
+  });
+};
+
 /** IndexedDB storage, or undefined where there is no IndexedDB (Node, some private modes). */
 export const openIdbStorage = (name = DB_NAME): PersistentStorage | undefined => {
   if (typeof indexedDB === 'undefined') return undefined;
   let db: Promise<IDBPDatabase> | undefined;
   const open = () =>
-    (db ??= openDB(name, 1, {
-      upgrade(d) {
-        d.createObjectStore(META);
-        d.createObjectStore(CHUNKS);
-      },
-    }));
+    (db ??= holdLock(`${name}-writer`).then(() =>
+      openDB(name, 1, {
+        upgrade(d) {
+          d.createObjectStore(META);
+          d.createObjectStore(CHUNKS);
+        },
+      }),
+    ));
   return {
     kind: 'indexeddb',
     async load() {
