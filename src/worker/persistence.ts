@@ -246,6 +246,11 @@ export class Persister {
         for (const n of [...(meta?.chunks ?? [])].sort((a, b) => a - b)) {
           const c = chunks.get(chunkKey(meta!.key, n));
           if (!isChunk(c)) throw new Error(`a chunk of records of ${stream.StreamName} is missing`);
+          if (c.counter.length > 0 && c.counter[0] >= meta!.firstCounter) {
+            // Nothing trimmed in this chunk: take its columns whole.
+            for (const k of ['counter', 'at', 'data', 'partitionKey', 'size'] as const) (log[k] as unknown[]).push(...c[k]);
+            continue;
+          }
           for (let i = 0; i < c.counter.length; i++) {
             if (c.counter[i] < meta!.firstCounter) continue;
             log.counter.push(c.counter[i]);
