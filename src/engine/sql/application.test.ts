@@ -26,6 +26,19 @@ const make = (sql: string) => {
 };
 
 describe('Application', () => {
+  it('RANDOM_CUT_FOREST_WITH_EXPLANATION adds DIRECTION and STRENGTH only when withDirectionality is true', () => {
+    const explanationKeys = (directionality: string) => {
+      const { app, seen } = make(`CREATE STREAM o (v INTEGER, s DOUBLE, e VARCHAR(512));
+        CREATE PUMP p AS INSERT INTO o SELECT STREAM "v", ANOMALY_SCORE, ANOMALY_EXPLANATION
+        FROM TABLE(RANDOM_CUT_FOREST_WITH_EXPLANATION(CURSOR(SELECT STREAM * FROM SOURCE_SQL_STREAM_001), 10, 10, 100000, 1${directionality}));`);
+      for (let i = 0; i < 12; i++) app.pushRecord(`{"k":"a","v":${i % 3}}`, T0 + i);
+      const last = JSON.parse(seen[seen.length - 1].split(' ').slice(3).join(' ')) as [number, number, string];
+      return Object.keys(JSON.parse(last[2]).v as object);
+    };
+    expect(explanationKeys('')).toEqual(['ATTRIBUTION_SCORE']);
+    expect(explanationKeys(', false')).toEqual(['ATTRIBUTION_SCORE']);
+    expect(explanationKeys(', true')).toEqual(['DIRECTION', 'STRENGTH', 'ATTRIBUTION_SCORE']);
+  });
   it('accepts a streaming ORDER BY on the FROM stream\'s qualified ROWTIME (the developer guide\'s anomaly detection code)', () => {
     const { clock, app, seen } = make(`CREATE OR REPLACE STREAM "TEMP_STREAM" ("k" VARCHAR(4), "v" INTEGER);
       CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" ("k" VARCHAR(4), "v" INTEGER);

@@ -1,5 +1,5 @@
 import type { Row } from '../compile';
-import type { RandomCutForest } from '../rcf';
+import { explanationJson, type RandomCutForest } from '../rcf';
 import type { SqlValue } from '../types';
 import type { Operator, PlanNode } from './operator';
 
@@ -13,11 +13,16 @@ export class RandomCutForestOperator implements Operator {
   constructor(
     private readonly forest: RandomCutForest,
     private readonly numericCols: number[],
-    private readonly names: string[],
+    names: string[],
     private readonly warmup: number,
     private readonly withExplanation: boolean,
+    /** DIRECTION and STRENGTH beside each ATTRIBUTION_SCORE (the function's withDirectionality argument). */
+    private readonly withDirectionality: boolean,
     private readonly next: Operator,
-  ) {}
+  ) {
+    this.numericNames = numericCols.map((c) => names[c - 1]);
+  }
+  private readonly numericNames: string[];
   push(row: Row): void {
     const point = this.numericCols.map((i) => (row[i] === null ? 0 : Number(row[i])));
     let score = 0;
@@ -26,13 +31,7 @@ export class RandomCutForestOperator implements Operator {
       if (this.withExplanation) {
         const e = this.forest.scoreWithExplanation(point);
         score = e.score;
-        const parts: Record<string, unknown> = {};
-        this.numericCols.forEach((c, j) => {
-          const hi = e.high[j] ?? 0;
-          const lo = e.low[j] ?? 0;
-          parts[this.names[c - 1]] = { DIRECTION: hi >= lo ? 'HIGH' : 'LOW', STRENGTH: (score > 0 ? (hi + lo) / score : 0).toFixed(4), ATTRIBUTION_SCORE: (hi + lo).toFixed(4) };
-        });
-        explanation = JSON.stringify(parts);
+        explanation = explanationJson(this.numericNames, e, this.withDirectionality);
       } else score = this.forest.score(point);
     }
     this.forest.update(point);

@@ -89,13 +89,17 @@ for (const explain of [false, true]) {
       const subSampleSize = args[1] === undefined || args[1] === null ? 256 : intArg(args[1], fn, 'subSampleSize', 10, 1000, loc);
       const timeDecay = args[2] === undefined || args[2] === null ? 100000 : intArg(args[2], fn, 'timeDecay', 1, Number.MAX_SAFE_INTEGER, loc);
       const shingleSize = args[3] === undefined || args[3] === null ? 1 : intArg(args[3], fn, 'shingleSize', 1, 30, loc);
+      // withDirectionality is false by default (KDA SQL reference, RANDOM_CUT_FOREST_WITH_EXPLANATION).
+      if (explain && args[4] !== undefined && args[4] !== null && typeof args[4] !== 'boolean')
+        throw analysisError(`${fn} expects TRUE or FALSE for withDirectionality`, loc);
+      const withDirectionality = explain && args[4] === true;
       const numeric = input.map((c, i) => (isNumeric(c.type) ? i + 1 : -1)).filter((i) => i > 0);
       if (numeric.length === 0) throw analysisError(`${fn} needs at least one numeric column in its cursor`, loc);
       const forest = new RandomCutForest({ numberOfTrees, subSampleSize, timeDecay, shingleSize, rng: env.rng ?? new SeededRng(1) });
       const out = new Link();
       const columns = [...input, { name: 'ANOMALY_SCORE', type: T.DOUBLE }, ...(explain ? [{ name: 'ANOMALY_EXPLANATION', type: { kind: 'VARCHAR', length: 20480 } as SqlType }] : [])];
       return {
-        op: new RandomCutForestOperator(forest, numeric, input.map((c) => c.name), subSampleSize, explain, out),
+        op: new RandomCutForestOperator(forest, numeric, input.map((c) => c.name), subSampleSize, explain, withDirectionality, out),
         out,
         columns,
       };
