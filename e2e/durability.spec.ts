@@ -75,3 +75,41 @@ test('a second tab runs in memory and says so, so two tabs never overwrite each 
   await expect(secondStorage.value('persistence')).toContainText('Memory only', { timeout: 15_000 });
   await expect(secondStorage.value('persistence')).toContainText('another tab of this console is using the saved state');
 });
+
+test('a save from another version is ignored with a notification, never a crash', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const list = new StreamsListPage(page);
+  await list.goto();
+  // What a future console might have saved: a layout this one does not know.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kinesis-workshop-emulator', 1);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          tx.objectStore('meta').put({ format: 99, snapshot: { version: 99 } }, 'state');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(list.table).toContainText('No data streams');
+  await expect(list.notifications).toContainText('A saved emulator state was found but not restored (it was saved in storage format 99');
+  // And the emulator saves again from here on.
+  await list.startCreate();
+  await list.fillCreate('after-upgrade', 1);
+  await list.submitCreate();
+  await new StreamDetailPage(page).waitActive();
+  const storage = new StoragePage(page);
+  await storage.openStorage();
+  await storage.waitSaved();
+  await page.reload();
+  await new StreamDetailPage(page).waitActive();
+  expect(pageErrors).toEqual([]);
+});
