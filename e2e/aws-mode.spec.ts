@@ -4,6 +4,7 @@ import { ConnectionPanel } from './pages/connection';
 import { GeneratorPage } from './pages/generator';
 import { MonitoringPage } from './pages/monitoring';
 import { StreamsListPage } from './pages/streams';
+import { isPageLocal } from './pages/origin';
 
 // AWS mode against an AWS-compatible endpoint: the console's own emulator server on 127.0.0.1.
 const SERVER_PORT = 4599;
@@ -13,13 +14,7 @@ const DEAD_ENDPOINT = `http://127.0.0.1:${SERVER_PORT - 1}`;
 const STREAM = 'endpoint-stream';
 const KEYS = { accessKeyId: 'AKIAE2EEXAMPLE', secretAccessKey: 'e2e-secret-not-real' };
 
-const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
-const allowed = (url: string) =>
-  url.startsWith(ORIGIN) ||
-  url.startsWith(`${ENDPOINT}/`) ||
-  url.startsWith(`${DEAD_ENDPOINT}/`) ||
-  url.startsWith('data:') ||
-  url.startsWith('blob:');
+const allowed = (url: string) => isPageLocal(url, `${ENDPOINT}/`, `${DEAD_ENDPOINT}/`);
 
 let server: ChildProcess | undefined;
 
@@ -219,9 +214,7 @@ test("a real region's answer: AWS's error type and message for unknown keys, and
   await conn.screenshot('aws-07-topbar-aws-region');
 
   expect(answered.length).toBeGreaterThan(0);
-  const outside = requests.filter(
-    (u) => !u.startsWith(ORIGIN) && !u.startsWith('data:') && !u.startsWith('blob:'),
-  );
+  const outside = requests.filter((u) => !isPageLocal(u));
   // Every request that was not for the page itself went to the route above, never to the network.
   expect(outside.every((u) => u.startsWith(AWS_HOST))).toBe(true);
 });

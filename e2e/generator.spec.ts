@@ -3,6 +3,7 @@ import { GeneratorPage } from './pages/generator';
 import { MonitoringPage } from './pages/monitoring';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
+import { isPageLocal } from './pages/origin';
 
 // Activity 1-C of the immersion day and its review, through the console in emulated mode.
 const STREAM = 'sensor-stream';
@@ -17,7 +18,7 @@ const WORKSHOP_TEMPLATE = [
   '}',
 ].join('\n');
 
-const allowed = (url: string) => url.startsWith('http://127.0.0.1:4173/') || url.startsWith('data:') || url.startsWith('blob:');
+const allowed = (url: string) => isPageLocal(url);
 
 test('Activity 1-C: preview, send at 200/s for 10 s, every record accounted for, IncomingRecords per stream and per shard', async ({ page }) => {
   test.setTimeout(60_000);

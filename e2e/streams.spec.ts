@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
+import { isPageLocal } from './pages/origin';
 
 // Activity 1-A of the immersion day, through the console in emulated mode.
 const STREAM = 'workshop-stream';
@@ -11,8 +12,7 @@ const MAX = ((1n << 128n) - 1n).toString();
 
 const md5 = (s: string) => createHash('md5').update(Buffer.from(s, 'utf8')).digest('hex');
 
-const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/`;
-const allowed = (url: string) => url.startsWith(ORIGIN) || url.startsWith('data:') || url.startsWith('blob:');
+const allowed = (url: string) => isPageLocal(url);
 
 test('a stream from creation to deletion, all inside the page', async ({ page }) => {
   const requests: string[] = [];
