@@ -5,6 +5,7 @@ import { decodeUtf8, encodeUtf8, type HttpRequestLike } from '../engine/protocol
 import { createInThreadClient, createWorkerClient, type EmulatorClient, type WorkerLike } from './client';
 import { EmulatorHost } from './host';
 import { WorkerCommand, type FromWorker, type ToWorker } from './protocol';
+import { portTransport, servePort } from './relay';
 
 const unknownOp: HttpRequestLike = {
   method: 'POST',
@@ -24,6 +25,12 @@ const stubWorker = (host: EmulatorHost): WorkerLike & { terminated: boolean } =>
     postMessage(msg: ToWorker) {
       if (msg.cmd === WorkerCommand.Http) {
         void host.answer(msg).then((reply) => listeners.forEach((l) => l({ data: reply } as MessageEvent<FromWorker>)));
+      } else if (msg.cmd === WorkerCommand.Serve) {
+        servePort(msg.port, async (request) => {
+          const reply = await host.answer({ cmd: WorkerCommand.Http, id: 0, request });
+          if (!reply.ok) throw new Error(reply.error);
+          return reply.response;
+        });
       } else expose(host, msg.port);
     },
     addEventListener(type: 'message' | 'error', l: (e: never) => void) {
@@ -124,4 +131,24 @@ describe('createWorkerClient', () => {
     await expect(call).rejects.toThrow('the emulator was stopped');
     expect(never.terminated).toBe(true);
   });
+});
+
+describe('connectPort', () => {
+  for (const kind of ['in-thread', 'worker'] as const) {
+    it(`gives another thread a direct line to the same emulator (${kind})`, async () => {
+      const host = new EmulatorHost();
+      const client = kind === 'in-thread' ? createInThreadClient(host) : createWorkerClient(stubWorker(host));
+      clients.push(client);
+      const channel = new MessageChannel();
+      client.connectPort(channel.port1);
+      const other = portTransport(channel.port2 as never);
+      try {
+        const res = await other(unknownOp);
+        expect(res.statusCode).toBe(400);
+        expect(JSON.parse(text(res.body)).__type).toBe('UnknownOperationException');
+      } finally {
+        other.close();
+      }
+    });
+  }
 });

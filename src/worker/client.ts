@@ -3,6 +3,7 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 import { EmulatorHost } from './host';
 import { openIdbStorage } from './persistence';
 import { WorkerCommand, type AsyncConsoleApi, type ConsoleApi, type FromWorker, type HttpTransport, type ToWorker } from './protocol';
+import { servePort } from './relay';
 
 /**
  * How the page reaches the emulator: `transport` carries AWS requests (the SDK's request
@@ -13,6 +14,11 @@ export interface EmulatorClient {
   readonly kind: 'worker' | 'in-thread';
   readonly transport: HttpTransport;
   readonly console: AsyncConsoleApi;
+  /**
+   * Gives another thread (the generator worker) a direct line to this one emulator: AWS requests
+   * posted on `port` (see relay.ts) are answered without passing through the page.
+   */
+  connectPort(port: MessagePort): void;
   /** Stops the worker (a no-op in-thread). */
   dispose(): void;
 }
@@ -28,15 +34,19 @@ export const createInThreadClient = (host: EmulatorHost = new EmulatorHost()): E
     setRecordCap: async (bytes) => host.setRecordCap(bytes),
     flush: async () => host.flush(),
   };
+  const transport: HttpTransport = async (request) => {
+    // Same copy semantics as postMessage: the caller's bytes are never shared with the engine.
+    const reply = await host.answer({ cmd: WorkerCommand.Http, id: 0, request: structuredClone(request) });
+    if (!reply.ok) throw new Error(`emulator failure: ${reply.error}`);
+    return reply.response;
+  };
   return {
     kind: 'in-thread',
-    transport: async (request) => {
-      // Same copy semantics as postMessage: the caller's bytes are never shared with the engine.
-      const reply = await host.answer({ cmd: WorkerCommand.Http, id: 0, request: structuredClone(request) });
-      if (!reply.ok) throw new Error(`emulator failure: ${reply.error}`);
-      return reply.response;
-    },
+    transport,
     console,
+    connectPort: (port) => {
+      servePort(port, transport);
+    },
     dispose: () => {},
   };
 };
@@ -90,6 +100,7 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
         worker.postMessage({ cmd: WorkerCommand.Http, id, request });
       }),
     console,
+    connectPort: (port) => worker.postMessage({ cmd: WorkerCommand.Serve, port }, [port]),
     dispose: () => {
       channel.port1.close();
       worker.terminate();

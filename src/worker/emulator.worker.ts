@@ -1,7 +1,8 @@
 import { expose } from 'comlink';
 import { EmulatorHost } from './host';
 import { openIdbStorage } from './persistence';
-import { WorkerCommand, type ToWorker } from './protocol';
+import { WorkerCommand, type HttpTransport, type ToWorker } from './protocol';
+import { servePort } from './relay';
 
 // The only file that touches the worker global. One emulator per worker, made once; it restores
 // the state saved in IndexedDB (requests wait for that) and saves changes back.
@@ -12,6 +13,13 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+/** The emulator as a transport, for requests that come in over a port rather than the page. */
+const direct: HttpTransport = async (request) => {
+  const reply = await host.answer({ cmd: WorkerCommand.Http, id: 0, request });
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.response;
+};
+
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   switch (msg.cmd) {
@@ -20,6 +28,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       return;
     case WorkerCommand.Console:
       expose(host, msg.port);
+      return;
+    case WorkerCommand.Serve:
+      servePort(msg.port, direct);
       return;
     default: {
       const never: never = msg;

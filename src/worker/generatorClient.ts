@@ -2,8 +2,6 @@ import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { SendBatch } from '../engine/generator/run';
 import { GeneratorHost } from './generatorHost';
 import type { GeneratorJob, GeneratorWorkerApi, StartResult, StatsListener } from './generatorProtocol';
-import type { HttpTransport } from './protocol';
-import { servePort, type PortLike } from './relay';
 
 /** How the page drives the generator: in its own worker in the browser, in this thread elsewhere. */
 export interface GeneratorClient {
@@ -33,25 +31,23 @@ export interface GeneratorWorkerLike {
 }
 
 /**
- * Drives a generator worker. `emulatorTransport` is the page's emulator client transport: the
- * worker's requests come back to the page over a MessageChannel and go to that one emulator.
+ * Drives a generator worker. `connectEmulator` hands one end of a fresh MessageChannel to the
+ * page's one emulator (EmulatorClient.connectPort); the worker gets the other end, so its
+ * requests go straight to the emulator worker without passing through the page.
  */
 export const createGeneratorWorkerClient = (
   worker: GeneratorWorkerLike,
-  emulatorTransport: HttpTransport,
-  channel: { port1: PortLike; port2: unknown } = new MessageChannel(),
+  connectEmulator: (port: MessagePort) => void,
+  channel: MessageChannel = new MessageChannel(),
 ): GeneratorClient => {
   const remote: Remote<GeneratorWorkerApi> = wrap<GeneratorWorkerApi>(worker as never);
-  const stopServing = servePort(channel.port1, emulatorTransport);
-  void remote.connect(transfer(channel.port2 as MessagePort, [channel.port2 as MessagePort]));
+  connectEmulator(channel.port1);
+  void remote.connect(transfer(channel.port2, [channel.port2]));
   return {
     kind: 'worker',
     start: (job, onStats) => remote.start(job, proxy(onStats)),
     stop: (reason) => remote.stop(reason),
-    dispose: () => {
-      stopServing();
-      worker.terminate();
-    },
+    dispose: () => worker.terminate(),
   };
 };
 
@@ -62,10 +58,16 @@ const startWorker = (): GeneratorWorkerLike =>
 let shared: GeneratorClient | undefined;
 
 /**
- * The page's generator. `emulatorTransport` reaches the one emulator; `fallbackSend` builds the
+ * The page's generator. `connectEmulator` links it to the one emulator; `fallbackSend` builds the
  * send function for the in-thread fallback where there is no Worker.
  */
-export const generatorClient = (emulatorTransport: HttpTransport, fallbackSend: (job: GeneratorJob) => SendBatch): GeneratorClient => {
-  shared ??= typeof Worker === 'undefined' ? createInThreadGeneratorClient(fallbackSend) : createGeneratorWorkerClient(startWorker(), emulatorTransport);
+export const generatorClient = (
+  connectEmulator: (port: MessagePort) => void,
+  fallbackSend: (job: GeneratorJob) => SendBatch,
+): GeneratorClient => {
+  shared ??=
+    typeof Worker === 'undefined'
+      ? createInThreadGeneratorClient(fallbackSend)
+      : createGeneratorWorkerClient(startWorker(), connectEmulator);
   return shared;
 };

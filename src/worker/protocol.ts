@@ -10,6 +10,8 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 export const WorkerCommand = {
   Http: 'http',
   Console: 'console',
+  /** Serve AWS requests arriving on a port (another worker's direct line to this emulator). */
+  Serve: 'serve',
 } as const;
 export type WorkerCommand = (typeof WorkerCommand)[keyof typeof WorkerCommand];
 
@@ -24,8 +26,13 @@ export interface ConsoleConnect {
   port: MessagePort;
 }
 
+export interface ServePort {
+  cmd: typeof WorkerCommand.Serve;
+  port: MessagePort;
+}
+
 /** Page -> worker. */
-export type ToWorker = HttpCall | ConsoleConnect;
+export type ToWorker = HttpCall | ConsoleConnect | ServePort;
 
 /** Worker -> page: the answer to one {@link HttpCall}, matched by `id`. */
 export type FromWorker =

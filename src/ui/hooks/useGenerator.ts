@@ -92,7 +92,7 @@ export const useGenerator = () => {
   const state = useRunStore();
   const client = useMemo(
     () =>
-      generatorClient(emulatorClient().transport, (job) => (batch) =>
+      generatorClient((port) => emulatorClient().connectPort(port), (job) => (batch) =>
         kinesis.send(new PutRecordsCommand({ StreamName: job.stream, Records: batch })),
       ),
     [kinesis],
