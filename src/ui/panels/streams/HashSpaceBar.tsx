@@ -1,28 +1,35 @@
-import * as tokens from '@cloudscape-design/design-tokens';
+import Box from '@cloudscape-design/components/box';
 import { keyPosition, rangeSlice } from '../../hooks/hashKey';
 import type { Shard } from '../../hooks/useStreams';
+import { usePreferences } from '../../state/preferences';
+import { chartTheme } from '../monitoring/chartTheme';
 
-const palette = [
-  tokens.colorChartsPaletteCategorical1,
-  tokens.colorChartsPaletteCategorical2,
-  tokens.colorChartsPaletteCategorical3,
-  tokens.colorChartsPaletteCategorical4,
-  tokens.colorChartsPaletteCategorical5,
-  tokens.colorChartsPaletteCategorical6,
-  tokens.colorChartsPaletteCategorical7,
-  tokens.colorChartsPaletteCategorical8,
-];
+/*
+ * Colours come from the chart theme (resolved per light/dark mode), not from
+ * @cloudscape-design/design-tokens: that package's CSS variable names belong to another release of
+ * the components, so its values fall back to the light theme and a dark page got white tracks.
+ * The same palette colours the Monitoring page's per-shard chart, so a shard keeps its colour.
+ */
+const useBarTheme = () => {
+  const mode = usePreferences((s) => s.theme);
+  // Text on a slice: white on the light theme's deeper palette, near-black on the dark theme's lighter one.
+  return { ...chartTheme(mode), onSlice: mode === 'dark' ? '#0f141a' : '#ffffff' };
+};
 
-export const shardColor = (index: number) => palette[index % palette.length];
+export const useShardColor = () => {
+  const { series } = useBarTheme();
+  return (index: number) => series[index % series.length];
+};
 
-const track = {
+const trackStyle = (grid: string, axis: string) => ({
   position: 'relative' as const,
   width: '100%',
   borderRadius: 4,
-  background: tokens.colorBackgroundLayoutMain,
-  border: `1px solid ${tokens.colorBorderDividerDefault}`,
+  background: 'transparent',
+  border: `1px solid ${axis}`,
+  boxShadow: `inset 0 0 0 100vmax ${grid}`,
   overflow: 'hidden' as const,
-};
+});
 
 /**
  * The whole 2^128 hash key space, 0 at the left, with each open shard's slice.
@@ -39,36 +46,39 @@ export function HashSpaceBar({
   marker?: bigint;
   label?: string;
 }) {
+  const theme = useBarTheme();
+  const slices = shards.flatMap((s) => (s.HashKeyRange ? [{ shard: s, ...rangeSlice(s.HashKeyRange) }] : []));
+  const summary = slices.map(({ shard, width }) => `${shard.ShardId} ${pct(width)}`).join(', ');
   return (
     <div>
-      <div role="img" aria-label={label} data-testid="hash-space-bar" style={{ ...track, height: 28 }}>
-        {shards.map((s, i) => {
-          if (!s.HashKeyRange) return null;
-          const { left, width } = rangeSlice(s.HashKeyRange);
+      <div role="img" aria-label={summary ? `${label}: ${summary}` : label} data-testid="hash-space-bar" style={{ ...trackStyle(theme.grid, theme.axis), height: 28 }}>
+        {slices.map(({ shard: s, left, width }, i) => {
           const dim = highlight !== undefined && highlight !== s.ShardId;
           return (
             <div
               key={s.ShardId}
-              title={`${s.ShardId}: ${width.toFixed(2)}% of the hash space`}
+              title={`${s.ShardId}: ${pct(width)} of the hash space`}
               style={{
                 position: 'absolute',
                 left: `${left}%`,
                 width: `${width}%`,
                 top: 0,
                 bottom: 0,
-                background: shardColor(i),
+                background: theme.series[i % theme.series.length],
                 opacity: dim ? 0.3 : 1,
-                borderRight: `2px solid ${tokens.colorBackgroundContainerContent}`,
+                borderRight: `2px solid ${theme.tooltipBackground}`,
                 boxSizing: 'border-box',
-                color: '#fff',
+                color: theme.onSlice,
                 fontSize: 11,
+                fontWeight: 700,
                 lineHeight: '28px',
                 paddingLeft: 4,
                 overflow: 'hidden',
                 whiteSpace: 'nowrap',
+                textOverflow: 'ellipsis',
               }}
             >
-              {s.ShardId?.replace('shardId-', '#')}
+              {s.ShardId} · {pct(width)}
             </div>
           );
         })}
@@ -82,29 +92,34 @@ export function HashSpaceBar({
               width: 4,
               top: 0,
               bottom: 0,
-              background: tokens.colorTextBodyDefault,
+              background: theme.tooltipText,
+              boxShadow: `0 0 0 1px ${theme.tooltipBackground}`,
             }}
           />
         )}
       </div>
-      <div style={{ display: 'flex', justifyContent: 'space-between', fontSize: 11, color: tokens.colorTextBodySecondary }}>
-        <span>0</span>
-        <span>2^127</span>
-        <span>2^128 - 1</span>
-      </div>
+      <Box fontSize="body-s" color="text-body-secondary">
+        <div style={{ display: 'flex', justifyContent: 'space-between' }}>
+          <span>0</span>
+          <span>2^127 (middle)</span>
+          <span>2^128 - 1</span>
+        </div>
+      </Box>
     </div>
   );
 }
 
 /** One shard's slice of the hash space, for a table row. */
 export function ShardSlice({ shard, color, closed }: { shard: Shard; color: string; closed: boolean }) {
+  const theme = useBarTheme();
   if (!shard.HashKeyRange) return null;
   const { left, width } = rangeSlice(shard.HashKeyRange);
   return (
     <div
       role="img"
-      aria-label={`${shard.ShardId} covers ${width.toFixed(2)}% of the hash space starting at ${left.toFixed(2)}%`}
-      style={{ ...track, height: 12, minWidth: 120 }}
+      aria-label={`${shard.ShardId} covers ${pct(width)} of the hash space starting at ${left.toFixed(2)}%`}
+      title={`${pct(width)} of the hash space`}
+      style={{ ...trackStyle(theme.grid, theme.axis), height: 12, minWidth: 120 }}
     >
       <div
         style={{
@@ -113,10 +128,12 @@ export function ShardSlice({ shard, color, closed }: { shard: Shard; color: stri
           width: `max(${width}%, 2px)`,
           top: 0,
           bottom: 0,
-          background: closed ? tokens.colorTextBodySecondary : color,
+          background: closed ? theme.axis : color,
           opacity: closed ? 0.4 : 1,
         }}
       />
     </div>
   );
 }
+
+const pct = (width: number) => `${width >= 10 ? width.toFixed(1) : width.toFixed(2)}%`;

@@ -8,7 +8,7 @@ import * as tokens from '@cloudscape-design/design-tokens';
 import { isOpen, openShardsByHashKey, type Shard } from '../../hooks/useStreams';
 import { CliCommand } from '../../components/CliCommand';
 import { cli } from './cli';
-import { HashSpaceBar, shardColor, ShardSlice } from './HashSpaceBar';
+import { HashSpaceBar, ShardSlice, useShardColor } from './HashSpaceBar';
 
 export const mono = { fontFamily: tokens.fontFamilyMonospace, fontSize: 12, wordBreak: 'break-all' as const };
 const small = { ...mono, fontSize: 11 };
@@ -16,6 +16,7 @@ const small = { ...mono, fontSize: 11 };
 export function ShardsTab({ stream, shards, loading }: { stream: string; shards: Shard[]; loading: boolean }) {
   const open = openShardsByHashKey(shards);
   const colorIndex = new Map(open.map((s, i) => [s.ShardId, i]));
+  const shardColor = useShardColor();
   return (
     <SpaceBetween size="l">
       <Container header={<Header variant="h2" description="Each open shard owns one slice of the 128-bit hash key space; together they cover all of it.">Hash key space</Header>}>
