@@ -38,6 +38,26 @@ export interface MetricChartProps {
 const compact = (v: number) =>
   Math.abs(v) >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 2 })}k` : String(v);
 
+/**
+ * The chart's text alternative for screen readers: per series, the total over the range, the
+ * highest one-minute value and when, and the latest value.
+ */
+export const chartSummary = (
+  data: readonly Record<string, number | undefined>[],
+  series: SeriesDef[],
+  unit?: string,
+): string => {
+  const parts = series.map((s) => {
+    const points = data.filter((p) => p[s.key] !== undefined);
+    if (points.length === 0) return `${s.label}: no data`;
+    const top = points.reduce((a, b) => ((b[s.key] ?? 0) > (a[s.key] ?? 0) ? b : a));
+    const total = points.reduce((sum, p) => sum + (p[s.key] ?? 0), 0);
+    const last = points[points.length - 1];
+    return `${s.label}: total ${exact(total, unit)}, highest ${exact(top[s.key] ?? 0, unit)} at ${tickTime(Number(top.t))}, latest ${exact(last[s.key] ?? 0, unit)} at ${tickTime(Number(last.t))}`;
+  });
+  return `Chart of ${data.length} one-minute points. ${parts.join('; ')}.`;
+};
+
 /** A time series chart: one-minute points, local time axis, exact values in the tooltip. */
 export function MetricChart({
   testId,
@@ -104,7 +124,12 @@ export function MetricChart({
     </>
   );
   return (
-    <div data-testid={testId} style={{ width: '100%', height }}>
+    <div
+      data-testid={testId}
+      role="img"
+      aria-label={chartSummary(data ?? [], series, unit)}
+      style={{ width: '100%', height }}
+    >
       <ResponsiveContainer width="100%" height="100%">
         {stacked ? (
           <BarChart

@@ -74,7 +74,7 @@ export default function MonitoringPage({ query }: PageProps) {
                 options={rows.map((r) => ({ value: r.name, label: r.name }))}
                 empty={
                   <span>
-                    No data streams. <Link href={hrefFor('/create-stream')}>Create stream</Link>
+                    No data streams. <Link href={hrefFor('/create-stream')}>Create data stream</Link>
                   </span>
                 }
                 onChange={({ detail }) => setPicked(detail.selectedOption.value)}
@@ -101,7 +101,8 @@ export default function MonitoringPage({ query }: PageProps) {
             </Box>
           </Container>
         ) : (
-          <>
+          // Its own SpaceBetween: a fragment counts as one child, so its containers would touch.
+          <SpaceBetween size="l">
             {streams.data && !rows.some((r) => r.name === stream) && (
               <Alert type="warning" header={`No stream named ${stream}`} data-testid="monitor-stream-missing">
                 There is no such stream now (the emulator starts empty after a reload, and a deleted stream is gone). CloudWatch still
@@ -186,7 +187,7 @@ export default function MonitoringPage({ query }: PageProps) {
                 />
               </Container>
             </ColumnLayout>
-          </>
+          </SpaceBetween>
         )}
       </SpaceBetween>
     </ContentLayout>

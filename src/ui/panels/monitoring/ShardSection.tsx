@@ -114,7 +114,11 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
           />
         )}
         {grand > 0 && (
-          <div data-testid="chart-shard-totals" style={{ width: '100%', height: ids.length > 20 ? 260 : 200 }}>
+          <div
+            data-testid="chart-shard-totals"
+            role="img"
+            aria-label={`Records per shard in the range: ${totals.map((t) => `${t.id} ${exact(t.total)}`).join(', ')}.`}
+            style={{ width: '100%', height: ids.length > 20 ? 260 : 200 }}>
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={totals.map((t) => ({ name: shortId(t.id), id: t.id, total: t.total }))} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
@@ -144,6 +148,7 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
         <Table
           variant="embedded"
           data-testid="shard-totals-table"
+          ariaLabels={{ tableLabel: 'Records per shard' }}
           items={totals}
           trackBy="id"
           loading={metrics.isLoading}
