@@ -3,6 +3,7 @@ import { create } from 'zustand';
 export type ThemeMode = 'light' | 'dark';
 
 const THEME_KEY = 'kwc.theme';
+const NAVIGATION_OPEN_MIN_WIDTH = 1024;
 
 const readTheme = (): ThemeMode => {
   try {
@@ -31,6 +32,7 @@ export const usePreferences = create<PreferencesState>((set) => ({
     }
     set({ theme });
   },
-  navigationOpen: true,
+  // Below this width an open navigation leaves the tables too little room: it starts closed (the menu button opens it).
+  navigationOpen: (globalThis.innerWidth ?? 1440) >= NAVIGATION_OPEN_MIN_WIDTH,
   setNavigationOpen: (navigationOpen) => set({ navigationOpen }),
 }));
