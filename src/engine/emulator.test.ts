@@ -124,7 +124,7 @@ describe('Emulator snapshot and restore', () => {
     ]);
     expect(records[0].streamCreatedAt).toBe(T0);
     // The logs are the emulator's own (no copy).
-    expect(records[0].log).toBe(a.emulator.kinesis.store.streams.get('s')!.Shards[0]._log);
+    expect(records[0].log).toBe(a.emulator.kinesis.store.findStream('us-east-1', 's')!.Shards[0]._log);
     const full = structuredClone(snapshot);
     full.kinesis.streams[0].Shards.forEach((sh, i) => (sh._log = structuredClone(records[i].log)));
     expect(full).toEqual(a.emulator.snapshot());

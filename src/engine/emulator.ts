@@ -5,7 +5,7 @@ import { nullMetricsSink } from './common/metrics';
 import { PlatformRng, type Rng } from './common/rng';
 import { KinesisService } from './kinesis/service';
 import { emptyLog, type RecordLog } from './kinesis/store/log';
-import type { KinesisSnapshot } from './kinesis/store/types';
+import { isReadableKinesisSnapshot, KINESIS_SNAPSHOT_VERSION, type KinesisSnapshot } from './kinesis/store/types';
 import { defaultEngineOptions, type EngineContext, type EngineOptions } from './protocol/context';
 import type { HttpRequestLike, HttpResponseLike } from './protocol/http';
 import { Router } from './protocol/router';
@@ -98,7 +98,7 @@ export class Emulator {
     );
     const light = streams.map((s) => ({ ...s, Shards: s.Shards.map((sh) => ({ ...sh, _log: emptyLog() })) }));
     return {
-      snapshot: { version: EMULATOR_SNAPSHOT_VERSION, kinesis: { version: 1, streams: structuredClone(light) }, metrics: this.metrics.snapshot() },
+      snapshot: { version: EMULATOR_SNAPSHOT_VERSION, kinesis: { version: KINESIS_SNAPSHOT_VERSION, streams: structuredClone(light) }, metrics: this.metrics.snapshot() },
       records,
     };
   }
@@ -107,7 +107,7 @@ export class Emulator {
   restore(snapshot: EmulatorSnapshot): void {
     const s = snapshot as Partial<EmulatorSnapshot> | null;
     if (s?.version !== EMULATOR_SNAPSHOT_VERSION) throw new SnapshotVersionError(s?.version);
-    if (s.kinesis?.version !== 1 || !Array.isArray(s.kinesis.streams)) throw new SnapshotVersionError(`kinesis ${String(s.kinesis?.version)}`);
+    if (s.kinesis === undefined || !isReadableKinesisSnapshot(s.kinesis)) throw new SnapshotVersionError(`kinesis ${String(s.kinesis?.version)}`);
     if (s.metrics?.version !== 1 || !Array.isArray(s.metrics.series)) throw new SnapshotVersionError(`metrics ${String(s.metrics?.version)}`);
     this.kinesis.restore(s.kinesis);
     this.metrics.restore(s.metrics);

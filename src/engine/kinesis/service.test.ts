@@ -81,4 +81,63 @@ describe('snapshot and restore', () => {
     a.call('DeleteStream', { StreamName: 's' });
     expect(b.call('ListStreams').StreamNames).toEqual(['s']);
   });
+
+  it('keeps each stream in its region: the same name in two regions survives as two streams', () => {
+    const a = kinesisHarness();
+    a.inRegion('us-east-1').active('demo', 2);
+    a.inRegion('eu-west-1').active('demo', 1);
+    const snap = JSON.parse(JSON.stringify(a.service.snapshot()));
+    expect(snap.version).toBe(2);
+    expect(snap.streams.map((s: { _region: string; StreamARN: string }) => [s._region, s.StreamARN])).toEqual([
+      ['us-east-1', 'arn:aws:kinesis:us-east-1:000000000000:stream/demo'],
+      ['eu-west-1', 'arn:aws:kinesis:eu-west-1:000000000000:stream/demo'],
+    ]);
+    const b = kinesisHarness();
+    b.clock.set(a.clock.now());
+    b.service.restore(snap);
+    const shards = (region: string) =>
+      b.inRegion(region).call('DescribeStreamSummary', { StreamName: 'demo' }).StreamDescriptionSummary.OpenShardCount;
+    expect([shards('us-east-1'), shards('eu-west-1')]).toEqual([2, 1]);
+    expect(b.inRegion('ap-south-1').call('ListStreams').StreamNames).toEqual([]);
+  });
+
+  // Version 1 (before streams were scoped per region) keyed streams by name and had no `_region`:
+  // its streams come back in us-east-1, the console's emulated region, with ARNs to match.
+  it('reads a version-1 snapshot, placing its streams in us-east-1', () => {
+    const a = kinesisHarness();
+    a.active('old', 1);
+    a.inRegion('eu-west-1').active('elsewhere', 1);
+    const { SequenceNumber } = a.call('PutRecord', { StreamName: 'old', PartitionKey: 'k', Data: a.b64('kept') });
+    // What version 1 wrote: the same streams without `_region`.
+    const v1 = {
+      version: 1 as const,
+      streams: a.service.snapshot().streams.map(({ _region, ...s }) => (void _region, s)),
+    };
+    expect(v1.streams[1].StreamARN).toBe('arn:aws:kinesis:eu-west-1:000000000000:stream/elsewhere');
+
+    const b = kinesisHarness();
+    b.clock.set(a.clock.now());
+    b.service.restore(JSON.parse(JSON.stringify(v1)));
+    expect(b.call('ListStreams').StreamNames).toEqual(['elsewhere', 'old']);
+    expect(b.inRegion('eu-west-1').call('ListStreams').StreamNames).toEqual([]);
+    expect(b.call('DescribeStreamSummary', { StreamName: 'elsewhere' }).StreamDescriptionSummary.StreamARN).toBe(
+      'arn:aws:kinesis:us-east-1:000000000000:stream/elsewhere',
+    );
+    const it0 = b.call('GetShardIterator', { StreamName: 'old', ShardId: '0', ShardIteratorType: 'TRIM_HORIZON' });
+    expect(b.call('GetRecords', it0).Records.map((r: { SequenceNumber: string }) => r.SequenceNumber)).toEqual([SequenceNumber]);
+    // Saved again, it is a version-2 snapshot.
+    expect(b.service.snapshot().streams.map((s) => s._region)).toEqual(['us-east-1', 'us-east-1']);
+  });
+
+  it('lets the emulator restore a save whose Kinesis part is version 1', () => {
+    const a = kinesisHarness();
+    a.active('old', 1);
+    const { _region, ...stream } = a.service.snapshot().streams[0];
+    expect(_region).toBe('us-east-1');
+    const emulator = new Emulator({ clock: new VirtualClock(a.clock.now()) });
+    const saved = { ...emulator.snapshot(), kinesis: { version: 1, streams: [stream] } };
+    emulator.restore(saved as never);
+    expect(emulator.kinesis.store.findStream('us-east-1', 'old')?.StreamStatus).toBe('ACTIVE');
+    expect(() => emulator.restore({ ...saved, kinesis: { version: 3, streams: [] } } as never)).toThrow('unsupported emulator snapshot version "kinesis 3"');
+  });
 });

@@ -24,7 +24,7 @@ import { splitShard } from './actions/splitShard';
 import { updateShardCount } from './actions/updateShardCount';
 import { KinesisMetrics } from './metrics';
 import { KinesisStore } from './store/store';
-import type { KinesisSnapshot } from './store/types';
+import type { KinesisSnapshot, KinesisSnapshotV1 } from './store/types';
 import * as v from './validations';
 
 interface Operation {
@@ -86,7 +86,8 @@ export class KinesisService implements JsonService {
     return this.store.snapshot();
   }
 
-  restore(snapshot: KinesisSnapshot): void {
+  /** Reads the current snapshot version and version 1 (its streams become us-east-1 streams). */
+  restore(snapshot: KinesisSnapshot | KinesisSnapshotV1): void {
     this.store.restore(snapshot);
   }
 }

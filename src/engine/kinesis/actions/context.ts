@@ -18,20 +18,23 @@ export interface StreamRef {
 }
 
 /**
- * The stream a request names, by StreamName, StreamARN or both (AWS accepts either; both must agree).
+ * The stream a request names, by StreamName, StreamARN or both (AWS accepts either; both must agree),
+ * within the request's region: a name resolves in `rc.region`; an ARN names its own region and
+ * account, and one of another region or account than the request's is not found there.
  */
 export const streamOf = (k: KinesisContext, input: StreamRef): Stream => {
   const { StreamName: name, StreamARN: arn } = input;
   if (arn === undefined) {
     if (name === undefined) throw kErr.invalidArgument('Either StreamName or StreamARN should be provided.');
-    return k.store.getStream(name);
+    return k.store.getStream(k.rc.region, name);
   }
   const fromArn = arn.slice(arn.indexOf(':stream/') + 8);
   if (name !== undefined && name !== fromArn) {
     throw kErr.invalidArgument(`StreamARN ${arn} and StreamName ${name} do not refer to the same stream.`);
   }
-  const s = k.store.streams.get(fromArn);
-  if (!s || s.StreamARN !== arn || !k.store.resolve(s)) throw kErr.streamNotFound(fromArn, k.store.account);
+  // The ARN is the store's key, so its partition, region and account must all match a stream's.
+  const s = k.store.streams.get(arn);
+  if (!s || s._region !== k.rc.region || !k.store.resolve(s)) throw kErr.streamNotFound(fromArn, k.store.account);
   return s;
 };
 

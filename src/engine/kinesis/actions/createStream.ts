@@ -17,13 +17,12 @@ export const createStream = (k: KinesisContext, input: CreateStreamInput): void 
   if (mode === 'ON_DEMAND') count = ON_DEMAND_SHARDS;
   else if (count === undefined) throw kErr.invalidArgument('ShardCount is required for a PROVISIONED stream.');
   const { store } = k;
-  if (store.streams.has(input.StreamName) && store.resolve(store.streams.get(input.StreamName)!)) {
-    throw kErr.streamExists(input.StreamName, store.account);
-  }
-  // The shard quota applies to provisioned streams only (Kinesis Data Streams quotas and limits).
+  const region = k.rc.region;
+  if (store.findStream(region, input.StreamName)) throw kErr.streamExists(input.StreamName, store.account);
+  // The shard quota is per account and region, and counts provisioned streams only (Kinesis Data Streams quotas and limits).
   if (mode === 'PROVISIONED') {
-    const current = store.openShardCount();
-    if (current + count > accountShardLimit(k.rc.region)) throw store.shardLimitError(k.rc.region, current, count);
+    const current = store.openShardCount(region);
+    if (current + count > accountShardLimit(region)) throw store.shardLimitError(region, current, count);
   }
-  store.createStream(input.StreamName, k.rc.region, count, mode, input.Tags ?? {});
+  store.createStream(input.StreamName, region, count, mode, input.Tags ?? {});
 };

@@ -38,8 +38,10 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
       `Iterator expired. The iterator was created at time ${amzUtcString(pos.issuedAt)} while right now it is ${amzUtcString(now)} which is further in the future than the tolerated delay of ${ITERATOR_LIFETIME_MS} milliseconds.`,
     );
   }
+  // An iterator is bound to its stream, which lives in one region: elsewhere the token means nothing.
+  if (pos.region !== k.rc.region) throw kErr.invalidIterator();
   const account = k.store.account;
-  const s = k.store.streams.get(pos.streamName);
+  const s = k.store.streams.get(k.store.arnOf(pos.region, pos.streamName));
   const ix = parseShardId(pos.shardId)!;
   if (!s || s._createdAt !== pos.streamCreatedAt || !k.store.resolve(s) || !s.Shards[ix]) {
     throw kErr.shardDoesNotExist(pos.shardId, pos.streamName, account);

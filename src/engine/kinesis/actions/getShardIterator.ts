@@ -93,6 +93,7 @@ export const getShardIterator = (k: KinesisContext, input: GetShardIteratorInput
   }
   return {
     ShardIterator: encodeIterator({
+      region: s._region,
       streamName: s.StreamName,
       streamCreatedAt: s._createdAt,
       shardId: sh.ShardId,

@@ -104,7 +104,8 @@ export const listShards = (k: KinesisContext, input: ListShardsInput) => {
       // The exception is the API reference's; its message is not documented, so this text is ours.
       throw new AwsError('ExpiredNextTokenException', `The NextToken has expired: it was issued more than ${LIST_SHARDS_TOKEN_LIFETIME_MS} milliseconds ago.`);
     }
-    ref = { StreamName: t.stream };
+    // By ARN, so a token only ever reads the stream it was issued for, in that stream's region.
+    ref = { StreamARN: t.arn };
     after = t.after;
     filter = filter ?? t.filter;
   } else {

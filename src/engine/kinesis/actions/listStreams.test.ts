@@ -26,7 +26,7 @@ describe('ListStreams', () => {
     h.active('idle', 1);
     h.call('PutRecord', { StreamName: 'idle', PartitionKey: 'k', Data: '' });
     h.clock.advance(24 * 3600_000 + 1);
-    const log = h.service.store.streams.get('idle')!.Shards[0]._log;
+    const log = h.service.store.findStream('us-east-1', 'idle')!.Shards[0]._log;
     expect(log.head).toBe(0);
     h.call('ListStreams');
     expect(log.head).toBe(1);

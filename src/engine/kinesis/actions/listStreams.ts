@@ -24,7 +24,7 @@ export const listStreams = (k: KinesisContext, input: ListStreamsInput) => {
   const limit = Math.min(input.Limit ?? 100, 100);
   const after = input.NextToken !== undefined ? decodeToken(input.NextToken) : input.ExclusiveStartStreamName;
   k.store.sweep(); // the console polls this: a good moment to apply retention everywhere
-  let streams = k.store.listStreams();
+  let streams = k.store.listStreams(k.rc.region);
   if (after !== undefined) streams = streams.filter((s) => s.StreamName > after);
   const page = streams.slice(0, limit);
   const more = streams.length > limit;

@@ -15,7 +15,7 @@ export const splitShard = (k: KinesisContext, input: SplitShardInput): void => {
   const s = streamOf(k, input);
   requireActive(k, s);
   const sh = shardToReshard(k, s, input.ShardToSplit, 'splitting');
-  const current = k.store.openShardCount();
+  const current = k.store.openShardCount(k.rc.region);
   if (current + 1 > accountShardLimit(k.rc.region)) throw k.store.shardLimitError(k.rc.region, current, 1);
   const key = BigInt(input.NewStartingHashKey);
   const { StartingHashKey: start, EndingHashKey: end } = sh.HashKeyRange;

@@ -30,7 +30,7 @@ export const updateShardCount = (k: KinesisContext, input: UpdateShardCountInput
   if (target * 2 < current) {
     throw kErr.limitExceeded(`UpdateShardCount cannot scale down below half your current open shard count. ${counts}`);
   }
-  const total = k.store.openShardCount();
+  const total = k.store.openShardCount(k.rc.region);
   if (total - current + target > limit) throw k.store.shardLimitError(k.rc.region, total, target - current);
   k.store.beginChange(s, 'UPDATING', { kind: 'updateShardCount', target });
   return { StreamName: s.StreamName, CurrentShardCount: current, TargetShardCount: target, StreamARN: s.StreamARN };

@@ -3,7 +3,7 @@ import { kErr } from '../errors';
 import { bigToHex, evenRanges, hexToDecimal, hexToWords } from './hashkeys';
 import { emptyLog, liveLog, trimBefore } from './log';
 import { endingSeq, seqPrefix } from './sequence';
-import type { KinesisSnapshot, Shard, StreamMode, Stream } from './types';
+import { KINESIS_SNAPSHOT_VERSION, type KinesisSnapshot, type KinesisSnapshotV1, type Shard, type StreamMode, type Stream } from './types';
 
 /** Open shards per account and region (AWS's default quota in the large regions). */
 export const ACCOUNT_SHARD_LIMIT = 500;
@@ -17,6 +17,16 @@ export const accountShardLimit = (region: string): number =>
 /** ON_DEMAND streams start with 4 shards (AWS: 4 MB/s, 4,000 records/s of write capacity). */
 export const ON_DEMAND_SHARDS = 4;
 const HOUR = 3_600_000;
+/** Snapshots of version 1 had no region: their streams are restored in the console's emulated region. */
+export const LEGACY_REGION = 'us-east-1';
+
+/** The ARN partition of a region: aws-cn for China, aws-us-gov for GovCloud, aws elsewhere. */
+export const partitionOf = (region: string): string =>
+  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+
+/** A stream's ARN: unique per partition, region, account and name, so it is the store's key. */
+export const streamArn = (region: string, account: string, name: string): string =>
+  `arn:${partitionOf(region)}:kinesis:${region}:${account}:stream/${name}`;
 
 export const shardIdName = (index: number): string => `shardId-${String(index).padStart(12, '0')}`;
 
@@ -32,8 +42,12 @@ export const parseShardId = (id: string): number | undefined => {
  * Streams, shards and records, with state changes resolved lazily from the injected clock: a stream
  * stores when its CREATING/UPDATING/DELETING state ends and what happens then, and every access
  * applies what is due. No timers, so virtual time and snapshots just work.
+ *
+ * Streams are scoped per account and region, as in AWS: the same name may exist in two regions,
+ * and a request sees only its own region's streams.
  */
 export class KinesisStore {
+  /** Every stream of every region, keyed by StreamARN (which carries the region). */
   streams = new Map<string, Stream>();
 
   constructor(readonly ctx: EngineContext) {}
@@ -45,17 +59,28 @@ export class KinesisStore {
     return this.ctx.clock.now();
   }
 
-  /** The stream, with any due state change applied; ResourceNotFoundException when absent. */
-  getStream(name: string): Stream {
-    const s = this.streams.get(name);
-    if (s && this.resolve(s)) return s;
+  /** The ARN a stream of this account named `name` has in `region`. */
+  arnOf(region: string, name: string): string {
+    return streamArn(region, this.account, name);
+  }
+
+  /** The stream named `name` in `region`, with any due state change applied; undefined when absent. */
+  findStream(region: string, name: string): Stream | undefined {
+    const s = this.streams.get(this.arnOf(region, name));
+    return s && this.resolve(s) ? s : undefined;
+  }
+
+  /** The stream named `name` in `region`, with any due state change applied; ResourceNotFoundException when absent. */
+  getStream(region: string, name: string): Stream {
+    const s = this.findStream(region, name);
+    if (s) return s;
     throw kErr.streamNotFound(name, this.account);
   }
 
-  /** All streams by name, after resolving state changes. */
-  listStreams(): Stream[] {
+  /** The streams of one region (all regions when omitted) by name, after resolving state changes. */
+  listStreams(region?: string): Stream[] {
     const out: Stream[] = [];
-    for (const s of [...this.streams.values()]) if (this.resolve(s)) out.push(s);
+    for (const s of [...this.streams.values()]) if ((region === undefined || s._region === region) && this.resolve(s)) out.push(s);
     return out.sort((a, b) => (a.StreamName < b.StreamName ? -1 : a.StreamName > b.StreamName ? 1 : 0));
   }
 
@@ -67,7 +92,7 @@ export class KinesisStore {
       s._pending = undefined;
       switch (p.kind) {
         case 'delete':
-          this.streams.delete(s.StreamName);
+          this.streams.delete(s.StreamARN);
           return false;
         case 'create': {
           const ranges = evenRanges(p.shardCount);
@@ -127,7 +152,7 @@ export class KinesisStore {
     const now = this.now();
     const s: Stream = {
       StreamName: name,
-      StreamARN: `arn:aws:kinesis:${region}:${this.account}:stream/${name}`,
+      StreamARN: this.arnOf(region, name),
       StreamStatus: 'CREATING',
       StreamModeDetails: { StreamMode: mode },
       RetentionPeriodHours: 24,
@@ -135,6 +160,7 @@ export class KinesisStore {
       EncryptionType: 'NONE',
       EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
       Shards: [],
+      _region: region,
       _createdAt: now,
       _statusUntil: now + this.ctx.options.stateDelayMs,
       _pending: { kind: 'create', shardCount },
@@ -146,7 +172,7 @@ export class KinesisStore {
       _wBytes: 0,
       _wRecords: 0,
     };
-    this.streams.set(name, s);
+    this.streams.set(s.StreamARN, s);
     this.resolve(s);
     return s;
   }
@@ -159,10 +185,10 @@ export class KinesisStore {
     this.resolve(s);
   }
 
-  /** Open shards of provisioned streams across the account (the quota counts only those). */
-  openShardCount(): number {
+  /** Open shards of provisioned streams of the account in `region` (the quota is per region and counts only those). */
+  openShardCount(region: string): number {
     let n = 0;
-    for (const s of this.listStreams()) {
+    for (const s of this.listStreams(region)) {
       if (s.StreamModeDetails.StreamMode === 'ON_DEMAND') continue;
       if (s._pending?.kind === 'create') n += s._pending.shardCount;
       else n += s._open.length;
@@ -237,10 +263,15 @@ export class KinesisStore {
     this.sweep();
     const streams = structuredClone([...this.streams.values()]);
     for (const s of streams) for (const sh of s.Shards) sh._log = liveLog(sh._log);
-    return { version: 1, streams };
+    return { version: KINESIS_SNAPSHOT_VERSION, streams };
   }
 
-  restore(snap: KinesisSnapshot): void {
-    this.streams = new Map(structuredClone(snap.streams).map((s) => [s.StreamName, s]));
+  /** Replaces every stream. Reads the current version and version 1 (whose streams move to {@link LEGACY_REGION}). */
+  restore(snap: KinesisSnapshot | KinesisSnapshotV1): void {
+    const streams: Stream[] =
+      snap.version === 1
+        ? structuredClone(snap.streams).map((s) => ({ ...s, _region: LEGACY_REGION, StreamARN: this.arnOf(LEGACY_REGION, s.StreamName) }))
+        : structuredClone(snap.streams);
+    this.streams = new Map(streams.map((s) => [s.StreamARN, s]));
   }
 }

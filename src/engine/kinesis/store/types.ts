@@ -50,6 +50,7 @@ export type PendingChange =
 
 export interface Stream {
   StreamName: string;
+  /** `arn:<partition>:kinesis:<region>:<account>:stream/<name>`: the stream's identity (the store's key). */
   StreamARN: string;
   StreamStatus: StreamStatus;
   StreamModeDetails: { StreamMode: StreamMode };
@@ -59,6 +60,8 @@ export interface Stream {
   EncryptionType: 'NONE';
   EnhancedMonitoring: Array<{ ShardLevelMetrics: string[] }>;
   Shards: Shard[];
+  /** The region the stream lives in (streams are scoped per account and region). */
+  _region: string;
   _createdAt: number;
   /** When the current CREATING/UPDATING/DELETING state ends, and what happens then. */
   _statusUntil: number;
@@ -75,7 +78,22 @@ export interface Stream {
   _wRecords: number;
 }
 
+/** Version 2 scopes streams per region (each carries `_region`). */
+export const KINESIS_SNAPSHOT_VERSION = 2;
+
 export interface KinesisSnapshot {
-  version: 1;
+  version: typeof KINESIS_SNAPSHOT_VERSION;
   streams: Stream[];
 }
+
+/** Version 1: streams keyed by name only, without a region; restore() reads them as us-east-1 streams. */
+export interface KinesisSnapshotV1 {
+  version: 1;
+  streams: Array<Omit<Stream, '_region'>>;
+}
+
+/** Whether restore() can read `x`: a Kinesis snapshot of the current version or of version 1. */
+export const isReadableKinesisSnapshot = (x: unknown): boolean => {
+  const s = x as { version?: unknown; streams?: unknown } | null | undefined;
+  return (s?.version === KINESIS_SNAPSHOT_VERSION || s?.version === 1) && Array.isArray(s.streams);
+};
