@@ -59,6 +59,13 @@ export function ConfigurationTab({ summary, shards }: { summary: StreamDescripti
   );
 }
 
+/** Enter in a field does what the section's button does, as in a form. */
+const onEnter =
+  (submit: () => unknown) =>
+  ({ detail }: { detail: { key: string } }) => {
+    if (detail.key === 'Enter') submit();
+  };
+
 function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
   const open = openShardsByHashKey(shards);
   const [picked, setPicked] = useState<string>();
@@ -68,6 +75,12 @@ function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
   const split = useSplitShard();
   const notify = useNotify();
   const f = useFieldError(['NewStartingHashKey', 'newStartingHashKey']);
+  const submit = () =>
+    shard &&
+    split.mutate(
+      { stream, shardId: shard.ShardId ?? '', newStartingHashKey: key },
+      { onSuccess: () => notify.success(`Splitting ${shard.ShardId} of ${stream}.`), onError: f.onError },
+    );
   return (
     <Section
       testId="split-shard-section"
@@ -93,6 +106,7 @@ function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
             ariaLabel="New starting hash key"
             data-testid="split-hash-key-input"
             value={key}
+            onKeyDown={onEnter(submit)}
             onChange={({ detail }) => {
               setKeys((k) => ({ ...k, [shard?.ShardId ?? '']: detail.value }));
               f.setError(undefined);
@@ -104,13 +118,7 @@ function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
         data-testid="split-shard-submit"
         disabled={!shard}
         loading={split.isPending}
-        onClick={() =>
-          shard &&
-          split.mutate(
-            { stream, shardId: shard.ShardId ?? '', newStartingHashKey: key },
-            { onSuccess: () => notify.success(`Splitting ${shard.ShardId} of ${stream}.`), onError: f.onError },
-          )
-        }
+        onClick={submit}
       >
         Split shard
       </Button>
@@ -167,6 +175,11 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
   const update = useUpdateShardCount();
   const notify = useNotify();
   const f = useFieldError(['targetShardCount', 'TargetShardCount']);
+  const submit = () =>
+    update.mutate(
+      { stream, target: Number(value) },
+      { onSuccess: () => notify.success(`Updating ${stream} to ${value} shards.`), onError: f.onError },
+    );
   return (
     <Section
       testId="shard-count-section"
@@ -179,6 +192,7 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
           data-testid="target-shard-count-input"
           type="number"
           value={value}
+          onKeyDown={onEnter(submit)}
           onChange={({ detail }) => {
             setTarget(detail.value);
             f.setError(undefined);
@@ -188,12 +202,7 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
       <Button
         data-testid="update-shard-count-submit"
         loading={update.isPending}
-        onClick={() =>
-          update.mutate(
-            { stream, target: Number(value) },
-            { onSuccess: () => notify.success(`Updating ${stream} to ${value} shards.`), onError: f.onError },
-          )
-        }
+        onClick={submit}
       >
         Update shard count
       </Button>
@@ -208,6 +217,17 @@ function RetentionSection({ stream, current }: { stream: string; current: number
   const update = useUpdateRetention();
   const notify = useNotify();
   const f = useFieldError(['retentionPeriodHours', 'RetentionPeriodHours', 'retention period']);
+  const submit = () =>
+    update.mutate(
+      { stream, current, hours: Number(value) },
+      {
+        onSuccess: () => {
+          notify.success(`Retention of ${stream} set to ${value} hours.`);
+          setHours(undefined);
+        },
+        onError: f.onError,
+      },
+    );
   return (
     <Section
       testId="retention-section"
@@ -220,6 +240,7 @@ function RetentionSection({ stream, current }: { stream: string; current: number
           data-testid="retention-input"
           type="number"
           value={value}
+          onKeyDown={onEnter(submit)}
           onChange={({ detail }) => {
             setHours(detail.value);
             f.setError(undefined);
@@ -229,18 +250,7 @@ function RetentionSection({ stream, current }: { stream: string; current: number
       <Button
         data-testid="retention-submit"
         loading={update.isPending}
-        onClick={() =>
-          update.mutate(
-            { stream, current, hours: Number(value) },
-            {
-              onSuccess: () => {
-                notify.success(`Retention of ${stream} set to ${value} hours.`);
-                setHours(undefined);
-              },
-              onError: f.onError,
-            },
-          )
-        }
+        onClick={submit}
       >
         Save retention
       </Button>

@@ -35,12 +35,16 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
   const [timestamp, setTimestamp] = useState(() => new Date(Date.now() - 5 * 60_000).toISOString());
   const [limit, setLimit] = useState('25');
   const [pages, setPages] = useState<RecordsPage[]>([]);
+  /** Which fetched page is on screen: Previous page goes back through pages already read. */
+  const [shown, setShown] = useState(0);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const reader = useShardReader();
   const notify = useNotify();
 
   const shard = shardId ?? shards[0]?.ShardId;
-  const current = pages[pages.length - 1];
+  const current = pages[shown];
+  const last = pages[pages.length - 1];
+  const canNext = shown < pages.length - 1 || !!last?.nextIterator;
   const limitN = /^\d+$/.test(limit) ? Number(limit) : undefined;
   const needsSeq = type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER';
   const ts = type === 'AT_TIMESTAMP' ? new Date(timestamp) : undefined;
@@ -65,13 +69,38 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
     setErrors({});
     reader.first.mutate(
       { stream, shardId: shard, iteratorType: type, sequenceNumber: needsSeq ? sequenceNumber : undefined, timestamp: ts, limit: limitN },
-      { onSuccess: (p) => setPages([p]), onError },
+      {
+        onSuccess: (p) => {
+          setPages([p]);
+          setShown(0);
+        },
+        onError,
+      },
     );
   };
 
   const next = () => {
-    if (!current?.nextIterator) return;
-    reader.next.mutate({ iterator: current.nextIterator, limit: limitN }, { onSuccess: (p) => setPages((ps) => [...ps, p]), onError });
+    if (shown < pages.length - 1) {
+      setShown(shown + 1);
+      return;
+    }
+    if (!last?.nextIterator) return;
+    const at = pages.length;
+    reader.next.mutate(
+      { iterator: last.nextIterator, limit: limitN },
+      {
+        onSuccess: (p) => {
+          setPages((ps) => [...ps, p]);
+          setShown(at);
+        },
+        onError,
+      },
+    );
+  };
+
+  /** Enter in a field reads from the start, as a form's submit would. */
+  const onEnter = ({ detail }: { detail: { key: string } }) => {
+    if (detail.key === 'Enter' && shard) read();
   };
 
   const shardOptions = shards.map((s) => ({
@@ -105,7 +134,7 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
               />
             </FormField>
             <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('limit-error', errors.limit)}>
-              <Input ariaLabel="Records per call" type="number" value={limit} onChange={({ detail }) => setLimit(detail.value)} />
+              <Input ariaLabel="Records per call" type="number" value={limit} onKeyDown={onEnter} onChange={({ detail }) => setLimit(detail.value)} />
             </FormField>
           </ColumnLayout>
           {needsSeq && (
@@ -114,26 +143,30 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
                 ariaLabel="Starting sequence number"
                 data-testid="sequence-number-input"
                 value={sequenceNumber}
+                onKeyDown={onEnter}
                 onChange={({ detail }) => setSequenceNumber(detail.value)}
               />
             </FormField>
           )}
           {type === 'AT_TIMESTAMP' && (
             <FormField label="Timestamp" constraintText="ISO 8601, e.g. 2026-01-01T12:00:00Z (the emulator's clock)." errorText={fieldError('timestamp-error', errors.timestamp)}>
-              <Input ariaLabel="Timestamp" data-testid="timestamp-input" value={timestamp} onChange={({ detail }) => setTimestamp(detail.value)} />
+              <Input ariaLabel="Timestamp" data-testid="timestamp-input" value={timestamp} onKeyDown={onEnter} onChange={({ detail }) => setTimestamp(detail.value)} />
             </FormField>
           )}
           <SpaceBetween direction="horizontal" size="xs">
             <Button variant="primary" onClick={read} loading={reader.first.isPending} disabled={!shard} data-testid="get-records-button">
               Get records
             </Button>
-            <Button onClick={next} loading={reader.next.isPending} disabled={!current?.nextIterator} data-testid="next-page-button">
+            <Button onClick={() => setShown(shown - 1)} disabled={shown === 0} data-testid="previous-page-button">
+              Previous page
+            </Button>
+            <Button onClick={next} loading={reader.next.isPending} disabled={!canNext} data-testid="next-page-button">
               Next page
             </Button>
           </SpaceBetween>
           <CliCommand
             command={
-              current && pages.length > 1
+              current && shown > 0
                 ? cli.getRecords(current.iterator, limitN)
                 : cli.getShardIterator(stream, shard ?? '<shard-id>', type, needsSeq ? sequenceNumber || '<sequence-number>' : undefined, ts && !Number.isNaN(ts.getTime()) ? ts.toISOString() : undefined)
             }
@@ -146,6 +179,8 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
           data-testid="records-table"
           items={current.records}
           trackBy="sequenceNumber"
+          loading={reader.first.isPending}
+          loadingText="Reading records"
           wrapLines
           ariaLabels={{ tableLabel: 'Records' }}
           header={
@@ -154,7 +189,8 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
               counter={`(${current.records.length})`}
               description={
                 <span data-testid="records-meta">
-                  Page {pages.length} · MillisBehindLatest: <b data-testid="millis-behind-latest">{current.millisBehindLatest ?? '-'}</b>
+                  Page {shown + 1} of {pages.length} read · MillisBehindLatest: <b data-testid="millis-behind-latest">{current.millisBehindLatest ?? '-'}</b>
+                  {current.millisBehindLatest !== undefined ? ' ms behind the newest record' : ''}
                   {current.nextIterator ? '' : ' · end of a closed shard (no NextShardIterator)'}
                 </span>
               }
@@ -163,12 +199,13 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
             </Header>
           }
           columnDefinitions={[
-            { id: 'seq', header: 'Sequence number', cell: (r) => <span style={{ ...mono, fontSize: 11 }}>{r.sequenceNumber}</span>, width: 210 },
-            { id: 'pk', header: 'Partition key', cell: (r) => r.partitionKey, width: 130 },
-            { id: 'arrival', header: 'Approximate arrival', cell: (r) => r.arrival?.toISOString() ?? '-', width: 150 },
+            { id: 'seq', header: 'Sequence number', cell: (r) => <span style={{ ...mono, fontSize: 11 }}>{r.sequenceNumber}</span>, width: 180, minWidth: 150 },
+            { id: 'pk', header: 'Partition key', cell: (r) => r.partitionKey, width: 120, minWidth: 100 },
+            { id: 'arrival', header: 'Approximate arrival', cell: (r) => r.arrival?.toISOString() ?? '-', width: 140, minWidth: 120 },
             {
               id: 'data',
               header: 'Data: decoded (text / JSON) and Base64',
+              minWidth: 300,
               cell: (r) => (
                 <SpaceBetween size="xs">
                   <pre data-testid="record-data-decoded" style={{ ...mono, margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
@@ -185,7 +222,7 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
                 </SpaceBetween>
               ),
             },
-            { id: 'size', header: 'Bytes', cell: (r) => r.data.size, width: 80 },
+            { id: 'size', header: 'Bytes', cell: (r) => r.data.size, width: 70 },
           ]}
           empty={<Box textAlign="center">No records in this page. {current.nextIterator ? 'Try the next page.' : ''}</Box>}
         />
