@@ -96,6 +96,13 @@ export default function GeneratorPage({ query }: PageProps) {
   }, [previewed, active.source]);
   const cliData = sample === undefined ? '' : newline ? `${sample}\n` : sample;
 
+  /** Enter in the rate or record-count field sends, as a form's submit would. */
+  const sendOnEnter = ({ detail }: { detail: { key: string } }) => {
+    if (detail.key === 'Enter' && canSend) send();
+  };
+  // What a run was started with stays fixed while it runs: the fields lock until Stop.
+  const locked = gen.running;
+
   const send = () =>
     void gen.start({
       stream: stream!,
@@ -149,7 +156,13 @@ export default function GeneratorPage({ query }: PageProps) {
           everThrottled={gen.everThrottled}
           shards={gen.stream === stream ? shards : undefined}
         />
-        <Container header={<Header variant="h2">Destination and rate</Header>}>
+        <Container
+          header={
+            <Header variant="h2" description={locked ? 'Stop the run to change these settings.' : undefined}>
+              Destination and rate
+            </Header>
+          }
+        >
           <SpaceBetween size="m">
             <ColumnLayout columns={3}>
               <FormField
@@ -161,6 +174,7 @@ export default function GeneratorPage({ query }: PageProps) {
                   data-testid="stream-select"
                   ariaLabel="Stream"
                   placeholder="Choose a stream"
+                  disabled={locked}
                   statusType={streams.isLoading ? 'loading' : 'finished'}
                   loadingText="Loading streams"
                   selectedOption={stream ? { value: stream, label: stream } : null}
@@ -171,7 +185,7 @@ export default function GeneratorPage({ query }: PageProps) {
                   }))}
                   empty={
                     <span data-testid="no-streams">
-                      No data streams. <Link href={hrefFor('/create-stream')}>Create stream</Link>
+                      No data streams. <Link href={hrefFor('/create-stream')}>Create data stream</Link>
                     </span>
                   }
                   onChange={({ detail }) => setStream(detail.selectedOption.value)}
@@ -182,14 +196,14 @@ export default function GeneratorPage({ query }: PageProps) {
                 constraintText="The workshop suggests a number between 100 and 500."
                 errorText={rateError}
               >
-                <Input value={rate} inputMode="decimal" ariaLabel="Records per second" data-testid="rate-input" onChange={({ detail }) => setRate(detail.value)} />
+                <Input value={rate} disabled={locked} inputMode="decimal" ariaLabel="Records per second" data-testid="rate-input" onKeyDown={sendOnEnter} onChange={({ detail }) => setRate(detail.value)} />
               </FormField>
               <FormField label={<>Number of records <i>- optional</i></>} constraintText="Send this many, then stop. Empty: until you stop." errorText={limitError}>
-                <Input value={limit} inputMode="numeric" ariaLabel="Number of records" data-testid="limit-input" onChange={({ detail }) => setLimit(detail.value)} />
+                <Input value={limit} disabled={locked} inputMode="numeric" ariaLabel="Number of records" data-testid="limit-input" onKeyDown={sendOnEnter} onChange={({ detail }) => setLimit(detail.value)} />
               </FormField>
             </ColumnLayout>
             {rows.length === 0 && !streams.isLoading && !streams.error && (
-              <Alert type="info" header="No data streams yet" data-testid="no-streams-alert" action={<Button href={hrefFor('/create-stream')}>Create stream</Button>}>
+              <Alert type="info" header="No data streams yet" data-testid="no-streams-alert" action={<Button href={hrefFor('/create-stream')}>Create data stream</Button>}>
                 Activity 1-A creates a stream with 2 shards; the generator sends to it.
               </Alert>
             )}
@@ -208,25 +222,25 @@ export default function GeneratorPage({ query }: PageProps) {
                     data-testid="key-strategy"
                     onChange={({ detail }) => setKeyKind(detail.value as KeyKind)}
                     items={[
-                      { value: 'random', label: 'Random', description: 'A random number per record (what the Kinesis Data Generator does): records spread evenly over the shards.' },
-                      { value: 'field', label: 'A field of the record', description: 'Records with the same value always land in the same shard.' },
-                      { value: 'fixed', label: 'Fixed', description: 'Every record goes to one shard.' },
+                      { value: 'random', label: 'Random', disabled: locked, description: 'A random number per record (what the Kinesis Data Generator does): records spread evenly over the shards.' },
+                      { value: 'field', label: 'A field of the record', disabled: locked, description: 'Records with the same value always land in the same shard.' },
+                      { value: 'fixed', label: 'Fixed', disabled: locked, description: 'Every record goes to one shard.' },
                     ]}
                   />
                   {keyKind === 'field' && (
-                    <Input value={keyField} ariaLabel="Partition key field" placeholder="sensorId" data-testid="key-field-input" onChange={({ detail }) => setKeyField(detail.value)} />
+                    <Input value={keyField} disabled={locked} ariaLabel="Partition key field" placeholder="sensorId" data-testid="key-field-input" onChange={({ detail }) => setKeyField(detail.value)} />
                   )}
                   {keyKind === 'fixed' && (
-                    <Input value={fixedKey} ariaLabel="Fixed partition key" data-testid="key-fixed-input" onChange={({ detail }) => setFixedKey(detail.value)} />
+                    <Input value={fixedKey} disabled={locked} ariaLabel="Fixed partition key" data-testid="key-fixed-input" onChange={({ detail }) => setFixedKey(detail.value)} />
                   )}
                 </SpaceBetween>
               </FormField>
               <FormField label="Record options">
                 <SpaceBetween size="s">
-                  <Toggle checked={newline} onChange={({ detail }) => setNewline(detail.checked)} data-testid="newline-toggle" description="Downstream tools split records on it (Firehose adds no delimiter).">
+                  <Toggle checked={newline} disabled={locked} onChange={({ detail }) => setNewline(detail.checked)} data-testid="newline-toggle" description="Downstream tools split records on it (Firehose adds no delimiter).">
                     Append a newline to each record
                   </Toggle>
-                  <Toggle checked={gzip} onChange={({ detail }) => setGzip(detail.checked)} data-testid="gzip-toggle" description="Each record compressed on its own; consumers must gunzip it.">
+                  <Toggle checked={gzip} disabled={locked} onChange={({ detail }) => setGzip(detail.checked)} data-testid="gzip-toggle" description="Each record compressed on its own; consumers must gunzip it.">
                     GZIP each record
                   </Toggle>
                 </SpaceBetween>
