@@ -160,7 +160,6 @@ export class KinesisStore {
       EncryptionType: 'NONE',
       EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
       Shards: [],
-      _region: region,
       _createdAt: now,
       _statusUntil: now + this.ctx.options.stateDelayMs,
       _pending: { kind: 'create', shardCount },
@@ -171,6 +170,7 @@ export class KinesisStore {
       _wSec: 0,
       _wBytes: 0,
       _wRecords: 0,
+      _region: region,
     };
     this.streams.set(s.StreamARN, s);
     this.resolve(s);
