@@ -3,7 +3,7 @@ import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Box from '@cloudscape-design/components/box';
 import Spinner from '@cloudscape-design/components/spinner';
 import { applyMode, Mode } from '@cloudscape-design/global-styles';
-import { Suspense, useEffect } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { hrefFor, navigate, useLocation } from '../hooks/route';
 import { usePreferences } from '../state/preferences';
 import { ErrorBoundary } from './ErrorBoundary';
@@ -32,6 +32,8 @@ export function App({ pages }: { pages: PageDefinition[] }) {
     // The bare address opens the first page.
     if (location.path === '/') navigate(hrefFor(home), { replace: true });
   }, [location.path, home]);
+
+  useFocusHeadingOnNavigation(location.path);
 
   const title = resolved?.page.title(resolved.props);
   useEffect(() => {
@@ -78,4 +80,35 @@ export function App({ pages }: { pages: PageDefinition[] }) {
       />
     </>
   );
+}
+
+/**
+ * After moving to another page, focus goes to its main heading (as a full page load would start
+ * at the top), so keyboard and screen reader users continue from the new page rather than from a
+ * link that is gone. It never takes focus from a field or button that already has it.
+ */
+function useFocusHeadingOnNavigation(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const focusHeading = () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && document.contains(active)) return;
+      const heading = document.querySelector<HTMLElement>('main h1');
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+      } else if (++tries < 20) {
+        // Lazily loaded pages render their heading a moment later.
+        timer = setTimeout(focusHeading, 50);
+      }
+    };
+    timer = setTimeout(focusHeading, 0);
+    return () => clearTimeout(timer);
+  }, [path]);
 }
