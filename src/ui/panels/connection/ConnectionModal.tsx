@@ -92,6 +92,7 @@ export function ConnectionModal() {
       visible
       size="medium"
       header="Connection settings"
+      closeAriaLabel="Close connection settings"
       onDismiss={connection.close}
       data-testid="connection-settings"
       footer={

@@ -2,10 +2,10 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
-import Input from '@cloudscape-design/components/input';
+import Input, { type InputProps } from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useDeleteStream } from '../../hooks/useStreams';
@@ -16,6 +16,13 @@ export function DeleteStreamModal({ stream, visible, onDismiss }: { stream: stri
   const [typed, setTyped] = useState('');
   const del = useDeleteStream();
   const notify = useNotify();
+  const input = useRef<InputProps.Ref>(null);
+  useEffect(() => {
+    // The modal focuses its close button on opening; the confirmation field is where the user types.
+    if (!visible) return;
+    const timer = setTimeout(() => input.current?.focus(), 50);
+    return () => clearTimeout(timer);
+  }, [visible]);
   const confirm = () =>
     del.mutate(stream, {
       onSuccess: () => {
@@ -30,6 +37,7 @@ export function DeleteStreamModal({ stream, visible, onDismiss }: { stream: stri
       visible={visible}
       onDismiss={onDismiss}
       header={`Delete ${stream}?`}
+      closeAriaLabel="Close dialog"
       data-testid="delete-stream-modal"
       footer={
         <Box float="right">
@@ -50,6 +58,7 @@ export function DeleteStreamModal({ stream, visible, onDismiss }: { stream: stri
           <Input
             value={typed}
             ariaLabel="Type the stream name to confirm"
+            ref={input}
             data-testid="delete-confirm-input"
             onChange={({ detail }) => setTyped(detail.value)}
             onKeyDown={({ detail }) => {

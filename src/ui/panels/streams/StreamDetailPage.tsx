@@ -95,7 +95,7 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
                 {
                   label: 'ARN',
                   value: s.StreamARN ? (
-                    <CopyToClipboard variant="inline" textToCopy={s.StreamARN} copySuccessText="ARN copied" copyErrorText="Could not copy the ARN" />
+                    <CopyToClipboard variant="inline" textToCopy={s.StreamARN} copyButtonAriaLabel="Copy ARN" copySuccessText="ARN copied" copyErrorText="Could not copy the ARN" />
                   ) : (
                     '-'
                   ),
