@@ -78,8 +78,10 @@ export default function GeneratorPage({ query }: PageProps) {
   const partitionKey: PartitionKeyStrategy =
     keyKind === 'random' ? { kind: 'random' } : keyKind === 'field' ? { kind: 'field', field: keyField.trim() } : { kind: 'fixed', key: fixedKey };
 
+  // A stream picked earlier may have been deleted since (or lost with a reload of the emulator).
+  const streamGone = !!stream && !!streams.data && !selected ? `There is no stream named ${stream} now: choose another or create it` : undefined;
   const blockers = [
-    !stream ? 'Choose a stream' : undefined,
+    !stream ? 'Choose a stream' : streamGone,
     ...problems,
     weightProblem,
     mixProblem,
@@ -168,7 +170,7 @@ export default function GeneratorPage({ query }: PageProps) {
               <FormField
                 label="Stream"
                 description="The Kinesis data stream to put records into."
-                errorText={streams.error ? `${(streams.error as Error).name}: ${(streams.error as Error).message}` : undefined}
+                errorText={streams.error ? `${(streams.error as Error).name}: ${(streams.error as Error).message}` : gen.running ? undefined : streamGone}
               >
                 <Select
                   data-testid="stream-select"

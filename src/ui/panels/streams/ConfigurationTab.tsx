@@ -267,7 +267,7 @@ function MonitoringSection({ stream, metrics }: { stream: string; metrics: strin
     <Section
       testId="monitoring-section"
       title="Enhanced (shard-level) monitoring"
-      description="Adds per-shard CloudWatch metrics with a ShardId dimension."
+      description="Adds per-shard CloudWatch metrics with a ShardId dimension: the Monitoring page's per-shard chart, which shows where each record landed, needs them. Shards report only from the moment this is on."
     >
       <Toggle
         checked={on}

@@ -24,6 +24,7 @@ export function StreamList() {
       loading={isLoading}
       loadingText="Loading data streams"
       trackBy="name"
+      wrapLines
       ariaLabels={{ tableLabel: 'Data streams' }}
       header={
         <Header
