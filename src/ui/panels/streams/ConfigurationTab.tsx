@@ -174,7 +174,7 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
   const value = target ?? String(open * 2 || 1);
   const update = useUpdateShardCount();
   const notify = useNotify();
-  const f = useFieldError(['targetShardCount', 'TargetShardCount']);
+  const f = useFieldError(['targetShardCount', 'TargetShardCount', 'target shard count']);
   const submit = () =>
     update.mutate(
       { stream, target: Number(value) },
