@@ -139,7 +139,7 @@ export default function MonitoringPage({ query }: PageProps) {
               />
             </Container>
             <ShardSection stream={stream} range={range} />
-            <ColumnLayout columns={2}>
+            <ColumnLayout columns={2} minColumnWidth={420}>
               <Container header={<Header variant="h2" description="Bytes of record data put per minute.">IncomingBytes (1-minute Sum)</Header>}>
                 <MetricChart
                   testId="chart-incoming-bytes"

@@ -74,7 +74,7 @@ export function ShardsTab({ stream, shards, loading }: { stream: string; shards:
             cell: (s) => (
               <div style={small}>
                 <div>{s.SequenceNumberRange?.StartingSequenceNumber}</div>
-                <div>{s.SequenceNumberRange?.EndingSequenceNumber ?? <Box color="text-body-secondary" display="inline" fontSize="body-s">open</Box>}</div>
+                <div>{s.SequenceNumberRange?.EndingSequenceNumber ?? <Box color="text-body-secondary" display="inline" fontSize="body-s">no end yet (open shard)</Box>}</div>
               </div>
             ),
           },
