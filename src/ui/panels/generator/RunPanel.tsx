@@ -87,7 +87,7 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
           label="Generated"
           value={count(s?.rendered ?? 0)}
           testId="stat-rendered"
-          info={s && s.state !== 'running' ? `${count(s.dropped)} pending at stop, given up` : 'Rendered from the template'}
+          info={s && s.state !== 'running' ? (s.dropped ? `${count(s.dropped)} not sent (pending at the stop)` : 'All sent') : 'Rendered from the template'}
         />
       </ColumnLayout>
       {s && Object.keys(s.renderedByTemplate).length > 1 && (
@@ -136,7 +136,8 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
             </Alert>
           ) : (
             <Alert type="info" header="Stopped" data-testid="run-stopped">
-              {count(s.rendered)} records generated: {count(s.acknowledged)} acknowledged, {count(s.dropped)} pending at stop given up
+              {count(s.rendered)} records generated: {count(s.acknowledged)} acknowledged by the stream
+              {s.dropped ? `, ${count(s.dropped)} still pending at the stop and not sent` : ', none left unsent'}
               {s.pending ? `, ${count(s.pending)} still settling` : ''}.
             </Alert>
           )}
