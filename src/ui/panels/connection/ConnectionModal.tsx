@@ -9,7 +9,7 @@ import Modal from '@cloudscape-design/components/modal';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
   endpointError,
   KINESIS_REGIONS,
@@ -81,6 +81,22 @@ export function ConnectionModal() {
     if (valid) action();
   };
   const region = KINESIS_REGIONS.find((r) => r.id === draft.region);
+  const save = () =>
+    attempt(() => connection.save(settingsOf(draft), draft.mode === 'aws' && draft.remember));
+  /** Enter in a text field saves, as in a form; not in the region filter, where Enter picks a region. */
+  const saveOnEnter = (e: KeyboardEvent<HTMLDivElement>) => {
+    const t = e.target as HTMLInputElement;
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || t.tagName !== 'INPUT') return;
+    if (
+      t.type === 'checkbox' ||
+      t.type === 'radio' ||
+      t.getAttribute('role') === 'combobox' ||
+      t.hasAttribute('aria-autocomplete')
+    )
+      return;
+    e.preventDefault();
+    save();
+  };
   // The result sits below the fields: bring it into view when it arrives.
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -108,149 +124,145 @@ export function ConnectionModal() {
             >
               Test connection
             </Button>
-            <Button
-              data-testid="connection-save"
-              variant="primary"
-              onClick={() =>
-                attempt(() => connection.save(settingsOf(draft), draft.mode === 'aws' && draft.remember))
-              }
-            >
+            <Button data-testid="connection-save" variant="primary" onClick={save}>
               Save
             </Button>
           </SpaceBetween>
         </Box>
       }
     >
-      <SpaceBetween size="l">
-        <FormField label="Mode">
-          <Tiles
-            data-testid="connection-mode"
-            value={draft.mode}
-            onChange={({ detail }) => update({ mode: detail.value as Draft['mode'] })}
-            columns={2}
-            items={[
-              {
-                value: 'emulated',
-                label: 'Emulated',
-                description:
-                  'Every call is answered by the emulator inside this page. No account, no network.',
-              },
-              {
-                value: 'aws',
-                label: 'AWS',
-                description:
-                  'Calls go to a real AWS account, or to any Kinesis-compatible endpoint you name below.',
-              },
-            ]}
-          />
-        </FormField>
+      <div onKeyDown={saveOnEnter}>
+        <SpaceBetween size="l">
+          <FormField label="Mode">
+            <Tiles
+              data-testid="connection-mode"
+              value={draft.mode}
+              onChange={({ detail }) => update({ mode: detail.value as Draft['mode'] })}
+              columns={2}
+              items={[
+                {
+                  value: 'emulated',
+                  label: 'Emulated',
+                  description:
+                    'Every call is answered by the emulator inside this page. No account, no network.',
+                },
+                {
+                  value: 'aws',
+                  label: 'AWS',
+                  description:
+                    'Calls go to a real AWS account, or to any Kinesis-compatible endpoint you name below.',
+                },
+              ]}
+            />
+          </FormField>
 
-        {draft.mode === 'aws' && (
-          <SpaceBetween size="m">
-            <Alert type="info" header="Your keys stay in this browser">
-              They are held in this page's memory and used only by the AWS SDK to sign requests (the signature
-              is sent, never the secret). "Remember for this browser tab" keeps them in session storage until
-              the tab closes; never in local storage. Prefer short-lived keys; a real stream is billed per
-              shard-hour.
-            </Alert>
-            <FormField label="Region" description={region?.name}>
-              <Select
-                data-testid="connection-region"
-                selectedOption={{ value: draft.region, label: draft.region }}
-                onChange={({ detail }) => update({ region: detail.selectedOption.value ?? 'us-east-1' })}
-                options={KINESIS_REGIONS.map((r) => ({ value: r.id, label: r.id, description: r.name }))}
-                filteringType="auto"
-              />
-            </FormField>
-            <ColumnLayout columns={2}>
-              <FormField label="Access key id" errorText={shown('accessKeyId')}>
+          {draft.mode === 'aws' && (
+            <SpaceBetween size="m">
+              <Alert type="info" header="Your keys stay in this browser">
+                They are held in this page's memory and used only by the AWS SDK to sign requests (the
+                signature is sent, never the secret). "Remember for this browser tab" keeps them in session
+                storage until the tab closes; never in local storage. Prefer short-lived keys; a real stream
+                is billed per shard-hour.
+              </Alert>
+              <FormField label="Region" description={region?.name}>
+                <Select
+                  data-testid="connection-region"
+                  selectedOption={{ value: draft.region, label: draft.region }}
+                  onChange={({ detail }) => update({ region: detail.selectedOption.value ?? 'us-east-1' })}
+                  options={KINESIS_REGIONS.map((r) => ({ value: r.id, label: r.id, description: r.name }))}
+                  filteringType="auto"
+                />
+              </FormField>
+              <ColumnLayout columns={2}>
+                <FormField label="Access key ID" errorText={shown('accessKeyId')}>
+                  <Input
+                    data-testid="connection-access-key-id"
+                    value={draft.accessKeyId}
+                    onChange={({ detail }) => update({ accessKeyId: detail.value })}
+                    placeholder="AKIA…"
+                    autoComplete={false}
+                    spellcheck={false}
+                  />
+                </FormField>
+                <FormField label="Secret access key" errorText={shown('secretAccessKey')}>
+                  <Input
+                    data-testid="connection-secret-access-key"
+                    type="password"
+                    value={draft.secretAccessKey}
+                    onChange={({ detail }) => update({ secretAccessKey: detail.value })}
+                    autoComplete={false}
+                  />
+                </FormField>
+              </ColumnLayout>
+              <FormField
+                label={
+                  <>
+                    Session token <i>- optional</i>
+                  </>
+                }
+                description="Only for temporary credentials (for example from AWS SSO or sts assume-role)."
+              >
                 <Input
-                  data-testid="connection-access-key-id"
-                  value={draft.accessKeyId}
-                  onChange={({ detail }) => update({ accessKeyId: detail.value })}
-                  placeholder="AKIA…"
+                  data-testid="connection-session-token"
+                  type="password"
+                  value={draft.sessionToken}
+                  onChange={({ detail }) => update({ sessionToken: detail.value })}
+                  autoComplete={false}
+                />
+              </FormField>
+              <FormField
+                label={
+                  <>
+                    Endpoint override <i>- optional</i>
+                  </>
+                }
+                description="A Kinesis-compatible server instead of AWS: the console's own `npm run emulator` (http://127.0.0.1:4567), kinesalite or LocalStack. Leave empty for AWS."
+                errorText={shown('endpoint')}
+              >
+                <Input
+                  data-testid="connection-endpoint"
+                  type="url"
+                  value={draft.endpoint}
+                  onChange={({ detail }) => update({ endpoint: detail.value })}
+                  placeholder="http://127.0.0.1:4567"
                   autoComplete={false}
                   spellcheck={false}
                 />
               </FormField>
-              <FormField label="Secret access key" errorText={shown('secretAccessKey')}>
-                <Input
-                  data-testid="connection-secret-access-key"
-                  type="password"
-                  value={draft.secretAccessKey}
-                  onChange={({ detail }) => update({ secretAccessKey: detail.value })}
-                  autoComplete={false}
-                />
-              </FormField>
-            </ColumnLayout>
-            <FormField
-              label={
-                <>
-                  Session token <i>- optional</i>
-                </>
-              }
-              description="Only for temporary credentials (for example from AWS SSO or sts assume-role)."
-            >
-              <Input
-                data-testid="connection-session-token"
-                type="password"
-                value={draft.sessionToken}
-                onChange={({ detail }) => update({ sessionToken: detail.value })}
-                autoComplete={false}
-              />
-            </FormField>
-            <FormField
-              label={
-                <>
-                  Endpoint override <i>- optional</i>
-                </>
-              }
-              description="A Kinesis-compatible server instead of AWS: the console's own `npm run emulator` (http://127.0.0.1:4567), kinesalite or LocalStack. Leave empty for AWS."
-              errorText={shown('endpoint')}
-            >
-              <Input
-                data-testid="connection-endpoint"
-                type="url"
-                value={draft.endpoint}
-                onChange={({ detail }) => update({ endpoint: detail.value })}
-                placeholder="http://127.0.0.1:4567"
-                autoComplete={false}
-                spellcheck={false}
-              />
-            </FormField>
-            <Checkbox
-              data-testid="connection-remember"
-              checked={draft.remember}
-              onChange={({ detail }) => update({ remember: detail.checked })}
-            >
-              Remember for this browser tab
-            </Checkbox>
-            <Box variant="small" color="text-body-secondary">
-              In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have
-              no meaning for a real account. The AWS CLI commands shown on each page gain --region
-              {draft.endpoint.trim() ? ' and --endpoint-url' : ''}.
-            </Box>
-          </SpaceBetween>
-        )}
+              <Checkbox
+                data-testid="connection-remember"
+                checked={draft.remember}
+                onChange={({ detail }) => update({ remember: detail.checked })}
+              >
+                Remember for this browser tab
+              </Checkbox>
+              <Box variant="small" color="text-body-secondary">
+                In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have
+                no meaning for a real account. The AWS CLI commands shown on each page gain --region
+                {draft.endpoint.trim() ? ' and --endpoint-url' : ''}.
+              </Box>
+            </SpaceBetween>
+          )}
 
-        <div ref={resultRef}>
-          {test.isSuccess && (
-            <Alert type="success" header="Connection works" data-testid="connection-test-result">
-              ListStreams answered: {test.data.streams}
-              {test.data.hasMore ? '+' : ''} stream{test.data.streams === 1 ? '' : 's'} in{' '}
-              {draft.mode === 'emulated' ? 'the emulator' : draft.region}.
-            </Alert>
-          )}
-          {test.isError && (
-            <Alert type="error" header={test.error.type} data-testid="connection-test-result">
-              <SpaceBetween size="xxs">
-                <span>{test.error.message}</span>
-                {test.error.hint && <span>{test.error.hint}</span>}
-              </SpaceBetween>
-            </Alert>
-          )}
-        </div>
-      </SpaceBetween>
+          <div ref={resultRef}>
+            {test.isSuccess && (
+              <Alert type="success" header="Connection works" data-testid="connection-test-result">
+                ListStreams answered: {test.data.streams}
+                {test.data.hasMore ? '+' : ''} stream{test.data.streams === 1 ? '' : 's'} in{' '}
+                {draft.mode === 'emulated' ? 'the emulator' : draft.region}.
+              </Alert>
+            )}
+            {test.isError && (
+              <Alert type="error" header={test.error.type} data-testid="connection-test-result">
+                <SpaceBetween size="xxs">
+                  <span>{test.error.message}</span>
+                  {test.error.hint && <span>{test.error.hint}</span>}
+                </SpaceBetween>
+              </Alert>
+            )}
+          </div>
+        </SpaceBetween>
+      </div>
     </Modal>
   );
 }
