@@ -1,6 +1,9 @@
 import AppLayout from '@cloudscape-design/components/app-layout';
 import BreadcrumbGroup from '@cloudscape-design/components/breadcrumb-group';
 import Box from '@cloudscape-design/components/box';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
 import Spinner from '@cloudscape-design/components/spinner';
 import { applyMode, Mode } from '@cloudscape-design/global-styles';
 import { Suspense, useEffect, useRef } from 'react';
@@ -23,6 +26,7 @@ export function App({ pages }: { pages: PageDefinition[] }) {
   const setNavigationOpen = usePreferences((s) => s.setNavigationOpen);
   const resolved = resolvePage(pages, location.path, location.query);
   const home = pages.find((p) => p.nav)?.path ?? '/';
+  const homeLabel = pages.find((p) => p.nav)?.nav?.label ?? HOME;
 
   useEffect(() => {
     applyMode(theme === 'dark' ? Mode.Dark : Mode.Light);
@@ -70,9 +74,11 @@ export function App({ pages }: { pages: PageDefinition[] }) {
               {Page && resolved ? (
                 <Page {...resolved.props} />
               ) : location.path === '/' ? null : (
-                <Box variant="h1" padding="l" data-testid="not-found">
-                  No page at {location.path}
-                </Box>
+                <ContentLayout header={<Header variant="h1">Page not found</Header>}>
+                  <Box data-testid="not-found">
+                    There is no page at {location.path}. <Link href={hrefFor(home)}>Go to {homeLabel}</Link>
+                  </Box>
+                </ContentLayout>
               )}
             </Suspense>
           </ErrorBoundary>
