@@ -58,9 +58,16 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
   if (summary.error)
     return (
       <Container header={header}>
-        <Box color="text-status-error" data-testid="shard-section-error">
-          {formatError(describeError(summary.error))}
-        </Box>
+        {describeError(summary.error).type === 'ResourceNotFoundException' ? (
+          // The page's warning already says the stream is gone: say what that means here.
+          <Box color="text-body-secondary" data-testid="shard-section-error">
+            The per-shard view reads the stream&apos;s shards, and this stream no longer exists.
+          </Box>
+        ) : (
+          <Box color="text-status-error" data-testid="shard-section-error">
+            {formatError(describeError(summary.error))}
+          </Box>
+        )}
       </Container>
     );
 
