@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/browser';
 
-// Debian's Chromium when present (never download a browser here); Playwright's own otherwise.
-const systemChromium = '/usr/bin/chromium';
 // 4173 is `npm run preview`'s port. For a second run at the same time on one machine:
 // E2E_PORT (another port), E2E_DIST (a build made with `vite build --outDir`), E2E_OUTPUT (below).
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -27,19 +25,7 @@ export default defineConfig({
     navigationTimeout: 20_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        // Without this Chromium itself still looks up Google hosts.
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     // The production build under `vite preview`: the dev server re-optimises deps mid-test.

@@ -14,11 +14,11 @@
  * Playwright's); prints a note and exits 0 without one.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/browser';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4391;
@@ -27,7 +27,6 @@ const RATES = (process.env.GEN_BENCH_RATES ?? '20000,50000,80000').split(',').ma
 const SHARDS = 100;
 const WARMUP_MS = 3000;
 const WINDOW_MS = 10_000;
-const systemChromium = '/usr/bin/chromium';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,18 +53,7 @@ const main = async () => {
   if (build.status !== 0) throw new Error('vite build failed');
   let preview: ChildProcess | undefined;
   const browser = await chromium
-    .launch({
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-      ],
-    })
+    .launch(chromiumLaunchOptions)
     .catch((e: Error) => {
       console.log(`No Chromium to run the page in (${e.message.split('\n')[0]}); skipped.`);
       return undefined;
