@@ -4,6 +4,8 @@ import { emulatorClient } from '../../worker/client';
 import { useNotificationStore } from '../state/notifications';
 import { useConnectionMode } from './services';
 
+import type { ClockState } from '../../worker/protocol';
+
 export type { StorageStatus } from '../../worker/protocol';
 export { formatBytes, MIN_RECORD_CAP } from '../../worker/host';
 
@@ -70,4 +72,22 @@ export const useEmulatorStorage = ({ poll = 2000 }: { poll?: number | false } = 
     onSuccess: (s) => qc.setQueryData(['emulator', 'storage'], s),
   });
   return { status, setCap };
+};
+
+/** The time now as the services see it, from a clock reading taken `sinceReadMs` ago. */
+export const serviceTimeFrom = (clock: ClockState | undefined, sinceReadMs: number, wallNow: number): number =>
+  clock ? Math.floor(clock.now + sinceReadMs * clock.speed) : wallNow;
+
+/**
+ * The services' time now: the emulator's clock in emulated mode (it may run fast, slow or have
+ * skipped ahead of the wall clock), the wall clock for AWS. Returns a function to call when needed.
+ */
+export const useServiceTime = (): (() => number) => {
+  const { clock } = useEmulatorClock();
+  const reading = clock.data;
+  const readAt = clock.dataUpdatedAt;
+  return () => {
+    const wall = Date.now();
+    return serviceTimeFrom(reading, wall - readAt, wall);
+  };
 };

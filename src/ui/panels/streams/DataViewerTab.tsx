@@ -11,6 +11,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import { useShardReader, type IteratorType, type RecordsPage, type ShownRecord } from '../../hooks/useRecords';
 import { isOpen, type Shard } from '../../hooks/useStreams';
 import { CliCommand } from '../../components/CliCommand';
@@ -32,7 +33,10 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
   const [shardId, setShardId] = useState<string>();
   const [type, setType] = useState<IteratorType>('TRIM_HORIZON');
   const [sequenceNumber, setSequenceNumber] = useState('');
-  const [timestamp, setTimestamp] = useState(() => new Date(Date.now() - 5 * 60_000).toISOString());
+  const serviceTime = useServiceTime();
+  const [timestamp, setTimestamp] = useState(() => new Date(serviceTime() - 5 * 60_000).toISOString());
+  /** Until the user types a time, AT_TIMESTAMP starts five minutes before the service's now. */
+  const [timestampTyped, setTimestampTyped] = useState(false);
   const [limit, setLimit] = useState('25');
   const [pages, setPages] = useState<RecordsPage[]>([]);
   /** Which fetched page is on screen: Previous page goes back through pages already read. */
@@ -130,7 +134,11 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
                 data-testid="iterator-type-select"
                 selectedOption={iteratorTypes.find((o) => o.value === type) ?? null}
                 options={iteratorTypes}
-                onChange={({ detail }) => setType(detail.selectedOption.value as IteratorType)}
+                onChange={({ detail }) => {
+                  const next = detail.selectedOption.value as IteratorType;
+                  if (next === 'AT_TIMESTAMP' && !timestampTyped) setTimestamp(new Date(serviceTime() - 5 * 60_000).toISOString());
+                  setType(next);
+                }}
               />
             </FormField>
             <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('limit-error', errors.limit)}>
@@ -150,7 +158,10 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
           )}
           {type === 'AT_TIMESTAMP' && (
             <FormField label="Timestamp" constraintText="ISO 8601, e.g. 2026-01-01T12:00:00Z (the emulator's clock)." errorText={fieldError('timestamp-error', errors.timestamp)}>
-              <Input ariaLabel="Timestamp" data-testid="timestamp-input" value={timestamp} onKeyDown={onEnter} onChange={({ detail }) => setTimestamp(detail.value)} />
+              <Input ariaLabel="Timestamp" data-testid="timestamp-input" value={timestamp} onKeyDown={onEnter} onChange={({ detail }) => {
+                  setTimestampTyped(true);
+                  setTimestamp(detail.value);
+                }} />
             </FormField>
           )}
           <SpaceBetween direction="horizontal" size="xs">
