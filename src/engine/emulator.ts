@@ -68,7 +68,7 @@ export class Emulator {
       accountId: config.accountId ?? '000000000000',
       defaultRegion: config.defaultRegion ?? 'us-east-1',
     };
-    this.metrics = new MetricStore(this.ctx.clock);
+    this.metrics = new MetricStore(this.ctx.clock, {}, this.ctx.defaultRegion);
     this.ctx.metrics = this.metrics;
     this.router = new Router(this.ctx);
     // Services register here.

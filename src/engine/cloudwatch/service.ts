@@ -8,7 +8,8 @@ import { listMetrics } from './actions/listMetrics';
 import { putMetricData } from './actions/putMetricData';
 import { queryErrorHeader } from './errors';
 
-type Action = (ctx: CloudWatchContext, input: Record<string, unknown>) => unknown;
+/** `region`: the request's; CloudWatch reads and writes only that region's metrics. */
+type Action = (ctx: CloudWatchContext, input: Record<string, unknown>, region: string) => unknown;
 
 const actions: Readonly<Record<string, Action>> = {
   GetMetricData: getMetricData,
@@ -32,11 +33,10 @@ export class CloudWatchService implements JsonService {
     return Object.hasOwn(actions, operation);
   }
 
-  call(operation: string, input: Record<string, unknown>, _rc: RequestContext): unknown {
-    void _rc;
+  call(operation: string, input: Record<string, unknown>, rc: RequestContext): unknown {
     const action = actions[operation];
     if (action === undefined) throw new AwsError('UnknownOperationException', '');
-    return action(this.ctx, input);
+    return action(this.ctx, input, rc.region);
   }
 
   errorHeaders(code: string): Record<string, string> {

@@ -121,6 +121,58 @@ describe('MetricStore', () => {
     ]);
   });
 
+  it('keeps each region apart: the same series in two regions are two series', () => {
+    const clock = new VirtualClock(T0);
+    const store = new MetricStore(clock, {}, 'eu-west-1');
+    const dims = [{ Name: 'StreamName', Value: 's1' }];
+    store.put(datum(5, T0, { region: 'us-east-1' }));
+    store.put(datum(7, T0, { region: 'eu-west-1' }));
+    store.put(datum(1, T0)); // no region: the store's default region
+    expect(store.get('AWS/Kinesis', 'IncomingRecords', dims, 'us-east-1')?.buckets.map((b) => b.sum)).toEqual([5]);
+    expect(store.get('AWS/Kinesis', 'IncomingRecords', dims, 'eu-west-1')?.buckets.map((b) => b.sum)).toEqual([8]);
+    expect(store.get('AWS/Kinesis', 'IncomingRecords', dims)?.region).toBe('eu-west-1');
+    expect(store.get('AWS/Kinesis', 'IncomingRecords', dims, 'ap-south-1')).toBeUndefined();
+    expect(store.list('us-east-1').map((s) => [s.region, s.name])).toEqual([['us-east-1', 'IncomingRecords']]);
+    expect(store.list('ap-south-1')).toEqual([]);
+    expect(store.listRegions()).toEqual(['eu-west-1', 'us-east-1']);
+    expect(store.size).toBe(2);
+  });
+
+  it('counts the series cap across regions', () => {
+    const clock = new VirtualClock(T0);
+    const store = new MetricStore(clock, { maxSeries: 2 });
+    store.put(datum(1, T0, { region: 'us-east-1' }));
+    clock.advance(1);
+    store.put(datum(1, T0, { region: 'eu-west-1' }));
+    clock.advance(1);
+    store.put(datum(1, T0, { region: 'ap-south-1' }));
+    expect([store.size, store.listRegions()]).toEqual([2, ['ap-south-1', 'eu-west-1']]);
+  });
+
+  it('round-trips every region through snapshot() and restore()', () => {
+    const clock = new VirtualClock(T0);
+    const store = new MetricStore(clock);
+    store.put(datum(3, T0, { region: 'us-east-1' }));
+    store.put(datum(4, T0, { region: 'eu-west-1' }));
+    const copy = new MetricStore(clock);
+    copy.restore(JSON.parse(JSON.stringify(store.snapshot())));
+    expect(copy.snapshot()).toEqual(store.snapshot());
+    expect(copy.list('eu-west-1').map((s) => s.buckets[0].sum)).toEqual([4]);
+    expect(copy.list('us-east-1').map((s) => s.buckets[0].sum)).toEqual([3]);
+  });
+
+  it('restores a snapshot written before metrics were regional into the default region', () => {
+    const clock = new VirtualClock(T0);
+    const store = new MetricStore(clock, {}, 'eu-central-1');
+    store.restore({
+      version: 1,
+      series: [{ namespace: 'AWS/Kinesis', name: 'IncomingRecords', dimensions: [{ Name: 'StreamName', Value: 's1' }], lastPut: T0, buckets: [[T0, 'Count', 1, 9, 9, 9]] }],
+    });
+    expect(store.listRegions()).toEqual(['eu-central-1']);
+    expect(store.get('AWS/Kinesis', 'IncomingRecords', [{ Name: 'StreamName', Value: 's1' }], 'eu-central-1')?.buckets[0].sum).toBe(9);
+    expect(store.snapshot().series.map((s) => s.region)).toEqual(['eu-central-1']);
+  });
+
   it('refuses a snapshot of another version', () => {
     const store = new MetricStore(new VirtualClock(T0));
     expect(() => store.restore({ version: 2, series: [] } as never)).toThrow('unsupported metric store snapshot version 2');

@@ -25,10 +25,13 @@ export interface MinuteAggregate {
 }
 
 export interface Series {
+  /** CloudWatch metrics are regional: a series lives in exactly one region. */
+  readonly region: string;
   readonly namespace: string;
   readonly name: string;
   /** Sorted by Name then Value: the identity of the metric. */
   readonly dimensions: readonly Dimension[];
+  /** The series' identity within its region ({@link seriesKey}). */
   readonly key: string;
   /** Sorted by t, then unit. Usually one entry per minute. */
   buckets: MinuteAggregate[];
@@ -40,6 +43,8 @@ export interface Series {
 export interface MetricStoreSnapshot {
   version: 1;
   series: {
+    /** Absent in snapshots written before metrics were regional: the store's default region. */
+    region?: string;
     namespace: string;
     name: string;
     dimensions: Dimension[];
@@ -77,22 +82,34 @@ const minuteOf = (t: number): number => Math.floor(t / MINUTE_MS) * MINUTE_MS;
 /**
  * The emulator's CloudWatch metric store: per-minute statistic sets (SampleCount, Sum,
  * Minimum, Maximum, Unit) per series, bounded by a retention window and a series cap.
+ * Series are kept per region (one map each), as CloudWatch keeps metrics regional.
  * `put` is O(1) for the common case (same series, current minute), so services can
  * report once per call at high rates.
  */
 export class MetricStore implements MetricsSink {
-  private readonly series = new Map<string, Series>();
+  /** region -> series key -> series */
+  private readonly regions = new Map<string, Map<string, Series>>();
+  /** Series across every region (the cap counts them all). */
+  private count = 0;
   readonly limits: MetricStoreLimits;
 
+  /** `defaultRegion`: where data without a region goes (a datum without `region`, an old snapshot). */
   constructor(
     private readonly clock: Clock,
     limits: Partial<MetricStoreLimits> = {},
+    readonly defaultRegion = 'us-east-1',
   ) {
     this.limits = { ...defaultMetricStoreLimits, ...limits };
   }
 
   put(datum: MetricDatum): void {
-    this.record(datum.namespace, datum.name, datum.dimensions, datum.timestamp, datum.unit, 1, datum.value, datum.value, datum.value);
+    this.record(datum.namespace, datum.name, datum.dimensions, datum.timestamp, datum.unit, 1, datum.value, datum.value, datum.value, datum.region);
+  }
+
+  private regionMap(region: string, create: boolean): Map<string, Series> | undefined {
+    let m = this.regions.get(region);
+    if (m === undefined && create) this.regions.set(region, (m = new Map()));
+    return m;
   }
 
   /**
@@ -109,17 +126,19 @@ export class MetricStore implements MetricsSink {
     sum: number,
     min: number,
     max: number,
+    region: string = this.defaultRegion,
   ): void {
     if (!(sampleCount > 0)) return; // nothing observed (a Count of 0 in PutMetricData's Counts)
     const now = this.clock.now();
     const t = minuteOf(timestamp);
     if (t < minuteOf(now - this.limits.retentionMs)) return;
     const key = seriesKey(namespace, name, dimensions);
-    let s = this.series.get(key);
+    const series = this.regionMap(region, true)!;
+    let s = series.get(key);
     if (s === undefined) {
-      s = { namespace, name, dimensions: sortDimensions(dimensions).map((d) => ({ Name: d.Name, Value: d.Value })), key, buckets: [], lastPut: now };
-      this.series.set(key, s);
-      if (this.series.size > this.limits.maxSeries) this.evictLeastRecent(key);
+      s = { region, namespace, name, dimensions: sortDimensions(dimensions).map((d) => ({ Name: d.Name, Value: d.Value })), key, buckets: [], lastPut: now };
+      series.set(key, s);
+      if (++this.count > this.limits.maxSeries) this.evictLeastRecent(s);
     }
     s.lastPut = now;
     const b = s.buckets;
@@ -150,37 +169,47 @@ export class MetricStore implements MetricsSink {
     }
   }
 
-  /** The series with exactly this namespace, name and dimension set. */
-  get(namespace: string, name: string, dimensions: readonly Dimension[]): Series | undefined {
-    const s = this.series.get(seriesKey(namespace, name, dimensions));
+  /** The series of `region` with exactly this namespace, name and dimension set. */
+  get(namespace: string, name: string, dimensions: readonly Dimension[], region: string = this.defaultRegion): Series | undefined {
+    const s = this.regionMap(region, false)?.get(seriesKey(namespace, name, dimensions));
     if (s !== undefined) this.trim(s, this.clock.now());
     return s;
   }
 
-  /** Every live series, in key order (stable across calls, so pagination holds). */
-  list(): Series[] {
+  /** Every live series of `region`, in key order (stable across calls, so pagination holds). */
+  list(region: string = this.defaultRegion): Series[] {
+    const series = this.regionMap(region, false);
+    if (series === undefined) return [];
     const now = this.clock.now();
     const out: Series[] = [];
-    for (const s of this.series.values()) {
+    for (const s of series.values()) {
       this.trim(s, now);
-      if (s.buckets.length === 0) this.series.delete(s.key);
+      if (s.buckets.length === 0) this.remove(s);
       else out.push(s);
     }
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  /** Regions holding at least one series, sorted. */
+  listRegions(): string[] {
+    return [...this.regions.keys()].filter((r) => this.regions.get(r)!.size > 0).sort();
+  }
+
+  /** Series across every region. */
   get size(): number {
-    return this.series.size;
+    return this.count;
   }
 
   clear(): void {
-    this.series.clear();
+    this.regions.clear();
+    this.count = 0;
   }
 
   snapshot(): MetricStoreSnapshot {
     return {
       version: 1,
-      series: this.list().map((s) => ({
+      series: this.listRegions().flatMap((region) => this.list(region)).map((s) => ({
+        region: s.region,
         namespace: s.namespace,
         name: s.name,
         dimensions: s.dimensions.map((d) => ({ Name: d.Name, Value: d.Value })),
@@ -192,18 +221,29 @@ export class MetricStore implements MetricsSink {
 
   restore(snapshot: MetricStoreSnapshot): void {
     if (snapshot.version !== 1) throw new Error(`unsupported metric store snapshot version ${String(snapshot.version)}`);
-    this.series.clear();
+    this.clear();
     for (const s of snapshot.series) {
+      const region = s.region ?? this.defaultRegion;
       const dimensions = sortDimensions(s.dimensions).map((d) => ({ Name: d.Name, Value: d.Value }));
       const key = seriesKey(s.namespace, s.name, dimensions);
       const buckets = s.buckets
         .map(([t, unit, sampleCount, sum, min, max]) => ({ t, unit, sampleCount, sum, min, max }))
         .sort((a, b) => a.t - b.t || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
-      this.series.set(key, { namespace: s.namespace, name: s.name, dimensions, key, buckets, lastPut: s.lastPut });
+      const series = this.regionMap(region, true)!;
+      if (!series.has(key)) this.count++;
+      series.set(key, { region, namespace: s.namespace, name: s.name, dimensions, key, buckets, lastPut: s.lastPut });
     }
     const now = this.clock.now();
-    for (const s of this.series.values()) this.trim(s, now);
-    while (this.series.size > this.limits.maxSeries) this.evictLeastRecent(undefined);
+    for (const series of this.regions.values()) for (const s of series.values()) this.trim(s, now);
+    while (this.count > this.limits.maxSeries) this.evictLeastRecent(undefined);
+  }
+
+  private remove(s: Series): void {
+    const series = this.regions.get(s.region);
+    if (series?.get(s.key) === s) {
+      series.delete(s.key);
+      this.count--;
+    }
   }
 
   private trim(s: Series, now: number): void {
@@ -215,11 +255,13 @@ export class MetricStore implements MetricsSink {
     b.splice(0, n);
   }
 
-  private evictLeastRecent(keep: string | undefined): void {
+  private evictLeastRecent(keep: Series | undefined): void {
     let victim: Series | undefined;
-    for (const s of this.series.values()) {
-      if (s.key !== keep && (victim === undefined || s.lastPut < victim.lastPut)) victim = s;
+    for (const series of this.regions.values()) {
+      for (const s of series.values()) {
+        if (s !== keep && (victim === undefined || s.lastPut < victim.lastPut)) victim = s;
+      }
     }
-    if (victim !== undefined) this.series.delete(victim.key);
+    if (victim !== undefined) this.remove(victim);
   }
 }

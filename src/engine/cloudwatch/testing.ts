@@ -13,8 +13,8 @@ export const cloudWatchOnVirtualTime = (start = T0) => {
   const clock = new VirtualClock(start);
   const store = new MetricStore(clock);
   const service = new CloudWatchService({ clock, store });
-  const call = (op: string, input: Record<string, unknown>): unknown =>
-    service.call(op, input, { region: 'us-east-1', requestId: 'r' });
+  const call = (op: string, input: Record<string, unknown>, region = 'us-east-1'): unknown =>
+    service.call(op, input, { region, requestId: 'r' });
   /** The AwsError a call throws, as {code, message}; fails when it does not throw. */
   const fail = (op: string, input: Record<string, unknown>): { code: string; message: string } => {
     try {

@@ -23,6 +23,8 @@ export interface MetricDatum {
   value: number;
   unit: MetricUnit;
   timestamp: EpochMillis;
+  /** The region the metric belongs to (CloudWatch is regional); absent: the emulator's default region. */
+  region?: string;
 }
 
 /** Where services report metrics. The CloudWatch emulator implements it; tests may collect. */

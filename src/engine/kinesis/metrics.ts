@@ -21,6 +21,7 @@ export class KinesisMetrics {
       value,
       unit,
       timestamp: epochMillis(this.ctx.clock.now()),
+      region: s._region,
     });
   }
 
@@ -41,6 +42,7 @@ export class KinesisMetrics {
       value,
       unit,
       timestamp: epochMillis(this.ctx.clock.now()),
+      region: s._region,
     });
   }
 }

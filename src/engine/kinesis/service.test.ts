@@ -5,12 +5,12 @@ import { decodeUtf8, encodeUtf8 } from '../protocol/http';
 import { kinesisHarness } from './testing';
 import { testSignatureHeaders } from '../protocol/testing';
 
-const post = async (emulator: Emulator, op: string, body: string) => {
+const post = async (emulator: Emulator, op: string, body: string, region = 'us-east-1') => {
   const res = await emulator.handle({
     method: 'POST',
     path: '/',
     query: {},
-    headers: { ...testSignatureHeaders(), 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
+    headers: { ...testSignatureHeaders(region), 'x-amz-target': `Kinesis_20131202.${op}`, 'content-type': 'application/x-amz-json-1.1' },
     body: encodeUtf8(body),
   });
   const text = typeof res.body === 'string' ? res.body : decodeUtf8(res.body);
@@ -55,6 +55,16 @@ describe('KinesisService behind the emulator', () => {
     await post(emulator, 'CreateStream', '{"StreamName":"s","ShardCount":1}');
     await post(emulator, 'PutRecord', '{"StreamName":"s","PartitionKey":"k","Data":"AA=="}');
     expect(seen).toContain('IncomingRecords');
+  });
+
+  it("reports a stream's metrics in the stream's region: same-named streams in two regions stay apart", async () => {
+    const emulator = new Emulator({ clock: new VirtualClock(), options: { stateDelayMs: 0 } });
+    for (const region of ['us-east-1', 'eu-west-1']) await post(emulator, 'CreateStream', '{"StreamName":"demo","ShardCount":1}', region);
+    await post(emulator, 'PutRecord', '{"StreamName":"demo","PartitionKey":"k","Data":"AA=="}', 'us-east-1');
+    await post(emulator, 'PutRecords', '{"StreamName":"demo","Records":[{"PartitionKey":"k","Data":"AA=="},{"PartitionKey":"k","Data":"AA=="}]}', 'eu-west-1');
+    const dims = [{ Name: 'StreamName', Value: 'demo' }];
+    const sum = (region: string) => emulator.metrics.get('AWS/Kinesis', 'IncomingRecords', dims, region)?.buckets.reduce((n, b) => n + b.sum, 0);
+    expect([sum('us-east-1'), sum('eu-west-1'), sum('ap-south-1')]).toEqual([1, 2, undefined]);
   });
 });
 

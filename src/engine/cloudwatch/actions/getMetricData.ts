@@ -50,6 +50,7 @@ interface Query {
 export const getMetricData = (
   ctx: CloudWatchContext,
   input: Record<string, unknown>,
+  region: string,
 ): { MetricDataResults: MetricDataResult[]; NextToken?: string; Messages: [] } => {
   const errors = new ShapeErrors();
   const rawQueries = optArray(input.MetricDataQueries);
@@ -171,7 +172,7 @@ export const getMetricData = (
   const results: MetricDataResult[] = [];
   for (const q of queries) {
     if (!q.returnData) continue;
-    const points = aggregatePeriods(ctx.store.get(q.namespace, q.metricName, q.dimensions), from, end!, q.periodMs, q.unit, false);
+    const points = aggregatePeriods(ctx.store.get(q.namespace, q.metricName, q.dimensions, region), from, end!, q.periodMs, q.unit, false);
     if (!ascending) points.reverse();
     const drop = Math.min(skip, points.length);
     skip -= drop;

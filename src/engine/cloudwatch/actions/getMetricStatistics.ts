@@ -31,6 +31,7 @@ export interface Datapoint {
 export const getMetricStatistics = (
   ctx: CloudWatchContext,
   input: Record<string, unknown>,
+  region: string,
 ): { Label: string; Datapoints: Datapoint[] } => {
   const errors = new ShapeErrors();
   const namespace = optString(input.Namespace);
@@ -84,7 +85,7 @@ export const getMetricStatistics = (
     if (!stats.includes(s)) stats.push(s);
   });
 
-  const series = ctx.store.get(namespace!, metricName!, dimensions);
+  const series = ctx.store.get(namespace!, metricName!, dimensions, region);
   const Datapoints = aggregatePeriods(series, from, end!, periodMs, unit, true).map((a) => {
     const dp: Datapoint = { Timestamp: a.t / 1000, Unit: a.unit };
     for (const s of stats) dp[s] = statisticValue(a, s);

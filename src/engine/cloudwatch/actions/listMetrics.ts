@@ -17,6 +17,7 @@ export interface MetricOut {
 export const listMetrics = (
   ctx: CloudWatchContext,
   input: Record<string, unknown>,
+  region: string,
 ): { Metrics: MetricOut[]; NextToken?: string } => {
   const errors = new ShapeErrors();
   const namespace = optString(input.Namespace);
@@ -49,7 +50,7 @@ export const listMetrics = (
     after = t.k;
   }
   const cutoff = ctx.clock.now() - RECENTLY_ACTIVE_MS;
-  const matches = ctx.store.list().filter(
+  const matches = ctx.store.list(region).filter(
     (s) =>
       (after === undefined || s.key > after) &&
       (namespace === undefined || s.namespace === namespace) &&

@@ -15,7 +15,7 @@ import type { CloudWatchContext } from './context';
  * PutMetricData: Value, Values (+ Counts) or StatisticValues per datum, stored as per-minute
  * statistic sets. StorageResolution 1 is accepted but kept at 1-minute resolution.
  */
-export const putMetricData = (ctx: CloudWatchContext, input: Record<string, unknown>): Record<string, never> => {
+export const putMetricData = (ctx: CloudWatchContext, input: Record<string, unknown>, region: string): Record<string, never> => {
   const errors = new ShapeErrors();
   const namespace = optString(input.Namespace);
   if (errors.notNull(namespace, 'namespace')) errors.length(namespace, 'namespace', 1, 255);
@@ -80,14 +80,14 @@ export const putMetricData = (ctx: CloudWatchContext, input: Record<string, unkn
     const t = d.timestamp ?? now;
     if (d.stats) {
       const s = d.stats as { SampleCount: number; Sum: number; Minimum: number; Maximum: number };
-      ctx.store.record(namespace!, d.name, d.dimensions, t, d.unit, s.SampleCount, s.Sum, s.Minimum, s.Maximum);
+      ctx.store.record(namespace!, d.name, d.dimensions, t, d.unit, s.SampleCount, s.Sum, s.Minimum, s.Maximum, region);
     } else if (d.values) {
       d.values.forEach((v, j) => {
         const c = d.counts?.[j] ?? 1;
-        ctx.store.record(namespace!, d.name, d.dimensions, t, d.unit, c, v * c, v, v);
+        ctx.store.record(namespace!, d.name, d.dimensions, t, d.unit, c, v * c, v, v, region);
       });
     } else if (d.value !== undefined) {
-      ctx.store.record(namespace!, d.name, d.dimensions, t, d.unit, 1, d.value, d.value, d.value);
+      ctx.store.record(namespace!, d.name, d.dimensions, t, d.unit, 1, d.value, d.value, d.value, region);
     }
   }
   return {};
