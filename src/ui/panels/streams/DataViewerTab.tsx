@@ -3,18 +3,31 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
+import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
-import { useShardReader, type IteratorType, type RecordsPage, type ShownRecord } from '../../hooks/useRecords';
+import {
+  ITERATOR_LIFETIME_MINUTES,
+  iteratorProblem,
+  parsePastedIterator,
+  useShardReader,
+  type IteratorProblem,
+  type IteratorType,
+  type ReadRequest,
+  type RecordsPage,
+  type ShownRecord,
+} from '../../hooks/useRecords';
 import { isOpen, type Shard } from '../../hooks/useStreams';
-import { CliCommand } from '../../components/CliCommand';
+import { CliCommand, framed } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { mono } from './ShardsTab';
@@ -27,7 +40,10 @@ const iteratorTypes: { value: IteratorType; label: string; description: string }
   { value: 'AT_TIMESTAMP', label: 'AT_TIMESTAMP', description: 'From the first record at or after a time' },
 ];
 
-type Field = 'sequenceNumber' | 'timestamp' | 'limit';
+type Field = 'sequenceNumber' | 'timestamp' | 'limit' | 'pasteLimit';
+
+/** An iterator AWS refused, and whether it came from the paste field or from paging. */
+type Problem = IteratorProblem & { from: 'paste' | 'page' };
 
 export function DataViewerTab({ stream, shards }: { stream: string; shards: Shard[] }) {
   const [shardId, setShardId] = useState<string>();
@@ -42,6 +58,13 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
   /** Which fetched page is on screen: Previous page goes back through pages already read. */
   const [shown, setShown] = useState(0);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  /** The request the pages on screen started from, so an expired iterator can start over. */
+  const [lastRequest, setLastRequest] = useState<ReadRequest>();
+  /** The Limit the pages on screen were read with; Next page keeps it. */
+  const [pageLimit, setPageLimit] = useState<number>();
+  const [pasteText, setPasteText] = useState('');
+  const [pasteLimit, setPasteLimit] = useState('25');
+  const [problem, setProblem] = useState<Problem>();
   const reader = useShardReader();
   const notify = useNotify();
 
@@ -53,15 +76,41 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
   const needsSeq = type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER';
   const ts = type === 'AT_TIMESTAMP' ? new Date(timestamp) : undefined;
 
-  const onError = (e: unknown) => {
+  const pasteLimitN = /^\d+$/.test(pasteLimit) ? Number(pasteLimit) : undefined;
+  const pastedIterator = parsePastedIterator(pasteText);
+
+  const onError = (e: unknown, from: Problem['from'] = 'page') => {
+    const p = iteratorProblem(e);
+    if (p) {
+      setProblem({ ...p, from });
+      return;
+    }
     const shown = describeError(e);
     const field = fieldForError<Field>(shown, {
       sequenceNumber: ['startingSequenceNumber', 'StartingSequenceNumber'],
       timestamp: ['timestamp'],
-      limit: ['limit'],
-    });
+      ...(from === 'paste' ? { pasteLimit: ['limit'] } : { limit: ['limit'] }),
+    } as Record<Field, string[]>);
     if (field) setErrors({ [field]: formatError(shown) });
     else notify.error(e);
+  };
+
+  const show = (p: RecordsPage, limit: number | undefined) => {
+    setPages([p]);
+    setShown(0);
+    setPageLimit(limit);
+    setProblem(undefined);
+  };
+
+  const start = (request: ReadRequest) => {
+    setErrors({});
+    reader.first.mutate(request, {
+      onSuccess: (p) => {
+        setLastRequest(request);
+        show(p, request.limit);
+      },
+      onError: (e) => onError(e),
+    });
   };
 
   const read = () => {
@@ -70,15 +119,27 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
       setErrors({ timestamp: 'Enter a time such as 2026-01-01T12:00:00Z.' });
       return;
     }
+    start({ stream, shardId: shard, iteratorType: type, sequenceNumber: needsSeq ? sequenceNumber : undefined, timestamp: ts, limit: limitN });
+  };
+
+  /** A fresh iterator from the same starting position the expired one came from. */
+  const startOver = () => {
+    if (problem?.from === 'page' && lastRequest) start(lastRequest);
+    else read();
+  };
+
+  const readPasted = () => {
+    if (!pastedIterator) return;
     setErrors({});
-    reader.first.mutate(
-      { stream, shardId: shard, iteratorType: type, sequenceNumber: needsSeq ? sequenceNumber : undefined, timestamp: ts, limit: limitN },
+    setProblem(undefined);
+    reader.pasted.mutate(
+      { iterator: pastedIterator, limit: pasteLimitN },
       {
         onSuccess: (p) => {
-          setPages([p]);
-          setShown(0);
+          setLastRequest(undefined);
+          show(p, pasteLimitN);
         },
-        onError,
+        onError: (e) => onError(e, 'paste'),
       },
     );
   };
@@ -90,14 +151,15 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
     }
     if (!last?.nextIterator) return;
     const at = pages.length;
+    setProblem(undefined);
     reader.next.mutate(
-      { iterator: last.nextIterator, limit: limitN },
+      { iterator: last.nextIterator, limit: pageLimit },
       {
         onSuccess: (p) => {
           setPages((ps) => [...ps, p]);
           setShown(at);
         },
-        onError,
+        onError: (e) => onError(e),
       },
     );
   };
@@ -185,6 +247,88 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
           />
         </SpaceBetween>
       </Container>
+      <ExpandableSection
+        variant="container"
+        headerText="Read with a shard iterator"
+        headerDescription="Paste an iterator from aws kinesis get-shard-iterator, or one shown below, and call GetRecords with it."
+        data-testid="paste-iterator-section"
+      >
+        <SpaceBetween size="m">
+          <FormField
+            label="Shard iterator"
+            description="The bare token, or the JSON the CLI prints. Any iterator works for 5 minutes after it was handed out, as often as you like."
+            errorText={fieldError('pasted-iterator-error', problem?.from === 'paste' ? formatError(problem.error) : undefined)}
+            stretch
+          >
+            <Textarea
+              ariaLabel="Shard iterator"
+              data-testid="paste-iterator-input"
+              rows={3}
+              value={pasteText}
+              placeholder="AAAAAAAAAAH..."
+              onChange={({ detail }) => setPasteText(detail.value)}
+            />
+          </FormField>
+          <ColumnLayout columns={3}>
+            <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('paste-limit-error', errors.pasteLimit)}>
+              <Input ariaLabel="Records per call with the pasted iterator" data-testid="paste-limit-input" type="number" value={pasteLimit} onChange={({ detail }) => setPasteLimit(detail.value)} />
+            </FormField>
+          </ColumnLayout>
+          <Button onClick={readPasted} loading={reader.pasted.isPending} disabled={!pastedIterator} data-testid="paste-get-records-button">
+            Get records
+          </Button>
+          <CliCommand label="Get an iterator with the AWS CLI" command={cli.getShardIteratorText(stream, shard ?? '<shard-id>', type)} testId="paste-iterator-source-cli" />
+          <CliCommand label="Read with it" command={cli.getRecords(pastedIterator || '<shard-iterator>', pasteLimitN)} testId="paste-get-records-cli" />
+        </SpaceBetween>
+      </ExpandableSection>
+      {problem && (problem.kind === 'expired' || problem.from === 'page') && (
+        <Alert
+          type={problem.kind === 'expired' ? 'warning' : 'error'}
+          data-testid="iterator-problem"
+          header={problem.error.type}
+          action={
+            <Button onClick={startOver} loading={reader.first.isPending} disabled={!shard} data-testid="fresh-iterator-button">
+              Start over with a fresh iterator
+            </Button>
+          }
+        >
+          <SpaceBetween size="xs">
+            <span data-testid="iterator-problem-message">{problem.error.message}</span>
+            {problem.kind === 'expired' ? (
+              <span>
+                A shard iterator works for {ITERATOR_LIFETIME_MINUTES} minutes after GetShardIterator (or the GetRecords call before) handed it out; after
+                that AWS refuses it, whatever position it points at. A consumer that pauses longer asks for a new one. Starting over calls GetShardIterator
+                again with the same starting position (
+                {problem.from === 'page' && lastRequest ? `${lastRequest.iteratorType} on ${lastRequest.shardId}` : `${type} on ${shard ?? 'the shard'}`}).
+              </span>
+            ) : (
+              <span>AWS could not read this iterator. Start over to get a new one.</span>
+            )}
+          </SpaceBetween>
+        </Alert>
+      )}
+      {current && (
+        <div>
+          <Box variant="awsui-key-label">Shard iterator this page was read with (works for {ITERATOR_LIFETIME_MINUTES} minutes after it was handed out)</Box>
+          <div style={{ ...framed, display: 'flex', alignItems: 'flex-start', gap: 8 }}>
+            <div style={{ flex: 1, wordBreak: 'break-all' }}>
+              <Box variant="code" data-testid="current-iterator">
+                {current.iterator}
+              </Box>
+            </div>
+            <CopyToClipboard
+              variant="icon"
+              textToCopy={current.iterator}
+              copyButtonAriaLabel="Copy shard iterator"
+              copySuccessText="Iterator copied"
+              copyErrorText="Could not copy the iterator"
+            />
+          </div>
+          <div style={{ marginTop: 8 }}>
+            <CliCommand label="Read this page again with the AWS CLI" command={cli.getRecords(current.iterator, pageLimit)} testId="current-iterator-cli" />
+          </div>
+        </div>
+      )}
       {current && (
         <Table<ShownRecord>
           data-testid="records-table"

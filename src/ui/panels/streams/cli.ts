@@ -42,6 +42,13 @@ export const cli = {
       ['timestamp', timestamp],
     ]),
   getRecords: (iterator: string, limit?: number) => cmd('get-records', [['shard-iterator', iterator], ['limit', limit]]),
+  /** get-shard-iterator printing only the token, ready to paste into get-records or the console. */
+  getShardIteratorText: (name: string, shardId: string, type: string) =>
+    `${cmd('get-shard-iterator', [
+      ['stream-name', name],
+      ['shard-id', shardId],
+      ['shard-iterator-type', type],
+    ])} --query ShardIterator --output text`,
   splitShard: (name: string, shardId: string, newStartingHashKey: string) =>
     cmd('split-shard', [
       ['stream-name', name],
