@@ -40,6 +40,29 @@ export class StreamDetailPage extends ConsolePage {
     await expect(this.page.getByTestId('records-table')).toBeVisible();
   }
 
+  /** Moves the emulator clock ahead from the top bar's Clock menu, one minute per click. */
+  async skipClockMinutes(minutes: number) {
+    for (let i = 0; i < minutes; i++) {
+      await this.page.getByRole('button', { name: /^Emulator clock/ }).click();
+      await this.page.getByRole('menuitem', { name: 'Skip ahead 1 minute' }).click();
+      await expect(this.notifications).toContainText('The emulator clock moved 1 minute ahead.');
+    }
+  }
+
+  /** The Data viewer's "Read with a shard iterator" section, opened. */
+  async openPasteIterator() {
+    const section = this.page.getByTestId('paste-iterator-section');
+    if (!(await this.page.getByTestId('paste-iterator-input').isVisible())) await section.getByText('Read with a shard iterator').first().click();
+    await expect(this.page.getByTestId('paste-iterator-input')).toBeVisible();
+  }
+
+  /** Reads with a pasted shard iterator. */
+  async readWithIterator(iterator: string) {
+    await this.openPasteIterator();
+    await this.field('paste-iterator-input').fill(iterator);
+    await this.page.getByTestId('paste-get-records-button').click();
+  }
+
   section(testId: string): Locator {
     return this.page.getByTestId(testId);
   }
