@@ -31,6 +31,8 @@ export interface EmulatorSnapshot {
 
 /** One shard's records, shared (not copied) for savers that store records apart from the rest. */
 export interface ShardRecords {
+  /** The stream's region: same-named streams in two regions are two streams. */
+  region: string;
   stream: string;
   /** The stream's creation time: a stream deleted and made again under the same name is another stream. */
   streamCreatedAt: number;
@@ -94,7 +96,7 @@ export class Emulator {
     store.sweep();
     const streams = [...store.streams.values()];
     const records: ShardRecords[] = streams.flatMap((s) =>
-      s.Shards.map((sh) => ({ stream: s.StreamName, streamCreatedAt: s._createdAt, shardIndex: sh._index, log: sh._log })),
+      s.Shards.map((sh) => ({ region: s._region, stream: s.StreamName, streamCreatedAt: s._createdAt, shardIndex: sh._index, log: sh._log })),
     );
     const light = streams.map((s) => ({ ...s, Shards: s.Shards.map((sh) => ({ ...sh, _log: emptyLog() })) }));
     return {

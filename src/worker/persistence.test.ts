@@ -13,7 +13,8 @@ const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 const emulatorAt = (clock: VirtualClock) => {
   const emulator = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 500, enforceThroughput: false } });
-  const call = (op: string, input: Record<string, unknown> = {}): any => emulator.kinesis.call(op, structuredClone(input), rc);
+  const call = (op: string, input: Record<string, unknown> = {}, region = rc.region): any =>
+    emulator.kinesis.call(op, structuredClone(input), { ...rc, region });
   return { emulator, call };
 };
 
@@ -102,7 +103,7 @@ describe('Persister', () => {
     const h = setup(1000);
     h.putMany(2500); // counters 1..2500: chunks 0 (1-999), 1 (1000-1999), 2 (2000-2500)
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 3, recordsWritten: 2500, chunksDeleted: 0 });
-    expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map((c) => `s|${T0}|0|000000000${c}`));
+    expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map((c) => `us-east-1|s|${T0}|0|000000000${c}`));
     h.putMany(10);
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 511 });
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 0, recordsWritten: 0 });
@@ -125,9 +126,9 @@ describe('Persister', () => {
     const late = h.putMany(3); // 16-18 an hour later
     h.clock.advance(24 * 3_600_000 - 1000); // the first 15 are older than 24 h, the last 3 are not
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 1, recordsWritten: 3 });
-    expect([...h.storage.chunks.keys()]).toEqual([`s|${T0}|0|0000000001`]);
+    expect([...h.storage.chunks.keys()]).toEqual([`us-east-1|s|${T0}|0|0000000001`]);
     // The chunk that received records is rewritten with its live records only.
-    expect(h.storage.chunks.get(`s|${T0}|0|0000000001`)!.counter).toEqual([16, 17, 18]);
+    expect(h.storage.chunks.get(`us-east-1|s|${T0}|0|0000000001`)!.counter).toEqual([16, 17, 18]);
     const b = await h.reload();
     expect(h.readAll(b.call)).toEqual(late);
   });
@@ -155,6 +156,63 @@ describe('Persister', () => {
     expect(h.readAll(b.call)).toEqual([]);
   });
 
+  it('keeps same-named streams of two regions, made in the same millisecond, apart', async () => {
+    const clock = new VirtualClock(T0);
+    const a = emulatorAt(clock);
+    const storage = new MemoryStorage();
+    const regions = ['us-east-1', 'eu-west-1'];
+    for (const region of regions) a.call('CreateStream', { StreamName: 'demo', ShardCount: 1 }, region);
+    clock.advance(500);
+    const put = (region: string, data: string) => a.call('PutRecord', { StreamName: 'demo', PartitionKey: 'k', Data: b64(data) }, region);
+    put('us-east-1', 'virginia');
+    put('eu-west-1', 'ireland-1');
+    put('eu-west-1', 'ireland-2');
+    await new Persister(storage, () => clock.now()).save(a.emulator);
+    expect([...storage.chunks.keys()].sort()).toEqual([`eu-west-1|demo|${T0}|0|0000000000`, `us-east-1|demo|${T0}|0|0000000000`]);
+
+    const loaded = await new Persister(storage, () => clock.now()).load();
+    const b = emulatorAt(clock);
+    if (loaded.kind === 'restored') b.emulator.restore(loaded.snapshot);
+    const read = (region: string) => {
+      const it = b.call('GetShardIterator', { StreamName: 'demo', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' }, region);
+      return b.call('GetRecords', it, region).Records.map((r: { Data: string }) => Buffer.from(r.Data, 'base64').toString());
+    };
+    expect([read('us-east-1'), read('eu-west-1')]).toEqual([['virginia'], ['ireland-1', 'ireland-2']]);
+  });
+
+  it('reads a save whose shards carry no region as us-east-1, and rewrites it under regional keys on the next save', async () => {
+    const h = setup();
+    const before = h.putMany(3);
+    await h.persister.save(h.emulator);
+    // The layout before regions: shard and chunk keys `stream|createdAt|shardIndex`, no region field.
+    const saved = h.storage.state as StoredState;
+    h.storage.state = { ...saved, shards: saved.shards.map(({ region, ...sh }) => ({ ...sh, key: sh.key.slice(`${region}|`.length) })) };
+    h.storage.chunks = new Map([...h.storage.chunks].map(([k, c]) => [k.slice('us-east-1|'.length), c]));
+    expect([...h.storage.chunks.keys()]).toEqual([`s|${T0}|0|0000000000`]);
+
+    const b = await h.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 3 });
+    expect(h.readAll(b.call)).toEqual(before);
+    await b.persister.save(b.emulator);
+    expect([...h.storage.chunks.keys()]).toEqual([`us-east-1|s|${T0}|0|0000000000`]);
+    expect((h.storage.state as StoredState).shards.map((sh) => [sh.key, sh.region])).toEqual([[`us-east-1|s|${T0}|0`, 'us-east-1']]);
+    expect(h.readAll((await h.reload()).call)).toEqual(before);
+  });
+
+  it('gives the records of a save without regions to a stream of another region when no us-east-1 stream claims them', async () => {
+    const clock = new VirtualClock(T0);
+    const a = emulatorAt(clock);
+    const storage = new MemoryStorage();
+    a.call('CreateStream', { StreamName: 'demo', ShardCount: 1 }, 'eu-west-1');
+    clock.advance(500);
+    a.call('PutRecord', { StreamName: 'demo', PartitionKey: 'k', Data: b64('ireland') }, 'eu-west-1');
+    await new Persister(storage, () => clock.now()).save(a.emulator);
+    const saved = storage.state as StoredState;
+    storage.state = { ...saved, shards: saved.shards.map(({ region, ...sh }) => ({ ...sh, key: sh.key.slice(`${region}|`.length) })) };
+    storage.chunks = new Map([...storage.chunks].map(([k, c]) => [k.slice('eu-west-1|'.length), c]));
+    expect(await new Persister(storage, () => clock.now()).load()).toMatchObject({ kind: 'restored', records: 1 });
+  });
+
   it('ignores a save of an unknown format or emulator version, says why, and replaces it on the next save', async () => {
     const h = setup();
     h.putMany(2);
@@ -169,7 +227,7 @@ describe('Persister', () => {
     h.storage.state = 'garbage';
     expect(await p.load()).toMatchObject({ kind: 'ignored' });
     h.storage.state = saved;
-    h.storage.chunks.set(`s|${T0}|0|0000000000`, { nope: 1 } as unknown as RecordChunk);
+    h.storage.chunks.set(`us-east-1|s|${T0}|0|0000000000`, { nope: 1 } as unknown as RecordChunk);
     expect(await p.load()).toEqual({ kind: 'ignored', reason: 'a chunk of records of s is missing' });
 
     // The next save starts from a clean chunk store.

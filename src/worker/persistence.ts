@@ -20,8 +20,10 @@ export const CHUNK_RECORDS = 1000;
 export type RecordChunk = Omit<RecordLog, 'head'>;
 
 export interface StoredShard {
-  /** `stream|streamCreatedAt|shardIndex` */
+  /** `region|stream|streamCreatedAt|shardIndex`; in saves without `region`, `stream|streamCreatedAt|shardIndex`. */
   key: string;
+  /** The stream's region. Absent in saves written before streams were regional: read as {@link LEGACY_REGION}. */
+  region?: string;
   /** Records with a lower counter were trimmed (retention, the cap) after their chunk was written. */
   firstCounter: number;
   /** Chunk numbers stored for this shard. */
@@ -172,7 +174,11 @@ export const openIdbStorage = (name = DB_NAME): PersistentStorage | undefined =>
   };
 };
 
-const shardKey = (r: Pick<ShardRecords, 'stream' | 'streamCreatedAt' | 'shardIndex'>) => `${r.stream}|${r.streamCreatedAt}|${r.shardIndex}`;
+/** The region of shards saved without one (the emulator's only region before streams were regional). */
+export const LEGACY_REGION = 'us-east-1';
+
+/** A shard's identity: same-named streams made in the same millisecond in two regions are two streams. */
+const shardKey = (r: Pick<ShardRecords, 'region' | 'stream' | 'streamCreatedAt' | 'shardIndex'>) => `${r.region}|${r.stream}|${r.streamCreatedAt}|${r.shardIndex}`;
 const chunkKey = (shard: string, chunk: number) => `${shard}|${String(chunk).padStart(10, '0')}`;
 
 /** Why nothing was restored, in words for the user. */
@@ -236,12 +242,30 @@ export class Persister {
     if (s.snapshot?.version !== EMULATOR_SNAPSHOT_VERSION)
       throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version ${EMULATOR_SNAPSHOT_VERSION}`);
     if (!Array.isArray(s.shards) || !Array.isArray(s.snapshot.kinesis?.streams)) throw new Error('it is incomplete');
-    const byKey = new Map(s.shards.map((sh) => [sh.key, sh]));
+    // Shards saved without a region are read as LEGACY_REGION's; their chunks keep their old keys (meta.key).
+    const byKey = new Map<string, StoredShard>();
+    let legacy = false;
+    for (const sh of s.shards) {
+      if (typeof sh.region === 'string') byKey.set(sh.key, sh);
+      else {
+        legacy = true;
+        byKey.set(`${LEGACY_REGION}|${sh.key}`, sh);
+      }
+    }
     const snapshot = s.snapshot;
+    const regionOf = (stream: { _region?: string }) => stream._region ?? LEGACY_REGION;
+    // A legacy shard of a stream outside LEGACY_REGION (no region in its key) goes to it when no LEGACY_REGION stream claims it.
+    const claimed = new Set(snapshot.kinesis.streams.filter((st) => regionOf(st) === LEGACY_REGION).map((st) => `${st.StreamName}|${st._createdAt}`));
     let records = 0;
     for (const stream of snapshot.kinesis.streams) {
+      const region = regionOf(stream);
       for (const sh of stream.Shards) {
-        const meta = byKey.get(shardKey({ stream: stream.StreamName, streamCreatedAt: stream._createdAt, shardIndex: sh._index }));
+        const id = { stream: stream.StreamName, streamCreatedAt: stream._createdAt, shardIndex: sh._index };
+        let meta = byKey.get(shardKey({ region, ...id }));
+        if (meta === undefined && legacy && region !== LEGACY_REGION && !claimed.has(`${id.stream}|${id.streamCreatedAt}`)) {
+          const old = byKey.get(shardKey({ region: LEGACY_REGION, ...id }));
+          if (old !== undefined && old.region === undefined) meta = old;
+        }
         const log: RecordLog = { counter: [], at: [], data: [], partitionKey: [], size: [], head: 0 };
         for (const n of [...(meta?.chunks ?? [])].sort((a, b) => a - b)) {
           const c = chunks.get(chunkKey(meta!.key, n));
@@ -264,8 +288,14 @@ export class Persister {
         sh._log = log;
       }
     }
-    this.stored = new Map(s.shards.map((sh) => [sh.key, { ...sh, chunks: [...sh.chunks] }]));
-    this.clearFirst = false;
+    if (legacy) {
+      // Old keys: the next save rewrites every chunk under the new ones (in one transaction).
+      this.stored.clear();
+      this.clearFirst = true;
+    } else {
+      this.stored = new Map(s.shards.map((sh) => [sh.key, { ...sh, chunks: [...sh.chunks] }]));
+      this.clearFirst = false;
+    }
     return { kind: 'restored', snapshot, clock: s.clock, savedAt: Number(s.savedAt), records };
   }
 
@@ -305,7 +335,7 @@ export class Persister {
           chunks.add(c);
         }
       }
-      next.set(key, { key, firstCounter: live ? log.counter[log.head] : Number.MAX_SAFE_INTEGER, chunks: [...chunks], savedUpTo: Math.max(savedUpTo, lastCounter) });
+      next.set(key, { key, region: r.region, firstCounter: live ? log.counter[log.head] : Number.MAX_SAFE_INTEGER, chunks: [...chunks], savedUpTo: Math.max(savedUpTo, lastCounter) });
     }
     // Shards of streams that are gone.
     for (const [key, sh] of this.stored) if (!next.has(key)) for (const c of sh.chunks) remove.push(chunkKey(key, c));
