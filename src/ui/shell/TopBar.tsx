@@ -10,6 +10,11 @@ import { usePreferences } from '../state/preferences';
 
 /** Slow motion lets a class watch CREATING and UPDATING; fast forward fills windows quickly. */
 const speeds = [0.1, 1, 10, 60];
+/** Skips that close what the workshop teaches: a 1-minute window, the 5-minute iterator lifetime. */
+const skips = [
+  { minutes: 1, why: 'Closes a 1-minute window' },
+  { minutes: 6, why: 'Past the 5-minute life of a shard iterator' },
+];
 
 export function TopBar({ homeHref }: { homeHref: string }) {
   const mode = useConnectionMode();
@@ -47,13 +52,17 @@ export function TopBar({ homeHref }: { homeHref: string }) {
                 title: 'Emulator clock',
                 items: [
                   ...speeds.map((s) => ({ id: `speed-${s}`, text: `Run at ${s}× speed${s < 1 ? ' (slow motion)' : ''}`, disabled: s === speed })),
-                  { id: 'skip-60', text: 'Skip ahead 1 minute' },
+                  ...skips.map(({ minutes, why }) => ({ id: `skip-${minutes}`, text: `Skip ahead ${minutes === 1 ? '1 minute' : `${minutes} minutes`}`, description: why })),
                   { id: 'storage', text: 'Emulator storage…' },
                   { id: 'reset', text: 'Reset the emulator (delete everything)…' },
                 ],
                 onItemClick: ({ detail }: { detail: { id: string } }) => {
                   if (detail.id.startsWith('speed-')) setSpeed.mutate(Number(detail.id.slice(6)));
-                  else if (detail.id === 'skip-60') skip.mutate(60_000, { onSuccess: () => notify.info('The emulator clock moved 1 minute ahead.') });
+                  else if (detail.id.startsWith('skip-')) {
+                    const minutes = Number(detail.id.slice(5));
+                    const span = minutes === 1 ? '1 minute' : `${minutes} minutes`;
+                    skip.mutate(minutes * 60_000, { onSuccess: () => notify.info(`The emulator clock moved ${span} ahead.`) });
+                  }
                   else if (detail.id === 'storage') setStorage('open');
                   else if (detail.id === 'reset') setStorage('reset');
                 },
