@@ -74,5 +74,9 @@ export class StreamDetailPage extends ConsolePage {
     await expect(this.page.getByTestId('delete-stream-confirm')).toBeDisabled();
     await this.field('delete-confirm-input').fill(name);
     await this.page.getByTestId('delete-stream-confirm').click();
+    // The console goes back to the list once DeleteStream has answered: wait for that, so a
+    // next step's navigation cannot be overtaken by it.
+    await expect(modal).toBeHidden();
+    await expect(this.page).toHaveURL(/#\/streams$/);
   }
 }
