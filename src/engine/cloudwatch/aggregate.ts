@@ -2,15 +2,8 @@ import type { BasicStatistic } from './input';
 import { MINUTE_MS, type MinuteAggregate, type Series } from './store';
 
 /** A statistic set over one period. */
-export interface PeriodAggregate {
-  /** Start of the period, epoch ms. */
-  t: number;
-  unit: string;
-  sampleCount: number;
-  sum: number;
-  min: number;
-  max: number;
-}
+/** A period's statistics: a minute's, folded together; `t` is the start of the period. */
+export type PeriodAggregate = MinuteAggregate;
 
 /**
  * CloudWatch rounds a recent StartTime down to the whole minute (GetMetricStatistics, StartTime:
