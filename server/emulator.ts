@@ -3,9 +3,12 @@
  * server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
  */
 import { parseArgs } from 'node:util';
+import { MIN_RECORD_CAP } from '../src/engine/recordCap';
 import { startEmulatorServer } from './http';
 
-const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--no-throttle]
+const MiB = 1024 * 1024;
+
+const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--max-record-mb N] [--no-throttle]
 
 Runs the Kinesis Workshop Console's emulator (Kinesis Data Streams and the other emulated
 services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other origins.
@@ -13,6 +16,8 @@ services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other o
 Options:
   --port N             port to listen on (default 4567; 0 picks a free port and prints it)
   --state-delay-ms N   how long CREATING, UPDATING and DELETING last, in ms (default 500)
+  --max-record-mb N    the most record data (data + partition keys) kept in memory, in MiB
+                       (default 256); past it the oldest records are dropped, with a log line
   --no-throttle        do not enforce the per-shard read and write limits (as kinesalite;
                        for load tests of the server itself, not for learning Kinesis)
   -h, --help           show this help
@@ -32,12 +37,13 @@ const nonNegativeInt = (name: string, raw: string): number => {
 };
 
 const main = async () => {
-  let values: { port?: string; 'state-delay-ms'?: string; 'no-throttle'?: boolean; help?: boolean };
+  let values: { port?: string; 'state-delay-ms'?: string; 'max-record-mb'?: string; 'no-throttle'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         'state-delay-ms': { type: 'string' },
+        'max-record-mb': { type: 'string' },
         'no-throttle': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -55,12 +61,20 @@ const main = async () => {
   const stateDelayMs =
     values['state-delay-ms'] === undefined ? 500 : nonNegativeInt('state-delay-ms', values['state-delay-ms']);
 
+  let maxRecordBytes: number | undefined;
+  if (values['max-record-mb'] !== undefined) {
+    const mb = nonNegativeInt('max-record-mb', values['max-record-mb']);
+    if (mb * MiB < MIN_RECORD_CAP) fail(`--max-record-mb must be at least ${MIN_RECORD_CAP / MiB}, got ${mb}`);
+    maxRecordBytes = mb * MiB;
+  }
+
   let server;
   try {
     server = await startEmulatorServer({
       port,
       host: '127.0.0.1',
       stateDelayMs,
+      maxRecordBytes,
       emulator: values['no-throttle'] ? { options: { enforceThroughput: false } } : undefined,
     });
   } catch (e) {

@@ -140,6 +140,88 @@ describe('startEmulatorServer', () => {
   });
 });
 
+/** A request that sends headers and `sent` bytes of a `declared`-byte body, then stalls until `abort()`. */
+const stalled = (url: string, declared: number, sent: number) => {
+  const req = httpRequest(url, {
+    method: 'POST',
+    headers: { ...kinesisHeaders('PutRecords'), 'content-length': String(declared) },
+    agent: false,
+  });
+  const response = new Promise<RawResponse>((resolve) => {
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+  });
+  req.on('error', () => {});
+  req.write(Buffer.alloc(sent, 0x20));
+  return { response, abort: () => req.destroy() };
+};
+
+describe('the emulator server under careless clients', () => {
+  const MiB = 1024 * 1024;
+
+  it('refuses a body that would take bodies in flight past the budget with a retryable 503, and frees the budget when a client leaves', async () => {
+    const server = await startEmulatorServer({ port: 0, bodyBudgetBytes: 3 * MiB });
+    try {
+      const first = stalled(server.url, 7 * MiB, 2 * MiB);
+      await new Promise((r) => setTimeout(r, 200));
+      const second = stalled(server.url, 7 * MiB, 2 * MiB);
+      const refused = await second.response;
+      expect(refused.status).toBe(503);
+      expect(refused.headers['x-amzn-errortype']).toBe('ServiceUnavailable');
+      expect(refused.headers['retry-after']).toBe('1');
+      expect(JSON.parse(refused.body).__type).toBe('ServiceUnavailable');
+      first.abort();
+      await new Promise((r) => setTimeout(r, 200));
+      // With the stalled body gone, a full-size request fits again.
+      const res = await raw(server.url, 'POST', kinesisHeaders('NoSuchThing'), Buffer.alloc(2 * MiB + 10, 0x20));
+      expect(res.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 408 to a body that stops arriving, long before the five minutes Node would wait', async () => {
+    const server = await startEmulatorServer({ port: 0, bodyTimeoutMs: 300 });
+    try {
+      const { response } = stalled(server.url, 1000, 10);
+      const res = await response;
+      expect(res.status).toBe(408);
+      expect(JSON.parse(res.body)).toEqual({
+        __type: 'RequestTimeoutException',
+        message: 'The request body did not arrive within 0.3 seconds.',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps record bytes under its cap by dropping the oldest records, and says so', async () => {
+    const lines: string[] = [];
+    const server = await startEmulatorServer({ port: 0, stateDelayMs: 0, maxRecordBytes: 2 * MiB, log: (l) => lines.push(l) });
+    const headers = { ...kinesisHeaders('CreateStream'), authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=x', 'x-amz-date': '20260101T000000Z' };
+    try {
+      await raw(server.url, 'POST', headers, JSON.stringify({ StreamName: 'cap', ShardCount: 4 }));
+      await new Promise((r) => setTimeout(r, 50));
+      const data = Buffer.alloc(1000, 7).toString('base64');
+      const batch = JSON.stringify({ StreamName: 'cap', Records: Array.from({ length: 100 }, (_, i) => ({ Data: data, PartitionKey: `k${i}` })) });
+      for (let i = 0; i < 60; i++) {
+        const res = await raw(server.url, 'POST', { ...headers, 'x-amz-target': 'Kinesis_20131202.PutRecords' }, batch);
+        expect(res.status).toBe(200);
+      }
+      const usage = server.emulator.recordUsage();
+      expect(usage.bytes).toBeLessThanOrEqual(2 * MiB);
+      expect(usage.records).toBeLessThan(6000);
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines[0]).toMatch(/^over the cap of 2 MiB of records: dropped the oldest \d+ records/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('npm run emulator', () => {
   const entry = fileURLToPath(new URL('./emulator.ts', import.meta.url));
   const run = (args: string[]) =>

@@ -9,9 +9,20 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../src/engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/engine/recordCap';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
+
+/**
+ * Bytes of request bodies the server buffers at once, across every connection. Past it a request is
+ * refused with 503 (which the SDKs retry) instead of growing the heap: 400 stalled 7 MiB bodies must
+ * not take the server down.
+ */
+export const DEFAULT_BODY_BUDGET = 64 * 1024 * 1024;
+
+/** A request whose body has not fully arrived this long after it started is answered 408 and closed. */
+export const DEFAULT_BODY_TIMEOUT_MS = 20_000;
 
 /** The response headers a browser page may read (the list kinesalite and AWS send). */
 export const EXPOSE_HEADERS =
@@ -30,6 +41,14 @@ export interface EmulatorServerOptions {
   clock?: Clock;
   /** Anything else the engine takes (rng, options, account id). */
   emulator?: Omit<EmulatorConfig, 'clock'>;
+  /** The most record bytes (data + partition key) held; past it the oldest go. Default {@link DEFAULT_RECORD_CAP}. */
+  maxRecordBytes?: number;
+  /** Default {@link DEFAULT_BODY_BUDGET}. */
+  bodyBudgetBytes?: number;
+  /** Default {@link DEFAULT_BODY_TIMEOUT_MS}. */
+  bodyTimeoutMs?: number;
+  /** Where the server reports what it does on its own (records trimmed to the cap). Default: stdout. */
+  log?: (line: string) => void;
 }
 
 export interface EmulatorServer {
@@ -103,27 +122,87 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     res.end(bytes);
   };
 
+  const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_RECORD_CAP;
+  const bodyBudget = options.bodyBudgetBytes ?? DEFAULT_BODY_BUDGET;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  /** Body bytes being received right now, across connections. */
+  let bodiesInFlight = 0;
+  /** Body bytes accepted since the cap was last checked: a cheap bound on the record bytes added since. */
+  let sinceCapCheck = 0;
+  const capCheckEvery = Math.max(64 * 1024, Math.floor(maxRecordBytes * (1 - CAP_LOW_WATER)) / 2);
+  const keepCap = () => {
+    const trim = emulator.trimRecordsToCap(maxRecordBytes, Math.floor(maxRecordBytes * CAP_LOW_WATER));
+    if (trim.records > 0)
+      log(
+        `over the cap of ${formatBytes(maxRecordBytes)} of records: dropped the oldest ${trim.records} records (${formatBytes(trim.bytes)}), ` +
+          `those that arrived before ${new Date(trim.before).toISOString()}; --max-record-mb sets the cap`,
+      );
+  };
+
+  /** An answer that ends the exchange early: the rest of the body is read and dropped, then the connection closes. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, statusCode: number, code: string, message: string) => {
+    res.setHeader('connection', 'close');
+    if (req.headers.origin) res.setHeader('access-control-allow-origin', '*');
+    if (statusCode === 413) return send(res, 413, {}, '');
+    send(
+      res,
+      statusCode,
+      {
+        'content-type': 'application/x-amz-json-1.1',
+        'x-amzn-errortype': code,
+        ...(statusCode === 503 ? { 'retry-after': '1' } : {}),
+      },
+      JSON.stringify({ __type: code, message }),
+    );
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     let length = 0;
-    let refused = false;
+    let finished = false;
+    const release = () => {
+      bodiesInFlight -= length;
+      length = 0;
+      chunks.length = 0;
+    };
+    const stop = (statusCode: number, code: string, message: string) => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      release();
+      refuse(req, res, statusCode, code, message);
+      req.resume();
+    };
+    const timer = setTimeout(
+      () => stop(408, 'RequestTimeoutException', `The request body did not arrive within ${bodyTimeoutMs / 1000} seconds.`),
+      bodyTimeoutMs,
+    );
     req.on('data', (chunk: Buffer) => {
-      if (refused) return;
+      if (finished) return;
+      // Kinesis, kinesalite and this server cut a body off at 7 MiB, with an empty 413.
+      if (length + chunk.length > MAX_REQUEST_BYTES) return stop(413, '', '');
+      if (bodiesInFlight + chunk.length > bodyBudget)
+        return stop(503, 'ServiceUnavailable', 'The emulator is receiving too much data at once; retry the request later.');
       length += chunk.length;
-      if (length > MAX_REQUEST_BYTES) {
-        // Answer at once and close the connection afterwards; the rest of the body is read and dropped.
-        refused = true;
-        chunks.length = 0;
-        res.setHeader('connection', 'close');
-        if (req.headers.origin) res.setHeader('access-control-allow-origin', '*');
-        send(res, 413, {}, '');
-        return;
-      }
+      bodiesInFlight += chunk.length;
       chunks.push(chunk);
     });
     req.on('error', () => res.destroy());
+    // A client that goes away mid-body frees its share of the budget.
+    req.on('close', () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      release();
+    });
     req.on('end', () => {
-      if (refused) return;
+      if (finished) return;
+      finished = true;
+      clearTimeout(timer);
+      const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
+      const bodyLength = length;
+      release();
       const origin = req.headers.origin;
       const cors: Record<string, string> = {};
       if (origin) {
@@ -145,10 +224,17 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
         path,
         query: parseQuery(search),
         headers: plainHeaders(req),
-        body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length),
+        body,
       };
       emulator.handle(request).then(
-        (r) => send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body),
+        (r) => {
+          send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body);
+          sinceCapCheck += bodyLength;
+          if (sinceCapCheck >= capCheckEvery) {
+            sinceCapCheck = 0;
+            keepCap();
+          }
+        },
         (e: unknown) => {
           // The router turns every engine error into an AWS envelope; reaching here is a bug, reported as AWS does.
           const message = e instanceof Error ? e.message : String(e);
@@ -163,7 +249,8 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     });
   };
 
-  const server = createServer({ keepAlive: true }, handle);
+  // Node's own limit on a whole request is a backstop behind the body timer above (its default is 300 s).
+  const server = createServer({ keepAlive: true, requestTimeout: bodyTimeoutMs * 3, connectionsCheckingInterval: 5_000 }, handle);
   // The SDK keeps connections alive between calls; do not let Node cut them at 5 s under a slow test.
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {

@@ -1,16 +1,10 @@
 import { ScaledClock } from '../engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
-import type { CapTrim, RecordUsage } from '../engine/recordCap';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP, type CapTrim, type RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { WorkerCommand, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
 
-const MiB = 1024 * 1024;
-/** The cap on record bytes a fresh console starts with. */
-export const DEFAULT_RECORD_CAP = 256 * MiB;
-export const MIN_RECORD_CAP = MiB;
-/** Over the cap, records go until this share of it is left, so a steady writer is trimmed in batches. */
-const LOW_WATER = 0.9;
 /** At most one notice of the same kind per this long (a generator over the cap trims every second). */
 const NOTICE_GAP_MS = 30_000;
 
@@ -32,8 +26,7 @@ const changesState = (req: HttpRequestLike): boolean => {
   return !(typeof target === 'string' && READ_ONLY.has(target));
 };
 
-export const formatBytes = (n: number): string =>
-  n >= 1024 * MiB ? `${+(n / (1024 * MiB)).toFixed(2)} GiB` : n >= MiB ? `${+(n / MiB).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
+export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP };
 
 export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
   clock?: ScaledClock;
@@ -234,7 +227,7 @@ export class EmulatorHost implements ConsoleApi {
 
   /** Keeps the cap, then saves what changed. */
   private async tick(): Promise<void> {
-    const trim: CapTrim = this.current.trimRecordsToCap(this.maxRecordBytes, Math.floor(this.maxRecordBytes * LOW_WATER));
+    const trim: CapTrim = this.current.trimRecordsToCap(this.maxRecordBytes, Math.floor(this.maxRecordBytes * CAP_LOW_WATER));
     if (trim.records > 0) {
       this.trimmedRecords += trim.records;
       this.notify(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../common/clock';
 import { Emulator } from '../emulator';
 import { decodeUtf8, encodeUtf8, type HttpRequestLike } from './http';
+import { MAX_JSON_DEPTH } from './jsonDepth';
 import { regionFromAuthorization } from './router';
 import { testSignatureHeaders } from './testing';
 
@@ -65,6 +66,16 @@ describe('Router', () => {
     expect(JSON.parse(r.text)).toEqual({
       __type: 'SerializationException',
       Message: 'class java.lang.String can not be converted to an Integer',
+    });
+  });
+
+  it('refuses a body nested past the depth limit with a SerializationException, before parsing it', async () => {
+    const deep = `{"StreamName":"s","Tags":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`;
+    const r = await answer(post('Kinesis_20131202.CreateStream', deep));
+    expect(r.status).toBe(400);
+    expect(JSON.parse(r.text)).toEqual({
+      __type: 'SerializationException',
+      Message: `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`,
     });
   });
 });

@@ -2,6 +2,7 @@ import { AwsError, isAwsError } from '../common/errors';
 import { randomUuid } from '../common/rng';
 import type { EngineContext, RequestContext } from './context';
 import { decodeUtf8, type HttpRequestLike, type HttpResponseLike } from './http';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './jsonDepth';
 import type { JsonService, RestService, Service } from './service';
 
 /** Region from a SigV4 `Authorization` header's credential scope: `Credential=AKID/20260101/us-east-1/kinesis/aws4_request`. */
@@ -54,16 +55,20 @@ export class Router {
   ): Promise<HttpResponseLike> {
     const known = service.hasOperation(operation);
     let input: unknown;
+    let tooDeep = false;
     try {
       const text = decodeUtf8(req.body);
-      input = text.length === 0 ? undefined : JSON.parse(text);
+      tooDeep = jsonNestsDeeperThan(text);
+      input = text.length === 0 || tooDeep ? undefined : JSON.parse(text);
     } catch {
       input = undefined;
     }
     // The order of these checks is AWS's: body, then operation, then signature (as kinesalite mirrors).
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       const code = known ? 'SerializationException' : 'UnknownOperationException';
-      return this.jsonError(service.jsonVersion, service, new AwsError(code, ''), rc);
+      // The text is ours (AWS's for this case is not documented); a body that merely fails to parse gets none, as in AWS.
+      const message = known && tooDeep ? `The request body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep` : '';
+      return this.jsonError(service.jsonVersion, service, new AwsError(code, message), rc);
     }
     if (!known) return this.jsonError(service.jsonVersion, service, new AwsError('UnknownOperationException', ''), rc);
     const authError = checkSignaturePresent(req);
