@@ -7,6 +7,8 @@ export class AwsError extends Error {
     readonly code: string,
     message: string,
     readonly statusCode: number = 400,
+    /** Members AWS sends beside the message for this error (DiscoverInputSchema's RawInputRecords, say). */
+    readonly fields?: Record<string, unknown>,
   ) {
     super(message);
     this.name = code;

@@ -93,9 +93,10 @@ export class Router {
     e: AwsError,
     rc: RequestContext,
   ): HttpResponseLike {
-    const body: Record<string, string> = { __type: e.code };
+    const body: Record<string, unknown> = { __type: e.code };
     // AWS spells the text's key `Message` for SerializationException and `message` for the rest.
     if (e.message) body[e.code === 'SerializationException' ? 'Message' : 'message'] = e.message;
+    if (e.fields) Object.assign(body, e.fields);
     return {
       statusCode: e.statusCode,
       headers: {

@@ -1,0 +1,27 @@
+import { aErr } from '../errors';
+import type { InputStartingPosition } from '../types';
+import { requireStatus, type AnalyticsContext } from './context';
+
+export interface StartApplicationInput {
+  ApplicationName: string;
+  RunConfiguration?: {
+    SqlRunConfigurations?: Array<{ InputId: string; InputStartingPositionConfiguration: { InputStartingPosition?: InputStartingPosition } }>;
+  };
+}
+
+export const startApplication = (a: AnalyticsContext, input: StartApplicationInput) => {
+  const app = a.store.get(a.rc.region, input.ApplicationName);
+  requireStatus(app, 'READY');
+  if (app.Inputs.length === 0) throw aErr.badConfiguration(`Application ${app.ApplicationName} has no input to read from. Add an input before starting it.`);
+  let position: InputStartingPosition = 'NOW';
+  for (const run of input.RunConfiguration?.SqlRunConfigurations ?? []) {
+    const target = app.Inputs.find((i) => i.InputId === run.InputId);
+    if (!target) throw aErr.invalidArgument(`Input ${run.InputId} does not exist in application ${app.ApplicationName}.`);
+    position = run.InputStartingPositionConfiguration.InputStartingPosition ?? 'NOW';
+    target.InputStartingPositionConfiguration = { InputStartingPosition: position };
+  }
+  app._startingPosition = position;
+  app._statusReason = undefined;
+  a.store.transition(app, 'STARTING', 'RUNNING');
+  return {};
+};
