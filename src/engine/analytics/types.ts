@@ -55,6 +55,8 @@ export interface AnalyticsApplication {
   _outputs: number;
   /** Where reading starts when the application next runs. */
   _startingPosition?: InputStartingPosition;
+  /** Where reading stood when the application last stopped (LAST_STOPPED_POINT): the source reader's own JSON. */
+  _checkpoint?: unknown;
   /** Why the application stopped by itself (its source stream was deleted, say), for the console. */
   _statusReason?: string;
 }
