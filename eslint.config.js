@@ -81,7 +81,7 @@ export default tseslint.config(
     [{ group: ['**/ui/**', 'react', 'react-dom'], message: 'The SDK layer builds clients; it knows nothing of React.' }],
   ),
   layer(
-    ['src/ui/panels/**/*.{ts,tsx}', 'src/ui/shell/**/*.{ts,tsx}'],
+    ['src/ui/panels/**/*.{ts,tsx}', 'src/ui/pages/**/*.{ts,tsx}', 'src/ui/shell/**/*.{ts,tsx}', 'src/ui/components/**/*.{ts,tsx}'],
     [
       {
         group: ['**/aws/**', '**/worker/**', '**/engine/**', '@aws-sdk/*'],

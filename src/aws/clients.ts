@@ -1,5 +1,6 @@
 import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
 import { KinesisClient, type KinesisClientConfig } from '@aws-sdk/client-kinesis';
+import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import { EmulatorRequestHandler, type Transport } from './handler';
 
 export interface AwsCredentialsInput {
@@ -41,6 +42,8 @@ export interface ServiceClients {
   readonly settings: ConnectionSettings;
   readonly kinesis: KinesisClient;
   readonly cloudwatch: CloudWatchClient;
+  /** Kinesis Data Analytics (API v2): SQL applications. */
+  readonly analytics: KinesisAnalyticsV2Client;
   destroy(): void;
 }
 
@@ -169,13 +172,16 @@ export const createServiceClients = (settings: ConnectionSettings, deps: ClientD
   const config = commonConfig(settings, deps);
   const kinesis = new KinesisClient(config);
   const cloudwatch = new CloudWatchClient(config);
+  const analytics = new KinesisAnalyticsV2Client(config);
   return {
     settings,
     kinesis,
     cloudwatch,
+    analytics,
     destroy: () => {
       kinesis.destroy();
       cloudwatch.destroy();
+      analytics.destroy();
     },
   };
 };

@@ -115,6 +115,11 @@ export class Emulator {
     this.metrics.restore(s.metrics);
   }
 
+  /** A running analytics application's newest rows (none until analytics is registered as a module). */
+  analyticsRows(_applicationArn: string): { running: boolean; streams: never[]; plans: unknown[] } {
+    return { running: false, streams: [], plans: [] };
+  }
+
   /** Live records across every stream (retention applied). */
   recordUsage(): RecordUsage {
     return recordUsage(this.kinesis.store);

@@ -10,6 +10,8 @@ import { definePage, type PageDefinition } from './shell/page';
  */
 const KDS = 'Kinesis Data Streams';
 const streamsCrumb = { text: 'Data streams', path: '/streams' };
+const KDA = 'Kinesis Data Analytics';
+const analyticsCrumb = { text: 'Analytics applications', path: '/analytics' };
 
 export const pages: PageDefinition[] = [
   definePage({
@@ -43,6 +45,30 @@ export const pages: PageDefinition[] = [
     title: () => 'Data generator',
     breadcrumbs: () => [{ text: 'Data generator', path: '/generator' }],
     component: lazy(() => import('./panels/generator/GeneratorPage')),
+  }),
+  definePage({
+    id: 'analytics',
+    path: '/analytics',
+    nav: { section: KDA, label: 'SQL applications' },
+    title: () => 'Analytics applications',
+    breadcrumbs: () => [analyticsCrumb],
+    component: lazy(() => import('./pages/analytics/ApplicationsPage')),
+  }),
+  definePage({
+    id: 'create-application',
+    path: '/create-application',
+    navPath: '/analytics',
+    title: () => 'Create application',
+    breadcrumbs: () => [analyticsCrumb, { text: 'Create application', path: '/create-application' }],
+    component: lazy(() => import('./pages/analytics/CreateApplicationPage')),
+  }),
+  definePage({
+    id: 'application',
+    path: '/analytics/:name',
+    navPath: '/analytics',
+    title: ({ params }) => params.name,
+    breadcrumbs: ({ params }) => [analyticsCrumb, { text: params.name, path: `/analytics/${encodeURIComponent(params.name)}` }],
+    component: lazy(() => import('./pages/analytics/ApplicationDetailPage')),
   }),
   definePage({
     id: 'monitoring',

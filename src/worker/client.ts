@@ -33,6 +33,9 @@ export const createInThreadClient = (host: EmulatorHost = new EmulatorHost()): E
     storage: async () => host.storage(),
     setRecordCap: async (bytes) => host.setRecordCap(bytes),
     flush: async () => host.flush(),
+    analyticsRows: async (arn) => host.analyticsRows(arn),
+    sqlDialect: async () => host.sqlDialect(),
+    diagnoseSql: async (script, columns) => host.diagnoseSql(script, columns),
   };
   const transport: HttpTransport = async (request) => {
     // Same copy semantics as postMessage: the caller's bytes are never shared with the engine.
@@ -89,6 +92,9 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
     storage: () => remote.storage(),
     setRecordCap: (bytes) => remote.setRecordCap(bytes),
     flush: () => remote.flush(),
+    analyticsRows: (arn) => remote.analyticsRows(arn),
+    sqlDialect: () => remote.sqlDialect(),
+    diagnoseSql: (script, columns) => remote.diagnoseSql(script, columns),
   };
   return {
     kind: 'worker',

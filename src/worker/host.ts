@@ -3,7 +3,8 @@ import { Emulator, type EmulatorConfig } from '../engine/emulator';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP, type CapTrim, type RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
-import { WorkerCommand, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
 
 /** At most one notice of the same kind per this long (a generator over the cap trims every second). */
 const NOTICE_GAP_MS = 30_000;
@@ -148,6 +149,18 @@ export class EmulatorHost implements ConsoleApi {
   async flush(): Promise<void> {
     await this.ready;
     await this.scheduler.flush();
+  }
+
+  analyticsRows(applicationArn: string): AnalyticsRows {
+    return this.current.analyticsRows(applicationArn);
+  }
+
+  sqlDialect(): SqlDialect {
+    return sqlDialect();
+  }
+
+  diagnoseSql(script: string, columns: { Name: string; SqlType: string; Mapping?: string }[]): SqlDiagnostic[] {
+    return diagnoseSql(script, columns);
   }
 
   private status(): StorageStatus {

@@ -1,3 +1,4 @@
+import type { StreamTail } from '../engine/analytics/runtime';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 
 /**
@@ -90,6 +91,37 @@ export interface ConsoleApi {
   setRecordCap(bytes: number): StorageStatus | Promise<StorageStatus>;
   /** Saves pending changes now (the page is going away). */
   flush(): void | Promise<void>;
+  /** The newest rows of a running analytics application's in-application streams (not an AWS API). */
+  analyticsRows(applicationArn: string): AnalyticsRows | Promise<AnalyticsRows>;
+  /** The SQL dialect's words, for the editor's highlighting and completion. */
+  sqlDialect(): SqlDialect;
+  /** Every problem in a SQL script, with its range, given the source's columns. */
+  diagnoseSql(script: string, columns: { Name: string; SqlType: string; Mapping?: string }[]): SqlDiagnostic[];
+}
+
+export interface AnalyticsRows {
+  running: boolean;
+  streams: StreamTail[];
+  /** Each pump's operator plan (explain()). */
+  plans: unknown[];
+  /** Why the application stopped by itself, when it did. */
+  statusReason?: string;
+}
+
+export interface SqlDialect {
+  keywords: string[];
+  types: string[];
+  functions: { name: string; signature: string; description?: string }[];
+}
+
+/** A problem in a script, with the range an editor underlines (lines and columns from 1; end exclusive). */
+export interface SqlDiagnostic {
+  message: string;
+  severity: 'error' | 'warning';
+  startLineNumber: number;
+  startColumn: number;
+  endLineNumber: number;
+  endColumn: number;
 }
 
 /** The same API as seen by the page: every call crosses a thread, so every call is a promise. */
