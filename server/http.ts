@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../src/engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
+import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
@@ -57,6 +58,12 @@ const nextId2 = (): string => {
   return id2Pool.toString('base64', start, start + ID2_BYTES);
 };
 
+/** Node's timers, not keeping the process alive on their own. */
+const nodeTimers: SchedulerTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
 const parseQuery = (search: string): Record<string, string> => {
   const query: Record<string, string> = {};
   if (search) for (const [k, v] of new URLSearchParams(search)) query[k] = v;
@@ -89,6 +96,15 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
       ...(options.stateDelayMs !== undefined ? { stateDelayMs: options.stateDelayMs } : {}),
     },
   });
+
+  // The modules' timed work (streams turning ACTIVE, retention) runs as emulated time passes.
+  const scheduler = new Scheduler(
+    (now) => emulator.advance(now, (module, e) => console.error(`emulator: the ${module} service failed in its timed work; trying again in 1 s:`, e)),
+    emulator.ctx.clock,
+    nodeTimers,
+    (e) => console.error('emulator: the timed work failed; trying again in 1 s:', e),
+  );
+  scheduler.start();
 
   const send = (
     res: ServerResponse,
@@ -148,7 +164,10 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
         body: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length),
       };
       emulator.handle(request).then(
-        (r) => send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body),
+        (r) => {
+          if (!emulator.isReadOnly(request)) scheduler.poke();
+          send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body);
+        },
         (e: unknown) => {
           // The router turns every engine error into an AWS envelope; reaching here is a bug, reported as AWS does.
           const message = e instanceof Error ? e.message : String(e);
@@ -180,6 +199,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     emulator,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        scheduler.stop();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
