@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../common/clock';
 import { Emulator } from '../emulator';
 import { decodeUtf8, encodeUtf8 } from '../protocol/http';
-import { kinesisHarness } from './testing';
 import { testSignatureHeaders } from '../protocol/testing';
 
 const post = async (emulator: Emulator, op: string, body: string, region = 'us-east-1') => {
