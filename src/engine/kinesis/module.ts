@@ -168,7 +168,8 @@ export const kinesisModule: ModuleFactory = {
         let expiry = Infinity;
         for (const { stream, shard } of logs(store)) {
           const log = shard._log;
-          if (log.head < log.at.length) expiry = Math.min(expiry, log.at[log.head] + stream.RetentionPeriodHours * HOUR);
+          // A record goes once it is older than the retention period (store.trim): 1 ms after that time.
+          if (log.head < log.at.length) expiry = Math.min(expiry, log.at[log.head] + stream.RetentionPeriodHours * HOUR + 1);
         }
         if (expiry < Infinity) next = Math.min(next ?? Infinity, Math.max(expiry, nextSweep));
         return next;
