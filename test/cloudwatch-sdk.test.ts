@@ -161,11 +161,10 @@ describe('CloudWatch through @aws-sdk/client-cloudwatch', () => {
     });
   });
 
-  it('serves what services report on ctx.metrics: AWS/Kinesis IncomingRecords per stream and per shard', async () => {
+  it("serves what services report to CloudWatch's metric store: AWS/Kinesis IncomingRecords per stream and per shard", async () => {
     const { client, clock, emulator } = setup();
-    expect(emulator.ctx.metrics).toBe(emulator.metrics);
     const report = (value: number, dimensions = streamDimensions('sensors')) =>
-      emulator.ctx.metrics.put({
+      emulator.metrics.put({
         namespace: KINESIS_NAMESPACE,
         name: 'IncomingRecords',
         dimensions,

@@ -1,0 +1,12 @@
+import { cloudWatchModule } from './cloudwatch/module';
+import { kinesisModule } from './kinesis/module';
+import type { ModuleFactory } from './module';
+
+/**
+ * Every emulated service, one line each. A module may look up the exports of those above it
+ * (Kinesis reports its metrics to CloudWatch), so order matters.
+ */
+export const serviceModules: readonly ModuleFactory[] = [
+  cloudWatchModule,
+  kinesisModule,
+];
