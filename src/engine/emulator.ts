@@ -157,11 +157,6 @@ export class Emulator {
     return Object.fromEntries(this.modules.map((m) => [m.name, m.snapshot()]));
   }
 
-  /** A running analytics application's newest rows (none until analytics is registered as a module). */
-  analyticsRows(_applicationArn: string): { running: boolean; streams: never[]; plans: unknown[] } {
-    return { running: false, streams: [], plans: [] };
-  }
-
   /** A deep copy of every service's state (retention applied), bulk data included. */
   snapshot(): EmulatorSnapshot {
     const services = this.services();

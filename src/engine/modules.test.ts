@@ -54,9 +54,9 @@ const make = (modules: readonly ModuleFactory[] = serviceModules) => {
 const request = (target: string): HttpRequestLike => ({ method: 'POST', path: '/', query: {}, headers: { ...testSignatureHeaders('us-east-1'), 'x-amz-target': target }, body: '{}' });
 
 describe('service modules', () => {
-  it('registers CloudWatch, then Kinesis (which reports to it), one line each', () => {
-    expect(serviceModules.map((m) => m.name)).toEqual(['cloudwatch', 'kinesis']);
-    expect(make().emulator.moduleNames).toEqual(['cloudwatch', 'kinesis']);
+  it('registers CloudWatch, then Kinesis (which reports to it), then Analytics (which reads Kinesis), one line each', () => {
+    expect(serviceModules.map((m) => m.name)).toEqual(['cloudwatch', 'kinesis', 'analytics']);
+    expect(make().emulator.moduleNames).toEqual(['cloudwatch', 'kinesis', 'analytics']);
   });
 
   it('lets a module look up only modules registered before it, and refuses a name twice', () => {

@@ -1,3 +1,4 @@
+import { analyticsModule } from './analytics/module';
 import { cloudWatchModule } from './cloudwatch/module';
 import { kinesisModule } from './kinesis/module';
 import type { ModuleFactory } from './module';
@@ -9,4 +10,5 @@ import type { ModuleFactory } from './module';
 export const serviceModules: readonly ModuleFactory[] = [
   cloudWatchModule,
   kinesisModule,
+  analyticsModule,
 ];

@@ -1,3 +1,4 @@
+import type { AnalyticsExports } from '../engine/analytics/module';
 import { ScaledClock } from '../engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP, type CapTrim, type RecordUsage } from '../engine/recordCap';
@@ -154,7 +155,14 @@ export class EmulatorHost implements ConsoleApi {
   }
 
   analyticsRows(applicationArn: string): AnalyticsRows {
-    return this.current.analyticsRows(applicationArn);
+    const { runtime, store } = this.current.exports<AnalyticsExports>('analytics');
+    const tail = runtime.tail(applicationArn);
+    const app = store.applications.get(applicationArn);
+    return {
+      ...tail,
+      plans: runtime.explain(applicationArn) ?? [],
+      ...(app?._statusReason ? { statusReason: app._statusReason } : {}),
+    };
   }
 
   sqlDialect(): SqlDialect {
