@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { epochMillis } from '../engine/common/brand';
 import { ScaledClock, VirtualClock } from '../engine/common/clock';
 import { SeededRng } from '../engine/common/rng';
 import { Emulator } from '../engine/emulator';
@@ -491,7 +492,7 @@ describe('EmulatorHost with storage', () => {
 
   it("runs the modules' timed work on the emulator's clock: a stream turns ACTIVE on time without a request, at 60x too", async () => {
     const timers = new FakeTimers();
-    const host = new EmulatorHost({ clock: new ScaledClock(timers), timers, options: { stateDelayMs: 60_000 } });
+    const host = new EmulatorHost({ clock: new ScaledClock({ now: () => epochMillis(timers.now()) }), timers, options: { stateDelayMs: 60_000 } });
     await host.ready;
     host.setSpeed(60);
     const created = await host.answer({ cmd: WorkerCommand.Http, id: 1, request: request('CreateStream', { StreamName: 's', ShardCount: 1 }) });
@@ -520,7 +521,7 @@ describe('EmulatorHost with storage', () => {
       }),
     };
     const timers = new FakeTimers();
-    const host = new EmulatorHost({ clock: new ScaledClock(timers), timers, options: { stateDelayMs: 500 }, modules: [...serviceModules, broken] });
+    const host = new EmulatorHost({ clock: new ScaledClock({ now: () => epochMillis(timers.now()) }), timers, options: { stateDelayMs: 500 }, modules: [...serviceModules, broken] });
     await host.answer({ cmd: WorkerCommand.Http, id: 1, request: request('CreateStream', { StreamName: 's', ShardCount: 1 }) });
     await timers.advance(5000);
     expect([...host.emulator.kinesis.store.streams.values()][0].StreamStatus).toBe('ACTIVE');
