@@ -91,6 +91,7 @@ export class Emulator {
     this.ctx = {
       clock: config.clock ?? new RealClock(),
       rng: config.rng ?? new PlatformRng(),
+      // Modules report metrics through the CloudWatch module's exports (see kinesis/module.ts), not here.
       metrics: nullMetricsSink,
       options: { ...defaultEngineOptions, ...config.options },
       accountId: config.accountId ?? '000000000000',

@@ -6,7 +6,7 @@ import { buildModules, SnapshotVersionError, type ModuleFactory } from './module
 import { serviceModules } from './modules';
 import { defaultEngineOptions, type EngineContext } from './protocol/context';
 import { testSignatureHeaders } from './protocol/testing';
-import type { HttpRequestLike } from './protocol/http';
+import { encodeUtf8, type HttpRequestLike } from './protocol/http';
 
 const T0 = Date.UTC(2026, 0, 1);
 
@@ -51,7 +51,7 @@ const make = (modules: readonly ModuleFactory[] = serviceModules) => {
   return { clock, emulator: new Emulator({ clock, rng: new SeededRng(1), modules }) };
 };
 
-const request = (target: string): HttpRequestLike => ({ method: 'POST', path: '/', query: {}, headers: { ...testSignatureHeaders('us-east-1'), 'x-amz-target': target }, body: '{}' });
+const request = (target: string): HttpRequestLike => ({ method: 'POST', path: '/', query: {}, headers: { ...testSignatureHeaders('us-east-1'), 'x-amz-target': target }, body: encodeUtf8('{}') });
 
 describe('service modules', () => {
   it('registers CloudWatch, then Kinesis (which reports to it), then Analytics (which reads Kinesis), one line each', () => {

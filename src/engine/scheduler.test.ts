@@ -90,12 +90,12 @@ describe('Scheduler', () => {
 
   it('arms nothing while no work is scheduled, and a poke asks again', () => {
     const { timers, clock } = setup();
-    let due: number | undefined;
+    const plan: { due?: number } = {};
     const asked: number[] = [];
     const s = new Scheduler(
       (now) => {
         asked.push(now - T0);
-        return due !== undefined && now < due ? due : undefined;
+        return plan.due !== undefined && now < plan.due ? plan.due : undefined;
       },
       clock,
       timers,
@@ -103,7 +103,7 @@ describe('Scheduler', () => {
     s.start();
     expect(timers.armed).toEqual([]);
     timers.advance(5000);
-    due = T0 + 7000;
+    plan.due = T0 + 7000;
     s.poke();
     timers.advance(5000);
     expect(asked).toEqual([0, 5000, 7000]);

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { epochMillis } from '../engine/common/brand';
 import { ScaledClock, VirtualClock } from '../engine/common/clock';
 import { SeededRng } from '../engine/common/rng';
 import { Emulator } from '../engine/emulator';
 import { encodeUtf8, decodeUtf8, type HttpRequestLike } from '../engine/protocol/http';
+import type { ModuleFactory } from '../engine/module';
+import { serviceModules } from '../engine/modules';
 import { DEFAULT_RECORD_CAP, EmulatorHost } from './host';
 import type { RecordChunk } from '../engine/kinesis/module';
 import fixture from './fixtures/save-v1.json';
@@ -485,6 +488,49 @@ describe('EmulatorHost with storage', () => {
     expect(status.notices[0].text).toBe(
       "The emulator cannot use this browser's storage (QuotaExceededError); it runs in memory only and forgets everything on reload.",
     );
+  });
+
+  it("runs the modules' timed work on the emulator's clock: a stream turns ACTIVE on time without a request, at 60x too", async () => {
+    const timers = new FakeTimers();
+    const host = new EmulatorHost({ clock: new ScaledClock({ now: () => epochMillis(timers.now()) }), timers, options: { stateDelayMs: 60_000 } });
+    await host.ready;
+    host.setSpeed(60);
+    const created = await host.answer({ cmd: WorkerCommand.Http, id: 1, request: request('CreateStream', { StreamName: 's', ShardCount: 1 }) });
+    expect(created.ok).toBe(true);
+    const raw = () => [...host.emulator.kinesis.store.streams.values()][0].StreamStatus;
+    await timers.advance(999);
+    expect(raw()).toBe('CREATING');
+    // 60 emulated seconds are one second of wall time at 60x.
+    await timers.advance(1);
+    expect(raw()).toBe('ACTIVE');
+  });
+
+  it('reports a module that fails in its timed work, once, and keeps the others running', async () => {
+    const broken: ModuleFactory = {
+      name: 'broken',
+      create: () => ({
+        name: 'broken',
+        service: { kind: 'json', targetPrefix: 'Broken', jsonVersion: '1.1', hasOperation: () => false, call: () => undefined },
+        operations: {},
+        exports: {},
+        snapshot: () => ({ version: 1 }),
+        restore: () => {},
+        advance: () => {
+          throw new Error('disk on fire');
+        },
+      }),
+    };
+    const timers = new FakeTimers();
+    const host = new EmulatorHost({ clock: new ScaledClock({ now: () => epochMillis(timers.now()) }), timers, options: { stateDelayMs: 500 }, modules: [...serviceModules, broken] });
+    await host.answer({ cmd: WorkerCommand.Http, id: 1, request: request('CreateStream', { StreamName: 's', ShardCount: 1 }) });
+    await timers.advance(5000);
+    expect([...host.emulator.kinesis.store.streams.values()][0].StreamStatus).toBe('ACTIVE');
+    expect((await host.storage()).notices).toEqual([
+      { id: 1, type: 'warning', text: 'The emulated broken service failed in its timed work (disk on fire); it is tried again in a second.' },
+    ]);
+    // Retried a second of emulated time after each failure.
+    expect(timers.armed).toHaveLength(1);
+    expect(timers.armed[0]).toBeLessThanOrEqual(1000);
   });
 
   it('without storage runs in memory and says why', async () => {
