@@ -28,7 +28,7 @@ describe('hash keys', () => {
 
   it('hashes a partition key with a lone surrogate without throwing, to the shard the service picks', () => {
     const h = kinesisHarness();
-    const open = h.active('s', 4).Shards;
+    const open: { ShardId: string; HashKeyRange: { StartingHashKey: string; EndingHashKey: string } }[] = h.active('s', 4).Shards;
     for (const key of ['\ud800x', 'x\udc00', '\ud800']) {
       const info = md5HashKey(key);
       // A lone surrogate is encoded as U+FFFD, as Java (and Node's Buffer) encode it.
