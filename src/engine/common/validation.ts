@@ -222,6 +222,8 @@ const MAX_ERRORS = 10;
 
 class Collector {
   readonly errors: string[] = [];
+  /** The bare constraint texts, in the same order. */
+  readonly constraints: string[] = [];
   get full(): boolean {
     return this.errors.length >= MAX_ERRORS;
   }
@@ -229,8 +231,19 @@ class Collector {
     if (this.full) return;
     const value = v === null || v === undefined ? 'null' : `'${valueStr(v, shape)}'`;
     this.errors.push(`Value ${value} at '${path}' failed to satisfy constraint: ${constraint}`);
+    this.constraints.push(constraint);
   }
 }
+
+/**
+ * The constraints one value breaks, in AWS's words (`Member must have length less than or equal to
+ * 128`), in the order AWS lists them: what a form shows before it sends the request.
+ */
+export const constraintProblems = (value: unknown, shape: FieldShape): string[] => {
+  const c = new Collector();
+  checkField(value, shape, '', c);
+  return c.constraints;
+};
 
 const lengthsConstraint = (min: number, max: number): string =>
   `[Member must have length less than or equal to ${max}, Member must have length greater than or equal to ${min}]`;
@@ -395,6 +408,7 @@ const scalarPreds = (shape: FieldShape): Pred[] => {
     const { children: _children, ...flat } = shape;
     preds.push((v) => {
       c.errors.length = 0;
+      c.constraints.length = 0;
       checkField(v, flat, '', c);
       return c.errors.length === 0;
     });

@@ -1,5 +1,5 @@
 import type { Expr } from './ast';
-import { UNIT_MS } from './compile';
+import { UNIT_MS } from './types';
 
 /** A tumbling window over ROWTIME: bucket = floor((ROWTIME - origin) / width). */
 export interface TimeWindow {
