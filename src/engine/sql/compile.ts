@@ -113,9 +113,6 @@ const divide = (integral: boolean) => (a: number, b: number) => {
   return integral ? Math.trunc(a / b) : a / b;
 };
 
-/** Is this call an aggregate (COUNT, SUM, ... or LAG) rather than a scalar function? */
-export const isAggregateName = (name: string, aggregates: Set<string>) => aggregates.has(name);
-
 export function compileExpr(e: Expr, ctx: CompileContext): Compiled {
   if (ctx.slot) {
     const s = ctx.slot(e);
