@@ -283,7 +283,8 @@ const checkField = (v: unknown, shape: FieldShape, path: string, c: Collector): 
         break;
       case 'childLengths': {
         const [min, max] = shape.childLengths!;
-        if (!absent && !(v as string[]).every((x) => x.length >= min && x.length <= max))
+        // A null member has no length to check (nulls in lists are skipped, as when checking types).
+        if (!absent && !(v as (string | null)[]).every((x) => x == null || (x.length >= min && x.length <= max)))
           c.fail(v, shape, path, `Member must satisfy constraint: ${lengthsConstraint(min, max)}`);
         break;
       }
@@ -296,7 +297,7 @@ const checkField = (v: unknown, shape: FieldShape, path: string, c: Collector): 
       case 'childValueLengths': {
         const [min, max] = shape.childValueLengths!;
         const o = v as Record<string, string>;
-        if (!absent && !Object.keys(o).every((k) => o[k].length >= min && o[k].length <= max))
+        if (!absent && !Object.keys(o).every((k) => o[k] == null || (o[k].length >= min && o[k].length <= max)))
           c.fail(v, shape, path, `Map value must satisfy constraint: ${lengthsConstraint(min, max)}`);
         break;
       }
