@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { operations as cloudWatchOperations } from '../cloudwatch/service';
 import { operations as kinesisOperations } from '../kinesis/service';
 import { AwsError } from './errors';
 import { SeededRng } from './rng';
@@ -40,7 +41,10 @@ const compiled = (shapes: Shapes) => (data: Record<string, unknown>) => validate
 
 const SAMPLES = 200;
 
-const services: [string, Record<string, { shapes: Shapes }>][] = [['Kinesis', kinesisOperations]];
+const services: [string, Readonly<Record<string, { shapes: Shapes }>>][] = [
+  ['Kinesis', kinesisOperations],
+  ['CloudWatch', cloudWatchOperations],
+];
 
 describe.each(services)('%s: the compiled and declarative validation paths agree', (_service, operations) => {
   it.each(Object.keys(operations))('%s', (op) => {
