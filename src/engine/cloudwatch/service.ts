@@ -37,7 +37,14 @@ const withoutEmptyLists = (o: Record<string, unknown>): Record<string, unknown> 
   return out;
 };
 const copyValue = (x: unknown): unknown => {
-  if (Array.isArray(x)) return x.length === 0 ? undefined : x.map((m) => (m !== null && typeof m === 'object' && !Array.isArray(m) ? withoutEmptyLists(m as Record<string, unknown>) : m));
+  if (Array.isArray(x))
+    return x.length === 0
+      ? undefined
+      : x.map((m) =>
+          m !== null && typeof m === 'object' && !Array.isArray(m)
+            ? withoutEmptyLists(m as Record<string, unknown>)
+            : m,
+        );
   if (x !== null && typeof x === 'object') return withoutEmptyLists(x as Record<string, unknown>);
   return x;
 };

@@ -115,17 +115,30 @@ const value = (c: Ctx, shape: FieldShape): unknown => {
       return pick(rng, [0, 1_700_000_000, 1_700_000_000.5]);
     case 'Blob': {
       // Values near a large limit (1 MiB) are rare, and never inside long lists.
-      const lengths = [...around(shape.lengthGreaterThanOrEqual), ...around(shape.lengthLessThanOrEqual)].filter((n) => n >= 0);
+      const lengths = [
+        ...around(shape.lengthGreaterThanOrEqual),
+        ...around(shape.lengthLessThanOrEqual),
+      ].filter((n) => n >= 0);
       const big = !c.small && lengths.length > 0 && rng.next() < 0.1;
       const candidates = big ? lengths.map(b64OfLength) : c.valid ? BASE64.slice(0, 5) : BASE64;
       return choose(c, shape, candidates);
     }
     case 'List': {
       const member = shape.children as FieldShape | undefined;
-      const sizes = [0, 1, 2, 3, ...around(shape.lengthGreaterThanOrEqual), ...around(shape.lengthLessThanOrEqual)].filter(
-        (n) => n >= 0 && n <= 1001 && (c.depth < 2 || n <= 2),
-      );
-      const ok = c.valid ? sizes.filter((n) => constraintProblems(new Array(n).fill(''), { type: 'List', ...sizeRules(shape) }).length === 0) : [];
+      const sizes = [
+        0,
+        1,
+        2,
+        3,
+        ...around(shape.lengthGreaterThanOrEqual),
+        ...around(shape.lengthLessThanOrEqual),
+      ].filter((n) => n >= 0 && n <= 1001 && (c.depth < 2 || n <= 2));
+      const ok = c.valid
+        ? sizes.filter(
+            (n) =>
+              constraintProblems(new Array(n).fill(''), { type: 'List', ...sizeRules(shape) }).length === 0,
+          )
+        : [];
       const n = pick(rng, ok.length > 0 ? ok : sizes);
       if (!member) return Array.from({ length: n }, () => pick(rng, STRING_POOL));
       if (n > 12) {
@@ -133,12 +146,24 @@ const value = (c: Ctx, shape: FieldShape): unknown => {
         const one = value({ ...inner, small: true }, member);
         return Array.from({ length: n }, () => structuredClone(one));
       }
-      return Array.from({ length: n }, () => (!c.valid && rng.next() < 0.05 ? null : memberValue(inner, member)));
+      return Array.from({ length: n }, () =>
+        !c.valid && rng.next() < 0.05 ? null : memberValue(inner, member),
+      );
     }
     case 'Map': {
       const member = shape.children as FieldShape | undefined;
-      const sizes = [0, 1, 2, ...around(shape.lengthGreaterThanOrEqual), ...around(shape.lengthLessThanOrEqual)].filter(
-        (n) => n >= 0 && n <= 201 && (!c.valid || ((shape.lengthGreaterThanOrEqual ?? 0) <= n && n <= (shape.lengthLessThanOrEqual ?? n))),
+      const sizes = [
+        0,
+        1,
+        2,
+        ...around(shape.lengthGreaterThanOrEqual),
+        ...around(shape.lengthLessThanOrEqual),
+      ].filter(
+        (n) =>
+          n >= 0 &&
+          n <= 201 &&
+          (!c.valid ||
+            ((shape.lengthGreaterThanOrEqual ?? 0) <= n && n <= (shape.lengthLessThanOrEqual ?? n))),
       );
       const n = sizes.length > 0 ? pick(rng, sizes) : 1;
       const o: Record<string, unknown> = {};
@@ -177,5 +202,8 @@ const members = (c: Ctx, shapes: Shapes): Record<string, unknown> => {
 };
 
 /** One request body for `shapes`. */
-export const sampleInput = (rng: Rng, shapes: Shapes, options: SampleOptions = { valid: false }): Record<string, unknown> =>
-  members({ ...options, rng, depth: 0, small: false }, shapes);
+export const sampleInput = (
+  rng: Rng,
+  shapes: Shapes,
+  options: SampleOptions = { valid: false },
+): Record<string, unknown> => members({ ...options, rng, depth: 0, small: false }, shapes);

@@ -11,6 +11,8 @@ describe('stream name rule (the one CreateStream applies)', () => {
   it('names the broken constraint in AWS words', () => {
     expect(streamNameProblem('')).toBe('Enter a stream name.');
     expect(streamNameProblem('x'.repeat(129))).toBe('Member must have length less than or equal to 128');
-    expect(streamNameProblem('bad name!')).toBe('Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
+    expect(streamNameProblem('bad name!')).toBe(
+      'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
+    );
   });
 });

@@ -10,6 +10,16 @@ export const shapes: Shapes = {
   Dimensions: dimensions,
   Unit: unit,
   // Members are checked by the action, with AWS's InvalidParameterValue text.
-  Statistics: { type: 'List', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 5, children: { type: 'String' } },
-  ExtendedStatistics: { type: 'List', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 10, children: { type: 'String' } },
+  Statistics: {
+    type: 'List',
+    lengthGreaterThanOrEqual: 1,
+    lengthLessThanOrEqual: 5,
+    children: { type: 'String' },
+  },
+  ExtendedStatistics: {
+    type: 'List',
+    lengthGreaterThanOrEqual: 1,
+    lengthLessThanOrEqual: 10,
+    children: { type: 'String' },
+  },
 };
