@@ -42,7 +42,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'self', message: 'Only src/worker/emulator.worker.ts may touch the worker global.' },
+        { name: 'self', message: 'Only the worker entry files (src/worker/*.worker.ts) may touch the worker global.' },
         { name: 'window', message: 'The engine has no DOM.' },
         { name: 'document', message: 'The engine has no DOM.' },
       ],

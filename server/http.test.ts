@@ -219,6 +219,9 @@ describe('the emulator server under careless clients', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
 describe('startEmulatorServer timed work', () => {
   it("runs the modules' timed work without a request: a new stream turns ACTIVE on its own, and close() stops it", async () => {
     const server = await startEmulatorServer({ stateDelayMs: 20 });

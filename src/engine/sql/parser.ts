@@ -1,7 +1,7 @@
 import type { BinaryOp, ColumnDef, Expr, FromItem, Name, Script, Select, SelectItem, Statement, TimeUnit, WindowRef, WindowSpec } from './ast';
 import { syntaxError, type Loc } from './errors';
 import { tokenize, type Token } from './lexer';
-import { T, decimal, type SqlType, type SqlValue } from './types';
+import { T, decimal, UNIT_MS, type SqlType, type SqlValue } from './types';
 
 /** Words that cannot be a bare alias or column name (they start or end a clause). */
 const RESERVED = new Set([
@@ -12,7 +12,6 @@ const RESERVED = new Set([
 ]);
 
 const TIME_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND']);
-const UNIT_MS: Record<string, number> = { DAY: 86_400_000, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1 };
 
 /** Parses a whole script (statements separated by `;`). Throws SqlCompileError on the first syntax error. */
 export function parseScript(src: string): Script {

@@ -30,6 +30,9 @@ export const partitionOf = (region: string): string =>
 export const streamArn = (region: string, account: string, name: string): string =>
   `arn:${partitionOf(region)}:kinesis:${region}:${account}:stream/${name}`;
 
+/** The stream name a StreamARN ends with (what follows `:stream/`). */
+export const streamNameOfArn = (arn: string): string => arn.slice(arn.indexOf(':stream/') + 8);
+
 export const shardIdName = (index: number): string => `shardId-${String(index).padStart(12, '0')}`;
 
 /** `shardId-000000000001`, `shardId-1` or `1` -> 1, as AWS resolves it; undefined when not a shard id. */
