@@ -41,6 +41,8 @@ export interface PlanEnv {
   clock: Clock;
   report: ErrorReporter;
   rng?: Rng;
+  /** Filled while planning: the columns each SELECT's FROM clause makes visible (analysis rules read them). */
+  scopes?: Map<Select, Scope>;
 }
 
 export interface QueryPlan {
@@ -84,6 +86,7 @@ const ROWTIME_FIELD = (qualifiers: string[]): Field => ({ name: 'ROWTIME', type:
 
 export const NOT_MONOTONIC_GROUP_BY = 'Streaming aggregation requires at least one monotonic expression in GROUP BY clause';
 export const NOT_MONOTONIC_ORDER_BY = 'Streaming ORDER BY must start with monotonic expression';
+export const HAVING_WITHOUT_AGGREGATE = 'HAVING clause requires GROUP BY or an aggregate';
 
 /** The relation a FROM clause reads, with its pipeline head. */
 export function planFrom(from: FromItem, env: PlanEnv): Relation {
@@ -221,6 +224,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
   if (q.unionAll) return planUnionAll(q, env);
   const rel = planFrom(q.from, env);
   const scope = rel.scope;
+  env.scopes?.set(q, scope);
   const clock = env.clock;
   const items = expandItems(q, scope);
   const output = new Forward();
@@ -324,7 +328,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
       });
     }
   } else if (overCalls.length > 0) {
-    if (q.having) throw analysisError('HAVING requires GROUP BY', q.having.loc);
+    if (q.having) throw analysisError(HAVING_WITHOUT_AGGREGATE, q.having.loc);
     const specs: SlidingWindowSpec[] = [];
     const specByKey = new Map<string, SlidingWindowSpec>();
     const slots = new Map<string, { index: number; type: SqlType }>();
@@ -390,6 +394,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
     const project = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name));
     head = new SlidingWindow(specs, rel.width, project, describe);
   } else {
+    if (q.having) throw analysisError(HAVING_WITHOUT_AGGREGATE, q.having.loc);
     const sel = items.map((i) => compileExpr(i.expr, { scope, clock }));
     columns = items.map((it, i) => ({ name: it.name, type: sel[i].type }));
     head = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name));
@@ -429,7 +434,13 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
  * branch is driven by the same clock, so ROWTIME stays ascending). Column names come from the first.
  */
 function planUnionAll(q: Select, env: PlanEnv): QueryPlan {
-  const branches = [{ ...q, unionAll: undefined, orderBy: undefined }, ...q.unionAll!].map((b) => planSelect(b, env));
+  const head = { ...q, unionAll: undefined, orderBy: undefined };
+  const branches = [head, ...q.unionAll!].map((b) => {
+    const plan = planSelect(b, env);
+    // The first branch is planned as a copy without the union; its FROM scope belongs to `q`.
+    if (b === head && env.scopes?.has(head)) env.scopes.set(q, env.scopes.get(head)!);
+    return plan;
+  });
   const first = branches[0];
   branches.forEach((b, i) => {
     if (b.columns.length !== first.columns.length)
