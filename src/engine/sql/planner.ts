@@ -23,6 +23,7 @@ import { tableFunctions } from './operators/tableFunctions';
 import { BY_INDEX, didYouMean, Scope, sqlName, type Field } from './scope';
 import { T, type SqlType, type SqlValue } from './types';
 import { timeWindowOf, type TimeWindow } from './window';
+import { printExpr } from './print';
 
 export interface StreamColumn {
   name: string;
@@ -132,7 +133,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
       const scope = new Scope(fields);
       const on = compileExpr(from.on, { scope, clock: env.clock, aggregateError: 'Aggregate expression is illegal in ON clause' });
       const out = new Forward();
-      const join = new StreamJoin({ leftWidth: l.width, rightWidth: r.width, leftRangeMs: l.rangeMs ?? 0, rightRangeMs: r.rangeMs ?? 0, on: on.fn, next: out, text: 'ON', leftOuter: from.joinType === 'LEFT' });
+      const join = new StreamJoin({ leftWidth: l.width, rightWidth: r.width, leftRangeMs: l.rangeMs ?? 0, rightRangeMs: r.rangeMs ?? 0, on: on.fn, next: out, text: `ON ${printExpr(from.on)}`, leftOuter: from.joinType === 'LEFT' });
       l.out.target = join.left;
       r.out.target = join.right;
       return { scope, width: fields.length, sources: [...l.sources, ...r.sources], out, timed: true };
@@ -198,6 +199,13 @@ const isRowtimeIn = (scope: Scope) => (c: Extract<Expr, { kind: 'Column' }>) => 
     return false;
   }
 };
+
+/** The select list as SQL text: `expr AS NAME` where the name is not the expression's own. */
+const selectTexts = (items: { expr: Expr; name: string }[]): string[] =>
+  items.map((it) => {
+    const text = printExpr(it.expr);
+    return it.expr.kind === 'Column' && it.expr.name.value === it.name ? text : `${text} AS ${sqlName(it.name)}`;
+  });
 
 /** The tumbling window of a GROUP BY: the finest ROWTIME-based window among its expressions. */
 export function groupWindow(exprs: Expr[], scope: Scope): { window: TimeWindow; index: number } | undefined {
@@ -324,7 +332,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
         report,
         label: q.groupBy ? 'TumblingAggregate' : 'Distinct',
         keysAreOutput: !q.groupBy && aggSpecs.length === 0 && groupExprs.length === items.length && groupExprs.every((e, i) => groupKeys.get(resolvedKey(e, scope)) === i),
-        describe: { groupBy: groupExprs.length, aggregates: aggSpecs.map((a) => a.name) },
+        describe: { groupBy: groupExprs.length, aggregates: aggSpecs.map((a) => a.name), ...(q.having ? { having: printExpr(q.having) } : {}) },
       });
     }
   } else if (overCalls.length > 0) {
@@ -391,19 +399,19 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
     const slot = (e: Expr) => (e.kind === 'Call' && e.over ? slots.get(resolvedKey(e, scope)) : undefined);
     const sel = items.map((i) => compileExpr(i.expr, { scope, clock, slot }));
     columns = items.map((it, i) => ({ name: it.name, type: sel[i].type }));
-    const project = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name));
+    const project = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name), selectTexts(items));
     head = new SlidingWindow(specs, rel.width, project, describe);
   } else {
     if (q.having) throw analysisError(HAVING_WITHOUT_AGGREGATE, q.having.loc);
     const sel = items.map((i) => compileExpr(i.expr, { scope, clock }));
     columns = items.map((it, i) => ({ name: it.name, type: sel[i].type }));
-    head = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name));
+    head = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name), selectTexts(items));
   }
 
   if (q.where) {
     const w = compileExpr(q.where, { scope, clock, aggregateError: 'Aggregate expression is illegal in WHERE clause' });
     if (w.type.kind !== 'BOOLEAN' && w.type.kind !== 'NULL') throw analysisError(`WHERE clause must be a condition`, q.where.loc);
-    head = new Filter(w.fn, head, 'WHERE');
+    head = new Filter(w.fn, head, `WHERE ${printExpr(q.where)}`);
   }
   rel.out.target = head;
 
