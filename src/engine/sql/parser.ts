@@ -1,17 +1,9 @@
 import type { BinaryOp, ColumnDef, Expr, FromItem, Name, Script, Select, SelectItem, Statement, TimeUnit, WindowRef, WindowSpec } from './ast';
 import { syntaxError, SqlCompileError, type Loc, type Span } from './errors';
+import { CLAUSE_KEYWORDS, isReservedName, NILADIC_FUNCTIONS, PSEUDO_COLUMNS, RESERVED_WORDS, TIME_UNITS } from './keywords';
 import { tokenize, type Token } from './lexer';
 import { T, decimal, type SqlType, type SqlValue } from './types';
 
-/** Words that cannot be a bare alias or column name (they start or end a clause). */
-const RESERVED = new Set([
-  'SELECT', 'STREAM', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'WINDOW', 'WINDOWED', 'JOIN', 'INNER', 'LEFT', 'RIGHT',
-  'FULL', 'OUTER', 'CROSS', 'ON', 'UNION', 'AS', 'OVER', 'AND', 'OR', 'NOT', 'IS', 'NULL', 'IN', 'BETWEEN', 'LIKE', 'SIMILAR',
-  'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CREATE', 'INSERT', 'INTO', 'DISTINCT', 'ALL', 'TRUE', 'FALSE', 'PARTITION', 'RANGE',
-  'ROWS', 'PRECEDING', 'INTERVAL', 'TO', 'ESCAPE', 'DESC', 'ASC', 'PUMP', 'VALUES', 'LIMIT',
-]);
-
-const TIME_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND']);
 const UNIT_MS: Record<string, number> = { DAY: 86_400_000, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1 };
 
 /** A script parsed as far as it could be: the statements without syntax errors, and one error per broken statement. */
@@ -108,20 +100,21 @@ class Parser {
   }
 
   // Name : identifier | "quoted identifier"
-  private parseName(what = 'an identifier'): Name {
+  // After AS only a name can follow, so a reserved function name (`AS var_pop`) is taken there; a clause word is not.
+  private parseName(what = 'an identifier', afterAs = false): Name {
     const t = this.tok;
     if (t.kind === 'qident') {
       this.pos++;
       return { value: t.value, quoted: true, loc: tokenSpan(t) };
     }
-    if (t.kind === 'ident' && !RESERVED.has(t.value)) {
+    if (t.kind === 'ident' && (afterAs ? !CLAUSE_KEYWORDS.has(t.value) : !isReservedName(t.value))) {
       this.pos++;
       return { value: t.value, quoted: false, loc: tokenSpan(t) };
     }
     this.fail(what);
   }
   private isNameStart(t: Token = this.tok): boolean {
-    return t.kind === 'qident' || (t.kind === 'ident' && !RESERVED.has(t.value));
+    return t.kind === 'qident' || (t.kind === 'ident' && !isReservedName(t.value));
   }
 
   // Script : Statement { ';' Statement } [ ';' ]
@@ -368,7 +361,7 @@ class Parser {
     }
     const expr = this.parseExpr();
     let alias: Name | undefined;
-    if (this.acceptKw('AS')) alias = this.parseName('an alias');
+    if (this.acceptKw('AS')) alias = this.parseName('an alias', true);
     else if (this.isNameStart()) alias = this.parseName();
     return { expr, alias, loc: this.span(loc) };
   }
@@ -403,7 +396,7 @@ class Parser {
   private parseFromPrimary(): FromItem {
     const loc = this.tok.loc;
     const alias = (): Name | undefined => {
-      if (this.acceptKw('AS')) return this.parseName('an alias');
+      if (this.acceptKw('AS')) return this.parseName('an alias', true);
       return this.isNameStart() ? this.parseName() : undefined;
     };
     if (this.acceptOp('(')) {
@@ -684,19 +677,13 @@ class Parser {
         this.expectOp(')');
         return { kind: 'Cast', operand, type, loc: this.span(loc) };
       }
-      case 'CURRENT_ROW_TIMESTAMP':
-      case 'CURRENT_TIMESTAMP':
-      case 'LOCALTIMESTAMP':
-      case 'CURRENT_DATE':
-      case 'CURRENT_TIME':
-      case 'LOCALTIME':
-        if (!this.isOp('(', this.peek())) {
-          this.next();
-          return { kind: 'Call', name: t.value, args: [], distinct: false, star: false, loc: this.span(loc) };
-        }
-        break;
     }
-    if (RESERVED.has(t.value)) this.fail('an expression');
+    if (NILADIC_FUNCTIONS.has(t.value) && !this.isOp('(', this.peek())) {
+      this.next();
+      return { kind: 'Call', name: t.value, args: [], distinct: false, star: false, loc: this.span(loc) };
+    }
+    // A reserved word starts an expression only as a function call (ABS(x)) or a pseudo-column (ROWTIME).
+    if (CLAUSE_KEYWORDS.has(t.value) || (RESERVED_WORDS.has(t.value) && !PSEUDO_COLUMNS.has(t.value) && !this.isOp('(', this.peek()))) this.fail('an expression');
     return this.parseColumnOrCall();
   }
 

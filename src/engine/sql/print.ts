@@ -5,6 +5,7 @@
  */
 import { assertNever, type Expr, type Name, type WindowRef, type WindowSpec } from './ast';
 import { formatDate, formatTime, formatTimestamp } from './functions/datetime';
+import { NILADIC_FUNCTIONS } from './keywords';
 import { BY_INDEX } from './scope';
 import { formatType, type SqlValue } from './types';
 
@@ -49,8 +50,6 @@ export const printName = (n: Name): string => (n.quoted ? `"${n.value.replace(/"
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-/** Functions written without parentheses when they take no arguments. */
-const NILADIC = new Set(['CURRENT_ROW_TIMESTAMP', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME']);
 
 const DAY_TIME_UNITS: [string, number][] = [
   ['DAY', 86_400_000],
@@ -110,7 +109,7 @@ function printCall(e: Extract<Expr, { kind: 'Call' }>): string {
   else if (e.name === 'TRIM' && a.length === 3 && e.args[0].kind === 'Literal') inner = `${e.args[0].value} ${a[1]} FROM ${a[2]}`;
   else if (e.name === 'POSITION' && a.length === 2) inner = `${printAt(e.args[0], ADDITIVE)} IN ${a[1]}`;
   else if (e.name === 'OVERLAY' && a.length >= 3) inner = `${a[0]} PLACING ${a[1]} FROM ${a[2]}${a[3] ? ` FOR ${a[3]}` : ''}`;
-  else if (NILADIC.has(e.name) && a.length === 0) return e.name + (e.over ? printOver(e.over) : '');
+  else if (NILADIC_FUNCTIONS.has(e.name) && a.length === 0) return e.name + (e.over ? printOver(e.over) : '');
   else inner = (e.distinct ? 'DISTINCT ' : '') + a.join(', ');
   return `${e.name}(${inner})${e.over ? printOver(e.over) : ''}`;
 }
