@@ -8,7 +8,7 @@
  * - `dialect`: keywords, types and functions (with signatures) for an editor's highlighting and completion.
  */
 export { Application, ERROR_STREAM, SOURCE_STREAM, displayValue, type ApplicationOptions, type InAppStream, type RowListener } from './application';
-export { runHeadless, parseInputLines, FINAL_ADVANCE_MS, type HeadlessResult, type InputRecord } from './headless';
+export { runHeadless, parseInputLines, InputLineError, DEFAULT_START, DEFAULT_RATE, FINAL_ADVANCE_MS, type HeadlessResult, type InputOptions, type InputRecord } from './headless';
 export { SqlCompileError, SqlCompileErrors, type Loc, type Span } from './errors';
 export { parseScript, parseScriptRecovering, type ParsedScript } from './parser';
 export { diagnose, type Diagnostic } from './diagnose';
