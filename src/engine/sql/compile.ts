@@ -9,6 +9,7 @@ import { canCast, castTo } from './functions/cast';
 import { daysFromCivil, MS_PER_DAY, toCivil } from './functions/datetime';
 import { ErrorNames, SqlRuntimeError } from './functions/errors';
 import { commonType, likeToRegExp, scalarFunctions, similarToRegExp } from './functions/registry';
+import { NILADIC_FUNCTIONS } from './keywords';
 import type { Scope } from './scope';
 import { formatType, isCharacter, isDatetime, isIntegral, isInterval, isNumeric, isWild, T, UNIT_MS, varchar, type SqlType, type SqlValue } from './types';
 import type { Clock } from '../common/clock';
@@ -469,7 +470,7 @@ function compileBinary(e: Extract<Expr, { kind: 'Binary' }>, l: Compiled, r: Com
 }
 
 /** Names the engine evaluates itself (they read the row's time or the clock). */
-const CLOCK_FUNCTIONS = new Set(['CURRENT_ROW_TIMESTAMP', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME']);
+const CLOCK_FUNCTIONS = NILADIC_FUNCTIONS;
 
 export const isKnownScalar = (name: string) => CLOCK_FUNCTIONS.has(name) || scalarFunctions.has(name) || name === 'MONOTONIC';
 
