@@ -4,11 +4,9 @@ import type { CapTrim, RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { WorkerCommand, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
-const MiB = 1024 * 1024;
-/** The cap on record bytes a fresh console starts with. */
-export const DEFAULT_RECORD_CAP = 256 * MiB;
-export const MIN_RECORD_CAP = MiB;
+export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 /** Over the cap, records go until this share of it is left, so a steady writer is trimmed in batches. */
 const LOW_WATER = 0.9;
 /** At most one notice of the same kind per this long (a generator over the cap trims every second). */
@@ -31,9 +29,6 @@ const changesState = (req: HttpRequestLike): boolean => {
   const target = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
   return !(typeof target === 'string' && READ_ONLY.has(target));
 };
-
-export const formatBytes = (n: number): string =>
-  n >= 1024 * MiB ? `${+(n / (1024 * MiB)).toFixed(2)} GiB` : n >= MiB ? `${+(n / MiB).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
 
 export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
   clock?: ScaledClock;
