@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../src/engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
-import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/engine/recordCap';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/worker/storageUnits';
 import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */

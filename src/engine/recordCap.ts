@@ -1,15 +1,5 @@
 import type { CapView, ServiceModule } from './module';
 
-const MiB = 1024 * 1024;
-/** The cap on record bytes an emulator starts with, in the browser and in the Node server alike. */
-export const DEFAULT_RECORD_CAP = 256 * MiB;
-export const MIN_RECORD_CAP = MiB;
-/** Over the cap, records go until this share of it is left, so a steady writer is trimmed in batches. */
-export const CAP_LOW_WATER = 0.9;
-
-export const formatBytes = (n: number): string =>
-  n >= 1024 * MiB ? `${+(n / (1024 * MiB)).toFixed(2)} GiB` : n >= MiB ? `${+(n / MiB).toFixed(1)} MiB` : n >= 1024 ? `${+(n / 1024).toFixed(1)} KiB` : `${n} bytes`;
-
 /** What the emulator holds in bulk items (records: data bytes + partition key bytes, as AWS counts), over every module. */
 export interface RecordUsage {
   streams: number;

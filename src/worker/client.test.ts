@@ -99,6 +99,27 @@ describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
   });
 });
 
+describe('createInThreadClient', () => {
+  it('holds calls until a host that is still loading is there, then answers them', async () => {
+    let loaded!: (host: EmulatorHost) => void;
+    const client = createInThreadClient(new Promise<EmulatorHost>((resolve) => (loaded = resolve)));
+    let answered = false;
+    const call = client.transport(unknownOp).then((res) => ((answered = true), res));
+    const clock = client.console.clock();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(answered).toBe(false);
+    loaded(new EmulatorHost({ clock: new ScaledClock(new VirtualClock(Date.UTC(2026, 0, 1))) }));
+    expect((await call).headers['x-amzn-errortype']).toBe('UnknownOperationException');
+    expect(await clock).toEqual({ now: Date.UTC(2026, 0, 1), speed: 1 });
+  });
+
+  it('fails its calls when the host cannot be loaded', async () => {
+    const client = createInThreadClient(Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    await expect(client.transport(unknownOp)).rejects.toThrow('Failed to fetch dynamically imported module');
+    await expect(client.console.storage()).rejects.toThrow('Failed to fetch dynamically imported module');
+  });
+});
+
 describe('createWorkerClient', () => {
   it('fails waiting and later calls when the worker cannot start', async () => {
     let onError: ((e: ErrorEvent) => void) | undefined;

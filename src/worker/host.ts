@@ -1,17 +1,17 @@
 import type { AnalyticsExports } from '../engine/analytics/module';
 import { ScaledClock } from '../engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
-import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP, type CapTrim, type RecordUsage } from '../engine/recordCap';
+import type { CapTrim, RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
 import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
+export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 /** At most one notice of the same kind per this long (a generator over the cap trims every second). */
 const NOTICE_GAP_MS = 30_000;
-
-export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP };
 
 export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
   clock?: ScaledClock;

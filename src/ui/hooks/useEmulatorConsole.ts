@@ -7,7 +7,7 @@ import { useConnectionMode } from './services';
 import type { ClockState } from '../../worker/protocol';
 
 export type { StorageStatus } from '../../worker/protocol';
-export { formatBytes, MIN_RECORD_CAP } from '../../worker/host';
+export { formatBytes, MIN_RECORD_CAP } from '../../worker/storageUnits';
 
 /** The emulator's clock (speed, skip ahead) and reset, over the console channel. Emulated mode only. */
 export const useEmulatorClock = () => {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultConnectionSettings, endpointError, type ConnectionSettings } from '../../aws/clients';
+import { defaultConnectionSettings, endpointError, type ConnectionSettings } from '../../aws/connection';
 
 /**
  * Which world the console talks to. Credentials live in this store (memory) only, unless the
