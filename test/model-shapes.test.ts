@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { operations as analyticsOperations } from '../src/engine/analytics/service';
 import { operations as cloudWatchOperations } from '../src/engine/cloudwatch/service';
 import type { FieldShape, Shapes } from '../src/engine/common/validation';
 import { operations as kinesisOperations } from '../src/engine/kinesis/service';
@@ -24,7 +25,7 @@ interface EmulatedService {
   operations: Readonly<Record<string, { shapes: Shapes }>>;
 }
 
-// One line per emulated service (Firehose, S3 and Kinesis Analytics v2 join here).
+// One line per emulated service (Firehose and S3 join here).
 const services: EmulatedService[] = [
   {
     name: 'Kinesis',
@@ -38,6 +39,7 @@ const services: EmulatedService[] = [
     namespace: 'com.amazonaws.cloudwatch',
     operations: cloudWatchOperations,
   },
+  { name: 'Kinesis Analytics v2', model: 'kinesis-analytics-v2-2018-05-23.json', namespace: 'com.amazonaws.kinesisanalyticsv2', operations: analyticsOperations },
 ];
 
 /**
