@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { operations as analyticsOperations } from '../src/engine/analytics/service';
 import { operations as cloudWatchOperations } from '../src/engine/cloudwatch/service';
+import { SMITHY_TYPES } from '../server/gen-shapes';
 import type { FieldShape, Shapes } from '../src/engine/common/validation';
 import { operations as kinesisOperations } from '../src/engine/kinesis/service';
 
@@ -95,20 +96,6 @@ interface Constraints {
   enum?: string[];
 }
 
-const SMITHY_TYPES: Record<string, string> = {
-  string: 'String',
-  enum: 'String',
-  integer: 'Integer',
-  long: 'Long',
-  double: 'Double',
-  float: 'Double',
-  boolean: 'Boolean',
-  blob: 'Blob',
-  timestamp: 'Timestamp',
-  list: 'List',
-  map: 'Map',
-  structure: 'Structure',
-};
 
 const PRELUDE: Record<string, SmithyShape> = {
   'smithy.api#String': { type: 'string' },

@@ -1,4 +1,5 @@
 import type { StreamTail } from '../engine/analytics/runtime';
+import type { SqlDialectWords, SqlProblem } from '../engine/sql/editor';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 
 /**
@@ -108,21 +109,10 @@ export interface AnalyticsRows {
   statusReason?: string;
 }
 
-export interface SqlDialect {
-  keywords: string[];
-  types: string[];
-  functions: { name: string; signature: string; description?: string }[];
-}
+export type SqlDialect = SqlDialectWords;
 
-/** A problem in a script, with the range an editor underlines (lines and columns from 1; end exclusive). */
-export interface SqlDiagnostic {
-  message: string;
-  severity: 'error' | 'warning';
-  startLineNumber: number;
-  startColumn: number;
-  endLineNumber: number;
-  endColumn: number;
-}
+/** A problem in a script, with the range an editor underlines. */
+export type SqlDiagnostic = SqlProblem;
 
 /** The same API as seen by the page: every call crosses a thread, so every call is a promise. */
 export type AsyncConsoleApi = {
