@@ -1,12 +1,14 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { SendBatch } from '../engine/generator/run';
 import { GeneratorHost } from './generatorHost';
-import type { GeneratorJob, GeneratorWorkerApi, StartResult, StatsListener } from './generatorProtocol';
+import type { ClockReading, GeneratorJob, GeneratorWorkerApi, StartResult, StatsListener } from './generatorProtocol';
 
 /** How the page drives the generator: in its own worker in the browser, in this thread elsewhere. */
 export interface GeneratorClient {
   readonly kind: 'worker' | 'in-thread';
   start(job: GeneratorJob, onStats: StatsListener): Promise<StartResult>;
+  /** Keeps the generator's clock with the emulator's (see GeneratorWorkerApi.setClock). */
+  setClock(reading: ClockReading | undefined): void;
   stop(reason?: string): Promise<void>;
   dispose(): void;
 }
@@ -17,6 +19,7 @@ export const createInThreadGeneratorClient = (makeSend: (job: GeneratorJob) => S
   return {
     kind: 'in-thread',
     start: (job, onStats) => host.start(job, onStats),
+    setClock: (reading) => host.setClock(reading),
     stop: (reason) => host.stop(reason),
     dispose: () => void host.stop('The generator was closed'),
   };
@@ -46,6 +49,7 @@ export const createGeneratorWorkerClient = (
   return {
     kind: 'worker',
     start: (job, onStats) => remote.start(job, proxy(onStats)),
+    setClock: (reading) => void remote.setClock(reading),
     stop: (reason) => remote.stop(reason),
     dispose: () => worker.terminate(),
   };
@@ -56,6 +60,16 @@ const startWorker = (): GeneratorWorkerLike =>
 
 // One generator worker for the page, made on first use (React StrictMode runs effects twice).
 let shared: GeneratorClient | undefined;
+let lastReading: { reading: ClockReading | undefined } | undefined;
+
+/**
+ * Passes a reading of the emulator's clock to the page's generator (made or not yet): the page
+ * reads the clock every second and after each speed change or skip, and hands each reading on.
+ */
+export const followEmulatorClock = (reading: ClockReading | undefined): void => {
+  lastReading = { reading };
+  shared?.setClock(reading);
+};
 
 /**
  * The page's generator. `connectEmulator` links it to the one emulator; `fallbackSend` builds the
@@ -69,5 +83,6 @@ export const generatorClient = (
     typeof Worker === 'undefined'
       ? createInThreadGeneratorClient(fallbackSend)
       : createGeneratorWorkerClient(startWorker(), connectEmulator);
+  if (lastReading) shared.setClock(lastReading.reading);
   return shared;
 };

@@ -108,7 +108,7 @@ export class EmulatorHost implements ConsoleApi {
   }
 
   clock(): ClockState {
-    return { now: this.clockSource.now(), speed: this.clockSource.speed };
+    return this.clockSource.reading();
   }
 
   setSpeed(speed: number): ClockState {

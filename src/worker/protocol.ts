@@ -45,6 +45,8 @@ export type HttpTransport = (request: HttpRequestLike) => Promise<HttpResponseLi
 export interface ClockState {
   /** The emulator's time now (epoch milliseconds). */
   now: number;
+  /** The wall-clock time (Date.now) of this reading: another thread can run the clock on from it (MirrorClock). */
+  wallAt: number;
   /** How many times faster than real time the emulator's clock runs. */
   speed: number;
 }
