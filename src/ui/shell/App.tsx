@@ -8,6 +8,7 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { applyMode, Mode } from '@cloudscape-design/global-styles';
 import { Suspense, useEffect, useRef } from 'react';
 import { hrefFor, navigate, useLocation } from '../hooks/route';
+import { useResumeGeneratorRun } from '../hooks/useGenerator';
 import { usePreferences } from '../state/preferences';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Navigation } from './Navigation';
@@ -38,6 +39,8 @@ export function App({ pages }: { pages: PageDefinition[] }) {
   }, [location.path, home]);
 
   useFocusHeadingOnNavigation(location.path);
+  // A data generator run that was going when the page reloaded carries on, whatever page opens.
+  useResumeGeneratorRun();
 
   const title = resolved?.page.title(resolved.props);
   useEffect(() => {
