@@ -32,8 +32,10 @@ export const useEmulatorClock = () => {
     enabled: mode === 'emulated',
     refetchInterval: 1000,
   });
-  const moved = (reading: ClockState) => {
+  const moved = async (reading: ClockState) => {
     followEmulatorClock(reading);
+    // A read of the clock begun before the change would land after it and put the old time back.
+    await qc.cancelQueries({ queryKey: CLOCK_KEY });
     qc.setQueryData(CLOCK_KEY, reading);
     void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== CLOCK_KEY[0] || q.queryKey[1] !== CLOCK_KEY[1] });
   };
