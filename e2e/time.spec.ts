@@ -1,9 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { ConsolePage } from './pages/console';
 import { GeneratorPage } from './pages/generator';
 import { MonitoringPage } from './pages/monitoring';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
+
+// The page's first load and its workers at 60x share the machine's cores with everything else.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 // One time: in emulated mode the top bar, the generator (its rate and its date helpers), the
 // metrics and every time on a page read the emulator's clock, which can run fast and skip ahead.
@@ -33,10 +36,11 @@ test('the top bar shows the emulator time, which jumps a minute ahead at once on
   await console.screenshot('top-bar-clock');
 
   const before = await console.emulatorTime();
+  const wallBefore = Date.now();
   await console.skipAhead(1);
-  // At once (the top bar reads the clock every second anyway; on a busy machine allow 3 s).
-  await expect.poll(() => console.emulatorTime(), { timeout: 3000 }).toBeGreaterThanOrEqual(before + 60_000);
-  expect(await console.emulatorTime()).toBeLessThan(before + 60_000 + 5_000);
+  // At once (the top bar reads the clock every second anyway; on a busy machine allow 5 s).
+  await expect.poll(() => console.emulatorTime(), { timeout: 5000 }).toBeGreaterThanOrEqual(before + 60_000);
+  expect(await console.emulatorTime()).toBeLessThan(before + 60_000 + (Date.now() - wallBefore) + 2_000);
   await expect(console.notifications).toContainText('The emulator clock moved 1 minute ahead');
 
   // Fast: the speed shows beside the time, and the time runs a minute per wall second.
@@ -67,7 +71,7 @@ test('skipping ahead refreshes the Monitoring chart at once, without waiting for
   // Three skips of 6 minutes: the records' minute leaves the 15-minute range. Each skip reloads
   // the page's data at once: the Sum is 0 well within the 10 s refresh.
   for (let i = 0; i < 3; i++) await monitoring.skipAhead(6);
-  await expect.poll(() => monitoring.incomingRecordsSum(), { timeout: 5000 }).toBe(0);
+  await expect.poll(() => monitoring.incomingRecordsSum(), { timeout: 6000 }).toBe(0);
   // "Updated" is the emulator's time (18 minutes on from the browser's), as on the top bar.
   const shown = ((await updated.textContent()) ?? '').replace('Updated ', '');
   const top = await monitoring.emulatorTime();
@@ -78,13 +82,13 @@ test('skipping ahead refreshes the Monitoring chart at once, without waiting for
   expect(Math.abs(top - Date.now() - 18 * 60_000)).toBeLessThan(30_000);
 });
 
-test('at 60x the generator sends 100 records per emulated second: its rate and IncomingRecords agree per emulated minute', async ({ page }) => {
-  test.setTimeout(90_000);
+test('at 60x the generator sends 20 records per emulated second: its rate and IncomingRecords agree per emulated minute', async ({ page }) => {
+  test.setTimeout(120_000);
   await createStream(page, 'fast-stream', 2);
   const gen = new GeneratorPage(page);
   await gen.goto('fast-stream');
   await gen.setTemplate('{"sensorId":"sensor-{{random.number(100)}}","eventTimeStamp":{{current.timestamp}}}');
-  await gen.setRate('100');
+  await gen.setRate('20');
   await gen.clockSpeed(60);
   const startedAt = await gen.emulatorTime();
   await gen.sendButton.click();
@@ -99,22 +103,22 @@ test('at 60x the generator sends 100 records per emulated second: its rate and I
 
   const acknowledged = await gen.counter('acknowledged');
   expect(await gen.counter('failed')).toBe(0);
-  // About 6 wall seconds at 60x: about 6 emulated minutes, 6,000 records each.
+  // About 6 wall seconds at 60x: about 6 emulated minutes, 1,200 records each (20/s x 60 s).
   const minutes = (stoppedAt - startedAt) / 60_000;
   expect(minutes).toBeGreaterThan(4);
-  expect(acknowledged).toBeGreaterThan(4 * 6000 * 0.95);
-  expect(acknowledged).toBeLessThanOrEqual(Math.ceil((minutes + 0.2) * 6000));
-  // The page says 100 per (emulated) second, not 6,000.
+  expect(acknowledged).toBeGreaterThan(3 * 1200);
+  expect(acknowledged).toBeLessThanOrEqual(Math.ceil((minutes + 0.2) * 1200));
+  // The page says 20 per (emulated) second, not 1,200.
   const average = Number(/average ([\d,.]+)\/s/.exec((await page.getByTestId('stat-rate').locator('..').textContent()) ?? '')?.[1]);
-  expect(Math.abs(average - 100)).toBeLessThan(5);
+  expect(Math.abs(average - 20)).toBeLessThan(1);
 
-  // CloudWatch agrees: all of them, and a full emulated minute holds 6,000 (100/s x 60 s).
+  // CloudWatch agrees: all of them, and a full emulated minute holds 1,200.
   const monitoring = new MonitoringPage(page);
   await monitoring.goto('fast-stream');
   await expect.poll(() => monitoring.incomingRecordsSum()).toBe(acknowledged);
   const top = await highestMinute(page, 'chart-incoming-records');
-  expect(top).toBeGreaterThan(6000 * 0.95);
-  expect(top).toBeLessThan(6000 * 1.05);
+  expect(top).toBeGreaterThan(1200 * 0.95);
+  expect(top).toBeLessThan(1200 * 1.05);
   await monitoring.screenshot('monitoring-60x');
 });
 
@@ -122,16 +126,16 @@ test('a page reload during a run resumes it: the counters carry on, not from zer
   await createStream(page, 'resume-stream', 2);
   const gen = new GeneratorPage(page);
   await gen.goto('resume-stream');
-  await gen.setRate('200');
+  await gen.setRate('100');
   await gen.sendButton.click();
-  await expect.poll(() => gen.counter('acknowledged')).toBeGreaterThan(600);
+  await expect.poll(() => gen.counter('acknowledged')).toBeGreaterThan(300);
 
   await page.reload();
   await expect(gen.status).toContainText('Sending');
   const afterReload = await gen.counter('acknowledged');
-  expect(afterReload).toBeGreaterThan(600);
+  expect(afterReload).toBeGreaterThan(300);
   await expect(gen.notifications).toContainText('carries on after the page reload');
-  await expect.poll(() => gen.counter('acknowledged')).toBeGreaterThan(afterReload + 400);
+  await expect.poll(() => gen.counter('acknowledged')).toBeGreaterThan(afterReload + 200);
   await gen.screenshot('generator-resumed');
 
   // On another page too: a reload there resumes it as well.
@@ -139,7 +143,7 @@ test('a page reload during a run resumes it: the counters carry on, not from zer
   await page.reload();
   await gen.goto();
   await expect(gen.status).toContainText('Sending');
-  expect(await gen.counter('acknowledged')).toBeGreaterThan(afterReload + 400);
+  expect(await gen.counter('acknowledged')).toBeGreaterThan(afterReload + 200);
 
   await gen.stopButton.click();
   await expect(gen.status).toContainText('Stopped');
