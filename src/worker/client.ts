@@ -27,6 +27,7 @@ export interface EmulatorClient {
 export const createInThreadClient = (host: EmulatorHost = new EmulatorHost()): EmulatorClient => {
   const console: AsyncConsoleApi = {
     clock: async () => host.clock(),
+    clockReading: async () => host.clockReading(),
     setSpeed: async (speed) => host.setSpeed(speed),
     skip: async (ms) => host.skip(ms),
     reset: async () => host.reset(),
@@ -83,6 +84,7 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
   const remote: Remote<ConsoleApi> = wrap<ConsoleApi>(channel.port1);
   const console: AsyncConsoleApi = {
     clock: () => remote.clock(),
+    clockReading: () => remote.clockReading(),
     setSpeed: (speed) => remote.setSpeed(speed),
     skip: (ms) => remote.skip(ms),
     reset: () => remote.reset(),

@@ -3,7 +3,7 @@ import { Emulator, type EmulatorConfig } from '../engine/emulator';
 import type { CapTrim, RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
-import { WorkerCommand, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { WorkerCommand, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
 
 const MiB = 1024 * 1024;
 /** The cap on record bytes a fresh console starts with. */
@@ -108,6 +108,10 @@ export class EmulatorHost implements ConsoleApi {
   }
 
   clock(): ClockState {
+    return { now: this.clockSource.now(), speed: this.clockSource.speed };
+  }
+
+  clockReading(): ClockReading {
     return this.clockSource.reading();
   }
 

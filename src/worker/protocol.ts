@@ -1,4 +1,7 @@
+import type { ClockReading } from '../engine/common/clock';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
+
+export type { ClockReading };
 
 /**
  * The messages between the page and the emulator worker. Two channels:
@@ -45,8 +48,6 @@ export type HttpTransport = (request: HttpRequestLike) => Promise<HttpResponseLi
 export interface ClockState {
   /** The emulator's time now (epoch milliseconds). */
   now: number;
-  /** The wall-clock time (Date.now) of this reading: another thread can run the clock on from it (MirrorClock). */
-  wallAt: number;
   /** How many times faster than real time the emulator's clock runs. */
   speed: number;
 }
@@ -82,6 +83,8 @@ export interface StorageStatus {
 /** The non-AWS controls of the emulator, reached over comlink (each call is async). */
 export interface ConsoleApi {
   clock(): ClockState;
+  /** The clock with the wall time of the reading, from which another thread runs a copy of it (MirrorClock). */
+  clockReading(): ClockReading;
   setSpeed(speed: number): ClockState;
   /** Jump the clock forward by `ms` milliseconds. */
   skip(ms: number): ClockState;

@@ -5,7 +5,7 @@ import { followEmulatorClock } from '../../worker/generatorClient';
 import { useNotificationStore } from '../state/notifications';
 import { useConnectionMode } from './services';
 
-import type { ClockState } from '../../worker/protocol';
+import type { ClockReading } from '../../worker/protocol';
 
 export type { StorageStatus } from '../../worker/protocol';
 export { formatBytes, MIN_RECORD_CAP } from '../../worker/host';
@@ -13,8 +13,8 @@ export { formatBytes, MIN_RECORD_CAP } from '../../worker/host';
 const CLOCK_KEY = ['emulator', 'clock'] as const;
 
 /** Reads the emulator's clock, and hands the reading to the generator so it keeps the same time. */
-const readClock = async (): Promise<ClockState> => {
-  const reading = await emulatorClient().console.clock();
+const readClock = async (): Promise<ClockReading> => {
+  const reading = await emulatorClient().console.clockReading();
   followEmulatorClock(reading);
   return reading;
 };
@@ -32,7 +32,7 @@ export const useEmulatorClock = () => {
     enabled: mode === 'emulated',
     refetchInterval: 1000,
   });
-  const moved = async (reading: ClockState) => {
+  const moved = async (reading: ClockReading) => {
     followEmulatorClock(reading);
     // A read of the clock begun before the change would land after it and put the old time back.
     await qc.cancelQueries({ queryKey: CLOCK_KEY });
@@ -40,8 +40,16 @@ export const useEmulatorClock = () => {
     void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== CLOCK_KEY[0] || q.queryKey[1] !== CLOCK_KEY[1] });
   };
   const failed = () => qc.invalidateQueries({ queryKey: CLOCK_KEY });
-  const setSpeed = useMutation({ mutationFn: (speed: number) => emulatorClient().console.setSpeed(speed), onSuccess: moved, onError: failed });
-  const skip = useMutation({ mutationFn: (ms: number) => emulatorClient().console.skip(ms), onSuccess: moved, onError: failed });
+  const setSpeed = useMutation({
+    mutationFn: async (speed: number) => (await emulatorClient().console.setSpeed(speed), emulatorClient().console.clockReading()),
+    onSuccess: moved,
+    onError: failed,
+  });
+  const skip = useMutation({
+    mutationFn: async (ms: number) => (await emulatorClient().console.skip(ms), emulatorClient().console.clockReading()),
+    onSuccess: moved,
+    onError: failed,
+  });
   const reset = useMutation({
     mutationFn: () => emulatorClient().console.reset(),
     // Every cached answer came from the emulator that was just thrown away.
@@ -95,7 +103,7 @@ export const useEmulatorStorage = ({ poll = 2000 }: { poll?: number | false } = 
 };
 
 /** The services' time at wall time `wall`, from a reading of the emulator's clock (none: AWS, real time). */
-export const serviceTimeFrom = (clock: ClockState | undefined, wall: number): number =>
+export const serviceTimeFrom = (clock: ClockReading | undefined, wall: number): number =>
   clock ? Math.floor(clock.now + (wall - clock.wallAt) * clock.speed) : wall;
 
 /**

@@ -158,7 +158,7 @@ const runJob = async (client: GeneratorClient, job: GeneratorJob, resumed?: Gene
   });
   const { connection: _c, clock: _k, resume: _r, ...saved } = job;
   try {
-    if (job.connection.mode === 'emulated') job = { ...job, clock: await emulatorClient().console.clock() };
+    if (job.connection.mode === 'emulated') job = { ...job, clock: await emulatorClient().console.clockReading() };
     const result = await client.start(job, (stats) => {
       const prev = useRunStore.getState();
       const throttled =
