@@ -117,6 +117,8 @@ test('at 60x the generator sends 20 records per emulated second: its rate and In
   // minute can hold some of its neighbour's: about 10% either way on a busy machine.
   const monitoring = new MonitoringPage(page);
   await monitoring.goto('fast-stream');
+  // 3 hours of emulated time is 3 minutes of wall time at 60x: room for a slow Stop click.
+  await page.getByTestId('range-picker').getByText('3 hours').click();
   await expect.poll(() => monitoring.incomingRecordsSum()).toBe(acknowledged);
   const top = await highestMinute(page, 'chart-incoming-records');
   expect(top).toBeGreaterThan(1200 * 0.9);
