@@ -84,6 +84,14 @@ describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
     expect(after.now).toBe(Date.UTC(2026, 0, 1) + 70_000);
   });
 
+  it('gives a reading of the clock with its wall time, which another thread can run on from', async () => {
+    const { base, client } = fresh();
+    await client.console.setSpeed(60);
+    await client.console.skip(5000);
+    base.advance(1000);
+    expect(await client.console.clockReading()).toEqual({ now: Date.UTC(2026, 0, 1) + 65_000, wallAt: Date.UTC(2026, 0, 1) + 1000, speed: 60 });
+  });
+
   it('rejects a speed that is not a positive number', async () => {
     const { client } = fresh();
     await expect(client.console.setSpeed(0)).rejects.toThrow('speed must be a positive number');

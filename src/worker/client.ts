@@ -30,6 +30,7 @@ export const createInThreadClient = (loading: EmulatorHost | Promise<EmulatorHos
   const ready = Promise.resolve(loading);
   const console: AsyncConsoleApi = {
     clock: async () => (await ready).clock(),
+    clockReading: async () => (await ready).clockReading(),
     setSpeed: async (speed) => (await ready).setSpeed(speed),
     skip: async (ms) => (await ready).skip(ms),
     reset: async () => (await ready).reset(),
@@ -90,6 +91,7 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
   const remote: Remote<ConsoleApi> = wrap<ConsoleApi>(channel.port1);
   const console: AsyncConsoleApi = {
     clock: () => remote.clock(),
+    clockReading: () => remote.clockReading(),
     setSpeed: (speed) => remote.setSpeed(speed),
     skip: (ms) => remote.skip(ms),
     reset: () => remote.reset(),

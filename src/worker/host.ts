@@ -6,7 +6,7 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
 export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
@@ -103,6 +103,10 @@ export class EmulatorHost implements ConsoleApi {
 
   clock(): ClockState {
     return { now: this.clockSource.now(), speed: this.clockSource.speed };
+  }
+
+  clockReading(): ClockReading {
+    return this.clockSource.reading();
   }
 
   setSpeed(speed: number): ClockState {

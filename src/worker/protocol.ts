@@ -1,6 +1,9 @@
 import type { StreamTail } from '../engine/analytics/runtime';
 import type { SqlDialectWords, SqlProblem } from '../engine/sql/editor';
+import type { ClockReading } from '../engine/common/clock';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
+
+export type { ClockReading };
 
 /**
  * The messages between the page and the emulator worker. Two channels:
@@ -82,6 +85,8 @@ export interface StorageStatus {
 /** The non-AWS controls of the emulator, reached over comlink (each call is async). */
 export interface ConsoleApi {
   clock(): ClockState;
+  /** The clock with the wall time of the reading, from which another thread runs a copy of it (MirrorClock). */
+  clockReading(): ClockReading;
   setSpeed(speed: number): ClockState;
   /** Jump the clock forward by `ms` milliseconds. */
   skip(ms: number): ClockState;

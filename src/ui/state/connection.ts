@@ -22,7 +22,8 @@ interface ConnectionState {
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const tabStorage = (): StorageLike | undefined => {
+/** This tab's sessionStorage, if the browser allows it. */
+export const tabStorage = (): StorageLike | undefined => {
   try {
     return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
   } catch {
