@@ -49,6 +49,7 @@ test('Activity 2: discover the schema, paste the three pumps, watch rows arrive,
   await expect(page.getByTestId('schema-table')).toContainText('$.measuredTemp');
   // Edit a type, as the lab suggests checking them.
   await app.choose('column-type-2', /^DOUBLE$/);
+  await app.screenshot('activity2-discovered', page.getByTestId('schema-table'));
   await app.saveSource();
 
   // 2-B..2-D: the three pumps, verbatim.

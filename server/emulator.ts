@@ -2,9 +2,10 @@
  * `npm run emulator -- [--port 4567] [--state-delay-ms 500]`: the console's emulator as an HTTP
  * server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
  */
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { MIN_RECORD_CAP } from '../src/worker/storageUnits';
-import { startEmulatorServer } from './http';
+import { DEFAULT_RECORD_CAP, MIN_RECORD_CAP } from '../src/worker/storageUnits';
+import { heapLimitFor, startEmulatorServer } from './http';
 
 const MiB = 1024 * 1024;
 
@@ -34,6 +35,21 @@ const fail = (message: string): never => {
 const nonNegativeInt = (name: string, raw: string): number => {
   if (!/^\d+$/.test(raw)) fail(`--${name} must be a whole number, got '${raw}'`);
   return Number(raw);
+};
+
+const HEAP_FLAG = '--max-old-space-size';
+
+/**
+ * Runs this server again in a child Node with a heap limit of `heapMiB`, unless this process was
+ * started with one (then returns false and the caller serves). The child inherits the terminal and
+ * signals are passed on; this process exits with the child's status.
+ */
+const withHeapLimit = (heapMiB: number): boolean => {
+  if (process.execArgv.some((a) => a.startsWith(HEAP_FLAG)) || process.env.NODE_OPTIONS?.includes(HEAP_FLAG)) return false;
+  const child = spawn(process.execPath, [...process.execArgv, `${HEAP_FLAG}=${heapMiB}`, ...process.argv.slice(1)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  return true;
 };
 
 const main = async () => {
@@ -67,6 +83,11 @@ const main = async () => {
     if (mb * MiB < MIN_RECORD_CAP) fail(`--max-record-mb must be at least ${MIN_RECORD_CAP / MiB}, got ${mb}`);
     maxRecordBytes = mb * MiB;
   }
+
+  // Records cost about 1.5 bytes of heap per byte of data, and V8 lets garbage pile up to its heap
+  // limit before it collects it all: a limit sized to the cap keeps the process's memory bounded.
+  const heapMiB = heapLimitFor(maxRecordBytes ?? DEFAULT_RECORD_CAP);
+  if (withHeapLimit(heapMiB)) return;
 
   let server;
   try {

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
-import { EXPOSE_HEADERS, MAX_REQUEST_BYTES, startEmulatorServer, type EmulatorServer } from './http';
+import { EXPOSE_HEADERS, heapLimitFor, MAX_REQUEST_BYTES, startEmulatorServer, type EmulatorServer } from './http';
 
 interface RawResponse {
   status: number;
@@ -219,6 +219,13 @@ describe('the emulator server under careless clients', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('heapLimitFor', () => {
+  it('gives the server a heap of three times its record cap plus room for the rest, at least 1 GiB', () => {
+    expect(heapLimitFor(256 * 1024 * 1024)).toBe(1024);
+    expect(heapLimitFor(1024 * 1024 * 1024)).toBe(3 * 1024 + 256);
   });
 });
 

@@ -22,6 +22,13 @@ export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
  */
 export const DEFAULT_BODY_BUDGET = 64 * 1024 * 1024;
 
+/**
+ * The V8 heap (MiB) a server with this record cap runs with: three times the cap plus room for the
+ * rest. Records cost about 1.5 bytes of heap per byte of data, and V8 lets garbage grow towards its
+ * limit before collecting it all, so the limit is what bounds the process's memory.
+ */
+export const heapLimitFor = (maxRecordBytes: number): number => Math.max(1024, Math.ceil((3 * maxRecordBytes) / (1024 * 1024)) + 256);
+
 /** A request whose body has not fully arrived this long after it started is answered 408 and closed. */
 export const DEFAULT_BODY_TIMEOUT_MS = 20_000;
 
