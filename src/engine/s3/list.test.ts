@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { listPage, type ListRequest } from './list';
 
-const KEYS = ['2026/01/01/10/a', '2026/01/01/10/b', '2026/01/01/11/c', '2026/01/02/00/d', 'errors/x', 'readme.txt'].sort();
+const KEYS = [
+  '2026/01/01/10/a',
+  '2026/01/01/10/b',
+  '2026/01/01/11/c',
+  '2026/01/02/00/d',
+  'errors/x',
+  'readme.txt',
+].sort();
 
 /** Every page until the listing ends. */
 const allPages = (req: Omit<ListRequest, 'continuationToken'>) => {
@@ -17,7 +24,11 @@ const allPages = (req: Omit<ListRequest, 'continuationToken'>) => {
 
 describe('listPage (ListObjectsV2)', () => {
   it('lists every key in order without a delimiter', () => {
-    expect(listPage(KEYS, { prefix: '', maxKeys: 1000 })).toEqual({ keys: KEYS, commonPrefixes: [], isTruncated: false });
+    expect(listPage(KEYS, { prefix: '', maxKeys: 1000 })).toEqual({
+      keys: KEYS,
+      commonPrefixes: [],
+      isTruncated: false,
+    });
   });
 
   it('rolls keys up into common prefixes at the delimiter after the prefix', () => {
@@ -40,20 +51,33 @@ describe('listPage (ListObjectsV2)', () => {
       { keys: ['readme.txt'], commonPrefixes: [], isTruncated: false },
     ]);
     expect(allPages({ prefix: '2026/', maxKeys: 3 })).toEqual([
-      { keys: ['2026/01/01/10/a', '2026/01/01/10/b', '2026/01/01/11/c'], commonPrefixes: [], isTruncated: true },
+      {
+        keys: ['2026/01/01/10/a', '2026/01/01/10/b', '2026/01/01/11/c'],
+        commonPrefixes: [],
+        isTruncated: true,
+      },
       { keys: ['2026/01/02/00/d'], commonPrefixes: [], isTruncated: false },
     ]);
   });
 
   it('says a page is truncated only when something follows it', () => {
-    expect(listPage(KEYS, { prefix: 'errors/', maxKeys: 1 })).toEqual({ keys: ['errors/x'], commonPrefixes: [], isTruncated: false });
+    expect(listPage(KEYS, { prefix: 'errors/', maxKeys: 1 })).toEqual({
+      keys: ['errors/x'],
+      commonPrefixes: [],
+      isTruncated: false,
+    });
   });
 
   it('starts after StartAfter', () => {
-    expect(listPage(KEYS, { prefix: '', maxKeys: 1000, startAfter: '2026/01/02/00/d' }).keys).toEqual(['errors/x', 'readme.txt']);
+    expect(listPage(KEYS, { prefix: '', maxKeys: 1000, startAfter: '2026/01/02/00/d' }).keys).toEqual([
+      'errors/x',
+      'readme.txt',
+    ]);
   });
 
   it('refuses a continuation token it did not issue', () => {
-    expect(() => listPage(KEYS, { prefix: '', maxKeys: 10, continuationToken: 'not-a-token' })).toThrow('The continuation token provided is incorrect');
+    expect(() => listPage(KEYS, { prefix: '', maxKeys: 10, continuationToken: 'not-a-token' })).toThrow(
+      'The continuation token provided is incorrect',
+    );
   });
 });

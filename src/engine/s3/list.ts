@@ -38,7 +38,9 @@ const encodeToken = (m: Marker): string => {
 
 const decodeToken = (token: string): Marker => {
   try {
-    const [after, rolled] = JSON.parse(utf8d.decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0)))) as [unknown, unknown];
+    const [after, rolled] = JSON.parse(
+      utf8d.decode(Uint8Array.from(atob(token), (c) => c.charCodeAt(0))),
+    ) as [unknown, unknown];
     if (typeof after === 'string') return { after, rolled: rolled === 1 };
   } catch {
     // falls through to S3's error
@@ -80,7 +82,13 @@ export const listPage = (sorted: readonly string[], req: ListRequest): ListPage 
     const cut = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
     const rolled = cut >= 0 ? key.slice(0, cut + delimiter!.length) : undefined;
     if (rolled !== undefined && last?.rolled && last.after === rolled) continue;
-    if (count === req.maxKeys) return { keys, commonPrefixes, isTruncated: true, ...(last ? { nextContinuationToken: encodeToken(last) } : {}) };
+    if (count === req.maxKeys)
+      return {
+        keys,
+        commonPrefixes,
+        isTruncated: true,
+        ...(last ? { nextContinuationToken: encodeToken(last) } : {}),
+      };
     count++;
     if (rolled !== undefined) {
       commonPrefixes.push(rolled);

@@ -40,7 +40,18 @@ export const operations: Record<string, Operation> = {
 };
 
 /** Query parameters that name a bucket or object subresource this emulator does not have (`?versioning`, `?tagging`, ...). */
-const KNOWN_QUERY = new Set(['list-type', 'prefix', 'delimiter', 'max-keys', 'continuation-token', 'start-after', 'encoding-type', 'fetch-owner', 'delete', 'x-id']);
+const KNOWN_QUERY = new Set([
+  'list-type',
+  'prefix',
+  'delimiter',
+  'max-keys',
+  'continuation-token',
+  'start-after',
+  'encoding-type',
+  'fetch-owner',
+  'delete',
+  'x-id',
+]);
 
 /** The S3 service a signed request is for: the service in its credential scope (`Credential=AKID/20260101/us-east-1/s3/aws4_request`). */
 const scopeService = (req: HttpRequestLike): string | undefined => {
@@ -60,7 +71,9 @@ export const splitPath = (path: string): { bucket: string; key: string } => {
       return s;
     }
   };
-  return slash < 0 ? { bucket: decode(rest), key: '' } : { bucket: decode(rest.slice(0, slash)), key: decode(rest.slice(slash + 1)) };
+  return slash < 0
+    ? { bucket: decode(rest), key: '' }
+    : { bucket: decode(rest.slice(0, slash)), key: decode(rest.slice(slash + 1)) };
 };
 
 /** Which operation a request is: S3's REST API is routed on method, path depth and subresource. */
@@ -88,7 +101,13 @@ export const operationOf = (req: HttpRequestLike, bucket: string, key: string): 
 export const s3ErrorResponse = (e: AwsError, rc: RequestContext, method: string): HttpResponseLike => {
   const headers = s3Headers(rc, { 'content-type': 'application/xml' });
   if (method.toUpperCase() === 'HEAD') return { statusCode: e.statusCode, headers, body: '' };
-  const body = xmlDocument('Error', { Code: e.code, Message: e.message, ...(e.fields ?? {}), RequestId: rc.requestId, HostId: headers['x-amz-id-2'] });
+  const body = xmlDocument('Error', {
+    Code: e.code,
+    Message: e.message,
+    ...(e.fields ?? {}),
+    RequestId: rc.requestId,
+    HostId: headers['x-amz-id-2'],
+  });
   return { statusCode: e.statusCode, headers, body };
 };
 
@@ -120,11 +139,18 @@ export class S3Service implements RestService {
       const authError = checkSignaturePresent(req);
       if (authError) throw new AwsError('AccessDenied', authError.message, 403);
       const op = operationOf(req, bucket, key);
-      if (op === undefined) throw ['GET', 'PUT', 'HEAD', 'DELETE', 'POST'].includes(req.method.toUpperCase()) ? s3Err.notImplemented() : s3Err.methodNotAllowed(req.method);
+      if (op === undefined)
+        throw ['GET', 'PUT', 'HEAD', 'DELETE', 'POST'].includes(req.method.toUpperCase())
+          ? s3Err.notImplemented()
+          : s3Err.methodNotAllowed(req.method);
       return operations[op].action({ store: this.store, rc, req, bucket, key });
     } catch (e) {
       if (isAwsError(e)) return s3ErrorResponse(e, rc, req.method);
-      return s3ErrorResponse(new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500), rc, req.method);
+      return s3ErrorResponse(
+        new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500),
+        rc,
+        req.method,
+      );
     }
   }
 

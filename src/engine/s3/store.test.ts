@@ -5,12 +5,17 @@ import { S3Store } from './store';
 const bytes = (s: string) => new TextEncoder().encode(s);
 
 describe('S3Store', () => {
-  it.each([0, 1, 55, 56, 63, 64, 65, 1000, 100_003])('gives an object of %i bytes the MD5 of its body, in quotes, as ETag', (n) => {
-    const body = Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 0xff);
-    const store = new S3Store(() => 0);
-    store.createBucket('b-1', 'us-east-1');
-    expect(store.putObject('b-1', 'k', body).ETag).toBe(`"${createHash('md5').update(body).digest('hex')}"`);
-  });
+  it.each([0, 1, 55, 56, 63, 64, 65, 1000, 100_003])(
+    'gives an object of %i bytes the MD5 of its body, in quotes, as ETag',
+    (n) => {
+      const body = Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) & 0xff);
+      const store = new S3Store(() => 0);
+      store.createBucket('b-1', 'us-east-1');
+      expect(store.putObject('b-1', 'k', body).ETag).toBe(
+        `"${createHash('md5').update(body).digest('hex')}"`,
+      );
+    },
+  );
 
   it('accounts the bytes of the bodies it holds, through overwrites and deletes', () => {
     const store = new S3Store(() => 0);
@@ -49,7 +54,16 @@ describe('S3Store', () => {
           Name: 'b-1',
           CreationDate: Date.UTC(2026, 0, 1),
           _region: 'us-west-2',
-          objects: [{ Key: 'x/y', Size: 5, ETag: '"5d41402abc4b2a76b9719d911017c592"', LastModified: t, ContentType: 'text/plain', Metadata: { owner: 'me' } }],
+          objects: [
+            {
+              Key: 'x/y',
+              Size: 5,
+              ETag: '"5d41402abc4b2a76b9719d911017c592"',
+              LastModified: t,
+              ContentType: 'text/plain',
+              Metadata: { owner: 'me' },
+            },
+          ],
         },
       ],
     });

@@ -1,7 +1,14 @@
 import { md5HexBytes } from '../kinesis/store/md5';
 import { s3Err } from './errors';
 import { isValidBucketName } from './names';
-import { S3_SNAPSHOT_VERSION, type S3Body, type S3Bucket, type S3Object, type S3Snapshot, type S3Usage } from './types';
+import {
+  S3_SNAPSHOT_VERSION,
+  type S3Body,
+  type S3Bucket,
+  type S3Object,
+  type S3Snapshot,
+  type S3Usage,
+} from './types';
 
 interface BucketState extends S3Bucket {
   objects: Map<string, S3Object>;
@@ -67,7 +74,9 @@ export class S3Store {
   }
 
   listBuckets(): S3Bucket[] {
-    return [...this.buckets.values()].map(({ Name, CreationDate, _region }) => ({ Name, CreationDate, _region })).sort((a, b) => byKey(a.Name, b.Name));
+    return [...this.buckets.values()]
+      .map(({ Name, CreationDate, _region }) => ({ Name, CreationDate, _region }))
+      .sort((a, b) => byKey(a.Name, b.Name));
   }
 
   putObject(bucket: string, key: string, body: Uint8Array, options: PutObjectOptions = {}): S3Object {
@@ -130,7 +139,10 @@ export class S3Store {
   snapshot(): S3Snapshot {
     return {
       version: S3_SNAPSHOT_VERSION,
-      buckets: this.listBuckets().map((b) => ({ ...b, objects: this.keys(b.Name).map((k) => structuredClone(this.buckets.get(b.Name)!.objects.get(k)!)) })),
+      buckets: this.listBuckets().map((b) => ({
+        ...b,
+        objects: this.keys(b.Name).map((k) => structuredClone(this.buckets.get(b.Name)!.objects.get(k)!)),
+      })),
     };
   }
 
@@ -147,7 +159,9 @@ export class S3Store {
   /** Every object's body, shared (not copied). */
   bodyList(): S3Body[] {
     const out: S3Body[] = [];
-    for (const b of this.buckets.values()) for (const key of b.objects.keys()) out.push({ bucket: b.Name, key, body: this.bodies.get(bodyId(b.Name, key)) ?? new Uint8Array(0) });
+    for (const b of this.buckets.values())
+      for (const key of b.objects.keys())
+        out.push({ bucket: b.Name, key, body: this.bodies.get(bodyId(b.Name, key)) ?? new Uint8Array(0) });
     return out;
   }
 

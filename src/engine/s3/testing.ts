@@ -28,7 +28,11 @@ export const s3Harness = (region = 'us-east-1') => {
   const send = (
     method: string,
     path: string,
-    opts: { query?: Record<string, string>; headers?: Record<string, string>; body?: string | Uint8Array } = {},
+    opts: {
+      query?: Record<string, string>;
+      headers?: Record<string, string>;
+      body?: string | Uint8Array;
+    } = {},
   ): S3Answer => {
     const req: HttpRequestLike = {
       method,
@@ -37,7 +41,11 @@ export const s3Harness = (region = 'us-east-1') => {
       headers: { ...testSignatureHeaders(region, 's3'), ...(opts.headers ?? {}) },
       body: typeof opts.body === 'string' ? encodeUtf8(opts.body) : (opts.body ?? new Uint8Array(0)),
     };
-    const res = service.handle(req, { region, requestId: `req-${++n}` }) as { statusCode: number; headers: Record<string, string>; body: Uint8Array | string };
+    const res = service.handle(req, { region, requestId: `req-${++n}` }) as {
+      statusCode: number;
+      headers: Record<string, string>;
+      body: Uint8Array | string;
+    };
     const bytes = typeof res.body === 'string' ? encodeUtf8(res.body) : res.body;
     return { status: res.statusCode, headers: res.headers, text: decodeUtf8(bytes), bytes };
   };

@@ -3,7 +3,11 @@ import { XMLBuilder, XMLParser } from 'fast-xml-parser';
 /** S3's XML namespace, on every response document. */
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: false,
+});
 
 /** A response document as S3 writes one: the declaration, then the root element. */
 export const xmlDocument = (root: string, body: Record<string, unknown>): string =>

@@ -20,13 +20,22 @@ export const s3Headers = (rc: RequestContext, more: Record<string, string> = {})
   ...more,
 });
 
-export const xmlResponse = (rc: RequestContext, root: string, body: Record<string, unknown>, statusCode = 200): HttpResponseLike => ({
+export const xmlResponse = (
+  rc: RequestContext,
+  root: string,
+  body: Record<string, unknown>,
+  statusCode = 200,
+): HttpResponseLike => ({
   statusCode,
   headers: s3Headers(rc, { 'content-type': 'application/xml' }),
   body: xmlDocument(root, body),
 });
 
-export const emptyResponse = (rc: RequestContext, statusCode = 200, headers: Record<string, string> = {}): HttpResponseLike => ({
+export const emptyResponse = (
+  rc: RequestContext,
+  statusCode = 200,
+  headers: Record<string, string> = {},
+): HttpResponseLike => ({
   statusCode,
   headers: s3Headers(rc, headers),
   body: '',

@@ -17,8 +17,10 @@ export const createBucket = (s: S3Context) => {
   const constraint = locationConstraint(s);
   // us-east-1 takes no LocationConstraint; elsewhere it must name the region the request went to.
   if (constraint === 'us-east-1') throw s3Err.invalidLocationConstraint(constraint);
-  if (constraint !== undefined && constraint !== s.rc.region) throw s3Err.illegalLocationConstraint(constraint);
-  if (constraint === undefined && s.rc.region !== 'us-east-1') throw s3Err.illegalLocationConstraint('unspecified');
+  if (constraint !== undefined && constraint !== s.rc.region)
+    throw s3Err.illegalLocationConstraint(constraint);
+  if (constraint === undefined && s.rc.region !== 'us-east-1')
+    throw s3Err.illegalLocationConstraint('unspecified');
   const created = s.store.createBucket(s.bucket, s.rc.region);
   // "For legacy compatibility, if you re-create an existing bucket that you already own in the North
   // Virginia Region, Amazon S3 returns 200 OK" (CreateBucket, API reference); elsewhere 409.

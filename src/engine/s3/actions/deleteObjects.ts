@@ -11,7 +11,14 @@ export const deleteObjects = (s: S3Context) => {
   s.store.bucket(s.bucket);
   const doc = parseXml(decodeUtf8(s.req.body));
   const del = doc?.Delete as { Object?: Array<{ Key?: unknown }>; Quiet?: unknown } | undefined;
-  if (!del || typeof del !== 'object' || !Array.isArray(del.Object) || del.Object.length === 0 || del.Object.length > MAX_DELETE) throw s3Err.malformedXml();
+  if (
+    !del ||
+    typeof del !== 'object' ||
+    !Array.isArray(del.Object) ||
+    del.Object.length === 0 ||
+    del.Object.length > MAX_DELETE
+  )
+    throw s3Err.malformedXml();
   const keys = del.Object.map((o) => o.Key);
   if (keys.some((k) => typeof k !== 'string')) throw s3Err.malformedXml();
   const quiet = String(del.Quiet ?? '').trim() === 'true';

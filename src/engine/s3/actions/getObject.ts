@@ -27,11 +27,16 @@ export const getObject = (s: S3Context) => {
   const header = s.req.headers['range'];
   const range = header !== undefined ? parseRange(header, object.Size) : undefined;
   const headers = s3Headers(s.rc, objectHeaders(object));
-  if (!range) return { statusCode: 200, headers: { ...headers, 'content-length': String(object.Size) }, body };
+  if (!range)
+    return { statusCode: 200, headers: { ...headers, 'content-length': String(object.Size) }, body };
   const [first, last] = range;
   return {
     statusCode: 206,
-    headers: { ...headers, 'content-length': String(last - first + 1), 'content-range': `bytes ${first}-${last}/${object.Size}` },
+    headers: {
+      ...headers,
+      'content-length': String(last - first + 1),
+      'content-range': `bytes ${first}-${last}/${object.Size}`,
+    },
     body: body.subarray(first, last + 1),
   };
 };

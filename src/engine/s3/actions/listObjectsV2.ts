@@ -13,11 +13,20 @@ export const listObjectsV2 = (s: S3Context) => {
   if (q['max-keys'] !== undefined) {
     maxKeys = Number(q['max-keys']);
     if (!/^\d+$/.test(q['max-keys']) || !Number.isSafeInteger(maxKeys))
-      throw s3Err.invalidArgument('Provided max-keys not an integer or within integer range', 'max-keys', q['max-keys']);
+      throw s3Err.invalidArgument(
+        'Provided max-keys not an integer or within integer range',
+        'max-keys',
+        q['max-keys'],
+      );
     maxKeys = Math.min(maxKeys, MAX_KEYS);
   }
   const encodingType = q['encoding-type'];
-  if (encodingType !== undefined && encodingType !== 'url') throw s3Err.invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', encodingType);
+  if (encodingType !== undefined && encodingType !== 'url')
+    throw s3Err.invalidArgument(
+      'Invalid Encoding Method specified in Request',
+      'encoding-type',
+      encodingType,
+    );
   const enc = encodingType === 'url' ? urlEncode : (x: string) => x;
   const prefix = q['prefix'] ?? '';
   const delimiter = q['delimiter'] || undefined;
@@ -39,11 +48,19 @@ export const listObjectsV2 = (s: S3Context) => {
     KeyCount: page.keys.length + page.commonPrefixes.length,
     IsTruncated: page.isTruncated,
     ...(q['continuation-token'] !== undefined ? { ContinuationToken: q['continuation-token'] } : {}),
-    ...(page.nextContinuationToken !== undefined ? { NextContinuationToken: page.nextContinuationToken } : {}),
+    ...(page.nextContinuationToken !== undefined
+      ? { NextContinuationToken: page.nextContinuationToken }
+      : {}),
     ...(q['start-after'] !== undefined ? { StartAfter: enc(q['start-after']) } : {}),
     Contents: page.keys.map((k) => {
       const o = objects.headObject(s.bucket, k);
-      return { Key: enc(o.Key), LastModified: isoTime(o.LastModified), ETag: o.ETag, Size: o.Size, StorageClass: 'STANDARD' };
+      return {
+        Key: enc(o.Key),
+        LastModified: isoTime(o.LastModified),
+        ETag: o.ETag,
+        Size: o.Size,
+        StorageClass: 'STANDARD',
+      };
     }),
     CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: enc(p) })),
   });

@@ -33,7 +33,8 @@ export const decodeAwsChunked = (body: Uint8Array): Uint8Array => {
 };
 
 const isChunked = (headers: Record<string, string>): boolean =>
-  (headers['content-encoding'] ?? '').split(',').some((e) => e.trim() === 'aws-chunked') || (headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
+  (headers['content-encoding'] ?? '').split(',').some((e) => e.trim() === 'aws-chunked') ||
+  (headers['x-amz-content-sha256'] ?? '').startsWith('STREAMING-');
 
 export const putObject = (s: S3Context) => {
   const keyBytes = encodeUtf8(s.key).length;
@@ -43,7 +44,8 @@ export const putObject = (s: S3Context) => {
   const chunked = isChunked(h);
   const body = chunked ? decodeAwsChunked(s.req.body) : s.req.body;
   const metadata: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (k.startsWith('x-amz-meta-')) metadata[k.slice('x-amz-meta-'.length)] = v;
+  for (const [k, v] of Object.entries(h))
+    if (k.startsWith('x-amz-meta-')) metadata[k.slice('x-amz-meta-'.length)] = v;
   // aws-chunked is how the body travelled, not how it is stored.
   const encoding = h['content-encoding']
     ?.split(',')

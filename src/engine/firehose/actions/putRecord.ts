@@ -1,0 +1,30 @@
+import { fErr } from '../errors';
+import type { FirehoseContext } from './context';
+import { decode, putTarget, recordId } from './put';
+
+export const putRecord = (
+  f: FirehoseContext,
+  input: { DeliveryStreamName: string; Record: { Data: string } },
+) => {
+  const s = putTarget(f, input.DeliveryStreamName);
+  const data = decode(input.Record.Data);
+  const now = f.store.now();
+  if (f.engine.options.enforceThroughput) {
+    if (
+      !f.throttle.request(s.DeliveryStreamARN, s._region, now) ||
+      !f.throttle.record(s.DeliveryStreamARN, s._region, now, data.length)
+    ) {
+      f.metrics.put(s, 'ThrottledRecords', 1, 'Count');
+      throw fErr.slowDown();
+    }
+  }
+  f.delivery.append(s, [data], now);
+  const m = f.metrics;
+  m.put(s, 'IncomingRecords', 1, 'Count');
+  m.put(s, 'IncomingBytes', data.length, 'Bytes');
+  m.put(s, 'IncomingPutRequests', 1, 'Count');
+  m.put(s, 'PutRecord.Requests', 1, 'Count');
+  m.put(s, 'PutRecord.Bytes', data.length, 'Bytes');
+  m.put(s, 'PutRecord.Latency', f.store.now() - now, 'Milliseconds');
+  return { RecordId: recordId(s), Encrypted: false };
+};
