@@ -3,6 +3,8 @@ import { MetricStore, type MetricStoreSnapshot } from './cloudwatch/store';
 import { RealClock, type Clock } from './common/clock';
 import { nullMetricsSink } from './common/metrics';
 import { PlatformRng, type Rng } from './common/rng';
+import type { FirehoseService } from './firehose/service';
+import { firehoseAndS3 } from './firehose/wiring';
 import { KinesisService } from './kinesis/service';
 import { emptyLog, type RecordLog } from './kinesis/store/log';
 import { isReadableKinesisSnapshot, KINESIS_SNAPSHOT_VERSION, type KinesisSnapshot } from './kinesis/store/types';
@@ -10,6 +12,7 @@ import { defaultEngineOptions, type EngineContext, type EngineOptions } from './
 import type { HttpRequestLike, HttpResponseLike } from './protocol/http';
 import { Router } from './protocol/router';
 import { recordUsage, trimToCap, type CapTrim, type RecordUsage } from './recordCap';
+import type { S3Service } from './s3/service';
 
 export interface EmulatorConfig {
   clock?: Clock;
@@ -60,6 +63,9 @@ export class Emulator {
   readonly metrics: MetricStore;
   /** Kinesis Data Streams (its snapshot()/restore() carry the streams across reloads). */
   readonly kinesis: KinesisService;
+  /** Firehose delivering into S3 (`firehose.advance(now)` flushes buffers that are due). */
+  readonly firehose: FirehoseService;
+  readonly s3: S3Service;
 
   constructor(config: EmulatorConfig = {}) {
     this.ctx = {
@@ -76,6 +82,9 @@ export class Emulator {
     // Services register here.
     this.router.register((this.kinesis = new KinesisService(this.ctx)));
     this.router.register(new CloudWatchService({ clock: this.ctx.clock, store: this.metrics }));
+    ({ firehose: this.firehose, s3: this.s3 } = firehoseAndS3(this.ctx));
+    this.router.register(this.firehose);
+    this.router.register(this.s3);
   }
 
   handle(req: HttpRequestLike): Promise<HttpResponseLike> {
