@@ -6,12 +6,11 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const INDEX = new Uint8Array(128);
 for (let i = 0; i < ALPHABET.length; i++) INDEX[ALPHABET.charCodeAt(i)] = i;
 
-/** Decodes canonical Base64 (the validator has already checked it). */
-export const fromBase64 = (s: string): Uint8Array => {
+/** Decodes canonical Base64 (the validator has already checked it) into `out` from `o`; returns the bytes written. */
+export const decodeBase64Into = (s: string, out: Uint8Array, start: number): number => {
   let n = s.length;
   while (n > 0 && s.charCodeAt(n - 1) === 61) n--;
-  const out = new Uint8Array((n * 3) >> 2);
-  let o = 0;
+  let o = start;
   let i = 0;
   for (; i + 4 <= n; i += 4) {
     const v =
@@ -32,6 +31,14 @@ export const fromBase64 = (s: string): Uint8Array => {
     out[o++] = v >> 16;
     if (rest === 3) out[o++] = (v >> 8) & 0xff;
   }
+  return o - start;
+};
+
+export const fromBase64 = (s: string): Uint8Array => {
+  let n = s.length;
+  while (n > 0 && s.charCodeAt(n - 1) === 61) n--;
+  const out = new Uint8Array((n * 3) >> 2);
+  decodeBase64Into(s, out, 0);
   return out;
 };
 

@@ -8,7 +8,8 @@
 import { gzipSync } from 'fflate';
 import { isAwsError } from '../common/errors';
 import type { EngineContext } from '../protocol/context';
-import { fromBase64, toBase64 } from './base64';
+import { base64DecodedLength } from '../common/validation';
+import { decodeBase64Into, fromBase64, toBase64 } from './base64';
 import type {
   FirehoseEnvironment,
   SourceReader,
@@ -36,8 +37,14 @@ export const ERRORS_KEPT = 100;
 const DEFAULT_TRANSFORM_MB = 1;
 const DEFAULT_RETRIES = 3;
 
+/** A record's data: bytes, or the Base64 text it arrived as (decoded only when written, straight into the object). */
+export type RecordData = Uint8Array | string;
+
+const sizeOf = (d: RecordData): number => (typeof d === 'string' ? base64DecodedLength(d) : d.length);
+const base64Of = (d: RecordData): string => (typeof d === 'string' ? d : toBase64(d));
+
 interface Buffer {
-  data: Uint8Array[];
+  data: RecordData[];
   arrivals: number[];
   bytes: number;
   /** When the buffer's first record came in: the interval counts from here. */
@@ -69,19 +76,23 @@ interface StreamState {
 /** A record in the shape bulk savers store it. */
 export interface BufferedRecords {
   streamArn: string;
-  data: Uint8Array[];
+  data: RecordData[];
   arrivals: number[];
 }
 
 const utf8 = new TextEncoder();
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-const concat = (parts: Uint8Array[], bytes: number): Uint8Array => {
-  if (parts.length === 1) return parts[0];
+const concat = (parts: RecordData[], bytes: number): Uint8Array => {
+  if (parts.length === 1 && typeof parts[0] !== 'string') return parts[0];
   const out = new Uint8Array(bytes);
   let o = 0;
   for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
+    if (typeof p === 'string') o += decodeBase64Into(p, out, o);
+    else {
+      out.set(p, o);
+      o += p.length;
+    }
   }
   return out;
 };
@@ -125,7 +136,7 @@ export class Delivery {
   }
 
   /** Takes records into the stream's buffer, sealing it whenever it reaches its size. */
-  append(s: DeliveryStream, data: Uint8Array[], arrivals: number[] | number): void {
+  append(s: DeliveryStream, data: RecordData[], arrivals: number[] | number, sizes?: number[]): void {
     const st = this.state(s.DeliveryStreamARN);
     const now = this.ctx.clock.now();
     const limit = s.Destination.BufferingHints.SizeInMBs * MiB;
@@ -133,7 +144,7 @@ export class Delivery {
       const open = (st.open ??= emptyBuffer(now));
       open.data.push(data[i]);
       open.arrivals.push(typeof arrivals === 'number' ? arrivals : arrivals[i]);
-      open.bytes += data[i].length;
+      open.bytes += sizes ? sizes[i] : sizeOf(data[i]);
       if (open.bytes >= limit) this.seal(st, now);
     }
   }
@@ -239,14 +250,14 @@ export class Delivery {
     if (!st.reader) return;
     const { records, gone } = st.reader.read(READ_LIMIT);
     if (records.length > 0) {
-      const data = records.map((r) => (typeof r.data === 'string' ? fromBase64(r.data) : r.data));
+      const data = records.map((r) => r.data);
       this.append(
         s,
         data,
         records.map((r) => r.arrival),
       );
       let bytes = 0;
-      for (const d of data) bytes += d.length;
+      for (const d of data) bytes += sizeOf(d);
       this.metrics.put(s, 'IncomingRecords', records.length, 'Count');
       this.metrics.put(s, 'IncomingBytes', bytes, 'Bytes');
     }
@@ -337,7 +348,7 @@ export class Delivery {
     let cur: number[] = [];
     let curBytes = 0;
     for (let i = 0; i < batch.data.length; i++) {
-      const size = Math.ceil(batch.data[i].length / 3) * 4;
+      const size = Math.ceil(sizeOf(batch.data[i]) / 3) * 4;
       if (cur.length > 0 && curBytes + size > chunkBytes) {
         chunks.push(cur);
         cur = [];
@@ -362,7 +373,7 @@ export class Delivery {
           errorCode: code,
           errorMessage: message,
           attemptEndingTimestamp: this.ctx.clock.now(),
-          rawData: toBase64(batch.data[i]),
+          rawData: base64Of(batch.data[i]),
           lambdaArn: lambdaArn,
         }),
       );
@@ -372,7 +383,7 @@ export class Delivery {
       const input: TransformInputRecord[] = chunk.map((i) => ({
         recordId: recordId(i),
         approximateArrivalTimestamp: batch.arrivals[i],
-        data: toBase64(batch.data[i]),
+        data: base64Of(batch.data[i]),
       }));
       let attempts = 0;
       let output: TransformOutputRecord[] | undefined;
@@ -411,7 +422,12 @@ export class Delivery {
         else if (r.result === 'Dropped') continue;
         else if (r.result === 'ProcessingFailed')
           fail(i, 'Lambda.ProcessingFailedStatus', 'ProcessingFailed status set for record', attempts);
-        else if (r.result === 'Ok' && typeof r.data === 'string') {
+        else if (
+          r.result === 'Ok' &&
+          typeof r.data === 'string' &&
+          r.data.length % 4 === 0 &&
+          BASE64.test(r.data)
+        ) {
           const data = fromBase64(r.data);
           ok.data.push(data);
           ok.arrivals.push(batch.arrivals[i]);
@@ -452,7 +468,7 @@ export class Delivery {
   bufferList(): BufferedRecords[] {
     const out: BufferedRecords[] = [];
     for (const [streamArn, st] of this.streams) {
-      const data: Uint8Array[] = [];
+      const data: RecordData[] = [];
       const arrivals: number[] = [];
       for (const b of [...st.sealed, ...(st.open ? [st.open] : [])]) {
         data.push(...b.data);
@@ -464,7 +480,7 @@ export class Delivery {
   }
 
   /** Puts saved records back into a stream's buffer after a restore; false if the stream is not there. */
-  loadBuffer(streamArn: string, data: Uint8Array[], arrivals: number[]): boolean {
+  loadBuffer(streamArn: string, data: RecordData[], arrivals: number[]): boolean {
     const s = this.store.byArn(streamArn);
     if (!s) return false;
     this.append(s, data, arrivals);

@@ -12,7 +12,7 @@ import { putRecordBatch } from './actions/putRecordBatch';
 import { tagDeliveryStream } from './actions/tagDeliveryStream';
 import { untagDeliveryStream } from './actions/untagDeliveryStream';
 import { updateDestination } from './actions/updateDestination';
-import { Delivery, type BufferedRecords } from './delivery';
+import { Delivery, type BufferedRecords, type RecordData } from './delivery';
 import type { FirehoseEnvironment } from './environment';
 import { FirehoseMetrics } from './metrics';
 import { FirehoseStore } from './store';
@@ -143,7 +143,7 @@ export class FirehoseService implements JsonService {
     return this.delivery.bufferList();
   }
 
-  loadBuffer(streamArn: string, data: Uint8Array[], arrivals: number[]): boolean {
+  loadBuffer(streamArn: string, data: RecordData[], arrivals: number[]): boolean {
     return this.delivery.loadBuffer(streamArn, data, arrivals);
   }
 }

@@ -1,4 +1,3 @@
-import { fromBase64 } from '../base64';
 import { fErr } from '../errors';
 import type { DeliveryStream } from '../types';
 import type { FirehoseContext } from './context';
@@ -14,5 +13,3 @@ export const putTarget = (f: FirehoseContext, name: string): DeliveryStream => {
 /** A record id: the stream's random prefix and the record's number, as opaque as AWS's. */
 export const recordId = (s: DeliveryStream): string =>
   `${s._idPrefix}${(++s._records).toString(16).padStart(16, '0')}`;
-
-export const decode = fromBase64;

@@ -1,7 +1,7 @@
 import { base64DecodedLength } from '../../common/validation';
 import { fErr } from '../errors';
 import type { FirehoseContext } from './context';
-import { decode, putTarget, recordId } from './put';
+import { putTarget, recordId } from './put';
 
 /** "The PutRecordBatch request ... can support up to 500 records ... up to 4 MiB for the entire request" (API reference). */
 export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
@@ -18,8 +18,9 @@ export const putRecordBatch = (
 ) => {
   const s = putTarget(f, input.DeliveryStreamName);
   const recs = input.Records;
+  const sizes = new Array<number>(recs.length);
   let total = 0;
-  for (const r of recs) total += base64DecodedLength(r.Data);
+  for (let i = 0; i < recs.length; i++) total += sizes[i] = base64DecodedLength(recs[i].Data);
   // The console's own text, in AWS's manner.
   if (total > MAX_BATCH_BYTES)
     throw fErr.invalidArgument(
@@ -29,21 +30,23 @@ export const putRecordBatch = (
   const throttled = f.engine.options.enforceThroughput;
   if (throttled && !f.throttle.request(s.DeliveryStreamARN, s._region, now)) throw fErr.slowDown();
   const out = new Array<Entry>(recs.length);
-  const data: Uint8Array[] = [];
+  const data: string[] = [];
+  const kept: number[] = [];
   let bytes = 0;
   let failed = 0;
   for (let i = 0; i < recs.length; i++) {
-    const d = decode(recs[i].Data);
-    if (throttled && !f.throttle.record(s.DeliveryStreamARN, s._region, now, d.length)) {
+    const size = sizes[i];
+    if (throttled && !f.throttle.record(s.DeliveryStreamARN, s._region, now, size)) {
       out[i] = { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'Slow down.' };
       failed++;
       continue;
     }
-    data.push(d);
-    bytes += d.length;
+    data.push(recs[i].Data);
+    kept.push(size);
+    bytes += size;
     out[i] = { RecordId: recordId(s) };
   }
-  f.delivery.append(s, data, now);
+  f.delivery.append(s, data, now, kept);
   const m = f.metrics;
   m.put(s, 'IncomingRecords', data.length, 'Count');
   m.put(s, 'IncomingBytes', bytes, 'Bytes');
