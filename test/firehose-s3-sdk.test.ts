@@ -193,6 +193,17 @@ describe('Firehose to S3 through @aws-sdk/client-firehose and @aws-sdk/client-s3
       status: 404,
       message: 'The specified key does not exist.',
     });
+    const odd = 'dir/hello world é+%.txt';
+    await s3.send(new PutObjectCommand({ Bucket: 'ranges', Key: odd, Body: 'odd' }));
+    expect(
+      await (await s3.send(new GetObjectCommand({ Bucket: 'ranges', Key: odd }))).Body!.transformToString(),
+    ).toBe('odd');
+    expect(
+      (await s3.send(new ListObjectsV2Command({ Bucket: 'ranges', Prefix: 'dir/' }))).Contents?.map(
+        (c) => c.Key,
+      ),
+    ).toEqual([odd]);
+    await s3.send(new DeleteObjectCommand({ Bucket: 'ranges', Key: odd }));
     const del = await s3.send(
       new DeleteObjectsCommand({
         Bucket: 'ranges',
