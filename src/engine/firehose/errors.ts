@@ -5,7 +5,7 @@ import { AwsError } from '../common/errors';
  * (the API documentation and the custom prefix guide), and marked where they are the console's own.
  */
 export const fErr = {
-  // The console's own text, in AWS's manner.
+  // AWS's text (as DescribeDeliveryStream answers it, quoted in public issue threads).
   notFound: (name: string, account: string) =>
     new AwsError('ResourceNotFoundException', `Firehose ${name} under account ${account} not found.`),
   // The console's own text, in AWS's manner.

@@ -237,3 +237,20 @@ describe('S3 REST service', () => {
     expect(errorOf(r.text).code).toBe('NotImplemented');
   });
 });
+
+describe('GetBucketLocation', () => {
+  it("answers the bucket's region, empty for us-east-1", () => {
+    const west = s3Harness('us-west-2');
+    west.send('PUT', '/data', {
+      body: '<CreateBucketConfiguration><LocationConstraint>us-west-2</LocationConstraint></CreateBucketConfiguration>',
+    });
+    expect(west.send('GET', '/data', { query: { location: '' } }).text).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">us-west-2</LocationConstraint>',
+    );
+    const east = s3Harness('us-east-1');
+    east.send('PUT', '/data');
+    expect(east.send('GET', '/data', { query: { location: '' } }).text).toContain(
+      '<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></LocationConstraint>',
+    );
+  });
+});

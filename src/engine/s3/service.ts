@@ -8,6 +8,7 @@ import { createBucket } from './actions/createBucket';
 import { deleteBucket } from './actions/deleteBucket';
 import { deleteObject } from './actions/deleteObject';
 import { deleteObjects } from './actions/deleteObjects';
+import { getBucketLocation } from './actions/getBucketLocation';
 import { getObject } from './actions/getObject';
 import { headBucket } from './actions/headBucket';
 import { headObject } from './actions/headObject';
@@ -32,6 +33,7 @@ export const operations: Record<string, Operation> = {
   HeadBucket: { readOnly: true, action: headBucket },
   DeleteBucket: { readOnly: false, action: deleteBucket },
   ListObjectsV2: { readOnly: true, action: listObjectsV2 },
+  GetBucketLocation: { readOnly: true, action: getBucketLocation },
   DeleteObjects: { readOnly: false, action: deleteObjects },
   PutObject: { readOnly: false, action: putObject },
   GetObject: { readOnly: true, action: getObject },
@@ -50,6 +52,7 @@ const KNOWN_QUERY = new Set([
   'encoding-type',
   'fetch-owner',
   'delete',
+  'location',
   'x-id',
 ]);
 
@@ -86,7 +89,8 @@ export const operationOf = (req: HttpRequestLike, bucket: string, key: string): 
     if (m === 'PUT') return 'CreateBucket';
     if (m === 'HEAD') return 'HeadBucket';
     if (m === 'DELETE') return 'DeleteBucket';
-    if (m === 'GET') return q['list-type'] === '2' ? 'ListObjectsV2' : undefined;
+    if (m === 'GET')
+      return q['list-type'] === '2' ? 'ListObjectsV2' : 'location' in q ? 'GetBucketLocation' : undefined;
     if (m === 'POST') return 'delete' in q ? 'DeleteObjects' : undefined;
     return undefined;
   }
