@@ -182,9 +182,13 @@ describe('Firehose buffering on the emulator clock', () => {
     const buffers = h.service.bufferList();
     const again = firehoseHarness();
     again.service.restore(snap);
-    for (const b of buffers) expect(again.service.loadBuffer(b.streamArn, b.data, b.arrivals)).toBe(true);
+    expect(buffers.map((b) => [b.first, b.data])).toEqual([[0, [b64('a'), b64('b')]]]);
+    for (const b of buffers) expect(again.service.loadBuffer(b.streamArn, b.data, b.arrivals, b.first)).toBe(true);
     again.at(h.clock.now() + 60_000);
     expect(again.keys().map(again.body)).toEqual(['ab']);
+    // Positions only grow: records delivered leave from the oldest end.
+    again.put('hose', 'c');
+    expect(again.service.bufferList().map((b) => [b.first, b.data])).toEqual([[2, [b64('c')]]]);
   });
 });
 

@@ -69,6 +69,8 @@ interface Batch extends Buffer {
 interface StreamState {
   open?: Buffer;
   sealed: Batch[];
+  /** The position of the oldest buffered record: records are numbered as they come in, and leave from the oldest end. */
+  first: number;
   reader?: SourceReader;
   nextPoll: number;
 }
@@ -76,6 +78,8 @@ interface StreamState {
 /** A record in the shape bulk savers store it. */
 export interface BufferedRecords {
   streamArn: string;
+  /** The position of the first record (see {@link Delivery.loadBuffer}). */
+  first: number;
   data: RecordData[];
   arrivals: number[];
 }
@@ -131,7 +135,7 @@ export class Delivery {
 
   private state(arn: string): StreamState {
     let st = this.streams.get(arn);
-    if (!st) this.streams.set(arn, (st = { sealed: [], nextPoll: 0 }));
+    if (!st) this.streams.set(arn, (st = { sealed: [], first: 0, nextPoll: 0 }));
     return st;
   }
 
@@ -214,10 +218,10 @@ export class Delivery {
             errorsWritten: false,
           };
         }
-        if (this.write(s, batch, now)) st.sealed.shift();
+        if (this.write(s, batch, now)) this.done(st);
         else {
           batch.firstAttempt ??= now;
-          if (now - batch.firstAttempt >= MAX_RETRY_MS) st.sealed.shift();
+          if (now - batch.firstAttempt >= MAX_RETRY_MS) this.done(st);
           else {
             batch.nextAttempt = now + RETRY_MS;
             consider(batch.nextAttempt);
@@ -232,6 +236,11 @@ export class Delivery {
     const transition = this.store.nextTransition();
     if (transition !== undefined) consider(transition);
     return next;
+  }
+
+  /** The oldest batch has been written (or given up): its records leave the buffer. */
+  private done(st: StreamState): void {
+    st.first += st.sealed.shift()!.data.length;
   }
 
   /** Resolves when every transformation under way has finished (tests; the host uses `wake`). */
@@ -464,25 +473,35 @@ export class Delivery {
     });
   }
 
-  /** Every buffered record (open and sealed, in order), shared not copied: the bulky part a saver stores apart. */
+  /**
+   * Every stream's buffered records (sealed batches, then the open buffer, oldest first) with the
+   * position of the first, shared not copied: the bulky part a saver stores apart.
+   */
   bufferList(): BufferedRecords[] {
     const out: BufferedRecords[] = [];
     for (const [streamArn, st] of this.streams) {
       const data: RecordData[] = [];
       const arrivals: number[] = [];
       for (const b of [...st.sealed, ...(st.open ? [st.open] : [])]) {
-        data.push(...b.data);
-        arrivals.push(...b.arrivals);
+        for (let i = 0; i < b.data.length; i++) {
+          data.push(b.data[i]);
+          arrivals.push(b.arrivals[i]);
+        }
       }
-      if (data.length > 0) out.push({ streamArn, data, arrivals });
+      if (data.length > 0) out.push({ streamArn, first: st.first, data, arrivals });
     }
     return out;
   }
 
-  /** Puts saved records back into a stream's buffer after a restore; false if the stream is not there. */
-  loadBuffer(streamArn: string, data: RecordData[], arrivals: number[]): boolean {
+  /**
+   * Puts saved records back into a stream's buffer after a restore, numbered from `first`; false if
+   * the stream is not there.
+   */
+  loadBuffer(streamArn: string, data: RecordData[], arrivals: number[], first = 0): boolean {
     const s = this.store.byArn(streamArn);
     if (!s) return false;
+    const st = this.state(streamArn);
+    if (st.sealed.length === 0 && !st.open) st.first = first;
     this.append(s, data, arrivals);
     return true;
   }

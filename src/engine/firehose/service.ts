@@ -143,7 +143,7 @@ export class FirehoseService implements JsonService {
     return this.delivery.bufferList();
   }
 
-  loadBuffer(streamArn: string, data: RecordData[], arrivals: number[]): boolean {
-    return this.delivery.loadBuffer(streamArn, data, arrivals);
+  loadBuffer(streamArn: string, data: RecordData[], arrivals: number[], first = 0): boolean {
+    return this.delivery.loadBuffer(streamArn, data, arrivals, first);
   }
 }

@@ -49,6 +49,7 @@ describe('S3Store', () => {
     const snap = JSON.parse(JSON.stringify(store.snapshot()));
     expect(snap).toEqual({
       version: 1,
+      seq: 1,
       buckets: [
         {
           Name: 'b-1',
@@ -62,6 +63,7 @@ describe('S3Store', () => {
               LastModified: t,
               ContentType: 'text/plain',
               Metadata: { owner: 'me' },
+              _seq: 1,
             },
           ],
         },
@@ -71,9 +73,27 @@ describe('S3Store', () => {
     const again = new S3Store(() => t);
     again.restore(snap);
     expect(again.usage()).toEqual({ buckets: 1, objects: 1, bytes: 0 });
-    for (const b of bodies) expect(again.loadBody(b.bucket, b.key, b.body)).toBe(true);
+    expect(again.loadBody('b-1', 'x/y', bytes('stale'), 0)).toBe(false);
+    for (const b of bodies) expect(again.loadBody(b.bucket, b.key, b.body, b.seq)).toBe(true);
     expect(again.loadBody('b-1', 'gone', bytes('x'))).toBe(false);
     expect(new TextDecoder().decode(again.getObject('b-1', 'x/y').body)).toBe('hello');
     expect(again.usage().bytes).toBe(5);
+  });
+
+  it('numbers every write, and trims the objects written before a time, oldest first', () => {
+    let t = 1000;
+    const store = new S3Store(() => t);
+    store.createBucket('b-1', 'us-east-1');
+    store.putObject('b-1', 'old', bytes('1234'));
+    t = 2000;
+    store.putObject('b-1', 'new', bytes('12'));
+    t = 2500;
+    expect(store.putObject('b-1', 'old', bytes('123'))._seq).toBe(3);
+    expect(store.objectsByAge().map((o) => o.object.Key)).toEqual(['new', 'old']);
+    t = 3000;
+    store.putObject('b-1', 'newest', bytes('1'));
+    expect(store.trimBefore(3000)).toEqual({ objects: 2, bytes: 5 });
+    expect(store.keys('b-1')).toEqual(['newest']);
+    expect(store.usage().bytes).toBe(1);
   });
 });

@@ -40,6 +40,7 @@ export class S3Store {
   /** Object bodies, keyed `bucket/key`. */
   readonly bodies = new Map<string, Uint8Array>();
   private bytes = 0;
+  private seq = 0;
   /** Bytes of object bodies the store may hold (the emulator's cap; S3 itself has none). */
   capBytes = Number.POSITIVE_INFINITY;
 
@@ -93,6 +94,7 @@ export class S3Store {
       ContentType: options.contentType ?? DEFAULT_CONTENT_TYPE,
       ...(options.contentEncoding !== undefined ? { ContentEncoding: options.contentEncoding } : {}),
       ...(options.metadata && Object.keys(options.metadata).length > 0 ? { Metadata: options.metadata } : {}),
+      _seq: ++this.seq,
     };
     if (!b.objects.has(key)) b.sorted = undefined;
     b.objects.set(key, obj);
@@ -139,6 +141,7 @@ export class S3Store {
   snapshot(): S3Snapshot {
     return {
       version: S3_SNAPSHOT_VERSION,
+      seq: this.seq,
       buckets: this.listBuckets().map((b) => ({
         ...b,
         objects: this.keys(b.Name).map((k) => structuredClone(this.buckets.get(b.Name)!.objects.get(k)!)),
@@ -151,6 +154,7 @@ export class S3Store {
     this.buckets.clear();
     this.bodies.clear();
     this.bytes = 0;
+    this.seq = snapshot.seq;
     for (const { objects, ...b } of structuredClone(snapshot.buckets)) {
       this.buckets.set(b.Name, { ...b, objects: new Map(objects.map((o) => [o.Key, o])) });
     }
@@ -161,17 +165,40 @@ export class S3Store {
     const out: S3Body[] = [];
     for (const b of this.buckets.values())
       for (const key of b.objects.keys())
-        out.push({ bucket: b.Name, key, body: this.bodies.get(bodyId(b.Name, key)) ?? new Uint8Array(0) });
+        out.push({ bucket: b.Name, key, seq: b.objects.get(key)!._seq, body: this.bodies.get(bodyId(b.Name, key)) ?? new Uint8Array(0) });
     return out;
   }
 
-  /** Puts back a body saved apart from the snapshot; false (and nothing stored) if its object is not in the store. */
-  loadBody(bucket: string, key: string, body: Uint8Array): boolean {
+  /**
+   * Puts back a body saved apart from the snapshot; false (and nothing stored) if its object is not in
+   * the store, or (given `seq`) the body is of another write of the key.
+   */
+  loadBody(bucket: string, key: string, body: Uint8Array, seq?: number): boolean {
     const obj = this.buckets.get(bucket)?.objects.get(key);
-    if (!obj) return false;
+    if (!obj || (seq !== undefined && seq !== obj._seq)) return false;
     const id = bodyId(bucket, key);
     this.bytes += body.length - (this.bodies.get(id)?.length ?? 0);
     this.bodies.set(id, body);
     return true;
+  }
+
+  /** Every object, oldest first (by LastModified): what a storage cap drops first. */
+  objectsByAge(): Array<{ bucket: string; object: S3Object }> {
+    const out: Array<{ bucket: string; object: S3Object }> = [];
+    for (const b of this.buckets.values()) for (const object of b.objects.values()) out.push({ bucket: b.Name, object });
+    return out.sort((x, y) => x.object.LastModified - y.object.LastModified);
+  }
+
+  /** Deletes every object last written before `t` (the storage cap's trim); says what went. */
+  trimBefore(t: number): { objects: number; bytes: number } {
+    let objects = 0;
+    let bytes = 0;
+    for (const { bucket, object } of this.objectsByAge()) {
+      if (object.LastModified >= t) break;
+      this.deleteObject(bucket, object.Key);
+      objects++;
+      bytes += object.Size;
+    }
+    return { objects, bytes };
   }
 }

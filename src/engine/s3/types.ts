@@ -15,6 +15,8 @@ export interface S3Object {
   /** `x-amz-meta-*` headers, names lower-cased without the prefix. */
   Metadata?: Record<string, string>;
   ContentEncoding?: string;
+  /** Which write of the key this is (grows with every put in the store): the body's position for savers. */
+  _seq: number;
 }
 
 export interface S3Bucket {
@@ -29,6 +31,8 @@ export const S3_SNAPSHOT_VERSION = 1;
 
 export interface S3Snapshot {
   version: typeof S3_SNAPSHOT_VERSION;
+  /** The last `_seq` given out. */
+  seq: number;
   buckets: Array<S3Bucket & { objects: S3Object[] }>;
 }
 
@@ -36,6 +40,8 @@ export interface S3Snapshot {
 export interface S3Body {
   bucket: string;
   key: string;
+  /** The object's `_seq`: a body saved for an earlier write of the key is not loaded. */
+  seq: number;
   body: Uint8Array;
 }
 
