@@ -42,7 +42,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'self', message: 'Only src/worker/emulator.worker.ts may touch the worker global.' },
+        { name: 'self', message: 'Only the worker entry files (src/worker/*.worker.ts) may touch the worker global.' },
         { name: 'window', message: 'The engine has no DOM.' },
         { name: 'document', message: 'The engine has no DOM.' },
       ],
@@ -81,7 +81,7 @@ export default tseslint.config(
     [{ group: ['**/ui/**', 'react', 'react-dom'], message: 'The SDK layer builds clients; it knows nothing of React.' }],
   ),
   layer(
-    ['src/ui/panels/**/*.{ts,tsx}', 'src/ui/shell/**/*.{ts,tsx}'],
+    ['src/ui/panels/**/*.{ts,tsx}', 'src/ui/pages/**/*.{ts,tsx}', 'src/ui/shell/**/*.{ts,tsx}', 'src/ui/components/**/*.{ts,tsx}'],
     [
       {
         group: ['**/aws/**', '**/worker/**', '**/engine/**', '@aws-sdk/*'],

@@ -7,10 +7,10 @@
  * so GZIP shrinks them to almost nothing.
  */
 import { RealClock, VirtualClock, type Clock } from '../src/engine/common/clock';
-import { nullMetricsSink } from '../src/engine/common/metrics';
 import { SeededRng } from '../src/engine/common/rng';
-import { firehoseAndS3 } from '../src/engine/firehose/wiring';
-import { defaultEngineOptions, type EngineContext } from '../src/engine/protocol/context';
+import { Emulator } from '../src/engine/emulator';
+import type { FirehoseExports } from '../src/engine/firehose/module';
+import type { S3Exports } from '../src/engine/s3/module';
 
 const MiB = 1024 * 1024;
 const rc = { region: 'us-east-1', requestId: 'bench' };
@@ -23,15 +23,13 @@ const cpu = () => {
 };
 
 const setup = (clock: Clock, destination: Record<string, unknown>) => {
-  const ctx: EngineContext = {
+  const emulator = new Emulator({
     clock,
     rng: new SeededRng(42),
-    metrics: nullMetricsSink,
-    options: { ...defaultEngineOptions, stateDelayMs: 0, enforceThroughput: false },
-    accountId: '000000000000',
-    defaultRegion: 'us-east-1',
-  };
-  const { firehose, s3 } = firehoseAndS3(ctx);
+    options: { stateDelayMs: 0, enforceThroughput: false },
+  });
+  const firehose = emulator.exports<FirehoseExports>('firehose').service;
+  const s3 = emulator.exports<S3Exports>('s3').service;
   s3.store.createBucket('bench', 'us-east-1');
   firehose.call(
     'CreateDeliveryStream',

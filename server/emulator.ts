@@ -3,7 +3,7 @@
  * server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
  */
 import { parseArgs } from 'node:util';
-import { MIN_RECORD_CAP } from '../src/engine/recordCap';
+import { MIN_RECORD_CAP } from '../src/worker/storageUnits';
 import { startEmulatorServer } from './http';
 
 const MiB = 1024 * 1024;

@@ -25,7 +25,8 @@ interface SmithyShape {
   traits?: Record<string, unknown>;
 }
 
-const TYPE: Record<string, string> = {
+/** Smithy shape types -> the validator's ShapeType (one table for this generator and the model test). */
+export const SMITHY_TYPES: Record<string, string> = {
   string: 'String',
   enum: 'String',
   integer: 'Integer',
@@ -65,7 +66,7 @@ export const generateShapes = (model: { shapes: Record<string, SmithyShape> }, o
     if (known) return known;
     const s = shapes[id];
     if (!s) throw new Error(`the model has no shape ${id}`);
-    const type = TYPE[s.type];
+    const type = SMITHY_TYPES[s.type];
     if (!type) throw new Error(`shape ${id} has type ${s.type}, which has no validation form`);
     const name = constName(id);
     emitted.set(id, name);
@@ -98,7 +99,7 @@ export const generateShapes = (model: { shapes: Record<string, SmithyShape> }, o
 
   const member = (m: SmithyMember): string => {
     if (m.target.startsWith('smithy.api#')) {
-      const prelude = TYPE[m.target.slice('smithy.api#'.length).toLowerCase()] ?? 'String';
+      const prelude = SMITHY_TYPES[m.target.slice('smithy.api#'.length).toLowerCase()] ?? 'String';
       return m.traits?.['smithy.api#required'] ? `{ type: '${prelude}', notNull: true }` : `{ type: '${prelude}' }`;
     }
     const name = define(m.target);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
 import { EXPOSE_HEADERS, MAX_REQUEST_BYTES, startEmulatorServer, type EmulatorServer } from './http';
 
@@ -219,6 +219,19 @@ describe('the emulator server under careless clients', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('startEmulatorServer timed work', () => {
+  it("runs the modules' timed work without a request: a new stream turns ACTIVE on its own, and close() stops it", async () => {
+    const server = await startEmulatorServer({ stateDelayMs: 20 });
+    const auth = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0', 'x-amz-date': '20260101T000000Z' };
+    const created = await raw(server.url, 'POST', { ...kinesisHeaders('CreateStream'), ...auth }, '{"StreamName":"s","ShardCount":1}');
+    expect(created.status).toBe(200);
+    // Read from the store as it is, without a request (a request would resolve the state change itself).
+    const status = () => [...server.emulator.kinesis.store.streams.values()][0]?.StreamStatus;
+    await vi.waitFor(() => expect(status()).toBe('ACTIVE'));
+    await server.close();
   });
 });
 

@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Clock } from '../src/engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
-import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/engine/recordCap';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/worker/storageUnits';
+import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
@@ -76,6 +77,12 @@ const nextId2 = (): string => {
   return id2Pool.toString('base64', start, start + ID2_BYTES);
 };
 
+/** Node's timers, not keeping the process alive on their own. */
+const nodeTimers: SchedulerTimers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};
+
 const parseQuery = (search: string): Record<string, string> => {
   const query: Record<string, string> = {};
   if (search) for (const [k, v] of new URLSearchParams(search)) query[k] = v;
@@ -108,6 +115,15 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
       ...(options.stateDelayMs !== undefined ? { stateDelayMs: options.stateDelayMs } : {}),
     },
   });
+
+  // The modules' timed work (streams turning ACTIVE, retention) runs as emulated time passes.
+  const scheduler = new Scheduler(
+    (now) => emulator.advance(now, (module, e) => console.error(`emulator: the ${module} service failed in its timed work; trying again in 1 s:`, e)),
+    emulator.ctx.clock,
+    nodeTimers,
+    (e) => console.error('emulator: the timed work failed; trying again in 1 s:', e),
+  );
+  scheduler.start();
 
   const send = (
     res: ServerResponse,
@@ -228,6 +244,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
       };
       emulator.handle(request).then(
         (r) => {
+          if (!emulator.isReadOnly(request)) scheduler.poke();
           send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body);
           sinceCapCheck += bodyLength;
           if (sinceCapCheck >= capCheckEvery) {
@@ -267,6 +284,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     emulator,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        scheduler.stop();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

@@ -1,46 +1,131 @@
 /**
- * `npm run sql -- APP.sql --input RECORDS.jsonl [--schema SCHEMA.json]`
+ * `npm run sql -- APP.sql --input RECORDS [--schema SCHEMA.json] [--start ISO] [--rate N]`
  * Runs a Kinesis Data Analytics SQL application headless on virtual time and prints one JSON line
  * per row of every in-application stream it writes (and of error_stream), in emission order.
- * Script errors print as `file:line:column: message` on stderr, exit status 2.
+ * Script errors print as `APP.sql:line:column: message`, a bad input line as `RECORDS:line: message`,
+ * on stderr, exit status 2; bad arguments exit 64 with the usage.
  */
 import { readFileSync } from 'node:fs';
-import { parseInputLines, runHeadless } from '../src/engine/sql/headless';
+import { pathToFileURL } from 'node:url';
 import type { InputSchema } from '../src/engine/sql/discovery/discover';
+import { DEFAULT_RATE, DEFAULT_START, InputLineError, parseInputLines, runHeadless } from '../src/engine/sql/headless';
 
-const usage = 'usage: npm run sql -- APP.sql --input RECORDS.jsonl [--schema SCHEMA.json]';
+export interface SqlCliIo {
+  /** Reads a file; `-` is standard input. */
+  readFile: (path: string) => string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
 
-function main(argv: string[]): number {
+const USAGE = 'usage: npm run sql -- APP.sql --input RECORDS|- [--schema SCHEMA.json] [--start ISO-8601] [--rate N]';
+
+const HELP = `${USAGE}
+
+Runs a Kinesis Data Analytics SQL application on virtual time over recorded input and prints
+every row its streams (and error_stream) emit, one JSON line each. Open windows close one hour
+of virtual time after the last record.
+
+  --input RECORDS   the input records, one per line; - reads standard input
+  --schema FILE     the input schema (DiscoverInputSchema's InputSchema); discovered from the
+                    first 100 records when left out
+  --start ISO       arrival time of the first plain record (default ${DEFAULT_START})
+  --rate N          plain records per second of arrival time (default ${DEFAULT_RATE})
+
+Each input line is read on its own:
+  - a JSON object with exactly the keys "arrival" and "data" is a timed record:
+      {"arrival":"2026-01-01T00:00:05Z","data":{"sensorId":"a","temp":21}}
+  - any other line is a plain record, as npm run generate prints them:
+      {"sensorId":"a","temp":21}
+    the k-th plain record (from 0) arrives at --start + k / --rate seconds.
+
+Example:
+  npm run -s generate -- sensor.json --count 600 --seed 1 | npm run -s sql -- app.sql --input -
+(-s keeps npm's own banner lines out of the pipe.)
+
+A mistake in the script prints APP.sql:line:column: message, a bad input line RECORDS:line: message
+(both exit 2); bad arguments exit 64.
+`;
+
+const EXIT_USAGE = 64;
+const EXIT_INPUT = 2;
+
+/** Runs the command; returns the exit code. */
+export function runSqlCli(argv: string[], io: SqlCliIo): number {
   let app: string | undefined;
   let input: string | undefined;
   let schemaFile: string | undefined;
+  let start: string | undefined;
+  let rate: number | undefined;
+  const usage = (why: string) => {
+    io.err(`${why}\n${USAGE}\n`);
+    return EXIT_USAGE;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--input') input = argv[++i];
-    else if (a === '--schema') schemaFile = argv[++i];
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write(usage + '\n');
+    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
+    const [flag, inline] = eq > 0 ? [a.slice(0, eq), a.slice(eq + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === '--input') input = value();
+    else if (flag === '--schema') schemaFile = value();
+    else if (flag === '--start') {
+      start = value();
+      if (start === undefined || Number.isNaN(Date.parse(start))) return usage(`--start must be an ISO-8601 time, not ${JSON.stringify(start)}`);
+    } else if (flag === '--rate') {
+      const v = value();
+      rate = Number(v);
+      if (!(rate > 0) || !Number.isFinite(rate)) return usage(`--rate must be a positive number of records per second, not ${JSON.stringify(v)}`);
+    } else if (flag === '--help' || flag === '-h') {
+      io.out(HELP);
       return 0;
-    } else if (!app && !a.startsWith('--')) app = a;
-    else {
-      process.stderr.write(`unexpected argument '${a}'\n${usage}\n`);
-      return 64;
+    } else if (a.startsWith('-') && a !== '-') return usage(`unknown option ${flag}`);
+    else if (app === undefined) app = a;
+    else return usage(`unexpected argument ${a}`);
+  }
+  if (app === undefined) return usage('missing APP.sql');
+  if (input === undefined) return usage('missing --input RECORDS (- for standard input)');
+  const read = (path: string): string | undefined => {
+    try {
+      return io.readFile(path);
+    } catch (e) {
+      io.err(`${path}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
+      return undefined;
+    }
+  };
+  const script = read(app);
+  const text = read(input);
+  const schemaText = schemaFile === undefined ? undefined : read(schemaFile);
+  if (script === undefined || text === undefined || (schemaFile !== undefined && schemaText === undefined)) return 1;
+  const inputName = input === '-' ? '<stdin>' : input;
+  let records;
+  try {
+    records = parseInputLines(text, { start, rate });
+  } catch (e) {
+    if (!(e instanceof InputLineError)) throw e;
+    io.err(`${inputName}:${e.line}: ${e.detail}\n`);
+    return EXIT_INPUT;
+  }
+  let schema: InputSchema | undefined;
+  if (schemaText !== undefined) {
+    try {
+      schema = JSON.parse(schemaText) as InputSchema;
+    } catch (e) {
+      io.err(`${schemaFile}: not JSON (${(e as Error).message})\n`);
+      return EXIT_INPUT;
     }
   }
-  if (!app || !input) {
-    process.stderr.write(usage + '\n');
-    return 64;
-  }
-  const script = readFileSync(app, 'utf8');
-  const records = parseInputLines(readFileSync(input, 'utf8'));
-  const schema = schemaFile ? (JSON.parse(readFileSync(schemaFile, 'utf8')) as InputSchema) : undefined;
   const result = runHeadless(script, records, schema);
   if (!result.ok) {
-    for (const e of result.errors) process.stderr.write(`${app}:${e.line}:${e.column}: ${e.message}\n`);
-    return 2;
+    io.err(result.errors.map((e) => `${app}:${e.line}:${e.column}: ${e.message}\n`).join(''));
+    return EXIT_INPUT;
   }
-  process.stdout.write(result.lines.map((l) => l + '\n').join(''));
+  io.out(result.lines.map((l) => l + '\n').join(''));
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = runSqlCli(process.argv.slice(2), {
+    readFile: (p) => readFileSync(p === '-' ? 0 : p, 'utf8'),
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  });
+}

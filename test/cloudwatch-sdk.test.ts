@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { describe, expect, it } from 'vitest';
 import { EmulatorRequestHandler } from '../src/aws/handler';
-import { KINESIS_NAMESPACE, shardDimensions, streamDimensions } from '../src/engine/cloudwatch/catalog';
+import { KINESIS_NAMESPACE } from '../src/engine/kinesis/metrics';
 import { epochMillis } from '../src/engine/common/brand';
 import { VirtualClock } from '../src/engine/common/clock';
 import { Emulator } from '../src/engine/emulator';
@@ -161,11 +161,10 @@ describe('CloudWatch through @aws-sdk/client-cloudwatch', () => {
     });
   });
 
-  it('serves what services report on ctx.metrics: AWS/Kinesis IncomingRecords per stream and per shard', async () => {
+  it("serves what services report to CloudWatch's metric store: AWS/Kinesis IncomingRecords per stream and per shard", async () => {
     const { client, clock, emulator } = setup();
-    expect(emulator.ctx.metrics).toBe(emulator.metrics);
-    const report = (value: number, dimensions = streamDimensions('sensors')) =>
-      emulator.ctx.metrics.put({
+    const report = (value: number, dimensions = [{ Name: 'StreamName', Value: 'sensors' }]) =>
+      emulator.metrics.put({
         namespace: KINESIS_NAMESPACE,
         name: 'IncomingRecords',
         dimensions,
@@ -175,7 +174,10 @@ describe('CloudWatch through @aws-sdk/client-cloudwatch', () => {
       });
     report(500);
     report(500);
-    report(250, shardDimensions('sensors', 'shardId-000000000001'));
+    report(250, [
+      { Name: 'StreamName', Value: 'sensors' },
+      { Name: 'ShardId', Value: 'shardId-000000000001' },
+    ]);
     clock.advance(60_000);
     report(120);
     const query = (Id: string, Dimensions: { Name: string; Value: string }[]) => ({

@@ -42,7 +42,7 @@ const setup = () => {
   /** Moves the clock to `t` and lets Firehose do what is due there. */
   const at = (t: number) => {
     clock.set(t);
-    return emulator.firehose.advance(t);
+    return emulator.advance(t);
   };
   const keys = async (Bucket: string, Prefix?: string) =>
     ((await s3.send(new ListObjectsV2Command({ Bucket, Prefix }))).Contents ?? []).map((c) => c.Key!);

@@ -70,6 +70,25 @@ export class ConsolePage {
     await expect(this.page.getByRole('button', { name: new RegExp(`^Emulator clock, running at ${speed.toString().replace('.', '\\.')} times`) })).toBeVisible();
   }
 
+  get clockButton(): Locator {
+    return this.page.getByRole('button', { name: /^Emulator clock/ });
+  }
+
+  /** The emulator's date and time shown in the top bar ("2026-12-02 14:05:09", local time), as epoch ms. */
+  async emulatorTime(): Promise<number> {
+    const text = (await this.clockButton.textContent()) ?? '';
+    const m = /(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)/.exec(text);
+    if (!m) throw new Error(`no date and time in the clock button: ${JSON.stringify(text)}`);
+    const [y, mo, d, h, mi, se] = m.slice(1).map(Number);
+    return new Date(y, mo - 1, d, h, mi, se).getTime();
+  }
+
+  /** Skips the emulator clock ahead from the top bar's clock menu. */
+  async skipAhead(minutes: 1 | 6) {
+    await this.clockButton.click();
+    await this.page.getByRole('menuitem', { name: new RegExp(`^Skip ahead ${minutes} minutes?`) }).click();
+  }
+
   /** Picks an option of a Cloudscape Select. */
   async choose(testId: string, option: string | RegExp) {
     await this.page.getByTestId(testId).getByRole('button').first().click();

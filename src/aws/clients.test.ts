@@ -8,15 +8,8 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulatorServer, type EmulatorServer } from '../../server/http';
-import {
-  connectionLabel,
-  createServiceClients,
-  defaultConnectionSettings,
-  describeConnectionFailure,
-  EMULATOR_ENDPOINT,
-  endpointError,
-  type ConnectionSettings,
-} from './clients';
+import { createServiceClients, EMULATOR_ENDPOINT } from './clients';
+import { connectionLabel, defaultConnectionSettings, describeConnectionFailure, endpointError, type ConnectionSettings } from './connection';
 
 describe('createServiceClients', () => {
   const emulated = () => {

@@ -102,32 +102,45 @@ describe('Emulator snapshot and restore', () => {
 
   it('refuses a snapshot of another version and keeps what it had', () => {
     const { a } = busy();
-    const bad = { ...a.emulator.snapshot(), version: 2 } as unknown as EmulatorSnapshot;
+    const snapshot = a.emulator.snapshot();
+    const bad = { ...snapshot, version: 3 } as unknown as EmulatorSnapshot;
     const b = make();
     b.call('CreateStream', { StreamName: 'mine', ShardCount: 1 });
     expect(() => b.emulator.restore(bad)).toThrow(SnapshotVersionError);
-    expect(() => b.emulator.restore(bad)).toThrow('unsupported emulator snapshot version 2');
-    expect(() => b.emulator.restore({ ...a.emulator.snapshot(), kinesis: { version: 9 } } as never)).toThrow('unsupported emulator snapshot version "kinesis 9"');
+    expect(() => b.emulator.restore(bad)).toThrow('unsupported emulator snapshot version 3');
+    expect(() => b.emulator.restore({ ...snapshot, services: { ...snapshot.services, kinesis: { version: 9 } } })).toThrow(
+      'unsupported emulator snapshot version "kinesis 9"',
+    );
+    expect(() => b.emulator.restore({ ...snapshot, services: { ...snapshot.services, cloudwatch: { version: 2 } } })).toThrow(
+      'unsupported emulator snapshot version "cloudwatch 2"',
+    );
     expect(() => b.emulator.restore(null as never)).toThrow(SnapshotVersionError);
     expect(b.call('ListStreams').StreamNames).toEqual(['mine']);
   });
 
-  it('hands out the state without records plus the live logs, which together make the full snapshot', () => {
+  it('saves durable fields only: no records, routing tables, hex ranges or throttle windows in the state', () => {
     const { a } = busy();
-    const { snapshot, records } = a.emulator.snapshotWithoutRecords();
-    expect(snapshot.kinesis.streams[0].Shards.every((sh) => sh._log.counter.length === 0)).toBe(true);
-    expect(records.map((r) => [r.stream, r.shardIndex, r.log.counter.length - r.log.head])).toEqual([
-      ['s', 0, 1],
-      ['s', 1, 0],
-      ['s', 2, 1],
-      ['s', 3, 0],
+    const kinesis = a.emulator.snapshot().services.kinesis as { version: number; streams: Array<Record<string, unknown> & { Shards: Array<Record<string, unknown>> }> };
+    expect(kinesis.version).toBe(3);
+    const stream = kinesis.streams[0];
+    for (const k of ['_open', '_openStarts', '_openStartWords', '_wSec', '_wBytes', '_wRecords']) expect(stream).not.toHaveProperty(k);
+    for (const k of ['_log', '_startHex', '_endHex', '_wSec', '_wBytes', '_wRecords', '_rSec', '_rCalls', '_rTokens', '_rAt']) expect(stream.Shards[0]).not.toHaveProperty(k);
+    expect(stream.Shards[0]).toMatchObject({ ShardId: 'shardId-000000000000', _counter: 1, _closedAt: T0 + 1000 });
+  });
+
+  it('hands out the state without bulk data plus the live collections, which together make the full snapshot', () => {
+    const { a } = busy();
+    const { snapshot, collections } = a.emulator.snapshotWithoutBulk();
+    expect(snapshot.bulk).toEqual({});
+    expect(collections.map((c) => [c.module, c.collection.key, c.collection.range()?.count ?? 0])).toEqual([
+      ['kinesis', `us-east-1|s|${T0}|0`, 1],
+      ['kinesis', `us-east-1|s|${T0}|1`, 0],
+      ['kinesis', `us-east-1|s|${T0}|2`, 1],
+      ['kinesis', `us-east-1|s|${T0}|3`, 0],
     ]);
-    expect(records[0].streamCreatedAt).toBe(T0);
-    // The logs are the emulator's own (no copy).
-    expect(records[0].log).toBe(a.emulator.kinesis.store.findStream('us-east-1', 's')!.Shards[0]._log);
-    const full = structuredClone(snapshot);
-    full.kinesis.streams[0].Shards.forEach((sh, i) => (sh._log = structuredClone(records[i].log)));
-    expect(full).toEqual(a.emulator.snapshot());
+    const full = a.emulator.snapshot();
+    expect({ ...full, bulk: {} }).toEqual(snapshot);
+    expect(Object.keys(full.bulk.kinesis)).toEqual([`us-east-1|s|${T0}|0`, `us-east-1|s|${T0}|2`]);
   });
 });
 

@@ -1,18 +1,18 @@
-import { CloudWatchService } from './cloudwatch/service';
-import { MetricStore, type MetricStoreSnapshot } from './cloudwatch/store';
+import type { CloudWatchExports } from './cloudwatch/module';
+import type { MetricStore } from './cloudwatch/store';
 import { RealClock, type Clock } from './common/clock';
 import { nullMetricsSink } from './common/metrics';
 import { PlatformRng, type Rng } from './common/rng';
-import type { FirehoseService } from './firehose/service';
-import { firehoseAndS3 } from './firehose/wiring';
-import { KinesisService } from './kinesis/service';
-import { emptyLog, type RecordLog } from './kinesis/store/log';
-import { isReadableKinesisSnapshot, KINESIS_SNAPSHOT_VERSION, type KinesisSnapshot } from './kinesis/store/types';
+import type { KinesisExports } from './kinesis/module';
+import type { KinesisService } from './kinesis/service';
+import { buildModules, SnapshotVersionError, type BulkCollection, type ModuleFactory, type ServiceModule, type VersionedState } from './module';
+import { serviceModules } from './modules';
 import { defaultEngineOptions, type EngineContext, type EngineOptions } from './protocol/context';
 import type { HttpRequestLike, HttpResponseLike } from './protocol/http';
 import { Router } from './protocol/router';
-import { recordUsage, trimToCap, type CapTrim, type RecordUsage } from './recordCap';
-import type { S3Service } from './s3/service';
+import { storageUsage, trimToCap, type CapTrim, type RecordUsage } from './recordCap';
+
+export { SnapshotVersionError } from './module';
 
 export interface EmulatorConfig {
   clock?: Clock;
@@ -20,117 +20,218 @@ export interface EmulatorConfig {
   options?: Partial<EngineOptions>;
   accountId?: string;
   defaultRegion?: string;
+  /** The services to run; every registered one (`modules.ts`) when omitted. */
+  modules?: readonly ModuleFactory[];
 }
 
-/** Bumped whenever the shape of {@link EmulatorSnapshot} (or of a service's part) changes. */
-export const EMULATOR_SNAPSHOT_VERSION = 1;
+/**
+ * Bumped whenever the shape of {@link EmulatorSnapshot} itself changes (a service's part carries
+ * its own version). Version 1 held `kinesis` and `metrics` side by side; restore() still reads it.
+ */
+export const EMULATOR_SNAPSHOT_VERSION = 2;
+
+/** One bulk collection's items from position `first` on, in chunks as the module wrote them. */
+export interface BulkEntry {
+  first: number;
+  chunks: unknown[];
+}
 
 /** Every service's state as plain, JSON-safe data: what survives a page reload. */
 export interface EmulatorSnapshot {
   version: typeof EMULATOR_SNAPSHOT_VERSION;
-  kinesis: KinesisSnapshot;
-  metrics: MetricStoreSnapshot;
+  /** Module name -> its durable state. */
+  services: Record<string, VersionedState>;
+  /** Module name -> collection key -> items. */
+  bulk: Record<string, Record<string, BulkEntry>>;
 }
 
-/** One shard's records, shared (not copied) for savers that store records apart from the rest. */
-export interface ShardRecords {
-  /** The stream's region: same-named streams in two regions are two streams. */
-  region: string;
-  stream: string;
-  /** The stream's creation time: a stream deleted and made again under the same name is another stream. */
-  streamCreatedAt: number;
-  shardIndex: number;
-  /** Read only. Live records sit at `head..length-1`. */
-  log: RecordLog;
+/** Version 1 of the snapshot: Kinesis (records inside its shards) and CloudWatch's metric store. */
+export interface EmulatorSnapshotV1 {
+  version: 1;
+  kinesis: unknown;
+  metrics: unknown;
 }
 
-/** A snapshot the emulator cannot read: written by another version of the console, or not a snapshot. */
-export class SnapshotVersionError extends Error {
-  constructor(readonly found: unknown) {
-    super(`unsupported emulator snapshot version ${JSON.stringify(found) ?? 'undefined'}`);
-    this.name = 'SnapshotVersionError';
+/** One module's bulk collection, shared (not copied) for savers that store bulk data apart from the rest. */
+export interface ModuleCollection {
+  module: string;
+  collection: BulkCollection;
+}
+
+/** A module's `advance` threw: what the scheduler reports. */
+export type AdvanceErrorReport = (module: string, error: unknown) => void;
+
+/** After a module throws in `advance`, it is tried again this much later (emulated time). */
+export const ADVANCE_RETRY_MS = 1000;
+
+/** Reads version 1 as version 2; anything else that is not version 2 throws. */
+const migrate = (snapshot: unknown): EmulatorSnapshot => {
+  const s = snapshot as { version?: unknown } | null;
+  if (s?.version === 1) {
+    const v1 = s as EmulatorSnapshotV1;
+    return { version: EMULATOR_SNAPSHOT_VERSION, services: { kinesis: v1.kinesis as VersionedState, cloudwatch: v1.metrics as VersionedState }, bulk: {} };
   }
-}
+  if (s?.version !== EMULATOR_SNAPSHOT_VERSION) throw new SnapshotVersionError(s?.version);
+  const v2 = s as Partial<EmulatorSnapshot>;
+  if (typeof v2.services !== 'object' || v2.services === null) throw new SnapshotVersionError('without services');
+  return { version: EMULATOR_SNAPSHOT_VERSION, services: v2.services, bulk: v2.bulk ?? {} };
+};
 
 /**
- * The composition root: every emulated service behind one router. The worker, the Node
+ * The composition root: every registered service module behind one router. The worker, the Node
  * server and the tests all build the emulator here, so they run the same code.
  */
 export class Emulator {
   readonly ctx: EngineContext;
-  readonly router: Router;
-  /** CloudWatch's metric store; also `ctx.metrics`, where services report (set before any service is built). */
-  readonly metrics: MetricStore;
-  /** Kinesis Data Streams (its snapshot()/restore() carry the streams across reloads). */
-  readonly kinesis: KinesisService;
-  /** Firehose delivering into S3 (`firehose.advance(now)` flushes buffers that are due). */
-  readonly firehose: FirehoseService;
-  readonly s3: S3Service;
+  private readonly factories: readonly ModuleFactory[];
+  private modules: ServiceModule[];
+  private routerOf: Router;
 
   constructor(config: EmulatorConfig = {}) {
     this.ctx = {
       clock: config.clock ?? new RealClock(),
       rng: config.rng ?? new PlatformRng(),
+      // Modules report metrics through the CloudWatch module's exports (see kinesis/module.ts), not here.
       metrics: nullMetricsSink,
       options: { ...defaultEngineOptions, ...config.options },
       accountId: config.accountId ?? '000000000000',
       defaultRegion: config.defaultRegion ?? 'us-east-1',
     };
-    this.metrics = new MetricStore(this.ctx.clock, {}, this.ctx.defaultRegion);
-    this.ctx.metrics = this.metrics;
-    this.router = new Router(this.ctx);
-    // Services register here.
-    this.router.register((this.kinesis = new KinesisService(this.ctx)));
-    this.router.register(new CloudWatchService({ clock: this.ctx.clock, store: this.metrics }));
-    ({ firehose: this.firehose, s3: this.s3 } = firehoseAndS3(this.ctx));
-    this.router.register(this.firehose);
-    this.router.register(this.s3);
+    this.factories = config.modules ?? serviceModules;
+    this.modules = buildModules(this.factories, this.ctx);
+    this.routerOf = this.route(this.modules);
+  }
+
+  private route(modules: ServiceModule[]): Router {
+    const router = new Router(this.ctx);
+    for (const m of modules) router.register(m.service);
+    return router;
+  }
+
+  get router(): Router {
+    return this.routerOf;
+  }
+
+  /** The names of the running modules, in registration order. */
+  get moduleNames(): string[] {
+    return this.modules.map((m) => m.name);
+  }
+
+  /** A module's exports (its narrow interface); throws when no module of that name runs. */
+  exports<T>(name: string): T {
+    const m = this.modules.find((x) => x.name === name);
+    if (!m) throw new Error(`no service module "${name}"`);
+    return m.exports as T;
+  }
+
+  /** Kinesis Data Streams, for the console's own tools and tests. */
+  get kinesis(): KinesisService {
+    return this.exports<KinesisExports>('kinesis').service;
+  }
+
+  /** CloudWatch's metric store, where services report. */
+  get metrics(): MetricStore {
+    return this.exports<CloudWatchExports>('cloudwatch').store;
   }
 
   handle(req: HttpRequestLike): Promise<HttpResponseLike> {
-    return this.router.handle(req);
-  }
-
-  /** A deep copy of every service's state (retention applied). */
-  snapshot(): EmulatorSnapshot {
-    return { version: EMULATOR_SNAPSHOT_VERSION, kinesis: this.kinesis.snapshot(), metrics: this.metrics.snapshot() };
+    return this.routerOf.handle(req);
   }
 
   /**
-   * The snapshot with every shard's records left out, plus the live record logs by reference: the
-   * cheap form for a saver that writes records incrementally (records are most of the state).
+   * Whether a request changes nothing worth saving: a JSON operation its module marks read-only, a
+   * REST request its module calls read-only. Unknown requests count as changes.
    */
-  snapshotWithoutRecords(): { snapshot: EmulatorSnapshot; records: ShardRecords[] } {
-    const store = this.kinesis.store;
-    store.sweep();
-    const streams = [...store.streams.values()];
-    const records: ShardRecords[] = streams.flatMap((s) =>
-      s.Shards.map((sh) => ({ region: s._region, stream: s.StreamName, streamCreatedAt: s._createdAt, shardIndex: sh._index, log: sh._log })),
-    );
-    const light = streams.map((s) => ({ ...s, Shards: s.Shards.map((sh) => ({ ...sh, _log: emptyLog() })) }));
-    return {
-      snapshot: { version: EMULATOR_SNAPSHOT_VERSION, kinesis: { version: KINESIS_SNAPSHOT_VERSION, streams: structuredClone(light) }, metrics: this.metrics.snapshot() },
-      records,
-    };
+  isReadOnly(req: HttpRequestLike): boolean {
+    const target = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
+    if (typeof target === 'string') {
+      const [prefix, op] = target.split('.');
+      const m = this.modules.find((x) => x.service.kind === 'json' && x.service.targetPrefix === prefix);
+      return m !== undefined && op !== undefined && Object.hasOwn(m.operations, op) && m.operations[op] === 'read';
+    }
+    const rest = this.modules.find((x) => x.service.kind === 'rest' && x.service.matches(req));
+    return rest?.isReadOnly?.(req) ?? false;
   }
 
-  /** Replaces every service's state. Throws {@link SnapshotVersionError} (and changes nothing) on a snapshot of another version. */
-  restore(snapshot: EmulatorSnapshot): void {
-    const s = snapshot as Partial<EmulatorSnapshot> | null;
-    if (s?.version !== EMULATOR_SNAPSHOT_VERSION) throw new SnapshotVersionError(s?.version);
-    if (s.kinesis === undefined || !isReadableKinesisSnapshot(s.kinesis)) throw new SnapshotVersionError(`kinesis ${String(s.kinesis?.version)}`);
-    if (s.metrics?.version !== 1 || !Array.isArray(s.metrics.series)) throw new SnapshotVersionError(`metrics ${String(s.metrics?.version)}`);
-    this.kinesis.restore(s.kinesis);
-    this.metrics.restore(s.metrics);
+  /** Every module's durable state, bulk data left out (the cheap part for an incremental saver). */
+  private services(): Record<string, VersionedState> {
+    return Object.fromEntries(this.modules.map((m) => [m.name, m.snapshot()]));
   }
 
-  /** Live records across every stream (retention applied). */
+  /** A deep copy of every service's state (retention applied), bulk data included. */
+  snapshot(): EmulatorSnapshot {
+    const services = this.services();
+    const bulk: EmulatorSnapshot['bulk'] = {};
+    for (const { module, collection } of this.bulkCollections()) {
+      const range = collection.range();
+      if (range === undefined) continue;
+      (bulk[module] ??= {})[collection.key] = { first: range.first, chunks: [collection.read(range.first, range.last + 1).chunk] };
+    }
+    return { version: EMULATOR_SNAPSHOT_VERSION, services, bulk };
+  }
+
+  /**
+   * The snapshot without bulk data, plus every module's bulk collections by reference: the cheap
+   * form for a saver that writes bulk data incrementally (records are most of the state).
+   */
+  snapshotWithoutBulk(): { snapshot: EmulatorSnapshot; collections: ModuleCollection[] } {
+    const collections = this.bulkCollections();
+    return { snapshot: { version: EMULATOR_SNAPSHOT_VERSION, services: this.services(), bulk: {} }, collections };
+  }
+
+  private bulkCollections(): ModuleCollection[] {
+    return this.modules.flatMap((m) => (m.bulk ? m.bulk.collections().map((collection) => ({ module: m.name, collection })) : []));
+  }
+
+  /**
+   * Replaces every service's state; reads the current version and version 1. A module absent from
+   * the snapshot (a service added since) starts empty. Throws {@link SnapshotVersionError} (and
+   * changes nothing) on a snapshot it cannot read.
+   */
+  restore(snapshot: EmulatorSnapshot | EmulatorSnapshotV1): void {
+    const s = migrate(snapshot);
+    // Into new modules, swapped in only when every part was read.
+    const modules = buildModules(this.factories, this.ctx);
+    for (const m of modules) {
+      const state = s.services[m.name];
+      if (state !== undefined) m.restore(state);
+    }
+    for (const m of modules) {
+      const bulk = s.bulk[m.name];
+      if (!bulk || !m.bulk) continue;
+      for (const [key, entry] of Object.entries(bulk)) m.bulk.load(key, entry.chunks, entry.first);
+    }
+    this.modules = modules;
+    this.routerOf = this.route(modules);
+  }
+
+  /**
+   * Runs every module's work due by `now`; returns when the next is due (undefined: none). A module
+   * that throws is reported and tried again {@link ADVANCE_RETRY_MS} later; the others run regardless.
+   */
+  advance(now: number, report: AdvanceErrorReport = () => {}): number | undefined {
+    let next: number | undefined;
+    for (const m of this.modules) {
+      if (!m.advance) continue;
+      let due: number | undefined;
+      try {
+        due = m.advance(now);
+      } catch (e) {
+        report(m.name, e);
+        due = now + ADVANCE_RETRY_MS;
+      }
+      if (due !== undefined && (next === undefined || due < next)) next = due;
+    }
+    return next;
+  }
+
+  /** What every module holds (retention applied). */
   recordUsage(): RecordUsage {
-    return recordUsage(this.kinesis.store);
+    return storageUsage(this.modules);
   }
 
-  /** Over `maxBytes` of records, drops the oldest (across all streams) down to `keepBytes`. */
+  /** Over `maxBytes` of stored items, drops the oldest (across all modules) down to `keepBytes`. */
   trimRecordsToCap(maxBytes: number, keepBytes = maxBytes): CapTrim {
-    return trimToCap(this.kinesis.store, maxBytes, keepBytes);
+    return trimToCap(this.modules, maxBytes, keepBytes);
   }
 }

@@ -84,6 +84,14 @@ describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
     expect(after.now).toBe(Date.UTC(2026, 0, 1) + 70_000);
   });
 
+  it('gives a reading of the clock with its wall time, which another thread can run on from', async () => {
+    const { base, client } = fresh();
+    await client.console.setSpeed(60);
+    await client.console.skip(5000);
+    base.advance(1000);
+    expect(await client.console.clockReading()).toEqual({ now: Date.UTC(2026, 0, 1) + 65_000, wallAt: Date.UTC(2026, 0, 1) + 1000, speed: 60 });
+  });
+
   it('rejects a speed that is not a positive number', async () => {
     const { client } = fresh();
     await expect(client.console.setSpeed(0)).rejects.toThrow('speed must be a positive number');
@@ -96,6 +104,27 @@ describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
     await client.console.reset();
     expect(host.emulator).not.toBe(before);
     expect(host.emulator.ctx.clock.now()).toBe(Date.UTC(2026, 0, 1) + 5000);
+  });
+});
+
+describe('createInThreadClient', () => {
+  it('holds calls until a host that is still loading is there, then answers them', async () => {
+    let loaded!: (host: EmulatorHost) => void;
+    const client = createInThreadClient(new Promise<EmulatorHost>((resolve) => (loaded = resolve)));
+    let answered = false;
+    const call = client.transport(unknownOp).then((res) => ((answered = true), res));
+    const clock = client.console.clock();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(answered).toBe(false);
+    loaded(new EmulatorHost({ clock: new ScaledClock(new VirtualClock(Date.UTC(2026, 0, 1))) }));
+    expect((await call).headers['x-amzn-errortype']).toBe('UnknownOperationException');
+    expect(await clock).toEqual({ now: Date.UTC(2026, 0, 1), speed: 1 });
+  });
+
+  it('fails its calls when the host cannot be loaded', async () => {
+    const client = createInThreadClient(Promise.reject(new Error('Failed to fetch dynamically imported module')));
+    await expect(client.transport(unknownOp)).rejects.toThrow('Failed to fetch dynamically imported module');
+    await expect(client.console.storage()).rejects.toThrow('Failed to fetch dynamically imported module');
   });
 });
 

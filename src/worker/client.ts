@@ -1,7 +1,6 @@
 import { wrap, type Remote } from 'comlink';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
-import { EmulatorHost } from './host';
-import { openIdbStorage } from './persistence';
+import type { EmulatorHost } from './host';
 import { WorkerCommand, type AsyncConsoleApi, type ConsoleApi, type FromWorker, type HttpTransport, type ToWorker } from './protocol';
 import { servePort } from './relay';
 
@@ -23,19 +22,28 @@ export interface EmulatorClient {
   dispose(): void;
 }
 
-/** The in-thread fallback: the same pure functions the worker runs, with no thread in between. */
-export const createInThreadClient = (host: EmulatorHost = new EmulatorHost()): EmulatorClient => {
+/**
+ * The in-thread fallback: the same pure functions the worker runs, with no thread in between.
+ * The host may still be loading (see `loadSavedHost`); calls wait for it.
+ */
+export const createInThreadClient = (loading: EmulatorHost | Promise<EmulatorHost>): EmulatorClient => {
+  const ready = Promise.resolve(loading);
   const console: AsyncConsoleApi = {
-    clock: async () => host.clock(),
-    setSpeed: async (speed) => host.setSpeed(speed),
-    skip: async (ms) => host.skip(ms),
-    reset: async () => host.reset(),
-    storage: async () => host.storage(),
-    setRecordCap: async (bytes) => host.setRecordCap(bytes),
-    flush: async () => host.flush(),
+    clock: async () => (await ready).clock(),
+    clockReading: async () => (await ready).clockReading(),
+    setSpeed: async (speed) => (await ready).setSpeed(speed),
+    skip: async (ms) => (await ready).skip(ms),
+    reset: async () => (await ready).reset(),
+    storage: async () => (await ready).storage(),
+    setRecordCap: async (bytes) => (await ready).setRecordCap(bytes),
+    flush: async () => (await ready).flush(),
+    analyticsRows: async (arn) => (await ready).analyticsRows(arn),
+    sqlDialect: async () => (await ready).sqlDialect(),
+    diagnoseSql: async (script, columns) => (await ready).diagnoseSql(script, columns),
   };
   const transport: HttpTransport = async (request) => {
     // Same copy semantics as postMessage: the caller's bytes are never shared with the engine.
+    const host = await ready;
     const reply = await host.answer({ cmd: WorkerCommand.Http, id: 0, request: structuredClone(request) });
     if (!reply.ok) throw new Error(`emulator failure: ${reply.error}`);
     return reply.response;
@@ -83,12 +91,16 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
   const remote: Remote<ConsoleApi> = wrap<ConsoleApi>(channel.port1);
   const console: AsyncConsoleApi = {
     clock: () => remote.clock(),
+    clockReading: () => remote.clockReading(),
     setSpeed: (speed) => remote.setSpeed(speed),
     skip: (ms) => remote.skip(ms),
     reset: () => remote.reset(),
     storage: () => remote.storage(),
     setRecordCap: (bytes) => remote.setRecordCap(bytes),
     flush: () => remote.flush(),
+    analyticsRows: (arn) => remote.analyticsRows(arn),
+    sqlDialect: () => remote.sqlDialect(),
+    diagnoseSql: (script, columns) => remote.diagnoseSql(script, columns),
   };
   return {
     kind: 'worker',
@@ -110,8 +122,14 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
   };
 };
 
-/** An emulator in this thread that still saves to IndexedDB where there is one. */
-const savedHost = (): EmulatorHost => new EmulatorHost({ storage: openIdbStorage() });
+/**
+ * An emulator in this thread that still saves to IndexedDB where there is one. Imported only
+ * when no worker can be made, so the engine is not part of the page's first download.
+ */
+const loadSavedHost = async (): Promise<EmulatorHost> => {
+  const [{ EmulatorHost }, { openIdbStorage }] = await Promise.all([import('./host'), import('./persistence')]);
+  return new EmulatorHost({ storage: openIdbStorage() });
+};
 
 const startWorker = (): WorkerLike =>
   new Worker(new URL('./emulator.worker.ts', import.meta.url), { type: 'module', name: 'emulator' }) as WorkerLike;
@@ -123,10 +141,10 @@ let shared: EmulatorClient | undefined;
 export const emulatorClient = (): EmulatorClient => {
   if (!shared) {
     try {
-      shared = typeof Worker === 'undefined' ? createInThreadClient(savedHost()) : createWorkerClient(startWorker());
+      shared = typeof Worker === 'undefined' ? createInThreadClient(loadSavedHost()) : createWorkerClient(startWorker());
     } catch {
       // No worker allowed here (a strict Content-Security-Policy, say): run the emulator in this thread.
-      shared = createInThreadClient(savedHost());
+      shared = createInThreadClient(loadSavedHost());
     }
   }
   return shared;

@@ -39,6 +39,7 @@ const api: GeneratorWorkerApi = {
     clients = undefined;
   },
   start: (job, onStats) => host.start(job, onStats),
+  setClock: (reading) => host.setClock(reading),
   stop: (reason) => host.stop(reason),
 };
 

@@ -1,12 +1,15 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { SendBatch } from '../engine/generator/run';
+import { onEmulatorClock } from './generatorClock';
 import { GeneratorHost } from './generatorHost';
-import type { GeneratorJob, GeneratorWorkerApi, StartResult, StatsListener } from './generatorProtocol';
+import type { ClockReading, GeneratorJob, GeneratorWorkerApi, StartResult, StatsListener } from './generatorProtocol';
 
 /** How the page drives the generator: in its own worker in the browser, in this thread elsewhere. */
 export interface GeneratorClient {
   readonly kind: 'worker' | 'in-thread';
   start(job: GeneratorJob, onStats: StatsListener): Promise<StartResult>;
+  /** Keeps the generator's clock with the emulator's (see GeneratorWorkerApi.setClock). */
+  setClock(reading: ClockReading | undefined): void;
   stop(reason?: string): Promise<void>;
   dispose(): void;
 }
@@ -17,6 +20,7 @@ export const createInThreadGeneratorClient = (makeSend: (job: GeneratorJob) => S
   return {
     kind: 'in-thread',
     start: (job, onStats) => host.start(job, onStats),
+    setClock: (reading) => host.setClock(reading),
     stop: (reason) => host.stop(reason),
     dispose: () => void host.stop('The generator was closed'),
   };
@@ -46,6 +50,7 @@ export const createGeneratorWorkerClient = (
   return {
     kind: 'worker',
     start: (job, onStats) => remote.start(job, proxy(onStats)),
+    setClock: (reading) => void remote.setClock(reading),
     stop: (reason) => remote.stop(reason),
     dispose: () => worker.terminate(),
   };
@@ -65,9 +70,11 @@ export const generatorClient = (
   connectEmulator: (port: MessagePort) => void,
   fallbackSend: (job: GeneratorJob) => SendBatch,
 ): GeneratorClient => {
-  shared ??=
-    typeof Worker === 'undefined'
-      ? createInThreadGeneratorClient(fallbackSend)
-      : createGeneratorWorkerClient(startWorker(), connectEmulator);
+  if (!shared) {
+    const client =
+      typeof Worker === 'undefined' ? createInThreadGeneratorClient(fallbackSend) : createGeneratorWorkerClient(startWorker(), connectEmulator);
+    shared = client;
+    onEmulatorClock((reading) => client.setClock(reading));
+  }
   return shared;
 };

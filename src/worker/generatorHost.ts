@@ -1,4 +1,4 @@
-import { RealClock, type Clock } from '../engine/common/clock';
+import { MirrorClock, RealClock, type Clock, type ClockReading } from '../engine/common/clock';
 import { PlatformRng, type Rng } from '../engine/common/rng';
 import { GeneratorConfigError, GeneratorRun, type SendBatch, type WeightedTemplate } from '../engine/generator/run';
 import { compileTemplate, TemplateError } from '../engine/generator/template';
@@ -20,6 +20,7 @@ const platformTimers: Timers = {
 };
 
 export interface GeneratorHostDeps {
+  /** The wall clock (the mirror of the emulator's clock runs on it). */
   clock?: Clock;
   rng?: Rng;
   timers?: Timers;
@@ -59,7 +60,9 @@ export class GeneratorHost {
   private statsTimer?: unknown;
   private listener?: StatsListener;
   private settling?: Promise<void>;
-  private readonly clock: Clock;
+  /** The run's time: the emulator's clock in emulated mode (it may run fast or skip), real time for AWS. */
+  private readonly clock: MirrorClock;
+  private realTime = false;
   private readonly rng: Rng;
   private readonly timers: Timers;
   private readonly statsIntervalMs: number;
@@ -68,7 +71,7 @@ export class GeneratorHost {
     private readonly makeSend: (job: GeneratorJob) => SendBatch,
     deps: GeneratorHostDeps = {},
   ) {
-    this.clock = deps.clock ?? new RealClock();
+    this.clock = new MirrorClock(deps.clock ?? new RealClock());
     this.rng = deps.rng ?? new PlatformRng();
     this.timers = deps.timers ?? platformTimers;
     this.statsIntervalMs = deps.statsIntervalMs ?? STATS_INTERVAL_MS;
@@ -78,10 +81,36 @@ export class GeneratorHost {
     return this.run?.status === 'running';
   }
 
+  /** The time now on the run's clock (tests, and what the page shows). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /**
+   * A new reading of the emulator's clock (sent when its speed changes, when it skips, and now
+   * and then). A skip is not owed records: the run carries on from the new time at its rate.
+   */
+  setClock(reading: ClockReading | undefined): void {
+    if (this.realTime) return;
+    this.follow(reading);
+  }
+
+  private follow(reading: ClockReading | undefined): void {
+    const jump = this.clock.follow(reading);
+    if (this.run?.status === 'running') {
+      this.run.timeJumped(jump);
+      this.run.setClockSpeed(this.clock.speed);
+    }
+  }
+
   async start(job: GeneratorJob, onStats: StatsListener): Promise<StartResult> {
     if (this.run) await this.stop('Replaced by a new run');
     const compiled = compileJob(job);
     if (!compiled.ok) return compiled;
+    // AWS mode runs on real time; emulated mode on the emulator's clock, from the job's reading of it.
+    this.realTime = job.connection.mode === 'aws';
+    if (this.realTime) this.clock.follow(undefined);
+    else if (job.clock) this.clock.follow(job.clock);
     let run: GeneratorRun;
     try {
       run = new GeneratorRun({
@@ -96,6 +125,7 @@ export class GeneratorHost {
         send: this.makeSend(job),
         clock: this.clock,
         rng: this.rng,
+        resume: job.resume,
       });
     } catch (e) {
       if (e instanceof GeneratorConfigError) return { ok: false, rejection: { kind: 'config', message: e.message } };
@@ -104,6 +134,7 @@ export class GeneratorHost {
     this.run = run;
     this.listener = onStats;
     run.start();
+    run.setClockSpeed(this.clock.speed);
     this.statsTimer = this.timers.setInterval(() => this.emit(), this.statsIntervalMs);
     this.emit();
     this.loop(run);

@@ -1,7 +1,8 @@
-import type { GeneratorStats, PartitionKeyStrategy } from '../engine/generator/run';
+import type { ClockReading } from '../engine/common/clock';
+import type { GeneratorStats, PartitionKeyStrategy, ResumedCounters } from '../engine/generator/run';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 
-export type { GeneratorStats, PartitionKeyStrategy };
+export type { ClockReading, GeneratorStats, PartitionKeyStrategy, ResumedCounters };
 
 /**
  * The generator worker's side of things: what the page asks it to do, and the shape of the
@@ -40,6 +41,10 @@ export interface GeneratorJob {
   newline: boolean;
   gzip: boolean;
   connection: GeneratorConnection;
+  /** Emulated mode: a reading of the emulator's clock, which the run keeps time by (rate and date helpers). */
+  clock?: ClockReading;
+  /** The counters of a run this one continues (it was cut off by a page reload). */
+  resume?: ResumedCounters;
 }
 
 /** A problem found before anything was sent: a template error with its place, or a bad option. */
@@ -62,6 +67,8 @@ export interface GeneratorWorkerApi {
   /** Gives the worker the port on which it reaches the emulator (emulated mode). */
   connect(port: MessagePort): void;
   start(job: GeneratorJob, onStats: StatsListener): Promise<StartResult>;
+  /** A new reading of the emulator's clock (its speed changed, it skipped ahead, or just now and then). */
+  setClock(reading: ClockReading | undefined): void;
   /** Stops the current run; resolves once calls in flight have settled (final stats sent). */
   stop(reason?: string): Promise<void>;
 }

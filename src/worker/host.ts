@@ -1,32 +1,17 @@
+import type { AnalyticsExports } from '../engine/analytics/module';
 import { ScaledClock } from '../engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
-import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP, type CapTrim, type RecordUsage } from '../engine/recordCap';
+import type { CapTrim, RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
+import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
-import { WorkerCommand, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
+export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 /** At most one notice of the same kind per this long (a generator over the cap trims every second). */
 const NOTICE_GAP_MS = 30_000;
-
-/** Operations that change nothing worth saving (reads; a pending CREATING resolves the same after a restore). */
-const READ_ONLY = new Set([
-  'Kinesis_20131202.DescribeStream',
-  'Kinesis_20131202.DescribeStreamSummary',
-  'Kinesis_20131202.ListStreams',
-  'Kinesis_20131202.ListShards',
-  'Kinesis_20131202.ListTagsForStream',
-  'Kinesis_20131202.GetShardIterator',
-  'GraniteServiceVersion20100801.GetMetricData',
-  'GraniteServiceVersion20100801.GetMetricStatistics',
-  'GraniteServiceVersion20100801.ListMetrics',
-]);
-
-const changesState = (req: HttpRequestLike): boolean => {
-  const target = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
-  return !(typeof target === 'string' && READ_ONLY.has(target));
-};
-
-export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP };
 
 export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
   clock?: ScaledClock;
@@ -53,6 +38,8 @@ export class EmulatorHost implements ConsoleApi {
   private current: Emulator;
   private readonly timers: SaveTimers;
   private readonly scheduler: SaveScheduler;
+  /** Runs the modules' timed work on the emulator's clock. */
+  private readonly ticker: Scheduler;
   private persister?: Persister;
   private noStorageReason?: string;
   private maxRecordBytes = DEFAULT_RECORD_CAP;
@@ -73,6 +60,17 @@ export class EmulatorHost implements ConsoleApi {
     this.noStorageReason = config.storage ? undefined : (config.noStorageReason ?? 'this browser offers no IndexedDB here');
     this.scheduler = new SaveScheduler(() => this.serial(() => this.tick()), this.timers);
     this.ready = this.persister ? this.serial(() => this.restore()) : Promise.resolve();
+    this.ticker = new Scheduler(
+      (now) => this.current.advance(now, (module, e) => this.reportAdvanceError(module, e)),
+      this.clockSource,
+      this.timers,
+      (e) => this.reportAdvanceError('emulator', e),
+    );
+    void this.ready.then(() => this.ticker.start());
+  }
+
+  private reportAdvanceError(module: string, e: unknown): void {
+    this.notify('warning', `advance-${module}`, `The emulated ${module} service failed in its timed work (${e instanceof Error ? e.message : String(e)}); it is tried again in a second.`);
   }
 
   private build(): Emulator {
@@ -93,7 +91,10 @@ export class EmulatorHost implements ConsoleApi {
     await this.ready;
     try {
       const response = await this.handle(msg.request);
-      if (changesState(msg.request)) this.scheduler.poke();
+      if (!this.current.isReadOnly(msg.request)) {
+        this.scheduler.poke();
+        this.ticker.poke();
+      }
       return { cmd: WorkerCommand.Http, id: msg.id, ok: true, response };
     } catch (e) {
       return { cmd: WorkerCommand.Http, id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -104,15 +105,21 @@ export class EmulatorHost implements ConsoleApi {
     return { now: this.clockSource.now(), speed: this.clockSource.speed };
   }
 
+  clockReading(): ClockReading {
+    return this.clockSource.reading();
+  }
+
   setSpeed(speed: number): ClockState {
     this.clockSource.setSpeed(speed);
     this.scheduler.poke();
+    this.ticker.poke();
     return this.clock();
   }
 
   skip(ms: number): ClockState {
     this.clockSource.skip(ms);
     this.scheduler.poke();
+    this.ticker.poke();
     return this.clock();
   }
 
@@ -120,6 +127,7 @@ export class EmulatorHost implements ConsoleApi {
     this.scheduler.cancel();
     await this.serial(async () => {
       this.current = this.build();
+      this.ticker.poke();
       this.usage = { streams: 0, shards: 0, records: 0, bytes: 0 };
       this.trimmedRecords = 0;
       try {
@@ -148,6 +156,25 @@ export class EmulatorHost implements ConsoleApi {
   async flush(): Promise<void> {
     await this.ready;
     await this.scheduler.flush();
+  }
+
+  analyticsRows(applicationArn: string): AnalyticsRows {
+    const { runtime, store } = this.current.exports<AnalyticsExports>('analytics');
+    const tail = runtime.tail(applicationArn);
+    const app = store.applications.get(applicationArn);
+    return {
+      ...tail,
+      plans: runtime.explain(applicationArn) ?? [],
+      ...(app?._statusReason ? { statusReason: app._statusReason } : {}),
+    };
+  }
+
+  sqlDialect(): SqlDialect {
+    return sqlDialect();
+  }
+
+  diagnoseSql(script: string, columns: { Name: string; SqlType: string; Mapping?: string }[]): SqlDiagnostic[] {
+    return diagnoseSql(script, columns);
   }
 
   private status(): StorageStatus {

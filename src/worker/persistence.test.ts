@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { epochMillis } from '../engine/common/brand';
 import { ScaledClock, VirtualClock } from '../engine/common/clock';
 import { SeededRng } from '../engine/common/rng';
 import { Emulator } from '../engine/emulator';
 import { encodeUtf8, decodeUtf8, type HttpRequestLike } from '../engine/protocol/http';
+import type { ModuleFactory } from '../engine/module';
+import { serviceModules } from '../engine/modules';
 import { DEFAULT_RECORD_CAP, EmulatorHost } from './host';
-import { MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type RecordChunk, type SaveTimers, type StoredState } from './persistence';
+import type { RecordChunk } from '../engine/kinesis/module';
+import fixture from './fixtures/save-v1.json';
+import { MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type SaveTimers, type StoredState } from './persistence';
 import { WorkerCommand } from './protocol';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -103,7 +108,7 @@ describe('Persister', () => {
     const h = setup(1000);
     h.putMany(2500); // counters 1..2500: chunks 0 (1-999), 1 (1000-1999), 2 (2000-2500)
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 3, recordsWritten: 2500, chunksDeleted: 0 });
-    expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map((c) => `us-east-1|s|${T0}|0|000000000${c}`));
+    expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map((c) => `kinesis|us-east-1|s|${T0}|0|000000000${c}`));
     h.putMany(10);
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 511 });
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 0, recordsWritten: 0 });
@@ -126,9 +131,9 @@ describe('Persister', () => {
     const late = h.putMany(3); // 16-18 an hour later
     h.clock.advance(24 * 3_600_000 - 1000); // the first 15 are older than 24 h, the last 3 are not
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 1, recordsWritten: 3 });
-    expect([...h.storage.chunks.keys()]).toEqual([`us-east-1|s|${T0}|0|0000000001`]);
+    expect([...h.storage.chunks.keys()]).toEqual([`kinesis|us-east-1|s|${T0}|0|0000000001`]);
     // The chunk that received records is rewritten with its live records only.
-    expect(h.storage.chunks.get(`us-east-1|s|${T0}|0|0000000001`)!.counter).toEqual([16, 17, 18]);
+    expect((h.storage.chunks.get(`kinesis|us-east-1|s|${T0}|0|0000000001`) as RecordChunk).counter).toEqual([16, 17, 18]);
     const b = await h.reload();
     expect(h.readAll(b.call)).toEqual(late);
   });
@@ -168,7 +173,7 @@ describe('Persister', () => {
     put('eu-west-1', 'ireland-1');
     put('eu-west-1', 'ireland-2');
     await new Persister(storage, () => clock.now()).save(a.emulator);
-    expect([...storage.chunks.keys()].sort()).toEqual([`eu-west-1|demo|${T0}|0|0000000000`, `us-east-1|demo|${T0}|0|0000000000`]);
+    expect([...storage.chunks.keys()].sort()).toEqual([`kinesis|eu-west-1|demo|${T0}|0|0000000000`, `kinesis|us-east-1|demo|${T0}|0|0000000000`]);
 
     const loaded = await new Persister(storage, () => clock.now()).load();
     const b = emulatorAt(clock);
@@ -180,37 +185,76 @@ describe('Persister', () => {
     expect([read('us-east-1'), read('eu-west-1')]).toEqual([['virginia'], ['ireland-1', 'ireland-2']]);
   });
 
-  it('reads a save whose shards carry no region as us-east-1, and rewrites it under regional keys on the next save', async () => {
-    const h = setup();
-    const before = h.putMany(3);
-    await h.persister.save(h.emulator);
-    // The layout before regions: shard and chunk keys `stream|createdAt|shardIndex`, no region field.
-    const saved = h.storage.state as StoredState;
-    h.storage.state = { ...saved, shards: saved.shards.map(({ region, ...sh }) => ({ ...sh, key: sh.key.slice(`${region}|`.length) })) };
-    h.storage.chunks = new Map([...h.storage.chunks].map(([k, c]) => [k.slice('us-east-1|'.length), c]));
-    expect([...h.storage.chunks.keys()]).toEqual([`s|${T0}|0|0000000000`]);
+  /** A save written by the console before service modules (storage format 1, emulator snapshot 1), from the fixture. */
+  const format1 = () => {
+    const storage = new MemoryStorage();
+    storage.state = structuredClone(fixture.idb.meta.state);
+    storage.chunks = new Map(Object.entries(structuredClone(fixture.idb.chunks)));
+    return storage;
+  };
+  /** Every record of every shard of every stream, by region and stream, read through the API. */
+  const everything = (emulator: Emulator) => {
+    const out: Record<string, string[]> = {};
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      const rc2 = { region, requestId: 'r' };
+      const call = (op: string, input: Record<string, unknown>): any => emulator.kinesis.call(op, input, rc2);
+      for (const name of call('ListStreams', {}).StreamNames as string[]) {
+        for (const sh of call('ListShards', { StreamName: name }).Shards as Array<{ ShardId: string }>) {
+          const it = call('GetShardIterator', { StreamName: name, ShardId: sh.ShardId, ShardIteratorType: 'TRIM_HORIZON' });
+          out[`${region}/${name}/${sh.ShardId}`] = call('GetRecords', it).Records.map((r: { Data: string }) => Buffer.from(r.Data, 'base64').toString());
+        }
+      }
+    }
+    return out;
+  };
+  const expected = {
+    'us-east-1/s/shardId-000000000000': ['record 0', 'record 2', 'record 6', 'record 7', 'record 8', 'record 9', 'record 12'],
+    'us-east-1/s/shardId-000000000001': ['record 1', 'record 3', 'record 4', 'record 5', 'record 10', 'record 11', 'record 13'],
+    'us-east-1/s/shardId-000000000002': ['after 0', 'after 1', 'after 2', 'after 3', 'after 4'],
+    'us-east-1/s/shardId-000000000003': [],
+    'eu-west-1/demo/shardId-000000000000': ['ireland'],
+  };
 
-    const b = await h.reload();
-    expect(b.loaded).toMatchObject({ kind: 'restored', records: 3 });
-    expect(h.readAll(b.call)).toEqual(before);
-    await b.persister.save(b.emulator);
-    expect([...h.storage.chunks.keys()]).toEqual([`us-east-1|s|${T0}|0|0000000000`]);
-    expect((h.storage.state as StoredState).shards.map((sh) => [sh.key, sh.region])).toEqual([[`us-east-1|s|${T0}|0`, 'us-east-1']]);
-    expect(h.readAll((await h.reload()).call)).toEqual(before);
+  it('reads a save of storage format 1 (before service modules), and rewrites it in the current format on the next save', async () => {
+    const storage = format1();
+    const clock = new VirtualClock(fixture.now);
+    const p = new Persister(storage, () => clock.now());
+    const loaded = await p.load();
+    expect(loaded).toMatchObject({ kind: 'restored', records: 20, savedAt: fixture.now, clock: { speed: 2, offsetMs: 123, now: fixture.now } });
+    const b = emulatorAt(clock);
+    if (loaded.kind === 'restored') b.emulator.restore(loaded.snapshot);
+    // Everything the old console held, and nothing else: the full snapshot it took at the save, record for record.
+    const restored = b.emulator.snapshot();
+    const reference = emulatorAt(clock);
+    reference.emulator.restore(structuredClone(fixture.snapshot) as never);
+    expect(restored).toEqual(reference.emulator.snapshot());
+    expect(restored.services.cloudwatch).toEqual(fixture.snapshot.metrics);
+
+    await p.save(b.emulator);
+    expect((storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
+    expect([...storage.chunks.keys()].every((k) => k.startsWith('kinesis|'))).toBe(true);
+    const again = await new Persister(storage, () => clock.now()).load();
+    const c = emulatorAt(clock);
+    if (again.kind === 'restored') c.emulator.restore(again.snapshot);
+    expect(c.emulator.snapshot()).toEqual(restored);
+
+    expect(everything(b.emulator)).toEqual(expected);
+    expect(b.call('ListTagsForStream', { StreamName: 's' }).Tags).toEqual([{ Key: 'team', Value: 'data' }]);
   });
 
-  it('gives the records of a save without regions to a stream of another region when no us-east-1 stream claims them', async () => {
-    const clock = new VirtualClock(T0);
-    const a = emulatorAt(clock);
-    const storage = new MemoryStorage();
-    a.call('CreateStream', { StreamName: 'demo', ShardCount: 1 }, 'eu-west-1');
-    clock.advance(500);
-    a.call('PutRecord', { StreamName: 'demo', PartitionKey: 'k', Data: b64('ireland') }, 'eu-west-1');
-    await new Persister(storage, () => clock.now()).save(a.emulator);
-    const saved = storage.state as StoredState;
-    storage.state = { ...saved, shards: saved.shards.map(({ region, ...sh }) => ({ ...sh, key: sh.key.slice(`${region}|`.length) })) };
-    storage.chunks = new Map([...storage.chunks].map(([k, c]) => [k.slice('eu-west-1|'.length), c]));
-    expect(await new Persister(storage, () => clock.now()).load()).toMatchObject({ kind: 'restored', records: 1 });
+  it('reads a format-1 save whose shards carry no region: us-east-1, or the one stream of another region of that name', async () => {
+    const storage = format1();
+    // The layout before regions: shard and chunk keys `stream|createdAt|shardIndex`, no region field.
+    const saved = storage.state as { shards: Array<{ key: string; region?: string }> };
+    saved.shards = saved.shards.map(({ region, ...sh }) => ({ ...sh, key: sh.key.slice(`${region}|`.length) }));
+    storage.chunks = new Map([...storage.chunks].map(([k, c]) => [k.slice(k.indexOf('|') + 1), c]));
+    expect([...storage.chunks.keys()]).toContain(`demo|${T0}|0|0000000000`);
+    const clock = new VirtualClock(fixture.now);
+    const loaded = await new Persister(storage, () => clock.now()).load();
+    expect(loaded).toMatchObject({ kind: 'restored', records: 20 });
+    const b = emulatorAt(clock);
+    if (loaded.kind === 'restored') b.emulator.restore(loaded.snapshot);
+    expect(everything(b.emulator)).toEqual(expected);
   });
 
   it('ignores a save of an unknown format or emulator version, says why, and replaces it on the next save', async () => {
@@ -223,12 +267,12 @@ describe('Persister', () => {
     const p = new Persister(h.storage);
     expect(await p.load()).toEqual({ kind: 'ignored', reason: `it was saved in storage format 99, this console reads format ${PERSISTENCE_FORMAT}` });
     h.storage.state = { ...saved, snapshot: { ...saved.snapshot, version: 7 } };
-    expect(await p.load()).toEqual({ kind: 'ignored', reason: 'it holds emulator state version 7, this console reads version 1' });
+    expect(await p.load()).toEqual({ kind: 'ignored', reason: 'it holds emulator state version 7, this console reads version 2' });
     h.storage.state = 'garbage';
     expect(await p.load()).toMatchObject({ kind: 'ignored' });
     h.storage.state = saved;
-    h.storage.chunks.set(`us-east-1|s|${T0}|0|0000000000`, { nope: 1 } as unknown as RecordChunk);
-    expect(await p.load()).toEqual({ kind: 'ignored', reason: 'a chunk of records of s is missing' });
+    h.storage.chunks.delete(`kinesis|us-east-1|s|${T0}|0|0000000000`);
+    expect(await p.load()).toEqual({ kind: 'ignored', reason: 'a chunk of kinesis data is missing' });
 
     // The next save starts from a clean chunk store.
     h.storage.chunks.set('stale|1|0|0000000000', { counter: [], at: [], data: [], partitionKey: [], size: [] });
@@ -444,6 +488,49 @@ describe('EmulatorHost with storage', () => {
     expect(status.notices[0].text).toBe(
       "The emulator cannot use this browser's storage (QuotaExceededError); it runs in memory only and forgets everything on reload.",
     );
+  });
+
+  it("runs the modules' timed work on the emulator's clock: a stream turns ACTIVE on time without a request, at 60x too", async () => {
+    const timers = new FakeTimers();
+    const host = new EmulatorHost({ clock: new ScaledClock({ now: () => epochMillis(timers.now()) }), timers, options: { stateDelayMs: 60_000 } });
+    await host.ready;
+    host.setSpeed(60);
+    const created = await host.answer({ cmd: WorkerCommand.Http, id: 1, request: request('CreateStream', { StreamName: 's', ShardCount: 1 }) });
+    expect(created.ok).toBe(true);
+    const raw = () => [...host.emulator.kinesis.store.streams.values()][0].StreamStatus;
+    await timers.advance(999);
+    expect(raw()).toBe('CREATING');
+    // 60 emulated seconds are one second of wall time at 60x.
+    await timers.advance(1);
+    expect(raw()).toBe('ACTIVE');
+  });
+
+  it('reports a module that fails in its timed work, once, and keeps the others running', async () => {
+    const broken: ModuleFactory = {
+      name: 'broken',
+      create: () => ({
+        name: 'broken',
+        service: { kind: 'json', targetPrefix: 'Broken', jsonVersion: '1.1', hasOperation: () => false, call: () => undefined },
+        operations: {},
+        exports: {},
+        snapshot: () => ({ version: 1 }),
+        restore: () => {},
+        advance: () => {
+          throw new Error('disk on fire');
+        },
+      }),
+    };
+    const timers = new FakeTimers();
+    const host = new EmulatorHost({ clock: new ScaledClock({ now: () => epochMillis(timers.now()) }), timers, options: { stateDelayMs: 500 }, modules: [...serviceModules, broken] });
+    await host.answer({ cmd: WorkerCommand.Http, id: 1, request: request('CreateStream', { StreamName: 's', ShardCount: 1 }) });
+    await timers.advance(5000);
+    expect([...host.emulator.kinesis.store.streams.values()][0].StreamStatus).toBe('ACTIVE');
+    expect((await host.storage()).notices).toEqual([
+      { id: 1, type: 'warning', text: 'The emulated broken service failed in its timed work (disk on fire); it is tried again in a second.' },
+    ]);
+    // Retried a second of emulated time after each failure.
+    expect(timers.armed).toHaveLength(1);
+    expect(timers.armed[0]).toBeLessThanOrEqual(1000);
   });
 
   it('without storage runs in memory and says why', async () => {

@@ -1,35 +1,42 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { EMULATOR_SNAPSHOT_VERSION, type Emulator, type EmulatorSnapshot, type ShardRecords } from '../engine/emulator';
-import { seekCounter, type RecordLog } from '../engine/kinesis/store/log';
+import { EMULATOR_SNAPSHOT_VERSION, type Emulator, type EmulatorSnapshot, type EmulatorSnapshotV1, type ModuleCollection } from '../engine/emulator';
+import { readFormat1, type StoredStateV1 } from './persistenceV1';
 
 /**
- * Saving the emulator between page loads. Records are most of the state and only ever grow at the
- * tail and shrink at the head, so they are stored apart, in chunks of a fixed range of sequence
- * counters per shard: a save writes the chunks that received records since the last save (the
- * newest, still filling, is rewritten) and deletes those retention or the cap emptied. Everything
- * else (streams, shards, metrics, the clock) is small and written whole. One transaction per save,
- * so a reload sees one save or the one before, never half of one.
+ * Saving the emulator between page loads. Bulk data (Kinesis records today; Firehose buffers and S3
+ * objects later) is most of the state and only ever grows at the tail and shrinks at the head, so
+ * every module's bulk collections are stored apart, in chunks of a fixed range of positions per
+ * collection: a save writes the chunks that received items since the last save (the newest, still
+ * filling, is rewritten) and deletes those retention or the cap emptied. Everything else (each
+ * module's durable state, the clock) is small and written whole. One transaction per save, so a
+ * reload sees one save or the one before, never half of one. Nothing here knows a service: the
+ * modules say what their collections are (see `src/engine/module.ts`).
  */
 
-/** The layout of what is stored here; bumped when it changes (the engine's snapshot has its own version). */
-export const PERSISTENCE_FORMAT = 1;
-/** Sequence counters per stored chunk. */
+/**
+ * The layout of what is stored here; bumped when it changes (the engine's snapshot has its own
+ * version). Format 1 (before service modules: chunks keyed by Kinesis shard) is still read.
+ */
+export const PERSISTENCE_FORMAT = 2;
+/** Positions (sequence counters, for records) per stored chunk. */
 export const CHUNK_RECORDS = 1000;
 
-/** The records of one chunk, column by column (the engine's log layout, without its head). */
-export type RecordChunk = Omit<RecordLog, 'head'>;
+/** A chunk as its module wrote it (plain data). */
+export type StoredChunk = unknown;
 
-export interface StoredShard {
-  /** `region|stream|streamCreatedAt|shardIndex`; in saves without `region`, `stream|streamCreatedAt|shardIndex`. */
+export interface StoredCollection {
+  /** The module that owns the collection. */
+  module: string;
+  /** `module|collection key`: chunk keys start with it. */
   key: string;
-  /** The stream's region. Absent in saves written before streams were regional: read as {@link LEGACY_REGION}. */
-  region?: string;
-  /** Records with a lower counter were trimmed (retention, the cap) after their chunk was written. */
-  firstCounter: number;
-  /** Chunk numbers stored for this shard. */
+  /** Items at lower positions were trimmed (retention, the cap) after their chunk was written. */
+  first: number;
+  /** Chunk numbers stored for this collection. */
   chunks: number[];
-  /** The highest counter stored (-1: none yet). */
+  /** The highest position stored (-1: none yet). */
   savedUpTo: number;
+  /** Live items at the save. */
+  count: number;
 }
 
 /** The clock as saved: emulated time ran `offsetMs` ahead of wall time, `speed` times real time. */
@@ -46,9 +53,9 @@ export interface StoredState {
   /** Wall-clock time of the save (ms). */
   savedAt: number;
   clock?: StoredClock;
-  /** The emulator's snapshot with every shard's records left out (they are in the chunks). */
+  /** The emulator's snapshot without bulk data (it is in the chunks). */
   snapshot: EmulatorSnapshot;
-  shards: StoredShard[];
+  collections: StoredCollection[];
 }
 
 /** What the user chose about storage; kept across resets. */
@@ -63,9 +70,9 @@ export interface StorageSettings {
  */
 export interface PersistentStorage {
   readonly kind: string;
-  load(): Promise<{ state: unknown; chunks: Map<string, RecordChunk> }>;
+  load(): Promise<{ state: unknown; chunks: Map<string, StoredChunk> }>;
   /** Atomically: (optionally drop every chunk), write `state`, put and delete chunks. */
-  commit(state: StoredState, put: Map<string, RecordChunk>, remove: string[], clearChunks: boolean): Promise<void>;
+  commit(state: StoredState, put: Map<string, StoredChunk>, remove: string[], clearChunks: boolean): Promise<void>;
   /** Deletes the saved state and every chunk (settings stay). */
   clear(): Promise<void>;
   loadSettings(): Promise<StorageSettings | undefined>;
@@ -76,13 +83,13 @@ export interface PersistentStorage {
 export class MemoryStorage implements PersistentStorage {
   readonly kind = 'memory';
   state: unknown;
-  chunks = new Map<string, RecordChunk>();
+  chunks = new Map<string, StoredChunk>();
   settings?: StorageSettings;
   commits = 0;
   async load() {
     return { state: structuredClone(this.state), chunks: structuredClone(this.chunks) };
   }
-  async commit(state: StoredState, put: Map<string, RecordChunk>, remove: string[], clearChunks: boolean) {
+  async commit(state: StoredState, put: Map<string, StoredChunk>, remove: string[], clearChunks: boolean) {
     if (clearChunks) this.chunks.clear();
     for (const k of remove) this.chunks.delete(k);
     for (const [k, c] of put) this.chunks.set(k, structuredClone(c));
@@ -144,8 +151,8 @@ export const openIdbStorage = (name = DB_NAME): PersistentStorage | undefined =>
     async load() {
       const tx = (await open()).transaction([META, CHUNKS], 'readonly');
       const state: unknown = await tx.objectStore(META).get('state');
-      const chunks = new Map<string, RecordChunk>();
-      for (let c = await tx.objectStore(CHUNKS).openCursor(); c; c = await c.continue()) chunks.set(String(c.key), c.value as RecordChunk);
+      const chunks = new Map<string, StoredChunk>();
+      for (let c = await tx.objectStore(CHUNKS).openCursor(); c; c = await c.continue()) chunks.set(String(c.key), c.value as StoredChunk);
       await tx.done;
       return { state, chunks };
     },
@@ -174,21 +181,17 @@ export const openIdbStorage = (name = DB_NAME): PersistentStorage | undefined =>
   };
 };
 
-/** The region of shards saved without one (the emulator's only region before streams were regional). */
-export const LEGACY_REGION = 'us-east-1';
-
-/** A shard's identity: same-named streams made in the same millisecond in two regions are two streams. */
-const shardKey = (r: Pick<ShardRecords, 'region' | 'stream' | 'streamCreatedAt' | 'shardIndex'>) => `${r.region}|${r.stream}|${r.streamCreatedAt}|${r.shardIndex}`;
-const chunkKey = (shard: string, chunk: number) => `${shard}|${String(chunk).padStart(10, '0')}`;
+const collectionKey = (c: ModuleCollection) => `${c.module}|${c.collection.key}`;
+const chunkKey = (collection: string, chunk: number) => `${collection}|${String(chunk).padStart(10, '0')}`;
 
 /** Why nothing was restored, in words for the user. */
 export type LoadResult =
   | { kind: 'empty' }
-  | { kind: 'restored'; snapshot: EmulatorSnapshot; clock?: StoredClock; savedAt: number; records: number }
+  | { kind: 'restored'; snapshot: EmulatorSnapshot | EmulatorSnapshotV1; clock?: StoredClock; savedAt: number; records: number }
   | { kind: 'ignored'; reason: string };
 
 export interface SaveStats {
-  /** Chunks written and deleted, records written (rewrites of the filling chunk included). */
+  /** Chunks written and deleted, items written (rewrites of the filling chunk included). */
   chunksWritten: number;
   chunksDeleted: number;
   recordsWritten: number;
@@ -197,20 +200,9 @@ export interface SaveStats {
   totalMs: number;
 }
 
-const sliceChunk = (log: RecordLog, from: number, to: number): RecordChunk => ({
-  counter: log.counter.slice(from, to),
-  at: log.at.slice(from, to),
-  data: log.data.slice(from, to),
-  partitionKey: log.partitionKey.slice(from, to),
-  size: log.size.slice(from, to),
-});
-
-const isChunk = (c: unknown): c is RecordChunk =>
-  typeof c === 'object' && c !== null && ['counter', 'at', 'data', 'partitionKey', 'size'].every((k) => Array.isArray((c as Record<string, unknown>)[k]));
-
 /** Turns an emulator into saves and a save back into a snapshot. Remembers what it stored, so each save writes only what changed. */
 export class Persister {
-  private stored = new Map<string, StoredShard>();
+  private stored = new Map<string, StoredCollection>();
   /** After an unreadable save: the next save starts from an empty chunk store. */
   private clearFirst = false;
 
@@ -236,86 +228,51 @@ export class Persister {
     }
   }
 
-  private assemble(state: unknown, chunks: Map<string, RecordChunk>): LoadResult {
+  private assemble(state: unknown, chunks: Map<string, StoredChunk>): LoadResult {
     const s = state as Partial<StoredState>;
+    if (s.format === 1) {
+      if ((s.snapshot as { version?: unknown } | undefined)?.version !== 1) throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version 1 in that format`);
+      // Format 1 (chunks keyed by Kinesis shard): read once; the next save rewrites everything in this format (one transaction).
+      const { snapshot, records } = readFormat1(s as unknown as StoredStateV1, chunks);
+      this.stored.clear();
+      this.clearFirst = true;
+      return { kind: 'restored', snapshot, clock: s.clock, savedAt: Number(s.savedAt), records };
+    }
     if (s.format !== PERSISTENCE_FORMAT) throw new Error(`it was saved in storage format ${JSON.stringify(s.format) ?? 'unknown'}, this console reads format ${PERSISTENCE_FORMAT}`);
     if (s.snapshot?.version !== EMULATOR_SNAPSHOT_VERSION)
       throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version ${EMULATOR_SNAPSHOT_VERSION}`);
-    if (!Array.isArray(s.shards) || !Array.isArray(s.snapshot.kinesis?.streams)) throw new Error('it is incomplete');
-    // Shards saved without a region are read as LEGACY_REGION's; their chunks keep their old keys (meta.key).
-    const byKey = new Map<string, StoredShard>();
-    let legacy = false;
-    for (const sh of s.shards) {
-      if (typeof sh.region === 'string') byKey.set(sh.key, sh);
-      else {
-        legacy = true;
-        byKey.set(`${LEGACY_REGION}|${sh.key}`, sh);
-      }
-    }
-    const snapshot = s.snapshot;
-    const regionOf = (stream: { _region?: string }) => stream._region ?? LEGACY_REGION;
-    // A legacy shard of a stream outside LEGACY_REGION (no region in its key) goes to it when no LEGACY_REGION stream claims it.
-    const claimed = new Set(snapshot.kinesis.streams.filter((st) => regionOf(st) === LEGACY_REGION).map((st) => `${st.StreamName}|${st._createdAt}`));
+    if (!Array.isArray(s.collections) || typeof s.snapshot.services !== 'object') throw new Error('it is incomplete');
+    const bulk: EmulatorSnapshot['bulk'] = {};
     let records = 0;
-    for (const stream of snapshot.kinesis.streams) {
-      const region = regionOf(stream);
-      for (const sh of stream.Shards) {
-        const id = { stream: stream.StreamName, streamCreatedAt: stream._createdAt, shardIndex: sh._index };
-        let meta = byKey.get(shardKey({ region, ...id }));
-        if (meta === undefined && legacy && region !== LEGACY_REGION && !claimed.has(`${id.stream}|${id.streamCreatedAt}`)) {
-          const old = byKey.get(shardKey({ region: LEGACY_REGION, ...id }));
-          if (old !== undefined && old.region === undefined) meta = old;
-        }
-        const log: RecordLog = { counter: [], at: [], data: [], partitionKey: [], size: [], head: 0 };
-        for (const n of [...(meta?.chunks ?? [])].sort((a, b) => a - b)) {
-          const c = chunks.get(chunkKey(meta!.key, n));
-          if (!isChunk(c)) throw new Error(`a chunk of records of ${stream.StreamName} is missing`);
-          if (c.counter.length > 0 && c.counter[0] >= meta!.firstCounter) {
-            // Nothing trimmed in this chunk: take its columns whole.
-            for (const k of ['counter', 'at', 'data', 'partitionKey', 'size'] as const) (log[k] as unknown[]).push(...c[k]);
-            continue;
-          }
-          for (let i = 0; i < c.counter.length; i++) {
-            if (c.counter[i] < meta!.firstCounter) continue;
-            log.counter.push(c.counter[i]);
-            log.at.push(c.at[i]);
-            log.data.push(c.data[i]);
-            log.partitionKey.push(c.partitionKey[i]);
-            log.size.push(c.size[i]);
-          }
-        }
-        records += log.counter.length;
-        sh._log = log;
+    for (const c of s.collections) {
+      const got: StoredChunk[] = [];
+      for (const n of [...c.chunks].sort((a, b) => a - b)) {
+        const chunk = chunks.get(chunkKey(c.key, n));
+        if (chunk === undefined) throw new Error(`a chunk of ${c.module} data is missing`);
+        got.push(chunk);
       }
+      (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: got };
+      records += c.count;
     }
-    if (legacy) {
-      // Old keys: the next save rewrites every chunk under the new ones (in one transaction).
-      this.stored.clear();
-      this.clearFirst = true;
-    } else {
-      this.stored = new Map(s.shards.map((sh) => [sh.key, { ...sh, chunks: [...sh.chunks] }]));
-      this.clearFirst = false;
-    }
-    return { kind: 'restored', snapshot, clock: s.clock, savedAt: Number(s.savedAt), records };
+    this.stored = new Map(s.collections.map((c) => [c.key, { ...c, chunks: [...c.chunks] }]));
+    this.clearFirst = false;
+    return { kind: 'restored', snapshot: { ...s.snapshot, bulk }, clock: s.clock, savedAt: Number(s.savedAt), records };
   }
 
   /** Writes what changed since the last save (or everything, the first time). */
   async save(emulator: Emulator, clock?: StoredClock): Promise<SaveStats> {
     const started = this.now();
-    const { snapshot, records } = emulator.snapshotWithoutRecords();
+    const { snapshot, collections } = emulator.snapshotWithoutBulk();
     const C = this.chunkRecords;
-    const put = new Map<string, RecordChunk>();
+    const put = new Map<string, StoredChunk>();
     const remove: string[] = [];
-    const next = new Map<string, StoredShard>();
+    const next = new Map<string, StoredCollection>();
     let recordsWritten = 0;
-    for (const r of records) {
-      const key = shardKey(r);
-      const log = r.log;
-      const n = log.counter.length;
-      const live = log.head < n;
+    for (const mc of collections) {
+      const key = collectionKey(mc);
+      const range = mc.collection.range();
       const prev = this.stored.get(key);
-      const firstChunk = live ? Math.floor(log.counter[log.head] / C) : Infinity;
-      const lastCounter = live ? log.counter[n - 1] : (prev?.savedUpTo ?? -1);
+      const firstChunk = range ? Math.floor(range.first / C) : Infinity;
       const chunks = new Set(prev?.chunks ?? []);
       for (const c of chunks) {
         if (c < firstChunk) {
@@ -324,22 +281,28 @@ export class Persister {
         }
       }
       const savedUpTo = prev?.savedUpTo ?? -1;
-      if (live && lastCounter > savedUpTo) {
-        // From the chunk holding the first unsaved record (or the first live one) to the newest.
-        for (let c = Math.max(firstChunk, Math.floor((savedUpTo + 1) / C)); c <= Math.floor(lastCounter / C); c++) {
-          const from = seekCounter(log, c * C, false);
-          const to = seekCounter(log, (c + 1) * C, false);
-          if (from >= to) continue;
-          put.set(chunkKey(key, c), sliceChunk(log, from, to));
-          recordsWritten += to - from;
+      if (range && range.last > savedUpTo) {
+        // From the chunk holding the first unsaved item (or the first live one) to the newest.
+        for (let c = Math.max(firstChunk, Math.floor((savedUpTo + 1) / C)); c <= Math.floor(range.last / C); c++) {
+          const { chunk, count } = mc.collection.read(c * C, (c + 1) * C);
+          if (count === 0) continue;
+          put.set(chunkKey(key, c), chunk);
+          recordsWritten += count;
           chunks.add(c);
         }
       }
-      next.set(key, { key, region: r.region, firstCounter: live ? log.counter[log.head] : Number.MAX_SAFE_INTEGER, chunks: [...chunks], savedUpTo: Math.max(savedUpTo, lastCounter) });
+      next.set(key, {
+        module: mc.module,
+        key,
+        first: range ? range.first : Number.MAX_SAFE_INTEGER,
+        chunks: [...chunks],
+        savedUpTo: Math.max(savedUpTo, range?.last ?? -1),
+        count: range?.count ?? 0,
+      });
     }
-    // Shards of streams that are gone.
-    for (const [key, sh] of this.stored) if (!next.has(key)) for (const c of sh.chunks) remove.push(chunkKey(key, c));
-    const state: StoredState = { format: PERSISTENCE_FORMAT, savedAt: this.now(), clock, snapshot, shards: [...next.values()] };
+    // Collections that are gone (a deleted stream's shards).
+    for (const [key, c] of this.stored) if (!next.has(key)) for (const n of c.chunks) remove.push(chunkKey(key, n));
+    const state: StoredState = { format: PERSISTENCE_FORMAT, savedAt: this.now(), clock, snapshot, collections: [...next.values()] };
     const prepared = this.now();
     await this.storage.commit(state, put, remove, this.clearFirst);
     this.stored = next;

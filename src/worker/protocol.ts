@@ -1,4 +1,9 @@
+import type { StreamTail } from '../engine/analytics/runtime';
+import type { SqlDialectWords, SqlProblem } from '../engine/sql/editor';
+import type { ClockReading } from '../engine/common/clock';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
+
+export type { ClockReading };
 
 /**
  * The messages between the page and the emulator worker. Two channels:
@@ -80,6 +85,8 @@ export interface StorageStatus {
 /** The non-AWS controls of the emulator, reached over comlink (each call is async). */
 export interface ConsoleApi {
   clock(): ClockState;
+  /** The clock with the wall time of the reading, from which another thread runs a copy of it (MirrorClock). */
+  clockReading(): ClockReading;
   setSpeed(speed: number): ClockState;
   /** Jump the clock forward by `ms` milliseconds. */
   skip(ms: number): ClockState;
@@ -90,7 +97,27 @@ export interface ConsoleApi {
   setRecordCap(bytes: number): StorageStatus | Promise<StorageStatus>;
   /** Saves pending changes now (the page is going away). */
   flush(): void | Promise<void>;
+  /** The newest rows of a running analytics application's in-application streams (not an AWS API). */
+  analyticsRows(applicationArn: string): AnalyticsRows | Promise<AnalyticsRows>;
+  /** The SQL dialect's words, for the editor's highlighting and completion. */
+  sqlDialect(): SqlDialect;
+  /** Every problem in a SQL script, with its range, given the source's columns. */
+  diagnoseSql(script: string, columns: { Name: string; SqlType: string; Mapping?: string }[]): SqlDiagnostic[];
 }
+
+export interface AnalyticsRows {
+  running: boolean;
+  streams: StreamTail[];
+  /** Each pump's operator plan (explain()). */
+  plans: unknown[];
+  /** Why the application stopped by itself, when it did. */
+  statusReason?: string;
+}
+
+export type SqlDialect = SqlDialectWords;
+
+/** A problem in a script, with the range an editor underlines. */
+export type SqlDiagnostic = SqlProblem;
 
 /** The same API as seen by the page: every call crosses a thread, so every call is a promise. */
 export type AsyncConsoleApi = {

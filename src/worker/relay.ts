@@ -10,8 +10,9 @@ export interface PortLike {
 }
 
 /**
- * Page side: answers each request arriving on `port` with `transport` (the emulator client's),
- * so a second worker reaches the page's one emulator. Returns a function that stops serving.
+ * Emulator side: answers each request arriving on `port` with `transport` (the emulator worker's
+ * own engine, or the in-thread emulator where there is no Worker), so a second worker reaches the one emulator directly, without
+ * passing through the page. Returns a function that stops serving.
  */
 export const servePort = (port: PortLike, transport: HttpTransport): (() => void) => {
   port.onmessage = (event: MessageEvent<RelayRequest>) => {

@@ -23,8 +23,6 @@ export const queryErrorHeader = (code: string, statusCode = 400): string =>
 
 export const invalidParameterValue = (message: string): AwsError =>
   new AwsError('InvalidParameterValueException', message);
-export const missingParameter = (message: string): AwsError =>
-  new AwsError('MissingRequiredParameterException', message);
 export const invalidParameterCombination = (message: string): AwsError =>
   new AwsError('InvalidParameterCombinationException', message);
 export const validationError = (message: string): AwsError => new AwsError('ValidationException', message);

@@ -1,4 +1,5 @@
 import { AwsError } from '../common/errors';
+import { validate, type Shapes } from '../common/validation';
 import type { RequestContext } from '../protocol/context';
 import type { JsonService } from '../protocol/service';
 import type { CloudWatchContext } from './actions/context';
@@ -7,15 +8,45 @@ import { getMetricStatistics } from './actions/getMetricStatistics';
 import { listMetrics } from './actions/listMetrics';
 import { putMetricData } from './actions/putMetricData';
 import { queryErrorHeader } from './errors';
+import * as v from './validations';
 
-/** `region`: the request's; CloudWatch reads and writes only that region's metrics. */
-type Action = (ctx: CloudWatchContext, input: Record<string, unknown>, region: string) => unknown;
+interface Operation {
+  shapes: Shapes;
+  /** `region`: the request's; CloudWatch reads and writes only that region's metrics. */
+  action: (ctx: CloudWatchContext, input: any, region: string) => unknown;
+}
 
-const actions: Readonly<Record<string, Action>> = {
-  GetMetricData: getMetricData,
-  GetMetricStatistics: getMetricStatistics,
-  ListMetrics: listMetrics,
-  PutMetricData: putMetricData,
+/** Operation name -> validation shapes + action (one file each under validations/ and actions/). */
+export const operations: Readonly<Record<string, Operation>> = {
+  GetMetricData: { shapes: v.getMetricData, action: getMetricData },
+  GetMetricStatistics: { shapes: v.getMetricStatistics, action: getMetricStatistics },
+  ListMetrics: { shapes: v.listMetrics, action: listMetrics },
+  PutMetricData: { shapes: v.putMetricData, action: putMetricData },
+};
+
+/**
+ * A copy of the request without its empty lists: CloudWatch is a query-compatible service, and in
+ * the query protocol an empty list is not sent at all, so AWS judges `[]` as absent.
+ */
+const withoutEmptyLists = (o: Record<string, unknown>): Record<string, unknown> => {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    const x = copyValue(o[k]);
+    if (x !== undefined) out[k] = x;
+  }
+  return out;
+};
+const copyValue = (x: unknown): unknown => {
+  if (Array.isArray(x))
+    return x.length === 0
+      ? undefined
+      : x.map((m) =>
+          m !== null && typeof m === 'object' && !Array.isArray(m)
+            ? withoutEmptyLists(m as Record<string, unknown>)
+            : m,
+        );
+  if (x !== null && typeof x === 'object') return withoutEmptyLists(x as Record<string, unknown>);
+  return x;
 };
 
 /**
@@ -30,13 +61,16 @@ export class CloudWatchService implements JsonService {
   constructor(private readonly ctx: CloudWatchContext) {}
 
   hasOperation(operation: string): boolean {
-    return Object.hasOwn(actions, operation);
+    return Object.hasOwn(operations, operation);
   }
 
+  /** Validates the parsed JSON body against the operation's shapes, then runs the action. Throws AwsError. */
   call(operation: string, input: Record<string, unknown>, rc: RequestContext): unknown {
-    const action = actions[operation];
-    if (action === undefined) throw new AwsError('UnknownOperationException', '');
-    return action(this.ctx, input, rc.region);
+    const op = operations[operation];
+    if (op === undefined) throw new AwsError('UnknownOperationException', '');
+    const data = withoutEmptyLists(input);
+    validate(data, op.shapes);
+    return op.action(this.ctx, data, rc.region);
   }
 
   errorHeaders(code: string): Record<string, string> {

@@ -59,6 +59,11 @@ export class ScaledClock implements Clock {
   get speed(): number {
     return this.speedFactor;
   }
+  /** Its time, the base clock's time and the speed, at one instant: what a {@link MirrorClock} follows. */
+  reading(): ClockReading {
+    const wallAt = this.base.now();
+    return { now: Math.floor(this.anchorScaled + (wallAt - this.anchorBase) * this.speedFactor), wallAt, speed: this.speedFactor };
+  }
   setSpeed(speed: number): void {
     if (!(speed > 0) || !Number.isFinite(speed)) throw new RangeError('speed must be a positive number');
     const now = this.now();
@@ -70,5 +75,45 @@ export class ScaledClock implements Clock {
   skip(ms: number): void {
     if (ms < 0) throw new RangeError('a clock cannot go backwards');
     this.anchorScaled += ms;
+  }
+}
+
+/** One reading of a clock that may be scaled: its time `now` at wall time `wallAt`, running `speed` times real time. */
+export interface ClockReading {
+  now: number;
+  wallAt: number;
+  speed: number;
+}
+
+/**
+ * A copy of a ScaledClock that lives elsewhere (the emulator's, in another worker), kept from its
+ * readings: between two readings it runs on from the last one at that reading's speed, on the
+ * same wall clock. Without a reading it is the wall clock itself (AWS mode: real time).
+ */
+export class MirrorClock implements Clock {
+  private reading?: ClockReading;
+  constructor(private readonly wall: Clock = new RealClock()) {}
+
+  now(): EpochMillis {
+    return epochMillis(this.at(this.reading, this.wall.now()));
+  }
+
+  get speed(): number {
+    return this.reading?.speed ?? 1;
+  }
+
+  /**
+   * Takes a new reading (undefined: follow the wall clock). Returns how far it moved this clock
+   * from where it was running: the size of a skip ahead (0 after a mere speed change).
+   */
+  follow(reading: ClockReading | undefined): number {
+    const wall = this.wall.now();
+    const before = this.at(this.reading, wall);
+    this.reading = reading && { ...reading };
+    return this.at(this.reading, wall) - before;
+  }
+
+  private at(r: ClockReading | undefined, wall: number): number {
+    return r ? Math.floor(r.now + (wall - r.wallAt) * r.speed) : wall;
   }
 }

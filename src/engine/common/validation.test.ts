@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64DecodedLength, toLowerFirst, validate, type Shapes } from './validation';
+import { base64DecodedLength, constraintProblems, toLowerFirst, validate, type Shapes } from './validation';
 
 const streamName = {
   type: 'String',
@@ -153,6 +153,14 @@ describe('validate: constraints (ValidationException)', () => {
     );
   });
 
+  it('skips null members when checking the lengths of a list of strings', () => {
+    const keys: Shapes = { TagKeys: { type: 'List', notNull: true, childLengths: [1, 2], children: { type: 'String' } } };
+    expect(() => validate({ TagKeys: [null, 'ab'] }, keys)).not.toThrow();
+    expect(err(() => validate({ TagKeys: [null, 'abc'] }, keys)).message).toBe(
+      "1 validation error detected: Value '[null, abc]' at 'tagKeys' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 2, Member must have length greater than or equal to 1]",
+    );
+  });
+
   it('checks enums and nested structures', () => {
     const s: Shapes = {
       Mode: { type: 'Structure', children: { StreamMode: { type: 'String', notNull: true, enum: ['A', 'B'] } } },
@@ -169,6 +177,17 @@ describe('validate: constraints (ValidationException)', () => {
       code: 'ValidationException',
       message: "The paramater 'name' is required but was not present in the request",
     });
+  });
+});
+
+describe('constraintProblems', () => {
+  it('lists the constraints one value breaks, in AWS words and order', () => {
+    const name = { type: 'String', regex: '[a-z]+', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 3 } as const;
+    expect(constraintProblems('abc', name)).toEqual([]);
+    expect(constraintProblems('AB12', name)).toEqual([
+      'Member must satisfy regular expression pattern: [a-z]+',
+      'Member must have length less than or equal to 3',
+    ]);
   });
 });
 

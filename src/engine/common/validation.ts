@@ -222,6 +222,8 @@ const MAX_ERRORS = 10;
 
 class Collector {
   readonly errors: string[] = [];
+  /** The bare constraint texts, in the same order. */
+  readonly constraints: string[] = [];
   get full(): boolean {
     return this.errors.length >= MAX_ERRORS;
   }
@@ -229,8 +231,19 @@ class Collector {
     if (this.full) return;
     const value = v === null || v === undefined ? 'null' : `'${valueStr(v, shape)}'`;
     this.errors.push(`Value ${value} at '${path}' failed to satisfy constraint: ${constraint}`);
+    this.constraints.push(constraint);
   }
 }
+
+/**
+ * The constraints one value breaks, in AWS's words (`Member must have length less than or equal to
+ * 128`), in the order AWS lists them: what a form shows before it sends the request.
+ */
+export const constraintProblems = (value: unknown, shape: FieldShape): string[] => {
+  const c = new Collector();
+  checkField(value, shape, '', c);
+  return c.constraints;
+};
 
 const lengthsConstraint = (min: number, max: number): string =>
   `[Member must have length less than or equal to ${max}, Member must have length greater than or equal to ${min}]`;
@@ -270,7 +283,8 @@ const checkField = (v: unknown, shape: FieldShape, path: string, c: Collector): 
         break;
       case 'childLengths': {
         const [min, max] = shape.childLengths!;
-        if (!absent && !(v as string[]).every((x) => x.length >= min && x.length <= max))
+        // A null member has no length to check (nulls in lists are skipped, as when checking types).
+        if (!absent && !(v as (string | null)[]).every((x) => x == null || (x.length >= min && x.length <= max)))
           c.fail(v, shape, path, `Member must satisfy constraint: ${lengthsConstraint(min, max)}`);
         break;
       }
@@ -283,7 +297,7 @@ const checkField = (v: unknown, shape: FieldShape, path: string, c: Collector): 
       case 'childValueLengths': {
         const [min, max] = shape.childValueLengths!;
         const o = v as Record<string, string>;
-        if (!absent && !Object.keys(o).every((k) => o[k].length >= min && o[k].length <= max))
+        if (!absent && !Object.keys(o).every((k) => o[k] == null || (o[k].length >= min && o[k].length <= max)))
           c.fail(v, shape, path, `Map value must satisfy constraint: ${lengthsConstraint(min, max)}`);
         break;
       }
@@ -395,6 +409,7 @@ const scalarPreds = (shape: FieldShape): Pred[] => {
     const { children: _children, ...flat } = shape;
     preds.push((v) => {
       c.errors.length = 0;
+      c.constraints.length = 0;
       checkField(v, flat, '', c);
       return c.errors.length === 0;
     });

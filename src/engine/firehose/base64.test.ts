@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Into, fromBase64, toBase64 } from './base64';
+import { decodeBase64Into } from './base64';
 
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 37 + 11) & 0xff);
 
 describe('Base64', () => {
-  it.each([0, 1, 2, 3, 4, 5, 100, 70_000])('round-trips %i bytes as Node encodes them', (n) => {
+  it.each([0, 1, 2, 3, 4, 5, 100, 70_000])('decodes %i bytes as Node does', (n) => {
     const b = bytes(n);
-    const text = Buffer.from(b).toString('base64');
-    expect(toBase64(b)).toBe(text);
-    expect(fromBase64(text)).toEqual(b);
+    const out = new Uint8Array(n);
+    expect(decodeBase64Into(Buffer.from(b).toString('base64'), out, 0)).toBe(n);
+    expect(out).toEqual(b);
   });
 
   it('decodes into a larger buffer at an offset, saying how many bytes it wrote', () => {

@@ -9,7 +9,8 @@ import { gzipSync } from 'fflate';
 import { isAwsError } from '../common/errors';
 import type { EngineContext } from '../protocol/context';
 import { base64DecodedLength } from '../common/validation';
-import { decodeBase64Into, fromBase64, toBase64 } from './base64';
+import { base64ToBytes, bytesToBase64 } from '../common/base64';
+import { decodeBase64Into } from './base64';
 import type {
   FirehoseEnvironment,
   SourceReader,
@@ -41,7 +42,7 @@ const DEFAULT_RETRIES = 3;
 export type RecordData = Uint8Array | string;
 
 const sizeOf = (d: RecordData): number => (typeof d === 'string' ? base64DecodedLength(d) : d.length);
-const base64Of = (d: RecordData): string => (typeof d === 'string' ? d : toBase64(d));
+const base64Of = (d: RecordData): string => (typeof d === 'string' ? d : bytesToBase64(d));
 
 interface Buffer {
   data: RecordData[];
@@ -437,7 +438,7 @@ export class Delivery {
           r.data.length % 4 === 0 &&
           BASE64.test(r.data)
         ) {
-          const data = fromBase64(r.data);
+          const data = base64ToBytes(r.data);
           ok.data.push(data);
           ok.arrivals.push(batch.arrivals[i]);
           ok.bytes += data.length;

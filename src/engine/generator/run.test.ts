@@ -119,6 +119,34 @@ describe('rate', () => {
   });
 });
 
+describe('on a clock that runs fast or skips', () => {
+  it('takes the recent rate over longer buckets when the clock runs fast, so it reads the target, not bursts', async () => {
+    const s = sink();
+    const { run, clock } = setup({ send: s.send, rate: 100 });
+    run.start();
+    // At 60x a host tick of 100 ms wall is 6 s of clock: acknowledgements arrive 600 at a time.
+    run.setClockSpeed(60);
+    const end = clock.now() + 10 * 60_000;
+    while (clock.now() < end) {
+      run.tick();
+      await run.idle();
+      clock.advance(6000);
+    }
+    expect(run.stats().recentRate).toBe(100);
+  });
+
+  it('is not owed the records of a skip ahead, and the skipped time is not sending time', async () => {
+    const s = sink();
+    const { run, clock } = setup({ send: s.send, rate: 100 });
+    run.start();
+    await drive(run, clock, 10_000);
+    clock.advance(60_000);
+    run.timeJumped(60_000);
+    await drive(run, clock, 10_000);
+    expect(run.stats()).toMatchObject({ rendered: 2000, acknowledged: 2000, elapsedMs: 20_000, achievedRate: 100 });
+  });
+});
+
 describe('batching', () => {
   it('never sends more than 500 records per call', async () => {
     const s = sink();

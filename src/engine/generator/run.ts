@@ -93,6 +93,8 @@ export interface GeneratorRunOptions {
   retryMaxMs?: number;
   /** Rendered records allowed to wait for a free call before rendering pauses (default: 4 ticks' worth, at least 2 rounds of full calls). */
   maxQueued?: number;
+  /** Counters of an earlier run this one carries on (the same job, resumed after a page reload). */
+  resume?: ResumedCounters;
   send: SendBatch;
   clock: Clock;
   rng: Rng;
@@ -129,6 +131,15 @@ export interface GeneratorStats {
   renderedByTemplate: Record<string, number>;
   lastError?: { code: string; message: string; at: number };
 }
+
+/**
+ * What a resumed run starts from: the counters of the run it continues. Records that were pending
+ * when the earlier run was cut off are counted as dropped: whether they arrived is not known.
+ */
+export type ResumedCounters = Pick<
+  GeneratorStats,
+  'rendered' | 'acknowledged' | 'failed' | 'retried' | 'pending' | 'dropped' | 'bytesSent' | 'elapsedMs' | 'keyFallbacks' | 'renderedByTemplate'
+>;
 
 /** A run option that cannot work (bad rate, bad limit...). */
 export class GeneratorConfigError extends Error {
@@ -203,7 +214,7 @@ const fieldOf = (text: string, path: string[]): string | undefined => {
 
 export class GeneratorRun {
   private targetRate: number;
-  private readonly o: Required<Omit<GeneratorRunOptions, 'limit' | 'template' | 'rate' | 'partitionKey'>> & {
+  private readonly o: Required<Omit<GeneratorRunOptions, 'limit' | 'template' | 'rate' | 'partitionKey' | 'resume'>> & {
     limit?: number;
   };
   private readonly sources: { name: string; renderer: TemplateRenderer; cumulative: number }[];
@@ -225,6 +236,11 @@ export class GeneratorRun {
   private waiters: (() => void)[] = [];
   private readonly ackBuckets = new Float64Array(8);
   private readonly ackBucketSecond = new Float64Array(8).fill(-1);
+  /** Width of a bucket of the recent rate: a second of the clock, longer when the clock runs fast. */
+  private bucketMs = 1000;
+  /** Buckets before this time were counted at another width (or before the start). */
+  private bucketsFrom = 0;
+  private resumed?: ResumedCounters;
   private s = {
     rendered: 0,
     acknowledged: 0,
@@ -280,11 +296,12 @@ export class GeneratorRun {
         throw new GeneratorConfigError(`The weight of template "${t.name}" must be a number greater than 0`);
       total += t.weight;
     }
+    this.resumed = options.resume;
     const faker = createFaker(options.rng, options.clock);
     let acc = 0;
     this.sources = list.map((t) => {
       acc += t.weight / total;
-      this.renderedBy[t.name] = 0;
+      this.renderedBy[t.name] = options.resume?.renderedByTemplate[t.name] ?? 0;
       return { name: t.name, renderer: new TemplateRenderer(t.template, { clock: options.clock, rng: options.rng, faker }), cumulative: acc };
     });
   }
@@ -296,7 +313,47 @@ export class GeneratorRun {
   start(): void {
     if (this.state !== 'idle') throw new GeneratorConfigError('This run has already started');
     this.state = 'running';
-    this.startAt = this.anchorAt = this.o.clock.now();
+    const now = this.o.clock.now();
+    this.anchorAt = this.bucketsFrom = now;
+    this.startAt = now;
+    const r = this.resumed;
+    if (r) {
+      // Carry on from where the earlier run was: its counters, its elapsed time, its schedule.
+      this.s = {
+        rendered: r.rendered,
+        acknowledged: r.acknowledged,
+        failed: r.failed,
+        retried: r.retried,
+        dropped: r.dropped + r.pending,
+        bytesSent: r.bytesSent,
+        keyFallbacks: r.keyFallbacks,
+      };
+      this.anchorCount = r.rendered;
+      this.startAt = now - r.elapsedMs;
+    }
+  }
+
+  /**
+   * The clock jumped by `ms` (an instructor skipped ahead): the run is not owed the records of
+   * the time it skipped, and that time does not count as sending time.
+   */
+  timeJumped(ms: number): void {
+    if (this.state !== 'running' || ms === 0) return;
+    this.anchorAt += ms;
+    this.startAt += ms;
+    this.bucketsFrom = Math.max(this.bucketsFrom + ms, this.startAt);
+  }
+
+  /**
+   * The clock now runs `speed` times real time: the recent rate is taken over buckets that long
+   * in clock time (5 wall seconds at any speed), so a fast clock does not make it jump about.
+   */
+  setClockSpeed(speed: number): void {
+    const bucketMs = 1000 * Math.max(1, speed);
+    if (bucketMs === this.bucketMs) return;
+    this.bucketMs = bucketMs;
+    this.ackBucketSecond.fill(-1);
+    this.bucketsFrom = this.o.clock.now();
   }
 
   get rate(): number {
@@ -578,7 +635,7 @@ export class GeneratorRun {
   }
 
   private countAck(now: number): void {
-    const sec = Math.floor(now / 1000);
+    const sec = Math.floor(now / this.bucketMs);
     const i = sec % this.ackBuckets.length;
     if (this.ackBucketSecond[i] !== sec) {
       this.ackBucketSecond[i] = sec;
@@ -587,10 +644,10 @@ export class GeneratorRun {
     this.ackBuckets[i]++;
   }
 
-  /** Acknowledgements per second over the last 5 whole seconds (fewer right after the start). */
+  /** Acknowledgements per second over the last 5 whole buckets (fewer right after the start). */
   private recentRate(now: number): number {
-    const sec = Math.floor(now / 1000);
-    const startSec = Math.floor(this.startAt / 1000);
+    const sec = Math.floor(now / this.bucketMs);
+    const startSec = Math.floor(Math.max(this.startAt, this.bucketsFrom) / this.bucketMs);
     const span = Math.min(5, sec - startSec);
     if (span <= 0) return 0;
     let sum = 0;
@@ -599,6 +656,6 @@ export class GeneratorRun {
       const i = s % this.ackBuckets.length;
       if (this.ackBucketSecond[i] === s) sum += this.ackBuckets[i];
     }
-    return sum / span;
+    return (sum * 1000) / (span * this.bucketMs);
   }
 }

@@ -1,5 +1,9 @@
 import { AwsError } from '../common/errors';
 
+/** Also a PutRecords entry's ErrorMessage when its shard is over the write limit. */
+export const rateExceededMessage = (shardId: string, name: string, account: string): string =>
+  `Rate exceeded for shard ${shardId} in stream ${name} under account ${account}.`;
+
 /** Kinesis's error texts (kinesalite's tests pin them against AWS). */
 export const kErr = {
   streamNotFound: (name: string, account: string) =>
@@ -15,15 +19,10 @@ export const kErr = {
   invalidArgument: (message: string) => new AwsError('InvalidArgumentException', message),
   limitExceeded: (message: string) => new AwsError('LimitExceededException', message),
   rateExceeded: (shardId: string, name: string, account: string) =>
-    new AwsError(
-      'ProvisionedThroughputExceededException',
-      `Rate exceeded for shard ${shardId} in stream ${name} under account ${account}.`,
-    ),
+    new AwsError('ProvisionedThroughputExceededException', rateExceededMessage(shardId, name, account)),
   invalidIterator: () => new AwsError('InvalidArgumentException', 'Invalid ShardIterator.'),
 };
 
-export const rateExceededMessage = (shardId: string, name: string, account: string): string =>
-  `Rate exceeded for shard ${shardId} in stream ${name} under account ${account}.`;
 
 /** `Thu Jan 22 01:22:02 UTC 2015`: how AWS prints times in ExpiredIteratorException. */
 export const amzUtcString = (ms: number): string => {

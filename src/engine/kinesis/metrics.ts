@@ -3,7 +3,8 @@ import type { MetricUnit } from '../common/metrics';
 import type { EngineContext } from '../protocol/context';
 import type { Stream } from './store/types';
 
-const NS = 'AWS/Kinesis';
+/** The CloudWatch namespace of Kinesis Data Streams' metrics. */
+export const KINESIS_NAMESPACE = 'AWS/Kinesis';
 
 /**
  * Reports the documented AWS/Kinesis metrics through ctx.metrics: stream-level ones with the
@@ -15,7 +16,7 @@ export class KinesisMetrics {
 
   stream(s: Stream, name: string, value: number, unit: MetricUnit): void {
     this.ctx.metrics.put({
-      namespace: NS,
+      namespace: KINESIS_NAMESPACE,
       name,
       dimensions: [{ Name: 'StreamName', Value: s.StreamName }],
       value,
@@ -33,7 +34,7 @@ export class KinesisMetrics {
 
   shard(s: Stream, shardId: string, name: string, value: number, unit: MetricUnit): void {
     this.ctx.metrics.put({
-      namespace: NS,
+      namespace: KINESIS_NAMESPACE,
       name,
       dimensions: [
         { Name: 'StreamName', Value: s.StreamName },

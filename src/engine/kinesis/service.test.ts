@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../common/clock';
 import { Emulator } from '../emulator';
 import { decodeUtf8, encodeUtf8 } from '../protocol/http';
-import { kinesisHarness } from './testing';
 import { testSignatureHeaders } from '../protocol/testing';
 
 const post = async (emulator: Emulator, op: string, body: string, region = 'us-east-1') => {
@@ -47,8 +46,8 @@ describe('KinesisService behind the emulator', () => {
   it('reports its metrics to the emulator metrics store', async () => {
     const emulator = new Emulator({ clock: new VirtualClock(), options: { stateDelayMs: 0 } });
     const seen: string[] = [];
-    const put = emulator.ctx.metrics.put.bind(emulator.ctx.metrics);
-    emulator.ctx.metrics.put = (d) => {
+    const put = emulator.metrics.put.bind(emulator.metrics);
+    emulator.metrics.put = (d) => {
       seen.push(d.name);
       put(d);
     };
@@ -68,24 +67,37 @@ describe('KinesisService behind the emulator', () => {
   });
 });
 
-describe('snapshot and restore', () => {
+describe('snapshot and restore (the Kinesis module)', () => {
+  /** A Kinesis harness that runs inside an emulator, so its module's snapshot can be taken and restored. */
+  const harness = (at = Date.UTC(2026, 0, 1)) => {
+    const clock = new VirtualClock(at);
+    const emulator = new Emulator({ clock, options: { stateDelayMs: 500 } });
+    const inRegion = (region: string) => {
+      const call = (op: string, input: Record<string, unknown> = {}): any => emulator.kinesis.call(op, structuredClone(input), { region, requestId: 'r' });
+      const active = (StreamName: string, ShardCount = 1, extra: Record<string, unknown> = {}) => {
+        call('CreateStream', { StreamName, ShardCount, ...extra });
+        clock.advance(500);
+      };
+      return { call, active };
+    };
+    const b64 = (x: string) => Buffer.from(x).toString('base64');
+    return { clock, emulator, ...inRegion('us-east-1'), inRegion, b64, settle: () => clock.advance(500) };
+  };
+
   it('carries streams, shards, records, tags and pending state changes as plain JSON', () => {
-    const a = kinesisHarness();
+    const a = harness();
     a.active('s', 2, { Tags: { t: 'v' } });
     const { SequenceNumber } = a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: a.b64('hi'), ExplicitHashKey: '0' });
     a.call('SplitShard', { StreamName: 's', ShardToSplit: 'shardId-000000000001', NewStartingHashKey: String(3n << 126n) });
-    const json = JSON.stringify(a.service.snapshot());
+    const json = JSON.stringify(a.emulator.snapshot());
 
-    const b = kinesisHarness();
-    b.clock.set(a.clock.now());
-    b.service.restore(JSON.parse(json));
+    const b = harness(a.clock.now());
+    b.emulator.restore(JSON.parse(json));
     expect(b.call('DescribeStream', { StreamName: 's' }).StreamDescription.StreamStatus).toBe('UPDATING');
     b.settle();
     expect(b.call('DescribeStream', { StreamName: 's' }).StreamDescription.Shards).toHaveLength(4);
     const it0 = b.call('GetShardIterator', { StreamName: 's', ShardId: '0', ShardIteratorType: 'TRIM_HORIZON' });
-    expect(b.call('GetRecords', it0).Records).toEqual([
-      expect.objectContaining({ SequenceNumber, Data: a.b64('hi'), PartitionKey: 'k' }),
-    ]);
+    expect(b.call('GetRecords', it0).Records).toEqual([expect.objectContaining({ SequenceNumber, Data: a.b64('hi'), PartitionKey: 'k' })]);
     expect(b.call('ListTagsForStream', { StreamName: 's' }).Tags).toEqual([{ Key: 't', Value: 'v' }]);
     // The restored copy is independent of the original.
     a.call('DeleteStream', { StreamName: 's' });
@@ -93,61 +105,54 @@ describe('snapshot and restore', () => {
   });
 
   it('keeps each stream in its region: the same name in two regions survives as two streams', () => {
-    const a = kinesisHarness();
+    const a = harness();
     a.inRegion('us-east-1').active('demo', 2);
     a.inRegion('eu-west-1').active('demo', 1);
-    const snap = JSON.parse(JSON.stringify(a.service.snapshot()));
-    expect(snap.version).toBe(2);
-    expect(snap.streams.map((s: { _region: string; StreamARN: string }) => [s._region, s.StreamARN])).toEqual([
+    const snap = JSON.parse(JSON.stringify(a.emulator.snapshot()));
+    expect(snap.services.kinesis.streams.map((s: { _region: string; StreamARN: string }) => [s._region, s.StreamARN])).toEqual([
       ['us-east-1', 'arn:aws:kinesis:us-east-1:000000000000:stream/demo'],
       ['eu-west-1', 'arn:aws:kinesis:eu-west-1:000000000000:stream/demo'],
     ]);
-    const b = kinesisHarness();
-    b.clock.set(a.clock.now());
-    b.service.restore(snap);
-    const shards = (region: string) =>
-      b.inRegion(region).call('DescribeStreamSummary', { StreamName: 'demo' }).StreamDescriptionSummary.OpenShardCount;
+    const b = harness(a.clock.now());
+    b.emulator.restore(snap);
+    const shards = (region: string) => b.inRegion(region).call('DescribeStreamSummary', { StreamName: 'demo' }).StreamDescriptionSummary.OpenShardCount;
     expect([shards('us-east-1'), shards('eu-west-1')]).toEqual([2, 1]);
     expect(b.inRegion('ap-south-1').call('ListStreams').StreamNames).toEqual([]);
   });
 
-  // Version 1 (before streams were scoped per region) keyed streams by name and had no `_region`:
-  // its streams come back in us-east-1, the console's emulated region, with ARNs to match.
-  it('reads a version-1 snapshot, placing its streams in us-east-1', () => {
-    const a = kinesisHarness();
+  // Kinesis snapshot version 1 (before streams were scoped per region) keyed streams by name and had
+  // no `_region`: its streams come back in us-east-1, the console's emulated region, with ARNs to match.
+  // Version 2 kept whole streams, records inside their shards.
+  it('reads version-1 and version-2 Kinesis parts of an emulator snapshot of version 1', () => {
+    const a = harness();
     a.active('old', 1);
     a.inRegion('eu-west-1').active('elsewhere', 1);
     const { SequenceNumber } = a.call('PutRecord', { StreamName: 'old', PartitionKey: 'k', Data: a.b64('kept') });
-    // What version 1 wrote: the same streams without `_region`.
-    const v1 = {
-      version: 1 as const,
-      streams: a.service.snapshot().streams.map(({ _region, ...s }) => (void _region, s)),
-    };
+    const store = a.emulator.kinesis.store;
+    // What version 2 held: the store's streams as they are, records included.
+    const v2 = { version: 2, streams: structuredClone([...store.streams.values()]) };
+    const v1 = { version: 1, streams: v2.streams.map(({ _region, ...s }) => (void _region, s)) };
     expect(v1.streams[1].StreamARN).toBe('arn:aws:kinesis:eu-west-1:000000000000:stream/elsewhere');
+    const metrics = a.emulator.metrics.snapshot();
 
-    const b = kinesisHarness();
-    b.clock.set(a.clock.now());
-    b.service.restore(JSON.parse(JSON.stringify(v1)));
+    const b = harness(a.clock.now());
+    b.emulator.restore(JSON.parse(JSON.stringify({ version: 1, kinesis: v1, metrics })));
+    expect(b.emulator.metrics.snapshot()).toEqual(metrics);
     expect(b.call('ListStreams').StreamNames).toEqual(['elsewhere', 'old']);
     expect(b.inRegion('eu-west-1').call('ListStreams').StreamNames).toEqual([]);
-    expect(b.call('DescribeStreamSummary', { StreamName: 'elsewhere' }).StreamDescriptionSummary.StreamARN).toBe(
-      'arn:aws:kinesis:us-east-1:000000000000:stream/elsewhere',
-    );
-    const it0 = b.call('GetShardIterator', { StreamName: 'old', ShardId: '0', ShardIteratorType: 'TRIM_HORIZON' });
-    expect(b.call('GetRecords', it0).Records.map((r: { SequenceNumber: string }) => r.SequenceNumber)).toEqual([SequenceNumber]);
-    // Saved again, it is a version-2 snapshot.
-    expect(b.service.snapshot().streams.map((s) => s._region)).toEqual(['us-east-1', 'us-east-1']);
-  });
+    expect(b.call('DescribeStreamSummary', { StreamName: 'elsewhere' }).StreamDescriptionSummary.StreamARN).toBe('arn:aws:kinesis:us-east-1:000000000000:stream/elsewhere');
+    const read = (h: ReturnType<typeof harness>, region = 'us-east-1') => {
+      const it0 = h.inRegion(region).call('GetShardIterator', { StreamName: 'old', ShardId: '0', ShardIteratorType: 'TRIM_HORIZON' });
+      return h.inRegion(region).call('GetRecords', it0).Records.map((r: { SequenceNumber: string }) => r.SequenceNumber);
+    };
+    expect(read(b)).toEqual([SequenceNumber]);
+    // Saved again, it is the current version.
+    expect((b.emulator.snapshot().services.kinesis as { version: number }).version).toBe(3);
 
-  it('lets the emulator restore a save whose Kinesis part is version 1', () => {
-    const a = kinesisHarness();
-    a.active('old', 1);
-    const { _region, ...stream } = a.service.snapshot().streams[0];
-    expect(_region).toBe('us-east-1');
-    const emulator = new Emulator({ clock: new VirtualClock(a.clock.now()) });
-    const saved = { ...emulator.snapshot(), kinesis: { version: 1, streams: [stream] } };
-    emulator.restore(saved as never);
-    expect(emulator.kinesis.store.findStream('us-east-1', 'old')?.StreamStatus).toBe('ACTIVE');
-    expect(() => emulator.restore({ ...saved, kinesis: { version: 3, streams: [] } } as never)).toThrow('unsupported emulator snapshot version "kinesis 3"');
+    const c = harness(a.clock.now());
+    c.emulator.restore(JSON.parse(JSON.stringify({ version: 1, kinesis: v2, metrics })));
+    expect(c.inRegion('eu-west-1').call('ListStreams').StreamNames).toEqual(['elsewhere']);
+    expect(read(c)).toEqual([SequenceNumber]);
+    expect(() => c.emulator.restore({ version: 1, kinesis: { version: 4, streams: [] }, metrics } as never)).toThrow('unsupported emulator snapshot version "kinesis 4"');
   });
 });

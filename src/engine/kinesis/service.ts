@@ -24,11 +24,12 @@ import { splitShard } from './actions/splitShard';
 import { updateShardCount } from './actions/updateShardCount';
 import { KinesisMetrics } from './metrics';
 import { KinesisStore } from './store/store';
-import type { KinesisSnapshot, KinesisSnapshotV1 } from './store/types';
 import * as v from './validations';
 
 interface Operation {
   shapes: Shapes;
+  /** Changes nothing durable (a pending CREATING resolves the same after a restore): nothing to save. */
+  readOnly?: true;
   // Inputs are validated against `shapes` before the action sees them.
   action: (k: KinesisContext, input: any) => unknown;
 }
@@ -39,16 +40,16 @@ export const operations: Record<string, Operation> = {
   CreateStream: { shapes: v.createStream, action: createStream },
   DecreaseStreamRetentionPeriod: { shapes: v.decreaseStreamRetentionPeriod, action: decreaseStreamRetentionPeriod },
   DeleteStream: { shapes: v.deleteStream, action: deleteStream },
-  DescribeStream: { shapes: v.describeStream, action: describeStream },
-  DescribeStreamSummary: { shapes: v.describeStreamSummary, action: describeStreamSummary },
+  DescribeStream: { shapes: v.describeStream, action: describeStream, readOnly: true },
+  DescribeStreamSummary: { shapes: v.describeStreamSummary, action: describeStreamSummary, readOnly: true },
   DisableEnhancedMonitoring: { shapes: v.disableEnhancedMonitoring, action: disableEnhancedMonitoring },
   EnableEnhancedMonitoring: { shapes: v.enableEnhancedMonitoring, action: enableEnhancedMonitoring },
   GetRecords: { shapes: v.getRecords, action: getRecords },
-  GetShardIterator: { shapes: v.getShardIterator, action: getShardIterator },
+  GetShardIterator: { shapes: v.getShardIterator, action: getShardIterator, readOnly: true },
   IncreaseStreamRetentionPeriod: { shapes: v.increaseStreamRetentionPeriod, action: increaseStreamRetentionPeriod },
-  ListShards: { shapes: v.listShards, action: listShards },
-  ListStreams: { shapes: v.listStreams, action: listStreams },
-  ListTagsForStream: { shapes: v.listTagsForStream, action: listTagsForStream },
+  ListShards: { shapes: v.listShards, action: listShards, readOnly: true },
+  ListStreams: { shapes: v.listStreams, action: listStreams, readOnly: true },
+  ListTagsForStream: { shapes: v.listTagsForStream, action: listTagsForStream, readOnly: true },
   MergeShards: { shapes: v.mergeShards, action: mergeShards },
   PutRecord: { shapes: v.putRecord, action: putRecord },
   PutRecords: { shapes: v.putRecords, action: putRecords },
@@ -78,16 +79,11 @@ export class KinesisService implements JsonService {
   call(operation: string, input: Record<string, unknown>, rc: RequestContext): unknown {
     const op = operations[operation];
     validate(input, op.shapes);
-    return op.action({ store: this.store, engine: this.ctx, rc, metrics: this.metrics }, input);
+    return op.action(this.actionContext(rc), input);
   }
 
-  /** Plain data: streams, shards, records. */
-  snapshot(): KinesisSnapshot {
-    return this.store.snapshot();
-  }
-
-  /** Reads the current snapshot version and version 1 (its streams become us-east-1 streams). */
-  restore(snapshot: KinesisSnapshot | KinesisSnapshotV1): void {
-    this.store.restore(snapshot);
+  /** The context actions run with, for callers inside the engine (the consumer and producer). */
+  actionContext(rc: RequestContext): KinesisContext {
+    return { store: this.store, engine: this.ctx, rc, metrics: this.metrics };
   }
 }

@@ -20,8 +20,3 @@ const utf8d = new TextDecoder();
 export const encodeUtf8 = (s: string): Uint8Array => utf8.encode(s);
 export const decodeUtf8 = (b: Uint8Array): string => utf8d.decode(b);
 
-export const lowerCaseHeaders = (h: Record<string, string | string[] | undefined>): Record<string, string> => {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(h)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
-  return out;
-};

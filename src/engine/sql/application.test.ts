@@ -99,7 +99,7 @@ describe('Application', () => {
           then: [
             {
               operator: 'Filter',
-              details: { condition: 'WHERE' },
+              details: { condition: 'WHERE "v" > 0' },
               then: [
                 {
                   operator: 'TumblingAggregate',

@@ -5,18 +5,17 @@
  */
 import type { Clock } from '../common/clock';
 import type { Rng } from '../common/rng';
-import { analyze } from './analysis/analyze';
-import type { Statement } from './ast';
+import { analyzeScript, streamDefOf, type StatementAnalysis } from './analysis/analyze';
 import type { Row } from './compile';
 import { compileInputParser } from './discovery/input';
 import { parseSqlType, type InputSchema } from './discovery/discover';
-import { SqlCompileError, SqlCompileErrors, analysisError } from './errors';
-import { castTo, canCast, formatValue, shortestReal } from './functions/cast';
+import { SqlCompileErrors } from './errors';
+import { castTo, formatValue, shortestReal } from './functions/cast';
 import { formatTimestamp } from './functions/datetime';
 import { SqlRuntimeError } from './functions/errors';
 import type { Operator, PlanNode } from './operators/operator';
-import { parseScript } from './parser';
-import { planSelect, unknownStream, type StreamColumn, type StreamDef } from './planner';
+import { parseScriptRecovering } from './parser';
+import type { QueryPlan, StreamColumn, StreamDef } from './planner';
 import { formatType, isIntegral, T, type SqlType, type SqlValue } from './types';
 
 export const SOURCE_STREAM = 'SOURCE_SQL_STREAM_001';
@@ -33,6 +32,19 @@ export const ERROR_STREAM_COLUMNS: StreamColumn[] = [
   { name: 'DATA_ROW', type: { kind: 'VARCHAR', length: 49152 } },
   { name: 'PUMP_NAME', type: { kind: 'VARCHAR', length: 128 } },
 ];
+
+/** The streams every application starts with: SOURCE_SQL_STREAM_001 (its columns from the input schema) and error_stream. */
+export function builtInStreams(recordColumns: InputSchema['RecordColumns'] = []): StreamDef[] {
+  const sourceCols: StreamColumn[] = [
+    { name: 'ROWTIME', type: T.TIMESTAMP, hidden: true },
+    { name: 'APPROXIMATE_ARRIVAL_TIME', type: T.TIMESTAMP, hidden: true },
+    ...recordColumns.map((c) => ({ name: c.Name, type: parseSqlType(c.SqlType) })),
+  ];
+  return [
+    { name: SOURCE_STREAM, columns: sourceCols },
+    { name: ERROR_STREAM, columns: ERROR_STREAM_COLUMNS },
+  ];
+}
 
 export type RowListener = (stream: InAppStream, row: Row) => void;
 
@@ -122,35 +134,17 @@ export class Application {
   /** Parses, analyses and plans the script. Throws SqlCompileErrors (all errors found) if it has mistakes. */
   constructor(script: string, opts: ApplicationOptions) {
     this.clock = opts.clock;
-    const sourceCols: StreamColumn[] = [
-      { name: 'ROWTIME', type: T.TIMESTAMP, hidden: true },
-      { name: 'APPROXIMATE_ARRIVAL_TIME', type: T.TIMESTAMP, hidden: true },
-      ...(opts.inputSchema?.RecordColumns ?? []).map((c) => ({ name: c.Name, type: parseSqlType(c.SqlType) })),
-    ];
-    this.source = this.addStream({ name: SOURCE_STREAM, columns: sourceCols });
-    this.errorStream = this.addStream({ name: ERROR_STREAM, columns: ERROR_STREAM_COLUMNS });
+    const [source, errorStream] = builtInStreams(opts.inputSchema?.RecordColumns);
+    this.source = this.addStream(source);
+    this.errorStream = this.addStream(errorStream);
     if (opts.inputSchema) this.parseInput = compileInputParser(opts.inputSchema);
 
-    let parsed;
-    try {
-      parsed = parseScript(script);
-    } catch (e) {
-      if (e instanceof SqlCompileError) throw new SqlCompileErrors([e]);
-      throw e;
-    }
+    const parsed = parseScriptRecovering(script);
     const catalog = new Map<string, StreamDef>([...this.streams].map(([k, v]) => [k, v.def]));
-    const errors = analyze(parsed.statements, catalog, opts.clock);
+    const analysis = analyzeScript(parsed, catalog, { clock: opts.clock, rng: opts.rng, reporter: (name) => this.reporter(name) });
+    const errors = [...parsed.errors, ...analysis.errors].sort((a, b) => a.loc.offset - b.loc.offset);
     if (errors.length) throw new SqlCompileErrors(errors);
-    const planErrors: SqlCompileError[] = [];
-    for (const st of parsed.statements) {
-      try {
-        this.apply(st, opts);
-      } catch (e) {
-        if (e instanceof SqlCompileError) planErrors.push(e);
-        else throw e;
-      }
-    }
-    if (planErrors.length) throw new SqlCompileErrors(planErrors);
+    for (const st of analysis.statements) this.apply(st);
     this.advanceOrder = this.orderPumps();
   }
 
@@ -160,57 +154,42 @@ export class Application {
     return s;
   }
 
-  private apply(st: Statement, opts: ApplicationOptions): void {
-    const env = {
-      streams: new Map([...this.streams].map(([k, v]) => [k, v.def])),
-      clock: opts.clock,
-      rng: opts.rng,
-      report: this.reporter(null),
-    };
+  /** Wires one analysed statement (free of errors) into the application, with the plan analysis built. */
+  private apply({ statement: st, plan, name }: StatementAnalysis): void {
     switch (st.kind) {
-      case 'CreateStream': {
-        const name = st.name.value;
-        if (this.streams.has(name) && !st.orReplace) throw analysisError(`Stream '${name}' already exists`, st.name.loc);
-        this.addStream({ name, columns: [{ name: 'ROWTIME', type: T.TIMESTAMP, hidden: true }, ...st.columns.map((c) => ({ name: c.name.value, type: c.type }))] });
+      case 'CreateStream':
+        this.addStream(streamDefOf(st));
         return;
-      }
       case 'CreatePump': {
-        const pumpName = st.name.value;
-        if (this.pumps.some((p) => p.name === pumpName) && !st.orReplace) throw analysisError(`Pump '${pumpName}' already exists`, st.name.loc);
-        const target = this.streams.get(st.target.value);
-        if (!target) throw unknownStream(st.target.value, st.target.loc, env);
-        const plan = planSelect(st.query, { ...env, report: this.reporter(pumpName) });
+        const pumpName = name!;
+        const target = this.streams.get(st.target.value)!;
         const targetCols = target.def.columns.slice(1);
         const positions = st.targetColumns ? st.targetColumns.map((n) => targetCols.findIndex((c) => c.name === n.value)) : targetCols.map((_, i) => i);
-        st.targetColumns?.forEach((n, i) => {
-          if (positions[i] < 0) throw analysisError(`Unknown target column '${n.value}'`, n.loc);
-        });
-        if (positions.length !== plan.columns.length)
-          throw analysisError(`Number of INSERT target columns (${positions.length}) does not equal number of source items (${plan.columns.length})`, st.query.loc);
-        const casts = plan.columns.map((c, i) => {
+        const casts = plan!.columns.map((c, i) => {
           const t = targetCols[positions[i]].type;
-          if (!canCast(t, c.type)) throw analysisError(`Cannot assign to target field '${targetCols[positions[i]].name}' of type ${formatType(t)} from source field '${c.name}' of type ${formatType(c.type)}`, st.query.items[Math.min(i, st.query.items.length - 1)].loc);
           // A value already of the target's exact type (a stream column copied on) needs no conversion,
           // nor does a small integer going into a DECIMAL with room for all its digits.
           const fits = isIntegral(c.type) && c.type.kind !== 'BIGINT' && t.kind === 'DECIMAL' && t.precision - t.scale >= 10;
           return formatType(t) === formatType(c.type) || fits ? null : castTo(t, c.type);
         });
-        plan.output.target = this.insertInto(target, positions, casts, targetCols.length, pumpName, [{ name: 'ROWTIME', type: T.TIMESTAMP }, ...plan.columns]);
-        for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
-        this.pumps.push({ name: pumpName, target: target.name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, timed: plan.timed, explain: plan.explain });
+        plan!.output.target = this.insertInto(target, positions, casts, targetCols.length, pumpName, [{ name: 'ROWTIME', type: T.TIMESTAMP }, ...plan!.columns]);
+        this.addPump(pumpName, target.name, plan!);
         return;
       }
       case 'Query': {
-        const name = `QUERY_${this.queries.length + 1}`;
-        const plan = planSelect(st.query, { ...env, report: this.reporter(name) });
-        const out = new InAppStream({ name, columns: [{ name: 'ROWTIME', type: T.TIMESTAMP, hidden: true }, ...plan.columns] }, this.listeners);
+        const queryName = name!;
+        const out = new InAppStream({ name: queryName, columns: [{ name: 'ROWTIME', type: T.TIMESTAMP, hidden: true }, ...plan!.columns] }, this.listeners);
         this.queries.push(out);
-        plan.output.target = { push: (row) => out.insert(row), advance: () => {}, explain: () => ({ operator: 'Output', details: { name }, then: [] }) };
-        for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
-        this.pumps.push({ name, target: name, sources: plan.sources.map((s) => s.stream), entries: plan.sources, timed: plan.timed, explain: plan.explain });
+        plan!.output.target = { push: (row) => out.insert(row), advance: () => {}, explain: () => ({ operator: 'Output', details: { name: queryName }, then: [] }) };
+        this.addPump(queryName, queryName, plan!);
         return;
       }
     }
+  }
+
+  private addPump(name: string, target: string, plan: QueryPlan): void {
+    for (const s of plan.sources) this.streams.get(s.stream)!.readers.push(s.entry);
+    this.pumps.push({ name, target, sources: plan.sources.map((s) => s.stream), entries: plan.sources, timed: plan.timed, explain: plan.explain });
   }
 
   /** The end of a pump: coerce each column to the target's type (failures go to error_stream), then insert. */

@@ -1,4 +1,4 @@
-import type { Loc } from './errors';
+import type { Span } from './errors';
 import type { SqlType, SqlValue } from './types';
 
 /** Time units of FLOOR/CEIL(x TO unit), EXTRACT and interval literals. */
@@ -8,35 +8,35 @@ export type TimeUnit = 'YEAR' | 'MONTH' | 'DAY' | 'HOUR' | 'MINUTE' | 'SECOND' |
 export interface Name {
   value: string;
   quoted: boolean;
-  loc: Loc;
+  loc: Span;
 }
 
 export type Expr =
-  | { kind: 'Literal'; type: SqlType; value: SqlValue; loc: Loc }
-  | { kind: 'Column'; qualifier?: Name; name: Name; loc: Loc }
-  | { kind: 'Star'; qualifier?: Name; loc: Loc }
-  | { kind: 'Binary'; op: BinaryOp; left: Expr; right: Expr; loc: Loc }
-  | { kind: 'Unary'; op: '-' | '+' | 'NOT'; operand: Expr; loc: Loc }
-  | { kind: 'IsNull'; negated: boolean; operand: Expr; loc: Loc }
-  | { kind: 'IsBool'; negated: boolean; value: boolean; operand: Expr; loc: Loc }
-  | { kind: 'Between'; negated: boolean; operand: Expr; low: Expr; high: Expr; loc: Loc }
-  | { kind: 'In'; negated: boolean; operand: Expr; list: Expr[]; loc: Loc }
-  | { kind: 'Like'; negated: boolean; similar: boolean; operand: Expr; pattern: Expr; escape?: Expr; loc: Loc }
-  | { kind: 'Case'; operand?: Expr; whens: { when: Expr; then: Expr }[]; else?: Expr; loc: Loc }
-  | { kind: 'Cast'; operand: Expr; type: SqlType; loc: Loc }
+  | { kind: 'Literal'; type: SqlType; value: SqlValue; loc: Span }
+  | { kind: 'Column'; qualifier?: Name; name: Name; loc: Span }
+  | { kind: 'Star'; qualifier?: Name; loc: Span }
+  | { kind: 'Binary'; op: BinaryOp; left: Expr; right: Expr; loc: Span }
+  | { kind: 'Unary'; op: '-' | '+' | 'NOT'; operand: Expr; loc: Span }
+  | { kind: 'IsNull'; negated: boolean; operand: Expr; loc: Span }
+  | { kind: 'IsBool'; negated: boolean; value: boolean; operand: Expr; loc: Span }
+  | { kind: 'Between'; negated: boolean; operand: Expr; low: Expr; high: Expr; loc: Span }
+  | { kind: 'In'; negated: boolean; operand: Expr; list: Expr[]; loc: Span }
+  | { kind: 'Like'; negated: boolean; similar: boolean; operand: Expr; pattern: Expr; escape?: Expr; loc: Span }
+  | { kind: 'Case'; operand?: Expr; whens: { when: Expr; then: Expr }[]; else?: Expr; loc: Span }
+  | { kind: 'Cast'; operand: Expr; type: SqlType; loc: Span }
   /** FLOOR(x TO unit) / CEIL(x TO unit) over timestamps and intervals. */
-  | { kind: 'FloorTo'; ceil: boolean; operand: Expr; unit: TimeUnit; loc: Loc }
+  | { kind: 'FloorTo'; ceil: boolean; operand: Expr; unit: TimeUnit; loc: Span }
   /** STEP(x BY INTERVAL '10' SECOND) (or BY a number for numeric x). */
-  | { kind: 'Step'; operand: Expr; by: Expr; loc: Loc }
-  | { kind: 'Extract'; field: TimeUnit; operand: Expr; loc: Loc }
+  | { kind: 'Step'; operand: Expr; by: Expr; loc: Span }
+  | { kind: 'Extract'; field: TimeUnit; operand: Expr; loc: Span }
   /** `(a - b) SECOND`: a datetime difference read as an interval of the unit. */
-  | { kind: 'IntervalOf'; operand: Expr; unit: TimeUnit; loc: Loc }
-  | { kind: 'Call'; name: string; args: Expr[]; distinct: boolean; star: boolean; over?: WindowRef; loc: Loc };
+  | { kind: 'IntervalOf'; operand: Expr; unit: TimeUnit; loc: Span }
+  | { kind: 'Call'; name: string; args: Expr[]; distinct: boolean; star: boolean; over?: WindowRef; loc: Span };
 
 export type BinaryOp = '+' | '-' | '*' | '/' | '%' | '||' | '=' | '<>' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
 /** `OVER w` or `OVER (PARTITION BY .. RANGE ..)`. */
-export type WindowRef = { kind: 'Named'; name: Name; loc: Loc } | { kind: 'Inline'; spec: WindowSpec; loc: Loc };
+export type WindowRef = { kind: 'Named'; name: Name; loc: Span } | { kind: 'Inline'; spec: WindowSpec; loc: Span };
 
 /** `[PARTITION BY e, ..] (RANGE INTERVAL .. PRECEDING | ROWS n PRECEDING | RANGE/ROWS CURRENT ROW)` */
 export interface WindowSpec {
@@ -45,20 +45,20 @@ export interface WindowSpec {
   rangeMs?: number;
   /** ROWS n PRECEDING (0 for ROWS CURRENT ROW). */
   rows?: number;
-  loc: Loc;
+  loc: Span;
 }
 
 export interface SelectItem {
   expr: Expr;
   alias?: Name;
-  loc: Loc;
+  loc: Span;
 }
 
 export type FromItem =
-  | { kind: 'StreamRef'; name: Name; alias?: Name; window?: WindowSpec; loc: Loc }
-  | { kind: 'Subquery'; query: Select; alias?: Name; loc: Loc }
-  | { kind: 'TableFunction'; name: string; cursor: Select; args: Expr[]; alias?: Name; loc: Loc }
-  | { kind: 'Join'; joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'; left: FromItem; right: FromItem; on: Expr; loc: Loc };
+  | { kind: 'StreamRef'; name: Name; alias?: Name; window?: WindowSpec; loc: Span }
+  | { kind: 'Subquery'; query: Select; alias?: Name; loc: Span }
+  | { kind: 'TableFunction'; name: string; cursor: Select; args: Expr[]; alias?: Name; loc: Span }
+  | { kind: 'Join'; joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL'; left: FromItem; right: FromItem; on: Expr; loc: Span };
 
 export interface Select {
   kind: 'Select';
@@ -70,28 +70,31 @@ export interface Select {
   groupBy?: Expr[];
   having?: Expr;
   /** WINDOWED BY STAGGER (PARTITION BY .. RANGE INTERVAL ..) */
-  stagger?: { partitionBy: Expr[]; rangeMs: number; loc: Loc };
+  stagger?: { partitionBy: Expr[]; rangeMs: number; loc: Span };
   windows: { name: Name; spec: WindowSpec }[];
   orderBy?: { expr: Expr; desc: boolean }[];
   /** `UNION ALL` branches after this one (the ORDER BY, if any, sorts the union). */
   unionAll?: Select[];
-  loc: Loc;
+  loc: Span;
 }
 
 export interface ColumnDef {
   name: Name;
   type: SqlType;
-  loc: Loc;
+  loc: Span;
 }
 
 export type Statement =
-  | { kind: 'CreateStream'; orReplace: boolean; name: Name; columns: ColumnDef[]; description?: string; loc: Loc }
-  | { kind: 'CreatePump'; orReplace: boolean; name: Name; target: Name; targetColumns?: Name[]; query: Select; loc: Loc }
-  | { kind: 'Query'; query: Select; loc: Loc };
+  | { kind: 'CreateStream'; orReplace: boolean; name: Name; columns: ColumnDef[]; description?: string; loc: Span }
+  | { kind: 'CreatePump'; orReplace: boolean; name: Name; target: Name; targetColumns?: Name[]; query: Select; loc: Span }
+  | { kind: 'Query'; query: Select; loc: Span };
 
 export interface Script {
   statements: Statement[];
 }
+
+/** Every node carries `loc`: where it starts and (`loc.end`) where it ends in the script. */
+export type { Span };
 
 /** The exhaustiveness guard at the end of every switch over node kinds. */
 export function assertNever(x: never): never {

@@ -9,8 +9,9 @@ import { canCast, castTo } from './functions/cast';
 import { daysFromCivil, MS_PER_DAY, toCivil } from './functions/datetime';
 import { ErrorNames, SqlRuntimeError } from './functions/errors';
 import { commonType, likeToRegExp, scalarFunctions, similarToRegExp } from './functions/registry';
+import { NILADIC_FUNCTIONS } from './keywords';
 import type { Scope } from './scope';
-import { formatType, isCharacter, isDatetime, isIntegral, isInterval, isNumeric, T, varchar, type SqlType, type SqlValue } from './types';
+import { formatType, isCharacter, isDatetime, isIntegral, isInterval, isNumeric, isWild, T, UNIT_MS, varchar, type SqlType, type SqlValue } from './types';
 import type { Clock } from '../common/clock';
 
 export type Row = SqlValue[];
@@ -28,8 +29,6 @@ export interface CompileContext {
   /** What an aggregate call means where no slot holds it (an error message). */
   aggregateError?: string;
 }
-
-export const UNIT_MS: Record<string, number> = { DAY: 86_400_000, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1 };
 
 /** The key of an expression with its columns resolved: `ROWTIME` and `s.ROWTIME` are the same. */
 export function resolvedKey(e: Expr, scope: Scope): string {
@@ -49,8 +48,6 @@ export function resolvedKey(e: Expr, scope: Scope): string {
 const typeText = (t: SqlType) => formatType(t);
 const opError = (op: string, l: SqlType, r: SqlType, e: Expr) =>
   analysisError(`Cannot apply '${op}' to arguments of type '<${typeText(l)}> ${op} <${typeText(r)}>'`, e.loc);
-
-const isWild = (t: SqlType) => t.kind === 'NULL' || t.kind === 'ANY';
 
 /** The wider of two numeric types for + - * /. */
 function numericResult(op: string, l: SqlType, r: SqlType): SqlType {
@@ -116,9 +113,6 @@ const divide = (integral: boolean) => (a: number, b: number) => {
   if (b === 0) throw new SqlRuntimeError(ErrorNames.DIVISION_BY_ZERO, 'Division by zero');
   return integral ? Math.trunc(a / b) : a / b;
 };
-
-/** Is this call an aggregate (COUNT, SUM, ... or LAG) rather than a scalar function? */
-export const isAggregateName = (name: string, aggregates: Set<string>) => aggregates.has(name);
 
 export function compileExpr(e: Expr, ctx: CompileContext): Compiled {
   if (ctx.slot) {
@@ -476,7 +470,7 @@ function compileBinary(e: Extract<Expr, { kind: 'Binary' }>, l: Compiled, r: Com
 }
 
 /** Names the engine evaluates itself (they read the row's time or the clock). */
-const CLOCK_FUNCTIONS = new Set(['CURRENT_ROW_TIMESTAMP', 'CURRENT_TIMESTAMP', 'LOCALTIMESTAMP', 'CURRENT_DATE', 'CURRENT_TIME', 'LOCALTIME']);
+const CLOCK_FUNCTIONS = NILADIC_FUNCTIONS;
 
 export const isKnownScalar = (name: string) => CLOCK_FUNCTIONS.has(name) || scalarFunctions.has(name) || name === 'MONOTONIC';
 

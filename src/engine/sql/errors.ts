@@ -5,15 +5,28 @@ export interface Loc {
   offset: number;
 }
 
-/** A mistake in the script found before it runs (syntax or analysis), rendered with its position. */
+/** Where an AST node or a problem lies: its start, and `end` just past its last character. */
+export interface Span extends Loc {
+  end: Loc;
+}
+
+/** A point as a span of no width (a problem found where a token starts, such as the end of the script). */
+export const pointSpan = (loc: Loc): Span => ({ line: loc.line, column: loc.column, offset: loc.offset, end: 'end' in loc ? (loc as Span).end : { line: loc.line, column: loc.column, offset: loc.offset } });
+
+/**
+ * A mistake in the script found before it runs (syntax or analysis), rendered with its start
+ * position; `end` is where the offending text ends (the start itself when only a point is known).
+ */
 export class SqlCompileError extends Error {
+  readonly end: Loc;
   constructor(
     readonly kind: 'Syntax error' | 'Error',
     readonly detail: string,
-    readonly loc: Loc,
+    readonly loc: Loc | Span,
   ) {
     super(`${kind} at line ${loc.line}, column ${loc.column}: ${detail}`);
     this.name = 'SqlCompileError';
+    this.end = pointSpan(loc).end;
   }
 }
 

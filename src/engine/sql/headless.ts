@@ -21,17 +21,70 @@ export type HeadlessResult = { ok: true; lines: string[]; schema: InputSchema } 
 export const FINAL_ADVANCE_MS = 3_600_000;
 
 
-/** Parses a JSON-lines input file: one `{"arrival": .., "data": ..}` per non-empty line. */
-export function parseInputLines(text: string): InputRecord[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l.length > 0)
-    .map((l, i) => {
-      const r = JSON.parse(l) as InputRecord;
-      if (typeof r.arrival !== 'string' || Number.isNaN(Date.parse(r.arrival))) throw new Error(`input line ${i + 1}: "arrival" must be an ISO-8601 time`);
-      return r;
-    });
+/** Where plain records start arriving unless told otherwise: fixed, so a run repeats exactly. */
+export const DEFAULT_START = '2026-01-01T00:00:00Z';
+/** Plain records per second of arrival time unless told otherwise. */
+export const DEFAULT_RATE = 10;
+
+export interface InputOptions {
+  /** Arrival of the first plain record, ISO-8601 (default DEFAULT_START). */
+  start?: string;
+  /** Plain records per second: the k-th plain record (from 0) arrives k / rate seconds after start (default DEFAULT_RATE). */
+  rate?: number;
+}
+
+/** A bad input line; `line` is 1-based. */
+export class InputLineError extends Error {
+  constructor(
+    readonly line: number,
+    readonly detail: string,
+  ) {
+    super(`line ${line}: ${detail}`);
+    this.name = 'InputLineError';
+  }
+}
+
+const isIso = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+/**
+ * Parses an input file, one record per non-empty line, deciding line by line:
+ * - a JSON object whose keys are exactly `arrival` and `data` is a timed record: `{"arrival": ISO, "data": record}`
+ *   (`data` a JSON value, or a string holding the record's text);
+ * - any other line is a plain record, as `npm run generate` prints them (a JSON object, or a CSV line):
+ *   the k-th plain record arrives at `start` + k / `rate` seconds.
+ * A line that starts like JSON (`{` or `[`) must be valid JSON. Throws InputLineError for a bad line.
+ */
+export function parseInputLines(text: string, opts: InputOptions = {}): InputRecord[] {
+  const start = Date.parse(opts.start ?? DEFAULT_START);
+  const rate = opts.rate ?? DEFAULT_RATE;
+  if (Number.isNaN(start)) throw new Error(`start must be an ISO-8601 time, not ${JSON.stringify(opts.start)}`);
+  if (!(rate > 0)) throw new Error(`rate must be a positive number, not ${rate}`);
+  const out: InputRecord[] = [];
+  let plain = 0;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i].trim();
+    if (l.length === 0) continue;
+    let parsed: unknown = undefined;
+    if (l[0] === '{' || l[0] === '[') {
+      try {
+        parsed = JSON.parse(l);
+      } catch (e) {
+        throw new InputLineError(i + 1, `not a JSON record (${(e as Error).message})`);
+      }
+    }
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      const keys = Object.keys(parsed);
+      if (keys.length === 2 && keys.includes('arrival') && keys.includes('data')) {
+        const r = parsed as InputRecord;
+        if (!isIso(r.arrival)) throw new InputLineError(i + 1, `"arrival" must be an ISO-8601 time, not ${JSON.stringify(r.arrival)}`);
+        out.push(r);
+        continue;
+      }
+    }
+    out.push({ arrival: new Date(start + Math.round((plain++ * 1000) / rate)).toISOString(), data: l });
+  }
+  return out;
 }
 
 export function runHeadless(script: string, records: InputRecord[], schema?: InputSchema): HeadlessResult {

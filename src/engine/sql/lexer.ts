@@ -1,6 +1,7 @@
-import { syntaxError, type Loc } from './errors';
+import type { Loc } from './errors';
 
-export type TokenKind = 'ident' | 'qident' | 'string' | 'number' | 'op' | 'eof';
+/** `error`: text the lexer could not read; `value` holds the message, which the parser reports when it meets the token. */
+export type TokenKind = 'ident' | 'qident' | 'string' | 'number' | 'op' | 'error' | 'eof';
 
 /**
  * One token. `value` is the identifier as SQL names it (unquoted: folded to upper case;
@@ -12,6 +13,8 @@ export interface Token {
   /** The text as written in the script, for error messages. */
   text: string;
   loc: Loc;
+  /** Just past the token's last character. */
+  end: Loc;
 }
 
 const OPERATORS = ['<>', '<=', '>=', '!=', '||', '(', ')', ',', ';', '.', '+', '-', '*', '/', '%', '=', '<', '>'];
@@ -20,7 +23,11 @@ const isIdentStart = (c: string) => /[A-Za-z_$]/.test(c);
 const isIdentPart = (c: string) => /[A-Za-z0-9_$#]/.test(c);
 const isDigit = (c: string) => c >= '0' && c <= '9';
 
-/** Splits a script into tokens; skips whitespace, `-- line` and `/* block *\/` comments. */
+/**
+ * Splits a script into tokens; skips whitespace, `-- line` and `/* block *\/` comments. It never
+ * throws: what it cannot read becomes an `error` token (an unterminated string or comment runs to
+ * the end of the script), so the parser can report it and go on with the next statement.
+ */
 export function tokenize(src: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -53,7 +60,10 @@ export function tokenize(src: string): Token[] {
         if (src[i] === '\n') newline(i);
         i++;
       }
-      if (i >= src.length) throw syntaxError('unterminated comment', loc);
+      if (i >= src.length) {
+        tokens.push({ kind: 'error', value: 'unterminated comment', text: src.slice(loc.offset), loc, end: here() });
+        break;
+      }
       i += 2;
       continue;
     }
@@ -62,14 +72,18 @@ export function tokenize(src: string): Token[] {
     if (isIdentStart(c)) {
       while (i < src.length && isIdentPart(src[i])) i++;
       const text = src.slice(start, i);
-      tokens.push({ kind: 'ident', value: text.toUpperCase(), text, loc });
+      tokens.push({ kind: 'ident', value: text.toUpperCase(), text, loc, end: here() });
       continue;
     }
+    const fail = (message: string): void => {
+      tokens.push({ kind: 'error', value: message, text: src.slice(start, i), loc, end: here() });
+    };
     if (c === '"') {
       let value = '';
       i++;
+      let closed = false;
       for (;;) {
-        if (i >= src.length) throw syntaxError('unterminated quoted identifier', loc);
+        if (i >= src.length) break;
         if (src[i] === '"') {
           if (src[i + 1] === '"') {
             value += '"';
@@ -77,20 +91,23 @@ export function tokenize(src: string): Token[] {
             continue;
           }
           i++;
+          closed = true;
           break;
         }
         if (src[i] === '\n') newline(i);
         value += src[i++];
       }
-      if (value === '') throw syntaxError('empty quoted identifier', loc);
-      tokens.push({ kind: 'qident', value, text: src.slice(start, i), loc });
+      if (!closed) fail('unterminated quoted identifier');
+      else if (value === '') fail('empty quoted identifier');
+      else tokens.push({ kind: 'qident', value, text: src.slice(start, i), loc, end: here() });
       continue;
     }
     if (c === "'") {
       let value = '';
       i++;
+      let closed = false;
       for (;;) {
-        if (i >= src.length) throw syntaxError('unterminated string literal', loc);
+        if (i >= src.length) break;
         if (src[i] === "'") {
           if (src[i + 1] === "'") {
             value += "'";
@@ -98,12 +115,14 @@ export function tokenize(src: string): Token[] {
             continue;
           }
           i++;
+          closed = true;
           break;
         }
         if (src[i] === '\n') newline(i);
         value += src[i++];
       }
-      tokens.push({ kind: 'string', value, text: src.slice(start, i), loc });
+      if (!closed) fail('unterminated string literal');
+      else tokens.push({ kind: 'string', value, text: src.slice(start, i), loc, end: here() });
       continue;
     }
     if (isDigit(c) || (c === '.' && isDigit(src[i + 1] ?? ''))) {
@@ -117,18 +136,20 @@ export function tokenize(src: string): Token[] {
         while (i < src.length && isDigit(src[i])) i++;
       }
       const text = src.slice(start, i);
-      tokens.push({ kind: 'number', value: text, text, loc });
+      tokens.push({ kind: 'number', value: text, text, loc, end: here() });
       continue;
     }
     const op = OPERATORS.find((o) => src.startsWith(o, i));
     if (!op) {
       // Slides and word processors turn quotes typographic; say so rather than leave the reader puzzled.
       const hint = /[\u2018\u2019\u201c\u201d]/.test(c) ? ` (a typographic quote: use ' for strings and " for names)` : '';
-      throw syntaxError(`unexpected character '${c}'${hint}`, loc);
+      i++;
+      fail(`unexpected character '${c}'${hint}`);
+      continue;
     }
     i += op.length;
-    tokens.push({ kind: 'op', value: op, text: op, loc });
+    tokens.push({ kind: 'op', value: op, text: op, loc, end: here() });
   }
-  tokens.push({ kind: 'eof', value: '', text: '<end of script>', loc: here() });
+  tokens.push({ kind: 'eof', value: '', text: '<end of script>', loc: here(), end: here() });
   return tokens;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseExpression, parseScript } from './parser';
+import { parseExpression, parseScript, parseScriptRecovering } from './parser';
 
 const errorOf = (src: string) => {
   try {
@@ -74,5 +74,39 @@ comment */ SELECT STREAM * FROM s;`);
     expect(errorOf(`SELECT STREAM \u2018a\u2019 FROM s`)).toBe(
       `Syntax error at line 1, column 15: unexpected character '\u2018' (a typographic quote: use ' for strings and " for names)`,
     );
+  });
+});
+
+describe('parser: ranges and recovery', () => {
+  it('gives every node a start and an end', () => {
+    const src = `SELECT STREAM "temp" * 2 AS t FROM s WHERE ABS("temp") > 30`;
+    const s = parseScript(src);
+    const st = s.statements[0];
+    if (st.kind !== 'Query') throw new Error('expected a query');
+    const text = (n: { loc: { offset: number; end: { offset: number } } }) => src.slice(n.loc.offset, n.loc.end.offset);
+    expect(text(st)).toBe(src);
+    expect(text(st.query.items[0])).toBe('"temp" * 2 AS t');
+    expect(text(st.query.items[0].expr)).toBe('"temp" * 2');
+    expect(text(st.query.where!)).toBe('ABS("temp") > 30');
+    expect(st.query.where).toMatchObject({ kind: 'Binary', left: { kind: 'Call', loc: { column: 44, end: { line: 1, column: 55 } } } });
+  });
+
+  it('reports the first error of every broken statement and keeps the others', () => {
+    const r = parseScriptRecovering(`SELECT STREAM a FROM s WHERE (a = 1;\nCREATE STREAM t (a INTEGER);\nCREATE STREAM u (a FOO);\nSELECT STREAM 'x FROM s`);
+    expect(r.errors.map((e) => e.message)).toEqual([
+      "Syntax error at line 1, column 36: expected ')' but found ';'",
+      "Syntax error at line 3, column 20: unknown data type 'FOO'",
+      'Syntax error at line 4, column 15: unterminated string literal',
+    ]);
+    expect(r.statements.map((s) => s.kind)).toEqual(['CreateStream']);
+    expect(r.broken).toEqual(['U']);
+    expect(r.errors[2].end).toMatchObject({ line: 4, column: 24 });
+  });
+
+  it('resumes at a CREATE when a statement lacks its semicolon', () => {
+    const r = parseScriptRecovering(`CREATE STREAM s (a INTEGER\nCREATE STREAM t (a INTEGER);`);
+    expect(r.errors.map((e) => e.message)).toEqual(["Syntax error at line 2, column 1: expected ')' but found 'CREATE'"]);
+    expect(r.statements).toMatchObject([{ kind: 'CreateStream', name: { value: 'T' } }]);
+    expect(r.broken).toEqual(['S']);
   });
 });

@@ -1,22 +1,27 @@
 import type { BinaryOp, ColumnDef, Expr, FromItem, Name, Script, Select, SelectItem, Statement, TimeUnit, WindowRef, WindowSpec } from './ast';
-import { syntaxError, type Loc } from './errors';
+import { syntaxError, SqlCompileError, type Loc, type Span } from './errors';
+import { CLAUSE_KEYWORDS, isReservedName, NILADIC_FUNCTIONS, PSEUDO_COLUMNS, RESERVED_WORDS, TIME_UNITS } from './keywords';
 import { tokenize, type Token } from './lexer';
-import { T, decimal, type SqlType, type SqlValue } from './types';
+import { T, decimal, UNIT_MS, type SqlType, type SqlValue } from './types';
 
-/** Words that cannot be a bare alias or column name (they start or end a clause). */
-const RESERVED = new Set([
-  'SELECT', 'STREAM', 'FROM', 'WHERE', 'GROUP', 'BY', 'HAVING', 'ORDER', 'WINDOW', 'WINDOWED', 'JOIN', 'INNER', 'LEFT', 'RIGHT',
-  'FULL', 'OUTER', 'CROSS', 'ON', 'UNION', 'AS', 'OVER', 'AND', 'OR', 'NOT', 'IS', 'NULL', 'IN', 'BETWEEN', 'LIKE', 'SIMILAR',
-  'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CREATE', 'INSERT', 'INTO', 'DISTINCT', 'ALL', 'TRUE', 'FALSE', 'PARTITION', 'RANGE',
-  'ROWS', 'PRECEDING', 'INTERVAL', 'TO', 'ESCAPE', 'DESC', 'ASC', 'PUMP', 'VALUES', 'LIMIT',
-]);
 
-const TIME_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND']);
-const UNIT_MS: Record<string, number> = { DAY: 86_400_000, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1 };
+/** A script parsed as far as it could be: the statements without syntax errors, and one error per broken statement. */
+export interface ParsedScript extends Script {
+  errors: SqlCompileError[];
+  /** Names that broken statements declare (CREATE STREAM x ...): later mentions of them are not reported as unknown. */
+  broken: string[];
+}
+
+/** Parses a whole script (statements separated by `;`), going on after a broken statement. */
+export function parseScriptRecovering(src: string): ParsedScript {
+  return new Parser(src).parseScript();
+}
 
 /** Parses a whole script (statements separated by `;`). Throws SqlCompileError on the first syntax error. */
 export function parseScript(src: string): Script {
-  return new Parser(src).parseScript();
+  const parsed = parseScriptRecovering(src);
+  if (parsed.errors.length) throw parsed.errors[0];
+  return { statements: parsed.statements };
 }
 
 /** Parses one expression (for tests and tools). */
@@ -68,7 +73,15 @@ class Parser {
     return false;
   }
   private fail(expected: string): never {
-    throw syntaxError(`expected ${expected} but found '${this.tok.text}'`, this.tok.loc);
+    const t = this.tok;
+    // Text the lexer could not read: its own message is the better one.
+    if (t.kind === 'error') throw syntaxError(t.value, tokenSpan(t));
+    throw syntaxError(`expected ${expected} but found '${t.text}'`, tokenSpan(t));
+  }
+  /** From `start` to the end of the last token consumed. */
+  private span(start: Loc): Span {
+    const end = this.pos > 0 ? this.tokens[this.pos - 1].end : start;
+    return { line: start.line, column: start.column, offset: start.offset, end: end.offset >= start.offset ? end : start };
   }
   private expectKw(word: string): Token {
     if (!this.isKw(word)) this.fail(word);
@@ -86,37 +99,65 @@ class Parser {
   }
 
   // Name : identifier | "quoted identifier"
-  private parseName(what = 'an identifier'): Name {
+  // After AS only a name can follow, so a reserved function name (`AS var_pop`) is taken there; a clause word is not.
+  private parseName(what = 'an identifier', afterAs = false): Name {
     const t = this.tok;
     if (t.kind === 'qident') {
       this.pos++;
-      return { value: t.value, quoted: true, loc: t.loc };
+      return { value: t.value, quoted: true, loc: tokenSpan(t) };
     }
-    if (t.kind === 'ident' && !RESERVED.has(t.value)) {
+    if (t.kind === 'ident' && (afterAs ? !CLAUSE_KEYWORDS.has(t.value) : !isReservedName(t.value))) {
       this.pos++;
-      return { value: t.value, quoted: false, loc: t.loc };
+      return { value: t.value, quoted: false, loc: tokenSpan(t) };
     }
     this.fail(what);
   }
   private isNameStart(t: Token = this.tok): boolean {
-    return t.kind === 'qident' || (t.kind === 'ident' && !RESERVED.has(t.value));
+    return t.kind === 'qident' || (t.kind === 'ident' && !isReservedName(t.value));
   }
 
   // Script : Statement { ';' Statement } [ ';' ]
-  parseScript(): Script {
+  // A statement with a syntax error is reported and skipped up to the next `;` or CREATE (which
+  // cannot occur inside a statement), so every statement's first error is found in one pass.
+  parseScript(): ParsedScript {
     const statements: Statement[] = [];
+    const errors: SqlCompileError[] = [];
+    const broken: string[] = [];
     while (this.tok.kind !== 'eof') {
       if (this.acceptOp(';')) continue;
-      statements.push(this.parseStatement());
-      if (!this.atEof() && !this.isOp(';')) this.fail("';'");
+      const start = this.pos;
+      try {
+        const st = this.parseStatement();
+        if (!this.atEof() && !this.isOp(';')) this.fail("';'");
+        statements.push(st);
+      } catch (e) {
+        if (!(e instanceof SqlCompileError)) throw e;
+        errors.push(e);
+        const name = this.declaredName(start);
+        if (name) broken.push(name);
+        if (this.pos === start) this.pos++;
+        while (!this.atEof() && !this.isOp(';') && !(this.isKw('CREATE') && this.pos > start)) this.pos++;
+      }
     }
-    return { statements };
+    return { statements, errors, broken };
+  }
+
+  /** The stream or pump a statement starting at token `start` declares (CREATE [OR REPLACE] STREAM|PUMP name). */
+  private declaredName(start: number): string | undefined {
+    let i = start;
+    const at = (word: string) => this.isKw(word, this.tokens[i]);
+    if (!at('CREATE')) return undefined;
+    i++;
+    if (at('OR')) i += 2;
+    if (!at('STREAM') && !at('PUMP')) return undefined;
+    const t = this.tokens[i + 1];
+    return t && (t.kind === 'qident' || t.kind === 'ident') ? t.value : undefined;
   }
 
   // Statement : CreateStream | CreatePump | SELECT STREAM ...
   private parseStatement(): Statement {
     const loc = this.tok.loc;
-    if (this.isKw('SELECT')) return { kind: 'Query', query: this.parseSelect(), loc };
+    if (this.isKw('SELECT')) return { kind: 'Query', query: this.parseSelect(), loc: this.span(loc) };
     if (!this.isKw('CREATE')) this.fail("CREATE or SELECT");
     this.next();
     let orReplace = false;
@@ -136,7 +177,7 @@ class Parser {
     const columns: ColumnDef[] = [];
     do {
       const colName = this.parseName('a column name');
-      columns.push({ name: colName, type: this.parseType(), loc: colName.loc });
+      columns.push({ name: colName, type: this.parseType(), loc: this.span(colName.loc) });
     } while (this.acceptOp(','));
     this.expectOp(')');
     let description: string | undefined;
@@ -144,7 +185,7 @@ class Parser {
       if (this.tok.kind !== 'string') this.fail('a string');
       description = this.next().value;
     }
-    return { kind: 'CreateStream', orReplace, name, columns, description, loc };
+    return { kind: 'CreateStream', orReplace, name, columns, description, loc: this.span(loc) };
   }
 
   // CreatePump : CREATE [OR REPLACE] PUMP Name AS INSERT INTO Name [ '(' Name { ',' Name } ')' ] Select
@@ -162,7 +203,7 @@ class Parser {
       this.expectOp(')');
     }
     if (!this.isKw('SELECT')) this.fail('SELECT');
-    return { kind: 'CreatePump', orReplace, name, target, targetColumns, query: this.parseSelect(), loc };
+    return { kind: 'CreatePump', orReplace, name, target, targetColumns, query: this.parseSelect(), loc: this.span(loc) };
   }
 
   // Type : BOOLEAN | TINYINT | SMALLINT | INTEGER | INT | BIGINT | REAL | FLOAT | DOUBLE [PRECISION]
@@ -221,7 +262,7 @@ class Parser {
       case 'BINARY':
         return { kind: 'VARBINARY', length: len(65535) };
       default:
-        throw syntaxError(`unknown data type '${t.text}'`, t.loc);
+        throw syntaxError(`unknown data type '${t.text}'`, tokenSpan(t));
     }
   }
 
@@ -252,6 +293,7 @@ class Parser {
         q.orderBy.push({ expr, desc });
       } while (this.acceptOp(','));
     }
+    q.loc = this.span(q.loc);
     return q;
   }
 
@@ -266,7 +308,7 @@ class Parser {
     while (this.acceptOp(','));
     this.expectKw('FROM');
     const from = this.parseFrom();
-    const q: Select = { kind: 'Select', stream, distinct, items, from, windows: [], loc };
+    const q: Select = { kind: 'Select', stream, distinct, items, from, windows: [], loc: this.span(loc) };
     if (this.acceptKw('WHERE')) q.where = this.parseExpr();
     if (this.acceptKw('GROUP')) {
       this.expectKw('BY');
@@ -288,7 +330,7 @@ class Parser {
       this.expectKw('RANGE');
       const rangeMs = this.parseIntervalValue().ms;
       this.expectOp(')');
-      q.stagger = { partitionBy, rangeMs, loc: wloc };
+      q.stagger = { partitionBy, rangeMs, loc: this.span(wloc) };
     }
     if (this.acceptKw('WINDOW')) {
       do {
@@ -299,6 +341,7 @@ class Parser {
         this.expectOp(')');
       } while (this.acceptOp(','));
     }
+    q.loc = this.span(loc);
     return q;
   }
 
@@ -307,19 +350,19 @@ class Parser {
     const loc = this.tok.loc;
     if (this.isOp('*')) {
       this.next();
-      return { expr: { kind: 'Star', loc }, loc };
+      return { expr: { kind: 'Star', loc: this.span(loc) }, loc: this.span(loc) };
     }
     if (this.isNameStart() && this.isOp('.', this.peek()) && this.isOp('*', this.peek(2))) {
       const qualifier = this.parseName();
       this.next();
       this.next();
-      return { expr: { kind: 'Star', qualifier, loc }, loc };
+      return { expr: { kind: 'Star', qualifier, loc: this.span(loc) }, loc: this.span(loc) };
     }
     const expr = this.parseExpr();
     let alias: Name | undefined;
-    if (this.acceptKw('AS')) alias = this.parseName('an alias');
+    if (this.acceptKw('AS')) alias = this.parseName('an alias', true);
     else if (this.isNameStart()) alias = this.parseName();
-    return { expr, alias, loc };
+    return { expr, alias, loc: this.span(loc) };
   }
 
   // FromItem : FromPrimary { [INNER | LEFT [OUTER] | RIGHT [OUTER] | FULL [OUTER]] JOIN FromPrimary ON Expr | ',' FromPrimary }
@@ -330,7 +373,7 @@ class Parser {
       const loc = this.tok.loc;
       if (this.acceptOp(',')) {
         const right = this.parseFromPrimary();
-        left = { kind: 'Join', joinType: 'INNER', left, right, on: { kind: 'Literal', type: T.BOOLEAN, value: true, loc }, loc };
+        left = { kind: 'Join', joinType: 'INNER', left, right, on: { kind: 'Literal', type: T.BOOLEAN, value: true, loc: this.span(loc) }, loc: this.span(loc) };
         continue;
       }
       let joinType: 'INNER' | 'LEFT' | 'RIGHT' | 'FULL' = 'INNER';
@@ -342,7 +385,7 @@ class Parser {
       this.expectKw('JOIN');
       const right = this.parseFromPrimary();
       this.expectKw('ON');
-      left = { kind: 'Join', joinType, left, right, on: this.parseExpr(), loc };
+      left = { kind: 'Join', joinType, left, right, on: this.parseExpr(), loc: this.span(loc) };
     }
   }
 
@@ -352,13 +395,13 @@ class Parser {
   private parseFromPrimary(): FromItem {
     const loc = this.tok.loc;
     const alias = (): Name | undefined => {
-      if (this.acceptKw('AS')) return this.parseName('an alias');
+      if (this.acceptKw('AS')) return this.parseName('an alias', true);
       return this.isNameStart() ? this.parseName() : undefined;
     };
     if (this.acceptOp('(')) {
       const query = this.parseSelect();
       this.expectOp(')');
-      return { kind: 'Subquery', query, alias: alias(), loc };
+      return { kind: 'Subquery', query, alias: alias(), loc: this.span(loc) };
     }
     if (this.isKw('TABLE') && this.isOp('(', this.peek())) {
       this.next();
@@ -375,7 +418,7 @@ class Parser {
       while (this.acceptOp(',')) args.push(this.parseExpr());
       this.expectOp(')');
       this.expectOp(')');
-      return { kind: 'TableFunction', name: fnTok.value, cursor, args, alias: alias(), loc };
+      return { kind: 'TableFunction', name: fnTok.value, cursor, args, alias: alias(), loc: this.span(loc) };
     }
     const name = this.parseName('a stream name');
     let window: WindowSpec | undefined;
@@ -384,7 +427,7 @@ class Parser {
       window = this.parseWindowSpec();
       this.expectOp(')');
     }
-    return { kind: 'StreamRef', name, alias: alias(), window, loc };
+    return { kind: 'StreamRef', name, alias: alias(), window, loc: this.span(loc) };
   }
 
   // WindowSpec : [PARTITION BY Expr { ',' Expr }] ( RANGE (Interval PRECEDING | CURRENT ROW) | ROWS (n PRECEDING | CURRENT ROW) )
@@ -399,26 +442,26 @@ class Parser {
     if (this.acceptKw('RANGE')) {
       if (this.acceptKw('CURRENT')) {
         this.expectKw('ROW');
-        return { partitionBy, rangeMs: 0, loc };
+        return { partitionBy, rangeMs: 0, loc: this.span(loc) };
       }
       const { ms } = this.parseIntervalValue();
       this.expectKw('PRECEDING');
-      return { partitionBy, rangeMs: ms, loc };
+      return { partitionBy, rangeMs: ms, loc: this.span(loc) };
     }
     if (this.acceptKw('ROWS')) {
       if (this.acceptKw('CURRENT')) {
         this.expectKw('ROW');
-        return { partitionBy, rows: 0, loc };
+        return { partitionBy, rows: 0, loc: this.span(loc) };
       }
       const rows = this.parseIntToken();
       this.expectKw('PRECEDING');
-      return { partitionBy, rows, loc };
+      return { partitionBy, rows, loc: this.span(loc) };
     }
     this.fail('RANGE or ROWS');
   }
 
   // Interval : INTERVAL ['-'|'+'] 'text' Unit [ '(' p ')' ] [ TO Unit [ '(' p ')' ] ]
-  private parseIntervalValue(): { ms: number; yearMonth: boolean; loc: Loc } {
+  private parseIntervalValue(): { ms: number; yearMonth: boolean; loc: Span } {
     const loc = this.expectKw('INTERVAL').loc;
     let sign = 1;
     if (this.acceptOp('-')) sign = -1;
@@ -433,8 +476,8 @@ class Parser {
       this.skipPrecision();
     }
     const v = intervalValue(textTok.value.trim(), from, to);
-    if (v === undefined) throw syntaxError(`invalid interval literal '${textTok.value}'`, textTok.loc);
-    return { ms: sign * v, yearMonth: from === 'YEAR' || from === 'MONTH', loc };
+    if (v === undefined) throw syntaxError(`invalid interval literal '${textTok.value}'`, tokenSpan(textTok));
+    return { ms: sign * v, yearMonth: from === 'YEAR' || from === 'MONTH', loc: this.span(loc) };
   }
   private skipPrecision(): void {
     if (this.acceptOp('(')) {
@@ -455,7 +498,7 @@ class Parser {
     let left = this.parseAnd();
     while (this.isKw('OR')) {
       this.next();
-      left = { kind: 'Binary', op: 'OR', left, right: this.parseAnd(), loc: left.loc };
+      left = { kind: 'Binary', op: 'OR', left, right: this.parseAnd(), loc: this.span(left.loc) };
     }
     return left;
   }
@@ -465,7 +508,7 @@ class Parser {
     let left = this.parseNot();
     while (this.isKw('AND')) {
       this.next();
-      left = { kind: 'Binary', op: 'AND', left, right: this.parseNot(), loc: left.loc };
+      left = { kind: 'Binary', op: 'AND', left, right: this.parseNot(), loc: this.span(left.loc) };
     }
     return left;
   }
@@ -474,7 +517,7 @@ class Parser {
   private parseNot(): Expr {
     if (this.isKw('NOT')) {
       const loc = this.next().loc;
-      return { kind: 'Unary', op: 'NOT', operand: this.parseNot(), loc };
+      return { kind: 'Unary', op: 'NOT', operand: this.parseNot(), loc: this.span(loc) };
     }
     return this.parsePredicate();
   }
@@ -487,13 +530,13 @@ class Parser {
     if (t.kind === 'op' && ['=', '<>', '!=', '<', '<=', '>', '>='].includes(t.value)) {
       this.next();
       const op = (t.value === '!=' ? '<>' : t.value) as BinaryOp;
-      return { kind: 'Binary', op, left, right: this.parseAdditive(), loc: left.loc };
+      return { kind: 'Binary', op, left, right: this.parseAdditive(), loc: this.span(left.loc) };
     }
     if (this.acceptKw('IS')) {
       const negated = this.acceptKw('NOT');
-      if (this.acceptKw('NULL')) return { kind: 'IsNull', negated, operand: left, loc: left.loc };
-      if (this.acceptKw('TRUE')) return { kind: 'IsBool', negated, value: true, operand: left, loc: left.loc };
-      if (this.acceptKw('FALSE')) return { kind: 'IsBool', negated, value: false, operand: left, loc: left.loc };
+      if (this.acceptKw('NULL')) return { kind: 'IsNull', negated, operand: left, loc: this.span(left.loc) };
+      if (this.acceptKw('TRUE')) return { kind: 'IsBool', negated, value: true, operand: left, loc: this.span(left.loc) };
+      if (this.acceptKw('FALSE')) return { kind: 'IsBool', negated, value: false, operand: left, loc: this.span(left.loc) };
       this.fail('NULL, TRUE or FALSE');
     }
     const negated = this.isKw('NOT') && ['BETWEEN', 'IN', 'LIKE', 'SIMILAR'].some((k) => this.isKw(k, this.peek()));
@@ -502,7 +545,7 @@ class Parser {
       this.acceptKw('ASYMMETRIC');
       const low = this.parseAdditive();
       this.expectKw('AND');
-      return { kind: 'Between', negated, operand: left, low, high: this.parseAdditive(), loc: left.loc };
+      return { kind: 'Between', negated, operand: left, low, high: this.parseAdditive(), loc: this.span(left.loc) };
     }
     if (this.acceptKw('IN')) {
       this.expectOp('(');
@@ -510,7 +553,7 @@ class Parser {
       do list.push(this.parseExpr());
       while (this.acceptOp(','));
       this.expectOp(')');
-      return { kind: 'In', negated, operand: left, list, loc: left.loc };
+      return { kind: 'In', negated, operand: left, list, loc: this.span(left.loc) };
     }
     let similar = false;
     if (this.isKw('LIKE') || (this.isKw('SIMILAR') && this.isKw('TO', this.peek()))) {
@@ -520,7 +563,7 @@ class Parser {
       } else this.next();
       const pattern = this.parseAdditive();
       const escape = this.acceptKw('ESCAPE') ? this.parseAdditive() : undefined;
-      return { kind: 'Like', negated, similar, operand: left, pattern, escape, loc: left.loc };
+      return { kind: 'Like', negated, similar, operand: left, pattern, escape, loc: this.span(left.loc) };
     }
     return left;
   }
@@ -530,7 +573,7 @@ class Parser {
     let left = this.parseMultiplicative();
     while (this.isOp('+') || this.isOp('-') || this.isOp('||')) {
       const t = this.next();
-      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseMultiplicative(), loc: left.loc };
+      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseMultiplicative(), loc: this.span(left.loc) };
     }
     return left;
   }
@@ -540,7 +583,7 @@ class Parser {
     let left = this.parseUnary();
     while (this.isOp('*') || this.isOp('/') || this.isOp('%')) {
       const t = this.next();
-      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseUnary(), loc: left.loc };
+      left = { kind: 'Binary', op: t.value as BinaryOp, left, right: this.parseUnary(), loc: this.span(left.loc) };
     }
     return left;
   }
@@ -550,8 +593,8 @@ class Parser {
     if (this.isOp('-') || this.isOp('+')) {
       const t = this.next();
       const operand = this.parseUnary();
-      if (t.value === '-' && operand.kind === 'Literal' && typeof operand.value === 'number') return { ...operand, value: -operand.value, loc: t.loc };
-      return { kind: 'Unary', op: t.value as '-' | '+', operand, loc: t.loc };
+      if (t.value === '-' && operand.kind === 'Literal' && typeof operand.value === 'number') return { ...operand, value: -operand.value, loc: this.span(t.loc) };
+      return { kind: 'Unary', op: t.value as '-' | '+', operand, loc: this.span(t.loc) };
     }
     return this.parsePrimary();
   }
@@ -573,11 +616,11 @@ class Parser {
         const [ip, fp = ''] = t.value.split('.');
         type = decimal(Math.max(ip.replace(/^0+/, '').length + fp.length, 1), fp.length);
       }
-      return { kind: 'Literal', type, value: n, loc };
+      return { kind: 'Literal', type, value: n, loc: this.span(loc) };
     }
     if (t.kind === 'string') {
       this.next();
-      return { kind: 'Literal', type: { kind: 'CHAR', length: t.value.length }, value: t.value, loc };
+      return { kind: 'Literal', type: { kind: 'CHAR', length: t.value.length }, value: t.value, loc: this.span(loc) };
     }
     if (this.isOp('(')) {
       this.next();
@@ -591,7 +634,7 @@ class Parser {
           this.parseUnit();
           this.skipPrecision();
         }
-        return { kind: 'IntervalOf', operand: inner, unit, loc };
+        return { kind: 'IntervalOf', operand: inner, unit, loc: this.span(loc) };
       }
       return inner;
     }
@@ -600,17 +643,17 @@ class Parser {
     switch (t.value) {
       case 'NULL':
         this.next();
-        return { kind: 'Literal', type: T.NULL, value: null, loc };
+        return { kind: 'Literal', type: T.NULL, value: null, loc: this.span(loc) };
       case 'TRUE':
       case 'FALSE':
         this.next();
-        return { kind: 'Literal', type: T.BOOLEAN, value: t.value === 'TRUE', loc };
+        return { kind: 'Literal', type: T.BOOLEAN, value: t.value === 'TRUE', loc: this.span(loc) };
       case 'UNKNOWN':
         this.next();
-        return { kind: 'Literal', type: T.BOOLEAN, value: null, loc };
+        return { kind: 'Literal', type: T.BOOLEAN, value: null, loc: this.span(loc) };
       case 'INTERVAL': {
         const v = this.parseIntervalValue();
-        return { kind: 'Literal', type: v.yearMonth ? T.INTERVAL_YEAR_MONTH : T.INTERVAL_DAY_TIME, value: v.ms, loc };
+        return { kind: 'Literal', type: v.yearMonth ? T.INTERVAL_YEAR_MONTH : T.INTERVAL_DAY_TIME, value: v.ms, loc: this.span(loc) };
       }
       case 'TIMESTAMP':
       case 'DATE':
@@ -619,8 +662,8 @@ class Parser {
         this.next();
         const s = this.next();
         const value = datetimeLiteral(t.value, s.value.trim());
-        if (value === undefined) throw syntaxError(`invalid ${t.value} literal '${s.value}'`, s.loc);
-        return { kind: 'Literal', type: { kind: t.value } as SqlType, value, loc };
+        if (value === undefined) throw syntaxError(`invalid ${t.value} literal '${s.value}'`, tokenSpan(s));
+        return { kind: 'Literal', type: { kind: t.value } as SqlType, value, loc: this.span(loc) };
       }
       case 'CASE':
         return this.parseCase();
@@ -631,21 +674,15 @@ class Parser {
         this.expectKw('AS');
         const type = this.parseType();
         this.expectOp(')');
-        return { kind: 'Cast', operand, type, loc };
+        return { kind: 'Cast', operand, type, loc: this.span(loc) };
       }
-      case 'CURRENT_ROW_TIMESTAMP':
-      case 'CURRENT_TIMESTAMP':
-      case 'LOCALTIMESTAMP':
-      case 'CURRENT_DATE':
-      case 'CURRENT_TIME':
-      case 'LOCALTIME':
-        if (!this.isOp('(', this.peek())) {
-          this.next();
-          return { kind: 'Call', name: t.value, args: [], distinct: false, star: false, loc };
-        }
-        break;
     }
-    if (RESERVED.has(t.value)) this.fail('an expression');
+    if (NILADIC_FUNCTIONS.has(t.value) && !this.isOp('(', this.peek())) {
+      this.next();
+      return { kind: 'Call', name: t.value, args: [], distinct: false, star: false, loc: this.span(loc) };
+    }
+    // A reserved word starts an expression only as a function call (ABS(x)) or a pseudo-column (ROWTIME).
+    if (CLAUSE_KEYWORDS.has(t.value) || (RESERVED_WORDS.has(t.value) && !PSEUDO_COLUMNS.has(t.value) && !this.isOp('(', this.peek()))) this.fail('an expression');
     return this.parseColumnOrCall();
   }
 
@@ -662,7 +699,7 @@ class Parser {
     if (whens.length === 0) this.fail('WHEN');
     const elseExpr = this.acceptKw('ELSE') ? this.parseExpr() : undefined;
     this.expectKw('END');
-    return { kind: 'Case', operand, whens, else: elseExpr, loc };
+    return { kind: 'Case', operand, whens, else: elseExpr, loc: this.span(loc) };
   }
 
   // ColumnOrCall : Name '(' ... ')' [OVER Window] | Name [ '.' Name ]
@@ -677,9 +714,9 @@ class Parser {
     const a = this.parseName('an expression');
     if (this.acceptOp('.')) {
       const b = this.parseName('a column name');
-      return { kind: 'Column', qualifier: a, name: b, loc };
+      return { kind: 'Column', qualifier: a, name: b, loc: this.span(loc) };
     }
-    return { kind: 'Column', name: a, loc };
+    return { kind: 'Column', name: a, loc: this.span(loc) };
   }
 
   // Call arguments after `NAME (`, with the special forms of SQL:2008:
@@ -690,8 +727,11 @@ class Parser {
   private parseCallRest(name: string, loc: Loc): Expr {
     const call = (args: Expr[], extra: Partial<{ distinct: boolean; star: boolean }> = {}): Expr => {
       this.expectOp(')');
-      const e: Expr = { kind: 'Call', name, args, distinct: extra.distinct ?? false, star: extra.star ?? false, loc };
-      if (this.acceptKw('OVER')) e.over = this.parseOver();
+      const e: Expr = { kind: 'Call', name, args, distinct: extra.distinct ?? false, star: extra.star ?? false, loc: this.span(loc) };
+      if (this.acceptKw('OVER')) {
+        e.over = this.parseOver();
+        e.loc = this.span(loc);
+      }
       return e;
     };
     switch (name) {
@@ -702,7 +742,7 @@ class Parser {
         if (this.acceptKw('TO')) {
           const unit = this.parseUnit();
           this.expectOp(')');
-          return { kind: 'FloorTo', ceil: name !== 'FLOOR', operand, unit, loc };
+          return { kind: 'FloorTo', ceil: name !== 'FLOOR', operand, unit, loc: this.span(loc) };
         }
         name = name === 'CEILING' ? 'CEIL' : name;
         return call([operand]);
@@ -712,14 +752,14 @@ class Parser {
         this.expectKw('BY');
         const by = this.parseExpr();
         this.expectOp(')');
-        return { kind: 'Step', operand, by, loc };
+        return { kind: 'Step', operand, by, loc: this.span(loc) };
       }
       case 'EXTRACT': {
         const field = this.parseUnit();
         this.expectKw('FROM');
         const operand = this.parseExpr();
         this.expectOp(')');
-        return { kind: 'Extract', field, operand, loc };
+        return { kind: 'Extract', field, operand, loc: this.span(loc) };
       }
       case 'POSITION': {
         const needle = this.parseAdditive();
@@ -749,8 +789,8 @@ class Parser {
       case 'TRIM': {
         // Normalised to TRIM(mode, chars, string): mode 'BOTH' | 'LEADING' | 'TRAILING'.
         let mode = 'BOTH';
-        let chars: Expr = { kind: 'Literal', type: { kind: 'CHAR', length: 1 }, value: ' ', loc };
-        const lit = (v: string): Expr => ({ kind: 'Literal', type: { kind: 'CHAR', length: v.length }, value: v, loc });
+        let chars: Expr = { kind: 'Literal', type: { kind: 'CHAR', length: 1 }, value: ' ', loc: this.span(loc) };
+        const lit = (v: string): Expr => ({ kind: 'Literal', type: { kind: 'CHAR', length: v.length }, value: v, loc: this.span(loc) });
         let explicitMode = false;
         if (this.isKw('BOTH') || this.isKw('LEADING') || this.isKw('TRAILING')) {
           mode = this.next().value;
@@ -786,9 +826,9 @@ class Parser {
     if (this.acceptOp('(')) {
       const spec = this.parseWindowSpec();
       this.expectOp(')');
-      return { kind: 'Inline', spec, loc };
+      return { kind: 'Inline', spec, loc: this.span(loc) };
     }
-    return { kind: 'Named', name: this.parseName('a window name'), loc };
+    return { kind: 'Named', name: this.parseName('a window name'), loc: this.span(loc) };
   }
 }
 
@@ -833,5 +873,8 @@ export function datetimeLiteral(kind: string, s: string): number | undefined {
   if (!m) return undefined;
   return Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) + Math.round(Number(m[7] ?? 0) * 1000);
 }
+
+/** A token's own extent. */
+const tokenSpan = (t: Token): Span => ({ line: t.loc.line, column: t.loc.column, offset: t.loc.offset, end: t.end });
 
 export type { SqlValue };

@@ -23,6 +23,7 @@ import { tableFunctions } from './operators/tableFunctions';
 import { BY_INDEX, didYouMean, Scope, sqlName, type Field } from './scope';
 import { T, type SqlType, type SqlValue } from './types';
 import { timeWindowOf, type TimeWindow } from './window';
+import { printExpr } from './print';
 
 export interface StreamColumn {
   name: string;
@@ -41,6 +42,8 @@ export interface PlanEnv {
   clock: Clock;
   report: ErrorReporter;
   rng?: Rng;
+  /** Filled while planning: the columns each SELECT's FROM clause makes visible (analysis rules read them). */
+  scopes?: Map<Select, Scope>;
 }
 
 export interface QueryPlan {
@@ -84,6 +87,7 @@ const ROWTIME_FIELD = (qualifiers: string[]): Field => ({ name: 'ROWTIME', type:
 
 export const NOT_MONOTONIC_GROUP_BY = 'Streaming aggregation requires at least one monotonic expression in GROUP BY clause';
 export const NOT_MONOTONIC_ORDER_BY = 'Streaming ORDER BY must start with monotonic expression';
+export const HAVING_WITHOUT_AGGREGATE = 'HAVING clause requires GROUP BY or an aggregate';
 
 /** The relation a FROM clause reads, with its pipeline head. */
 export function planFrom(from: FromItem, env: PlanEnv): Relation {
@@ -129,7 +133,7 @@ export function planFrom(from: FromItem, env: PlanEnv): Relation {
       const scope = new Scope(fields);
       const on = compileExpr(from.on, { scope, clock: env.clock, aggregateError: 'Aggregate expression is illegal in ON clause' });
       const out = new Forward();
-      const join = new StreamJoin({ leftWidth: l.width, rightWidth: r.width, leftRangeMs: l.rangeMs ?? 0, rightRangeMs: r.rangeMs ?? 0, on: on.fn, next: out, text: 'ON', leftOuter: from.joinType === 'LEFT' });
+      const join = new StreamJoin({ leftWidth: l.width, rightWidth: r.width, leftRangeMs: l.rangeMs ?? 0, rightRangeMs: r.rangeMs ?? 0, on: on.fn, next: out, text: `ON ${printExpr(from.on)}`, leftOuter: from.joinType === 'LEFT' });
       l.out.target = join.left;
       r.out.target = join.right;
       return { scope, width: fields.length, sources: [...l.sources, ...r.sources], out, timed: true };
@@ -196,6 +200,13 @@ const isRowtimeIn = (scope: Scope) => (c: Extract<Expr, { kind: 'Column' }>) => 
   }
 };
 
+/** The select list as SQL text: `expr AS NAME` where the name is not the expression's own. */
+const selectTexts = (items: { expr: Expr; name: string }[]): string[] =>
+  items.map((it) => {
+    const text = printExpr(it.expr);
+    return it.expr.kind === 'Column' && it.expr.name.value === it.name ? text : `${text} AS ${sqlName(it.name)}`;
+  });
+
 /** The tumbling window of a GROUP BY: the finest ROWTIME-based window among its expressions. */
 export function groupWindow(exprs: Expr[], scope: Scope): { window: TimeWindow; index: number } | undefined {
   let best: { window: TimeWindow; index: number } | undefined;
@@ -221,6 +232,7 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
   if (q.unionAll) return planUnionAll(q, env);
   const rel = planFrom(q.from, env);
   const scope = rel.scope;
+  env.scopes?.set(q, scope);
   const clock = env.clock;
   const items = expandItems(q, scope);
   const output = new Forward();
@@ -320,11 +332,11 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
         report,
         label: q.groupBy ? 'TumblingAggregate' : 'Distinct',
         keysAreOutput: !q.groupBy && aggSpecs.length === 0 && groupExprs.length === items.length && groupExprs.every((e, i) => groupKeys.get(resolvedKey(e, scope)) === i),
-        describe: { groupBy: groupExprs.length, aggregates: aggSpecs.map((a) => a.name) },
+        describe: { groupBy: groupExprs.length, aggregates: aggSpecs.map((a) => a.name), ...(q.having ? { having: printExpr(q.having) } : {}) },
       });
     }
   } else if (overCalls.length > 0) {
-    if (q.having) throw analysisError('HAVING requires GROUP BY', q.having.loc);
+    if (q.having) throw analysisError(HAVING_WITHOUT_AGGREGATE, q.having.loc);
     const specs: SlidingWindowSpec[] = [];
     const specByKey = new Map<string, SlidingWindowSpec>();
     const slots = new Map<string, { index: number; type: SqlType }>();
@@ -387,18 +399,19 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
     const slot = (e: Expr) => (e.kind === 'Call' && e.over ? slots.get(resolvedKey(e, scope)) : undefined);
     const sel = items.map((i) => compileExpr(i.expr, { scope, clock, slot }));
     columns = items.map((it, i) => ({ name: it.name, type: sel[i].type }));
-    const project = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name));
+    const project = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name), selectTexts(items));
     head = new SlidingWindow(specs, rel.width, project, describe);
   } else {
+    if (q.having) throw analysisError(HAVING_WITHOUT_AGGREGATE, q.having.loc);
     const sel = items.map((i) => compileExpr(i.expr, { scope, clock }));
     columns = items.map((it, i) => ({ name: it.name, type: sel[i].type }));
-    head = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name));
+    head = new Project(sel.map((s) => s.fn), next, columns.map((c) => c.name), selectTexts(items));
   }
 
   if (q.where) {
     const w = compileExpr(q.where, { scope, clock, aggregateError: 'Aggregate expression is illegal in WHERE clause' });
     if (w.type.kind !== 'BOOLEAN' && w.type.kind !== 'NULL') throw analysisError(`WHERE clause must be a condition`, q.where.loc);
-    head = new Filter(w.fn, head, 'WHERE');
+    head = new Filter(w.fn, head, `WHERE ${printExpr(q.where)}`);
   }
   rel.out.target = head;
 
@@ -429,7 +442,13 @@ export function planSelect(q: Select, env: PlanEnv): QueryPlan {
  * branch is driven by the same clock, so ROWTIME stays ascending). Column names come from the first.
  */
 function planUnionAll(q: Select, env: PlanEnv): QueryPlan {
-  const branches = [{ ...q, unionAll: undefined, orderBy: undefined }, ...q.unionAll!].map((b) => planSelect(b, env));
+  const head = { ...q, unionAll: undefined, orderBy: undefined };
+  const branches = [head, ...q.unionAll!].map((b) => {
+    const plan = planSelect(b, env);
+    // The first branch is planned as a copy without the union; its FROM scope belongs to `q`.
+    if (b === head && env.scopes?.has(head)) env.scopes.set(q, env.scopes.get(head)!);
+    return plan;
+  });
   const first = branches[0];
   branches.forEach((b, i) => {
     if (b.columns.length !== first.columns.length)

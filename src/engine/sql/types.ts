@@ -70,6 +70,11 @@ export const isNumeric = (t: SqlType) => NUMERIC.has(t.kind);
 export const isCharacter = (t: SqlType) => CHARACTER.has(t.kind);
 export const isDatetime = (t: SqlType) => DATETIME.has(t.kind);
 export const isInterval = (t: SqlType) => t.kind === 'INTERVAL_DAY_TIME' || t.kind === 'INTERVAL_YEAR_MONTH';
+/** A literal NULL or an ANY-typed operand fits every operator and function parameter. */
+export const isWild = (t: SqlType) => t.kind === 'NULL' || t.kind === 'ANY';
+
+/** Milliseconds in each day-time unit (FLOOR, STEP, EXTRACT, interval literals). */
+export const UNIT_MS: Readonly<Record<string, number>> = { DAY: 86_400_000, HOUR: 3_600_000, MINUTE: 60_000, SECOND: 1000, MILLISECOND: 1 };
 
 /** The type as SQL writes it: `VARCHAR(16)`, `DECIMAL(8,2)`, `TIMESTAMP`. */
 export const formatType = (t: SqlType): string => {

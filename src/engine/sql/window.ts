@@ -1,5 +1,5 @@
 import type { Expr } from './ast';
-import { UNIT_MS } from './compile';
+import { UNIT_MS } from './types';
 
 /** A tumbling window over ROWTIME: bucket = floor((ROWTIME - origin) / width). */
 export interface TimeWindow {
@@ -62,6 +62,3 @@ export function timeWindowOf(e: Expr, isRowtime: IsRowtime): TimeWindow | undefi
       return undefined;
   }
 }
-
-/** True when the expression reads ROWTIME monotonically in a way the engine can batch on. */
-export const isMonotonicTime = (e: Expr, isRowtime: IsRowtime) => timeWindowOf(e, isRowtime) !== undefined;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HASH_SPACE, keyPosition, md5HashKey, midpoint, parseHashKey, rangeSlice, shardForHashKey } from './hashKey';
+import { POW_128 as HASH_SPACE } from '../../engine/kinesis/store/hashkeys';
+import { kinesisHarness } from '../../engine/kinesis/testing';
+import { keyPosition, md5HashKey, midpoint, parseHashKey, rangeSlice, shardForHashKey } from './hashKey';
 
 // Two shards split evenly, as CreateStream does: floor(2^128/2) * i, the last ends at 2^128-1.
 const half = HASH_SPACE / 2n;
@@ -21,6 +23,18 @@ describe('hash keys', () => {
   it('hashes the UTF-8 bytes of non-ASCII keys', () => {
     for (const key of ['é', 'sensor-温度', '🚀']) {
       expect(md5HashKey(key).md5Hex).toBe(createHash('md5').update(Buffer.from(key, 'utf8')).digest('hex'));
+    }
+  });
+
+  it('hashes a partition key with a lone surrogate without throwing, to the shard the service picks', () => {
+    const h = kinesisHarness();
+    const open: { ShardId: string; HashKeyRange: { StartingHashKey: string; EndingHashKey: string } }[] = h.active('s', 4).Shards;
+    for (const key of ['\ud800x', 'x\udc00', '\ud800']) {
+      const info = md5HashKey(key);
+      // A lone surrogate is encoded as U+FFFD, as Java (and Node's Buffer) encode it.
+      expect(info.md5Hex).toBe(createHash('md5').update(Buffer.from(key, 'utf8')).digest('hex'));
+      const put = h.call('PutRecord', { StreamName: 's', PartitionKey: key, Data: h.b64('x') });
+      expect(shardForHashKey(open, BigInt(info.decimal))?.ShardId).toBe(put.ShardId);
     }
   });
 

@@ -1,9 +1,7 @@
-import SparkMD5 from 'spark-md5';
 import { useMemo } from 'react';
-
-/** The hash key space of a stream: 0 .. 2^128 - 1. */
-export const HASH_SPACE = 1n << 128n;
-export const MAX_HASH_KEY = HASH_SPACE - 1n;
+// The hash key space of a stream, 0 .. 2^128 - 1, and MD5 are the engine's, so the console and the service agree.
+import { MAX_HASH_KEY, POW_128 as HASH_SPACE } from '../../engine/kinesis/store/hashkeys';
+import { md5Hex as engineMd5Hex } from '../../engine/kinesis/store/md5';
 
 export interface HashKeyInfo {
   /** MD5 of the partition key's UTF-8 bytes, 32 hex digits. */
@@ -14,7 +12,7 @@ export interface HashKeyInfo {
 
 /** How Kinesis maps a partition key to a hash key (Kinesis docs, PutRecord: "MD5 hash function ... 128-bit integer"). */
 export const md5HashKey = (partitionKey: string): HashKeyInfo => {
-  const md5Hex = SparkMD5.hash(partitionKey); // spark-md5 encodes non-ASCII text as UTF-8 first
+  const md5Hex = engineMd5Hex(partitionKey);
   return { md5Hex, decimal: BigInt(`0x${md5Hex}`).toString() };
 };
 

@@ -9,6 +9,8 @@ import {
 /** One row of the streams list. */
 export interface StreamRow {
   name: string;
+  /** The stream's ARN (other services name streams by ARN). */
+  arn?: string;
   status: string;
   mode: string;
   openShards?: number;
@@ -33,6 +35,7 @@ export const fetchStreamRows = async (kinesis: KinesisClient): Promise<StreamRow
     const s = r.value.StreamDescriptionSummary;
     rows.push({
       name: names[i],
+      arn: s?.StreamARN,
       status: s?.StreamStatus ?? 'UNKNOWN',
       mode: s?.StreamModeDetails?.StreamMode ?? 'PROVISIONED',
       openShards: s?.OpenShardCount,

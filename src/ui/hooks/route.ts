@@ -62,5 +62,3 @@ export const navigate = (href: string, opts: { replace?: boolean } = {}) => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
   } else window.location.hash = target;
 };
-
-export const useNavigate = () => navigate;

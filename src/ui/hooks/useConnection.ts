@@ -1,13 +1,6 @@
-import { ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { useMutation } from '@tanstack/react-query';
-import {
-  connectionLabel,
-  createServiceClients,
-  describeConnectionFailure,
-  endpointError,
-  type ConnectionFailure,
-  type ConnectionSettings,
-} from '../../aws/clients';
+import { connectionLabel, describeConnectionFailure, endpointError, type ConnectionFailure, type ConnectionSettings } from '../../aws/connection';
+import { loadSdk } from './services';
 import { emulatorClient } from '../../worker/client';
 import { useConnectionStore } from '../state/connection';
 
@@ -55,6 +48,7 @@ export interface ConnectionTestResult {
 
 /** Runs ListStreams with the given (unsaved) settings, through the same client factory the console uses. */
 export const testConnection = async (settings: ConnectionSettings): Promise<ConnectionTestResult> => {
+  const { createServiceClients, ListStreamsCommand } = await loadSdk();
   const clients = createServiceClients(
     settings,
     settings.mode === 'emulated' ? { emulatorTransport: emulatorClient().transport } : {},

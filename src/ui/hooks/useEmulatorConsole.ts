@@ -1,27 +1,55 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { emulatorClient } from '../../worker/client';
+import { followEmulatorClock } from '../../worker/generatorClock';
 import { useNotificationStore } from '../state/notifications';
 import { useConnectionMode } from './services';
 
-import type { ClockState } from '../../worker/protocol';
+import type { ClockReading } from '../../worker/protocol';
 
 export type { StorageStatus } from '../../worker/protocol';
-export { formatBytes, MIN_RECORD_CAP } from '../../worker/host';
+export { formatBytes, MIN_RECORD_CAP } from '../../worker/storageUnits';
 
-/** The emulator's clock (speed, skip ahead) and reset, over the console channel. Emulated mode only. */
+const CLOCK_KEY = ['emulator', 'clock'] as const;
+
+/** Reads the emulator's clock, and hands the reading to the generator so it keeps the same time. */
+const readClock = async (): Promise<ClockReading> => {
+  const reading = await emulatorClient().console.clockReading();
+  followEmulatorClock(reading);
+  return reading;
+};
+
+/**
+ * The emulator's clock (speed, skip ahead) and reset, over the console channel. Emulated mode only.
+ * Skipping ahead or changing speed refreshes every page's data at once: a minute may have closed.
+ */
 export const useEmulatorClock = () => {
   const mode = useConnectionMode();
   const qc = useQueryClient();
   const clock = useQuery({
-    queryKey: ['emulator', 'clock'],
-    queryFn: () => emulatorClient().console.clock(),
+    queryKey: CLOCK_KEY,
+    queryFn: readClock,
     enabled: mode === 'emulated',
     refetchInterval: 1000,
   });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['emulator', 'clock'] });
-  const setSpeed = useMutation({ mutationFn: (speed: number) => emulatorClient().console.setSpeed(speed), onSettled: refresh });
-  const skip = useMutation({ mutationFn: (ms: number) => emulatorClient().console.skip(ms), onSettled: refresh });
+  const moved = async (reading: ClockReading) => {
+    followEmulatorClock(reading);
+    // A read of the clock begun before the change would land after it and put the old time back.
+    await qc.cancelQueries({ queryKey: CLOCK_KEY });
+    qc.setQueryData(CLOCK_KEY, reading);
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== CLOCK_KEY[0] || q.queryKey[1] !== CLOCK_KEY[1] });
+  };
+  const failed = () => qc.invalidateQueries({ queryKey: CLOCK_KEY });
+  const setSpeed = useMutation({
+    mutationFn: async (speed: number) => (await emulatorClient().console.setSpeed(speed), emulatorClient().console.clockReading()),
+    onSuccess: moved,
+    onError: failed,
+  });
+  const skip = useMutation({
+    mutationFn: async (ms: number) => (await emulatorClient().console.skip(ms), emulatorClient().console.clockReading()),
+    onSuccess: moved,
+    onError: failed,
+  });
   const reset = useMutation({
     mutationFn: () => emulatorClient().console.reset(),
     // Every cached answer came from the emulator that was just thrown away.
@@ -74,20 +102,37 @@ export const useEmulatorStorage = ({ poll = 2000 }: { poll?: number | false } = 
   return { status, setCap };
 };
 
-/** The time now as the services see it, from a clock reading taken `sinceReadMs` ago. */
-export const serviceTimeFrom = (clock: ClockState | undefined, sinceReadMs: number, wallNow: number): number =>
-  clock ? Math.floor(clock.now + sinceReadMs * clock.speed) : wallNow;
+/** The services' time at wall time `wall`, from a reading of the emulator's clock (none: AWS, real time). */
+export const serviceTimeFrom = (clock: ClockReading | undefined, wall: number): number =>
+  clock ? Math.floor(clock.now + (wall - clock.wallAt) * clock.speed) : wall;
 
 /**
- * The services' time now: the emulator's clock in emulated mode (it may run fast, slow or have
- * skipped ahead of the wall clock), the wall clock for AWS. Returns a function to call when needed.
+ * The services' time: the emulator's clock in emulated mode (it may run fast, slow or have
+ * skipped ahead of the wall clock), the wall clock for AWS. Returns a function to call when needed:
+ * with no argument the time now, with a wall time (a query's dataUpdatedAt, say) the time it was then.
  */
-export const useServiceTime = (): (() => number) => {
+export const useServiceTime = (): ((wall?: number) => number) => {
+  const mode = useConnectionMode();
   const { clock } = useEmulatorClock();
+  const reading = mode === 'emulated' ? clock.data : undefined;
+  return (wall = Date.now()) => serviceTimeFrom(reading, wall);
+};
+
+/**
+ * The emulator's time, ticking once a second (for the top bar), and its speed; undefined in AWS
+ * mode or before the first reading.
+ */
+export const useEmulatorTime = (): { now: number; speed: number } | undefined => {
+  const mode = useConnectionMode();
+  const { clock } = useEmulatorClock();
+  const [wall, setWall] = useState(() => Date.now());
+  useEffect(() => {
+    if (mode !== 'emulated') return;
+    const timer = setInterval(() => setWall(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [mode]);
   const reading = clock.data;
-  const readAt = clock.dataUpdatedAt;
-  return () => {
-    const wall = Date.now();
-    return serviceTimeFrom(reading, wall - readAt, wall);
-  };
+  if (mode !== 'emulated' || !reading) return undefined;
+  // A fresh reading may be newer than the last tick: never show a time before the reading.
+  return { now: serviceTimeFrom(reading, Math.max(wall, reading.wallAt)), speed: reading.speed };
 };

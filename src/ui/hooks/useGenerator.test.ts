@@ -39,6 +39,13 @@ describe('Test template', () => {
     for (const r of a.records) expect(JSON.parse(r).ambientTemp).toBeGreaterThanOrEqual(-40);
   });
 
+  it("dates records with the time it is given (the emulator's), not the browser's", () => {
+    const emulated = Date.UTC(2031, 4, 6, 7, 8, 9);
+    const p = previewRecords('{"ts":{{current.timestamp}},"day":"{{date.utc("YYYY-MM-DD HH:mm")}}"}', 1, 1, emulated);
+    if (!p.ok) throw new Error('the template should render');
+    expect(JSON.parse(p.records[0])).toEqual({ ts: emulated, day: '2031-05-06 07:08' });
+  });
+
   it('reports a template that cannot compile instead of throwing', () => {
     expect(previewRecords('{{nope.nope}}', 1)).toMatchObject({ ok: false, problem: { line: 1, column: 3 } });
   });

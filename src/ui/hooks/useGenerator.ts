@@ -1,14 +1,16 @@
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { create } from 'zustand';
-import { RealClock } from '../../engine/common/clock';
+import { VirtualClock } from '../../engine/common/clock';
 import { SeededRng } from '../../engine/common/rng';
 import type { GeneratorStats, PartitionKeyStrategy } from '../../engine/generator/run';
 import { validateRate } from '../../engine/generator/run';
 import { checkTemplate, compileTemplate, TemplateError, TemplateRenderer } from '../../engine/generator/template';
 import { emulatorClient } from '../../worker/client';
-import { generatorClient } from '../../worker/generatorClient';
-import type { GeneratorJob, JobRejection } from '../../worker/generatorProtocol';
+import { generatorClient, type GeneratorClient } from '../../worker/generatorClient';
+import type { GeneratorJob, JobRejection, StartResult } from '../../worker/generatorProtocol';
+import { tabStorage } from '../state/connection';
+import { useNotificationStore } from '../state/notifications';
 import { describeError, type ShownError } from './errors';
 import { useServices } from './services';
 
@@ -27,10 +29,13 @@ export const templateProblems = (source: string): TemplateProblem[] =>
 
 export type Preview = { ok: true; records: string[] } | { ok: false; problem: TemplateProblem };
 
-/** `count` sample records from a template; the same seed gives the same records. */
-export const previewRecords = (source: string, seed: number, count = 5): Preview => {
+/**
+ * `count` sample records from a template; the same seed gives the same records. `now` is the
+ * services' time (the emulator's in emulated mode, see useServiceTime) that date helpers read.
+ */
+export const previewRecords = (source: string, seed: number, count = 5, now: number = Date.now()): Preview => {
   try {
-    const renderer = new TemplateRenderer(compileTemplate(source), { clock: new RealClock(), rng: new SeededRng(seed) });
+    const renderer = new TemplateRenderer(compileTemplate(source), { clock: new VirtualClock(now), rng: new SeededRng(seed) });
     const records: string[] = [];
     for (let i = 0; i < count; i++) records.push(renderer.render());
     return { ok: true, records };
@@ -57,6 +62,41 @@ export const limitProblem = (text: string): string | undefined => {
   return Number.isInteger(n) && n > 0 ? undefined : 'The number of records must be a whole number greater than 0, or empty for no limit';
 };
 
+/**
+ * A run in progress as this browser tab keeps it (sessionStorage, which a reload keeps and
+ * closing the tab drops), so a reload can resume it with its counters. Never the credentials:
+ * a resumed run uses the console's connection as it is after the reload.
+ */
+export interface SavedRun {
+  job: Omit<GeneratorJob, 'connection' | 'clock' | 'resume'>;
+  mode: GeneratorJob['connection']['mode'];
+  stats: GeneratorStats;
+}
+
+const RUN_KEY = 'kwc.generator.run';
+
+export const runStorage = {
+  save(run: SavedRun): void {
+    try {
+      tabStorage()?.setItem(RUN_KEY, JSON.stringify(run));
+    } catch {
+      // full or refused: a reload then cannot resume, which the page says
+    }
+  },
+  load(): SavedRun | undefined {
+    try {
+      const text = tabStorage()?.getItem(RUN_KEY);
+      const run = text ? (JSON.parse(text) as SavedRun) : undefined;
+      return run?.job && run.stats?.state === 'running' ? run : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  clear(): void {
+    tabStorage()?.removeItem(RUN_KEY);
+  },
+};
+
 /** What the page shows about the current (or last) run. */
 interface RunState {
   stream?: string;
@@ -64,6 +104,8 @@ interface RunState {
   rejection?: JobRejection;
   error?: ShownError;
   starting: boolean;
+  /** A run a page reload cut off and that could not carry on by itself: what it had done, and why. */
+  interrupted?: { run: SavedRun; reason: string };
   /** When the stream last answered with ProvisionedThroughputExceededException (page time). */
   throttledAt?: number;
   set(p: Partial<RunState>): void;
@@ -86,22 +128,62 @@ export interface GeneratorForm {
   gzip: boolean;
 }
 
-/** The generator: start and stop a run, and its live counters (from the generator worker). */
-export const useGenerator = () => {
-  const { kinesis, settings } = useServices();
-  const state = useRunStore();
-  const client = useMemo(
+/** The page's one generator client (in its worker), linked to the page's one emulator. */
+const useGeneratorClient = (): GeneratorClient => {
+  const { kinesis } = useServices();
+  return useMemo(
     () =>
       generatorClient((port) => emulatorClient().connectPort(port), (job) => (batch) =>
         kinesis.send(new PutRecordsCommand({ StreamName: job.stream, Records: batch })),
       ),
     [kinesis],
   );
+};
+
+/**
+ * Starts `job` on `client` (on the emulator's clock in emulated mode) and keeps the page's view
+ * of it, and this tab's saved copy, up to date.
+ */
+const runJob = async (client: GeneratorClient, job: GeneratorJob, resumed?: GeneratorStats): Promise<StartResult['ok']> => {
+  const set = useRunStore.getState().set;
+  set({
+    starting: true,
+    rejection: undefined,
+    error: undefined,
+    interrupted: undefined,
+    // a resumed run shows its counters from the start, not zeros
+    stats: resumed && { ...resumed, state: 'running', stopReason: undefined },
+    throttledAt: undefined,
+    stream: job.stream,
+  });
+  const { connection: _c, clock: _k, resume: _r, ...saved } = job;
+  try {
+    if (job.connection.mode === 'emulated') job = { ...job, clock: await emulatorClient().console.clockReading() };
+    const result = await client.start(job, (stats) => {
+      const prev = useRunStore.getState();
+      const throttled =
+        stats.lastError?.code === THROTTLED && stats.failed > (prev.stats?.failed ?? 0) ? Date.now() : prev.throttledAt;
+      useRunStore.getState().set({ stats, throttledAt: throttled });
+      if (stats.state === 'running') runStorage.save({ job: saved, mode: job.connection.mode, stats });
+      else runStorage.clear();
+    });
+    set({ starting: false, ...(result.ok ? {} : { rejection: result.rejection }) });
+    return result.ok;
+  } catch (e) {
+    set({ starting: false, error: describeError(e) });
+    return false;
+  }
+};
+
+/** The generator: start and stop a run, and its live counters (from the generator worker). */
+export const useGenerator = () => {
+  const { settings } = useServices();
+  const state = useRunStore();
+  const client = useGeneratorClient();
 
   const start = useCallback(
-    async (form: GeneratorForm) => {
-      const set = useRunStore.getState().set;
-      const job: GeneratorJob = {
+    (form: GeneratorForm) =>
+      runJob(client, {
         stream: form.stream,
         templates: form.templates,
         rate: form.rate,
@@ -110,37 +192,74 @@ export const useGenerator = () => {
         newline: form.newline,
         gzip: form.gzip,
         connection: settings,
-      };
-      set({ starting: true, rejection: undefined, error: undefined, stats: undefined, throttledAt: undefined, stream: form.stream });
-      try {
-        const result = await client.start(job, (stats) => {
-          const prev = useRunStore.getState();
-          const throttled =
-            stats.lastError?.code === THROTTLED && stats.failed > (prev.stats?.failed ?? 0) ? Date.now() : prev.throttledAt;
-          useRunStore.getState().set({ stats, throttledAt: throttled });
-        });
-        set({ starting: false, ...(result.ok ? {} : { rejection: result.rejection }) });
-      } catch (e) {
-        set({ starting: false, error: describeError(e) });
-      }
-    },
+      }),
     [client, settings],
   );
 
+  /** Carries on a run a reload cut off, from its counters. */
+  const resume = useCallback(() => {
+    const cut = useRunStore.getState().interrupted;
+    if (cut) void runJob(client, { ...cut.run.job, connection: settings, resume: cut.run.stats }, cut.run.stats);
+  }, [client, settings]);
+
   const stop = useCallback(() => client.stop('Stopped by the user'), [client]);
+  const dismissInterrupted = useCallback(() => {
+    runStorage.clear();
+    useRunStore.getState().set({ interrupted: undefined });
+  }, []);
 
   const running = state.starting || state.stats?.state === 'running';
   const throttling = running && state.throttledAt !== undefined && Date.now() - state.throttledAt < THROTTLE_HOLD_MS;
   return {
     start,
     stop,
+    resume,
+    dismissInterrupted,
     running,
     stream: state.stream,
     stats: state.stats,
     rejection: state.rejection,
     error: state.error,
+    interrupted: state.interrupted,
     throttling,
     everThrottled: state.throttledAt !== undefined,
     inWorker: client.kind === 'worker',
   };
+};
+
+/** Once per page load: the saved run is looked at once, however often the hook mounts. */
+let resumeChecked = false;
+
+/**
+ * A run that was going when the page reloaded carries on, with its counters, on whatever page
+ * the console opens. If it cannot (the console is connected elsewhere now, the stream is gone),
+ * the Generator page says the run was interrupted, with what was acknowledged, and offers to resume.
+ */
+export const useResumeGeneratorRun = () => {
+  const { settings } = useServices();
+  const client = useGeneratorClient();
+  const push = useNotificationStore((s) => s.push);
+  useEffect(() => {
+    if (resumeChecked) return;
+    resumeChecked = true;
+    const run = runStorage.load();
+    if (!run) return;
+    const set = useRunStore.getState().set;
+    const acked = run.stats.acknowledged.toLocaleString('en-US');
+    const interrupted = { ...run.stats, state: 'stopped' as const, stopReason: 'Interrupted by a page reload' };
+    if (run.mode !== settings.mode) {
+      // AWS credentials are not kept unless the user asked: after a reload the console may be emulated again.
+      const was = run.mode === 'aws' ? 'to AWS' : 'to the emulator';
+      set({ stream: run.job.stream, stats: interrupted, interrupted: { run, reason: `the run sent ${was}, and the console is not connected ${was} now` } });
+      return;
+    }
+    void runJob(client, { ...run.job, connection: settings, resume: run.stats }, run.stats).then((ok) => {
+      if (ok) {
+        push({ type: 'info', header: 'Data generator', content: `The run to ${run.job.stream} carries on after the page reload, from ${acked} acknowledged records.` });
+        return;
+      }
+      const now = useRunStore.getState();
+      set({ stats: interrupted, interrupted: { run, reason: now.rejection?.message ?? now.error?.message ?? 'it could not be restarted' } });
+    });
+  }, [client, settings, push]);
 };

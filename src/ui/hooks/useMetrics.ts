@@ -1,6 +1,6 @@
 import { GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { useQuery } from '@tanstack/react-query';
-import { KINESIS_NAMESPACE } from '../../engine/cloudwatch/catalog';
+import { KINESIS_NAMESPACE } from '../../engine/kinesis/metrics';
 import { emulatorClient } from '../../worker/client';
 import { useServices } from './services';
 

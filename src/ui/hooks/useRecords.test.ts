@@ -1,6 +1,7 @@
 import { CreateStreamCommand, GetShardIteratorCommand, PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { describe, expect, it } from 'vitest';
-import { createServiceClients, defaultConnectionSettings } from '../../aws/clients';
+import { createServiceClients } from '../../aws/clients';
+import { defaultConnectionSettings } from '../../aws/connection';
 import { ScaledClock, VirtualClock } from '../../engine/common/clock';
 import { Emulator } from '../../engine/emulator';
 import { iteratorProblem, parsePastedIterator, readPage } from './useRecords';

@@ -6,10 +6,13 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import Spinner from '@cloudscape-design/components/spinner';
 import { applyMode, Mode } from '@cloudscape-design/global-styles';
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { hrefFor, navigate, useLocation } from '../hooks/route';
 import { usePreferences } from '../state/preferences';
 import { ErrorBoundary } from './ErrorBoundary';
+
+// A data generator run that was going when the page reloaded carries on, whatever page opens.
+const GeneratorResume = lazy(() => import('./GeneratorResume'));
 import { Navigation } from './Navigation';
 import { Notifications } from './Notifications';
 import type { PageDefinition } from './page';
@@ -53,6 +56,10 @@ export function App({ pages }: { pages: PageDefinition[] }) {
       <div id="top-bar" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>
         <TopBar homeHref={hrefFor(home)} />
       </div>
+      {/* Its own chunk (the generator and the SDK), loaded after the first paint. */}
+      <Suspense fallback={null}>
+        <GeneratorResume />
+      </Suspense>
       <AppLayout
         headerSelector="#top-bar"
         navigation={<Navigation pages={pages} activePath={activePath} />}

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useNotify } from '../hooks/errors';
 import { useConnectionMode } from '../hooks/services';
 import { useConnection } from '../hooks/useConnection';
-import { useEmulatorClock, useEmulatorStorage } from '../hooks/useEmulatorConsole';
+import { calendarDate, timeOfDay } from '../components/time';
+import { useEmulatorClock, useEmulatorStorage, useEmulatorTime } from '../hooks/useEmulatorConsole';
 import { ConnectionModal } from '../panels/connection/ConnectionModal';
 import { EmulatorStorageModal } from '../panels/emulator/EmulatorStorageModal';
 import { usePreferences } from '../state/preferences';
@@ -20,12 +21,15 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const mode = useConnectionMode();
   const theme = usePreferences((s) => s.theme);
   const setTheme = usePreferences((s) => s.setTheme);
-  const { clock, setSpeed, skip } = useEmulatorClock();
+  const { setSpeed, skip } = useEmulatorClock();
+  const time = useEmulatorTime();
   // Always mounted: shows storage notices and saves when the page goes away.
   useEmulatorStorage();
   const [storage, setStorage] = useState<'closed' | 'open' | 'reset'>('closed');
   const notify = useNotify();
-  const speed = clock.data?.speed ?? 1;
+  const speed = time?.speed ?? 1;
+  // The emulator's date and time (local, as on every page), and its speed when it is not real time.
+  const stamp = time ? `${calendarDate(time.now)} ${timeOfDay(time.now)}` : undefined;
   const connection = useConnection();
   return (
     <>
@@ -46,10 +50,10 @@ export function TopBar({ homeHref }: { homeHref: string }) {
           ? [
               {
                 type: 'menu-dropdown' as const,
-                text: speed === 1 ? 'Clock' : `Clock ×${speed}`,
+                text: `${stamp ?? 'Clock'}${speed === 1 ? '' : ` · ×${speed}`}`,
                 iconName: 'status-pending' as const,
-                ariaLabel: `Emulator clock, running at ${speed} times real time`,
-                title: 'Emulator clock',
+                ariaLabel: `Emulator clock, running at ${speed} times real time${stamp ? `, ${stamp} local time` : ''}`,
+                title: `The emulator's time (local time)${speed === 1 ? '' : `, running ${speed} times real time`}: everything emulated reads this clock. Speed, skip ahead and storage.`,
                 items: [
                   ...speeds.map((s) => ({ id: `speed-${s}`, text: `Run at ${s}× speed${s < 1 ? ' (slow motion)' : ''}`, disabled: s === speed })),
                   ...skips.map(({ minutes, why }) => ({ id: `skip-${minutes}`, text: `Skip ahead ${minutes === 1 ? '1 minute' : `${minutes} minutes`}`, description: why })),

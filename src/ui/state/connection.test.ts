@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConnectionSettings } from '../../aws/clients';
+import type { ConnectionSettings } from '../../aws/connection';
 import { cliConnectionArgs, loadRemembered, saveRemembered, SESSION_KEY } from './connection';
 
 const memoryStorage = () => {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultConnectionSettings, endpointError, type ConnectionSettings } from '../../aws/clients';
+import { defaultConnectionSettings, endpointError, type ConnectionSettings } from '../../aws/connection';
 
 /**
  * Which world the console talks to. Credentials live in this store (memory) only, unless the
@@ -22,7 +22,8 @@ interface ConnectionState {
 
 type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const tabStorage = (): StorageLike | undefined => {
+/** This tab's sessionStorage, if the browser allows it. */
+export const tabStorage = (): StorageLike | undefined => {
   try {
     return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
   } catch {

@@ -27,7 +27,7 @@ export const MAX_INPUTS = 1;
 /** "You can add up to three destinations" (KDA developer guide, "Configuring Application Output"). */
 export const MAX_OUTPUTS = 3;
 
-const requireResource = (a: AnalyticsContext, kind: 'kinesis' | 'firehose', arn: string): void => {
+export const requireResource = (a: AnalyticsContext, kind: 'kinesis' | 'firehose', arn: string): void => {
   if (!a.env.resourceExists(kind, arn, a.rc.region))
     throw aErr.invalidArgument(`${kind === 'kinesis' ? 'Kinesis stream' : 'Firehose delivery stream'} ${arn} does not exist.`);
 };

@@ -1,7 +1,7 @@
 import type { InputSchema } from '../../sql/discovery/discover';
 import { aErr } from '../errors';
 import type { AnalyticsApplication, RecordFormatType } from '../types';
-import { checkSchema } from './configuration';
+import { checkSchema, requireResource } from './configuration';
 import { codeOf } from './createApplication';
 import { inputSchemaOf, requireStatus, requireVersion, validateCode, type AnalyticsContext } from './context';
 import { applicationDetail } from './describe';
@@ -35,6 +35,13 @@ export interface UpdateApplicationInput {
   RunConfigurationUpdate?: unknown;
 }
 
+/** Points an input or output at another stream or delivery stream, which must exist. */
+const repoint = <T extends object>(a: AnalyticsContext, target: T, kind: 'kinesis' | 'firehose', arn: string, set: keyof T, clear: keyof T): void => {
+  requireResource(a, kind, arn);
+  (target as Record<keyof T, unknown>)[set] = { ResourceARN: arn };
+  delete (target as Record<keyof T, unknown>)[clear];
+};
+
 export const updateApplication = (a: AnalyticsContext, input: UpdateApplicationInput) => {
   const app = a.store.get(a.rc.region, input.ApplicationName);
   requireStatus(app, 'READY', 'RUNNING');
@@ -53,18 +60,8 @@ export const updateApplication = (a: AnalyticsContext, input: UpdateApplicationI
     if (u.NamePrefixUpdate !== undefined && u.NamePrefixUpdate !== target.NamePrefix)
       throw aErr.unsupported(`The emulator's SQL engine reads its source as ${target.InAppStreamNames[0]}: keep NamePrefix ${target.NamePrefix}.`);
     if (u.InputParallelismUpdate && u.InputParallelismUpdate.CountUpdate !== 1) throw aErr.unsupported('The emulator runs every input with InputParallelism 1.');
-    if (u.KinesisStreamsInputUpdate) {
-      if (!a.env.resourceExists('kinesis', u.KinesisStreamsInputUpdate.ResourceARNUpdate, a.rc.region))
-        throw aErr.invalidArgument(`Kinesis stream ${u.KinesisStreamsInputUpdate.ResourceARNUpdate} does not exist.`);
-      target.KinesisStreamsInputDescription = { ResourceARN: u.KinesisStreamsInputUpdate.ResourceARNUpdate };
-      delete target.KinesisFirehoseInputDescription;
-    }
-    if (u.KinesisFirehoseInputUpdate) {
-      if (!a.env.resourceExists('firehose', u.KinesisFirehoseInputUpdate.ResourceARNUpdate, a.rc.region))
-        throw aErr.invalidArgument(`Firehose delivery stream ${u.KinesisFirehoseInputUpdate.ResourceARNUpdate} does not exist.`);
-      target.KinesisFirehoseInputDescription = { ResourceARN: u.KinesisFirehoseInputUpdate.ResourceARNUpdate };
-      delete target.KinesisStreamsInputDescription;
-    }
+    if (u.KinesisStreamsInputUpdate) repoint(a, target, 'kinesis', u.KinesisStreamsInputUpdate.ResourceARNUpdate, 'KinesisStreamsInputDescription', 'KinesisFirehoseInputDescription');
+    if (u.KinesisFirehoseInputUpdate) repoint(a, target, 'firehose', u.KinesisFirehoseInputUpdate.ResourceARNUpdate, 'KinesisFirehoseInputDescription', 'KinesisStreamsInputDescription');
     const s = u.InputSchemaUpdate;
     if (s) {
       target.InputSchema = {
@@ -80,18 +77,8 @@ export const updateApplication = (a: AnalyticsContext, input: UpdateApplicationI
     if (!target) throw aErr.invalidArgument(`Output ${u.OutputId} does not exist in application ${app.ApplicationName}.`);
     if (u.NameUpdate !== undefined) target.Name = u.NameUpdate;
     if (u.DestinationSchemaUpdate) target.DestinationSchema = { RecordFormatType: u.DestinationSchemaUpdate.RecordFormatType };
-    if (u.KinesisStreamsOutputUpdate) {
-      if (!a.env.resourceExists('kinesis', u.KinesisStreamsOutputUpdate.ResourceARNUpdate, a.rc.region))
-        throw aErr.invalidArgument(`Kinesis stream ${u.KinesisStreamsOutputUpdate.ResourceARNUpdate} does not exist.`);
-      target.KinesisStreamsOutputDescription = { ResourceARN: u.KinesisStreamsOutputUpdate.ResourceARNUpdate };
-      delete target.KinesisFirehoseOutputDescription;
-    }
-    if (u.KinesisFirehoseOutputUpdate) {
-      if (!a.env.resourceExists('firehose', u.KinesisFirehoseOutputUpdate.ResourceARNUpdate, a.rc.region))
-        throw aErr.invalidArgument(`Firehose delivery stream ${u.KinesisFirehoseOutputUpdate.ResourceARNUpdate} does not exist.`);
-      target.KinesisFirehoseOutputDescription = { ResourceARN: u.KinesisFirehoseOutputUpdate.ResourceARNUpdate };
-      delete target.KinesisStreamsOutputDescription;
-    }
+    if (u.KinesisStreamsOutputUpdate) repoint(a, target, 'kinesis', u.KinesisStreamsOutputUpdate.ResourceARNUpdate, 'KinesisStreamsOutputDescription', 'KinesisFirehoseOutputDescription');
+    if (u.KinesisFirehoseOutputUpdate) repoint(a, target, 'firehose', u.KinesisFirehoseOutputUpdate.ResourceARNUpdate, 'KinesisFirehoseOutputDescription', 'KinesisStreamsOutputDescription');
   }
   if (input.ServiceExecutionRoleUpdate !== undefined) next.ServiceExecutionRole = input.ServiceExecutionRoleUpdate;
   validateCode(a, next.Code, inputSchemaOf(next));

@@ -2,28 +2,18 @@ import { aggregatePeriods, roundStart, statisticValue } from '../aggregate';
 import { invalidNextToken, validationError } from '../errors';
 import {
   decodeToken,
-  dimensionList,
+  dimensionsOf,
   encodeToken,
+  epochSecondsToMillis,
   fnv1a,
   isBasicStatistic,
   isValidPeriod,
-  optArray,
-  optBoolean,
-  optNumber,
-  optObject,
-  optString,
-  optTimestamp,
-  ShapeErrors,
-  standardUnits,
   type BasicStatistic,
 } from '../input';
 import type { CloudWatchContext } from './context';
 
 /** A GetMetricData call returns at most 100,800 datapoints (CloudWatch API reference, MaxDatapoints). */
 export const MAX_METRIC_DATA_DATAPOINTS = 100_800;
-/** At most 500 queries per call (CloudWatch API reference, MetricDataQueries). */
-export const MAX_METRIC_DATA_QUERIES = 500;
-
 const ID_PATTERN = /^[a-z][a-zA-Z0-9_]*$/;
 
 export interface MetricDataResult {
@@ -47,60 +37,56 @@ interface Query {
   unit: string | undefined;
 }
 
+interface MetricDataQuery {
+  Id: string;
+  MetricStat?: {
+    Metric: { Namespace?: string; MetricName?: string; Dimensions?: { Name: string; Value: string }[] };
+    Period: number;
+    Stat: string;
+    Unit?: string;
+  };
+  Expression?: string;
+  Label?: string;
+  ReturnData?: boolean;
+}
+
+export interface GetMetricDataInput {
+  MetricDataQueries: MetricDataQuery[];
+  StartTime: number;
+  EndTime: number;
+  ScanBy?: string;
+  MaxDatapoints?: number;
+  NextToken?: string;
+}
+
+/** The input has been checked against validations/getMetricData.ts. */
 export const getMetricData = (
   ctx: CloudWatchContext,
-  input: Record<string, unknown>,
+  input: GetMetricDataInput,
   region: string,
 ): { MetricDataResults: MetricDataResult[]; NextToken?: string; Messages: [] } => {
-  const errors = new ShapeErrors();
-  const rawQueries = optArray(input.MetricDataQueries);
-  const start = optTimestamp(input.StartTime);
-  const end = optTimestamp(input.EndTime);
-  const scanBy = optString(input.ScanBy);
-  const maxDatapoints = optNumber(input.MaxDatapoints);
-  const nextToken = optString(input.NextToken);
-  if (errors.notNull(rawQueries, 'metricDataQueries') && rawQueries!.length > MAX_METRIC_DATA_QUERIES) {
-    errors.add(rawQueries, 'metricDataQueries', `Member must have length less than or equal to ${MAX_METRIC_DATA_QUERIES}`);
-  }
-  errors.notNull(start, 'startTime');
-  errors.notNull(end, 'endTime');
-  errors.enumValue(scanBy, 'scanBy', ['TimestampDescending', 'TimestampAscending']);
-  const shaped = (rawQueries ?? []).map((raw, i) => {
-    const q = optObject(raw) ?? {};
-    const p = `metricDataQueries.${i + 1}.member`;
-    const id = optString(q.Id);
-    if (errors.notNull(id, `${p}.id`)) errors.length(id, `${p}.id`, 1, 255);
-    const stat = optObject(q.MetricStat);
-    const metric = stat && optObject(stat.Metric);
-    const m = {
-      id: id ?? '',
-      label: optString(q.Label),
-      returnData: optBoolean(q.ReturnData) ?? true,
-      expression: optString(q.Expression),
+  const start = epochSecondsToMillis(input.StartTime);
+  const end = epochSecondsToMillis(input.EndTime);
+  const { ScanBy: scanBy, MaxDatapoints: maxDatapoints, NextToken: nextToken } = input;
+  const shaped = input.MetricDataQueries.map((q) => {
+    const stat = q.MetricStat;
+    return {
+      id: q.Id,
+      label: q.Label,
+      returnData: q.ReturnData ?? true,
+      expression: q.Expression,
       hasStat: stat !== undefined,
-      namespace: optString(metric?.Namespace),
-      metricName: optString(metric?.MetricName),
-      dimensions: dimensionList(metric?.Dimensions, `${p}.metricStat.metric.dimensions`, errors),
-      period: optNumber(stat?.Period),
-      stat: optString(stat?.Stat),
-      unit: optString(stat?.Unit),
+      namespace: stat?.Metric.Namespace,
+      metricName: stat?.Metric.MetricName,
+      dimensions: dimensionsOf(stat?.Metric.Dimensions),
+      period: stat?.Period,
+      stat: stat?.Stat,
+      unit: stat?.Unit,
     };
-    if (stat) {
-      if (errors.notNull(metric, `${p}.metricStat.metric`)) {
-        errors.length(m.namespace, `${p}.metricStat.metric.namespace`, 1, 255);
-        errors.length(m.metricName, `${p}.metricStat.metric.metricName`, 1, 255);
-      }
-      if (errors.notNull(m.period, `${p}.metricStat.period`)) errors.min(m.period, `${p}.metricStat.period`, 1);
-      errors.notNull(m.stat, `${p}.metricStat.stat`);
-      errors.enumValue(m.unit, `${p}.metricStat.unit`, standardUnits);
-    }
-    return m;
   });
-  errors.throwIfAny();
-
   // Time-range messages as moto's tests pin them against AWS; AWS compares whole seconds.
-  const startS = Math.floor(start! / 1000);
-  const endS = Math.floor(end! / 1000);
+  const startS = Math.floor(start / 1000);
+  const endS = Math.floor(end / 1000);
   if (startS > endS) throw validationError('The parameter EndTime must be greater than StartTime.');
   if (startS === endS) throw validationError('The parameter StartTime must not equal parameter EndTime.');
 
@@ -165,14 +151,14 @@ export const getMetricData = (
     q.metricName + (addStat ? ` ${q.stat}` : '') + (addPeriod ? ` ${q.periodMs / 1000}` : '');
 
   const ascending = scanBy === 'TimestampAscending';
-  const from = roundStart(start!);
+  const from = roundStart(start);
   let skip = offset;
   let room = limit;
   let more = false;
   const results: MetricDataResult[] = [];
   for (const q of queries) {
     if (!q.returnData) continue;
-    const points = aggregatePeriods(ctx.store.get(q.namespace, q.metricName, q.dimensions, region), from, end!, q.periodMs, q.unit, false);
+    const points = aggregatePeriods(ctx.store.get(q.namespace, q.metricName, q.dimensions, region), from, end, q.periodMs, q.unit, false);
     if (!ascending) points.reverse();
     const drop = Math.min(skip, points.length);
     skip -= drop;

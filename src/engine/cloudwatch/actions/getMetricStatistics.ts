@@ -1,18 +1,6 @@
 import { aggregatePeriods, roundStart, statisticValue } from '../aggregate';
 import { invalidParameterCombination, invalidParameterValue } from '../errors';
-import {
-  basicStatistics,
-  dimensionList,
-  isBasicStatistic,
-  isValidPeriod,
-  optArray,
-  optNumber,
-  optString,
-  optTimestamp,
-  ShapeErrors,
-  standardUnits,
-  type BasicStatistic,
-} from '../input';
+import { basicStatistics, dimensionsOf, epochSecondsToMillis, isBasicStatistic, isValidPeriod, type BasicStatistic } from '../input';
 import type { CloudWatchContext } from './context';
 
 /** GetMetricStatistics returns at most 1,440 datapoints (CloudWatch API reference). */
@@ -28,39 +16,39 @@ export interface Datapoint {
   Unit: string;
 }
 
+export interface GetMetricStatisticsInput {
+  Namespace: string;
+  MetricName: string;
+  StartTime: number;
+  EndTime: number;
+  Period: number;
+  Dimensions?: { Name: string; Value: string }[];
+  Unit?: string;
+  Statistics?: string[];
+  ExtendedStatistics?: string[];
+}
+
+/** The input has been checked against validations/getMetricStatistics.ts. */
 export const getMetricStatistics = (
   ctx: CloudWatchContext,
-  input: Record<string, unknown>,
+  input: GetMetricStatisticsInput,
   region: string,
 ): { Label: string; Datapoints: Datapoint[] } => {
-  const errors = new ShapeErrors();
-  const namespace = optString(input.Namespace);
-  const metricName = optString(input.MetricName);
-  const start = optTimestamp(input.StartTime);
-  const end = optTimestamp(input.EndTime);
-  const period = optNumber(input.Period);
-  const unit = optString(input.Unit);
-  const statistics = optArray(input.Statistics)?.map(optString);
-  const extended = optArray(input.ExtendedStatistics)?.map(optString);
-  if (errors.notNull(namespace, 'namespace')) errors.length(namespace, 'namespace', 1, 255);
-  if (errors.notNull(metricName, 'metricName')) errors.length(metricName, 'metricName', 1, 255);
-  errors.notNull(start, 'startTime');
-  errors.notNull(end, 'endTime');
-  if (errors.notNull(period, 'period')) errors.min(period, 'period', 1);
-  const dimensions = dimensionList(input.Dimensions, 'dimensions', errors);
-  errors.enumValue(unit, 'unit', standardUnits);
-  errors.throwIfAny();
-
+  const { Namespace: namespace, MetricName: metricName, Period: period, Unit: unit, Statistics: statistics } = input;
+  const extended = input.ExtendedStatistics;
+  const start = epochSecondsToMillis(input.StartTime);
+  const end = epochSecondsToMillis(input.EndTime);
+  const dimensions = dimensionsOf(input.Dimensions);
   // Messages below: LocalStack's provider and moto's tests, both checked against AWS.
-  if (!(start! < end!)) {
+  if (!(start < end)) {
     throw invalidParameterValue('The parameter StartTime must be less than the parameter EndTime.');
   }
-  if (!isValidPeriod(period!)) {
+  if (!isValidPeriod(period)) {
     throw invalidParameterValue('The parameter Period must be a value in the set [1, 5, 10, 20, 30] or a multiple of 60.');
   }
-  const from = roundStart(start!);
-  const periodMs = period! * 1000;
-  const requested = Math.ceil((end! - from) / periodMs);
+  const from = roundStart(start);
+  const periodMs = period * 1000;
+  const requested = Math.ceil((end - from) / periodMs);
   if (requested > MAX_STATISTICS_DATAPOINTS) {
     // The wording of a current AWS response (older responses wrote the numbers with thousands separators).
     throw invalidParameterCombination(
@@ -85,11 +73,11 @@ export const getMetricStatistics = (
     if (!stats.includes(s)) stats.push(s);
   });
 
-  const series = ctx.store.get(namespace!, metricName!, dimensions, region);
-  const Datapoints = aggregatePeriods(series, from, end!, periodMs, unit, true).map((a) => {
+  const series = ctx.store.get(namespace, metricName, dimensions, region);
+  const Datapoints = aggregatePeriods(series, from, end, periodMs, unit, true).map((a) => {
     const dp: Datapoint = { Timestamp: a.t / 1000, Unit: a.unit };
     for (const s of stats) dp[s] = statisticValue(a, s);
     return dp;
   });
-  return { Label: metricName!, Datapoints };
+  return { Label: metricName, Datapoints };
 };

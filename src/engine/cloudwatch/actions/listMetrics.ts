@@ -1,6 +1,6 @@
 import type { Dimension } from '../../common/metrics';
 import { invalidNextToken } from '../errors';
-import { decodeToken, encodeToken, optArray, optObject, optString, ShapeErrors } from '../input';
+import { decodeToken, encodeToken } from '../input';
 import type { CloudWatchContext } from './context';
 
 /** ListMetrics returns up to 500 results per call (CloudWatch API reference, ListMetrics). */
@@ -14,32 +14,22 @@ export interface MetricOut {
   Dimensions: Dimension[];
 }
 
+export interface ListMetricsInput {
+  Namespace?: string;
+  MetricName?: string;
+  RecentlyActive?: string;
+  NextToken?: string;
+  Dimensions?: { Name: string; Value?: string }[];
+}
+
+/** The input has been checked against validations/listMetrics.ts. */
 export const listMetrics = (
   ctx: CloudWatchContext,
-  input: Record<string, unknown>,
+  input: ListMetricsInput,
   region: string,
 ): { Metrics: MetricOut[]; NextToken?: string } => {
-  const errors = new ShapeErrors();
-  const namespace = optString(input.Namespace);
-  const metricName = optString(input.MetricName);
-  const recentlyActive = optString(input.RecentlyActive);
-  const nextToken = optString(input.NextToken);
-  errors.length(namespace, 'namespace', 1, 255);
-  errors.length(metricName, 'metricName', 1, 255);
-  errors.enumValue(recentlyActive, 'recentlyActive', ['PT3H']);
-  const filtersRaw = optArray(input.Dimensions) ?? [];
-  // DimensionFilters: at most 10 (the CloudWatch model).
-  if (filtersRaw.length > 10) errors.add(filtersRaw, 'dimensions', 'Member must have length less than or equal to 10');
-  const filters = filtersRaw.map((raw, i) => {
-    const f = optObject(raw) ?? {};
-    const name = optString(f.Name);
-    const value = optString(f.Value);
-    const p = `dimensions.${i + 1}.member`;
-    if (errors.notNull(name, `${p}.name`)) errors.length(name, `${p}.name`, 1, 255);
-    errors.length(value, `${p}.value`, 1, 1024);
-    return { name: name ?? '', value };
-  });
-  errors.throwIfAny();
+  const { Namespace: namespace, MetricName: metricName, RecentlyActive: recentlyActive, NextToken: nextToken } = input;
+  const filters = (input.Dimensions ?? []).map((f) => ({ name: f.Name, value: f.Value }));
 
   let after: string | undefined;
   if (nextToken !== undefined) {

@@ -87,10 +87,31 @@ describe('PutMetricData', () => {
     expect(store.size).toBe(0);
   });
 
+  it('refuses more than 1,000 data and more than 150 Values in a datum, in AWS words', () => {
+    const { fail } = cloudWatchOnVirtualTime();
+    const datum = { MetricName: 'M', Value: 1 };
+    expect(fail('PutMetricData', { Namespace: 'W', MetricData: Array.from({ length: 1001 }, () => datum) })).toEqual({
+      code: 'InvalidParameterValueException',
+      message: 'The collection MetricData must not have a size greater than 1000.',
+    });
+    expect(fail('PutMetricData', { Namespace: 'W', MetricData: [datum, { MetricName: 'M', Values: new Array(151).fill(1) }] })).toEqual({
+      code: 'InvalidParameterValueException',
+      message: 'The collection MetricData.member.2.Values must not have a size greater than 150.',
+    });
+  });
+
+  it('checks the namespace pattern: it may not start with a colon', () => {
+    const { fail } = cloudWatchOnVirtualTime();
+    expect(fail('PutMetricData', { Namespace: ':W', MetricData: [{ MetricName: 'M', Value: 1 }] }).message).toBe(
+      "1 validation error detected: Value ':W' at 'namespace' failed to satisfy constraint: Member must satisfy regular expression pattern: [^:].*",
+    );
+  });
+
   it('rejects a wrong JSON type as a SerializationException', () => {
     const { fail } = cloudWatchOnVirtualTime();
-    expect(fail('PutMetricData', { Namespace: 'W', MetricData: [{ MetricName: 'M', Value: 'one' }] }).code).toBe(
-      'SerializationException',
-    );
+    expect(fail('PutMetricData', { Namespace: 'W', MetricData: [{ MetricName: 'M', Value: 'one' }] })).toEqual({
+      code: 'SerializationException',
+      message: 'class java.lang.String can not be converted to an Double',
+    });
   });
 });

@@ -1,7 +1,7 @@
 import type { EngineContext, RequestContext } from '../../protocol/context';
 import { kErr } from '../errors';
 import type { KinesisMetrics } from '../metrics';
-import type { KinesisStore } from '../store/store';
+import { streamNameOfArn, type KinesisStore } from '../store/store';
 import type { Shard, Stream } from '../store/types';
 
 /** What every action is handed. */
@@ -28,7 +28,7 @@ export const streamOf = (k: KinesisContext, input: StreamRef): Stream => {
     if (name === undefined) throw kErr.invalidArgument('Either StreamName or StreamARN should be provided.');
     return k.store.getStream(k.rc.region, name);
   }
-  const fromArn = arn.slice(arn.indexOf(':stream/') + 8);
+  const fromArn = streamNameOfArn(arn);
   if (name !== undefined && name !== fromArn) {
     throw kErr.invalidArgument(`StreamARN ${arn} and StreamName ${name} do not refer to the same stream.`);
   }

@@ -3,7 +3,7 @@ import { kErr } from '../errors';
 import { encodeIterator } from '../store/iterator';
 import { seekTime } from '../store/log';
 import { parseSeq, seqOf } from '../store/sequence';
-import { parseShardId, shardIdName } from '../store/store';
+import { parseShardId, shardIdName, streamNameOfArn } from '../store/store';
 import type { Stream } from '../store/types';
 import { streamOf, type KinesisContext, type StreamRef } from './context';
 
@@ -26,7 +26,7 @@ const mustSpecify = (type: string, withSeq: boolean) =>
 /** An iterator valid for 5 minutes on the shard, at the position the type asks for. */
 export const getShardIterator = (k: KinesisContext, input: GetShardIteratorInput) => {
   const account = k.store.account;
-  const name = input.StreamName ?? input.StreamARN?.slice(input.StreamARN.indexOf(':stream/') + 8) ?? '';
+  const name = input.StreamName ?? (input.StreamARN === undefined ? '' : streamNameOfArn(input.StreamARN));
   const ix = parseShardId(input.ShardId);
   if (ix === undefined) throw kErr.shardNotFound(input.ShardId, name, account);
   const shardId = shardIdName(ix);

@@ -1,9 +1,10 @@
+import { utf8Length } from '../../common/utf8';
 import { base64DecodedLength } from '../../common/validation';
 import { kErr } from '../errors';
 import { append } from '../store/log';
 import { parseSeq, seqOf } from '../store/sequence';
 import { requireWritable, streamOf, type KinesisContext, type StreamRef } from './context';
-import { admit, MAX_RECORD_BYTES, shardForRecord, utf8Length } from './write';
+import { admit, MAX_RECORD_BYTES, shardForRecord } from './write';
 
 export interface PutRecordInput extends StreamRef {
   Data: string;

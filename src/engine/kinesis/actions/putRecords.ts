@@ -1,10 +1,11 @@
+import { utf8Length } from '../../common/utf8';
 import { base64DecodedLength } from '../../common/validation';
 import { kErr, rateExceededMessage } from '../errors';
 import { append } from '../store/log';
 import { seqOf } from '../store/sequence';
 import type { Shard } from '../store/types';
 import { requireWritable, streamOf, type KinesisContext, type StreamRef } from './context';
-import { admit, MAX_PUT_RECORDS_BYTES, MAX_RECORD_BYTES, shardForRecord, utf8Length } from './write';
+import { admit, MAX_PUT_RECORDS_BYTES, MAX_RECORD_BYTES, shardForRecord } from './write';
 
 export interface PutRecordsRequestEntry {
   Data: string;

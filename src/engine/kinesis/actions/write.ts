@@ -14,23 +14,6 @@ export const ON_DEMAND_WRITE_RECORDS = 4_000;
 export const MAX_RECORD_BYTES = 1_048_576;
 export const MAX_PUT_RECORDS_BYTES = 5 * 1_048_576;
 
-/** UTF-8 byte length (fast for ASCII). */
-export const utf8Length = (s: string): number => {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) {
-      if (c < 0x800) n += 1;
-      else if (c >= 0xd800 && c < 0xdc00) {
-        // A surrogate pair: 4 bytes for 2 code units.
-        n += 2;
-        i++;
-      } else n += 2;
-    }
-  }
-  return n;
-};
-
 const KEY = new Uint32Array(4);
 
 /** The open shard holding a record's hash key: its ExplicitHashKey, or MD5 of its partition key. */

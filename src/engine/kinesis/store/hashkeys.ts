@@ -14,7 +14,6 @@ export const bigToHex = (n: bigint): string => {
   return h.length >= 32 ? h : ZEROS.slice(h.length) + h;
 };
 export const hexToDecimal = (hex: string): string => BigInt('0x' + hex).toString();
-export const decimalToHex = (dec: string): string => bigToHex(BigInt(dec));
 
 /** [start, end] of each of `count` shards splitting `[lo, hi]` evenly: floor(span/count)*i, the last ends at hi. */
 export const evenRanges = (

@@ -1,9 +1,9 @@
 import type { EngineContext } from '../../protocol/context';
 import { kErr } from '../errors';
 import { bigToHex, evenRanges, hexToDecimal, hexToWords } from './hashkeys';
-import { emptyLog, liveLog, trimBefore } from './log';
+import { emptyLog, liveLog, trimBefore, type RecordLog } from './log';
 import { endingSeq, seqPrefix } from './sequence';
-import { KINESIS_SNAPSHOT_VERSION, type KinesisSnapshot, type KinesisSnapshotV1, type Shard, type StreamMode, type Stream } from './types';
+import { KINESIS_SNAPSHOT_VERSION, type AnyKinesisSnapshot, type DurableShard, type DurableStream, type KinesisSnapshot, type Shard, type StreamMode, type Stream } from './types';
 
 /** Open shards per account and region (AWS's default quota in the large regions). */
 export const ACCOUNT_SHARD_LIMIT = 500;
@@ -17,6 +17,8 @@ export const accountShardLimit = (region: string): number =>
 /** ON_DEMAND streams start with 4 shards (AWS: 4 MB/s, 4,000 records/s of write capacity). */
 export const ON_DEMAND_SHARDS = 4;
 const HOUR = 3_600_000;
+/** A new shard's read allowance: a full second of 2 MiB/s (see Shard._rTokens). */
+const SHARD_READ_ALLOWANCE = 2 * 1_048_576;
 /** Snapshots of version 1 had no region: their streams are restored in the console's emulated region. */
 export const LEGACY_REGION = 'us-east-1';
 
@@ -27,6 +29,9 @@ export const partitionOf = (region: string): string =>
 /** A stream's ARN: unique per partition, region, account and name, so it is the store's key. */
 export const streamArn = (region: string, account: string, name: string): string =>
   `arn:${partitionOf(region)}:kinesis:${region}:${account}:stream/${name}`;
+
+/** The stream name a StreamARN ends with (what follows `:stream/`). */
+export const streamNameOfArn = (arn: string): string => arn.slice(arn.indexOf(':stream/') + 8);
 
 export const shardIdName = (index: number): string => `shardId-${String(index).padStart(12, '0')}`;
 
@@ -236,7 +241,7 @@ export class KinesisStore {
       _wRecords: 0,
       _rSec: -1,
       _rCalls: 0,
-      _rTokens: 2 * 1_048_576,
+      _rTokens: SHARD_READ_ALLOWANCE,
       _rAt: createdAt,
     };
     if (parent) sh.ParentShardId = parent;
@@ -258,20 +263,62 @@ export class KinesisStore {
     s._openStartWords = open.flatMap((sh) => [...hexToWords(sh._startHex)]);
   }
 
-  /** Plain data (JSON-safe), retention applied and trimmed records left out. */
+  /** Durable fields only (JSON-safe), retention applied first; records are left out (see the module's bulk data). */
   snapshot(): KinesisSnapshot {
     this.sweep();
-    const streams = structuredClone([...this.streams.values()]);
-    for (const s of streams) for (const sh of s.Shards) sh._log = liveLog(sh._log);
+    const streams: DurableStream[] = [...this.streams.values()].map((s) => {
+      const { _open, _openStarts, _openStartWords, _wSec, _wBytes, _wRecords, Shards, ...rest } = s;
+      void [_open, _openStarts, _openStartWords, _wSec, _wBytes, _wRecords];
+      return {
+        ...structuredClone(rest),
+        Shards: Shards.map((sh): DurableShard => {
+          const { _startHex, _endHex, _log, _wSec, _wBytes, _wRecords, _rSec, _rCalls, _rTokens, _rAt, ...durable } = sh;
+          void [_startHex, _endHex, _log, _wSec, _wBytes, _wRecords, _rSec, _rCalls, _rTokens, _rAt];
+          return structuredClone(durable);
+        }),
+      };
+    });
     return { version: KINESIS_SNAPSHOT_VERSION, streams };
   }
 
-  /** Replaces every stream. Reads the current version and version 1 (whose streams move to {@link LEGACY_REGION}). */
-  restore(snap: KinesisSnapshot | KinesisSnapshotV1): void {
-    const streams: Stream[] =
+  /**
+   * Replaces every stream. Reads version 3 (records come afterwards, through the module's bulk
+   * data), version 2 (records inside the shards) and version 1 (whose streams move to {@link LEGACY_REGION}).
+   * Derived fields are rebuilt; throttle windows start afresh.
+   */
+  restore(snap: AnyKinesisSnapshot): void {
+    type Restorable = Omit<DurableStream, 'Shards'> & { Shards: Array<DurableShard & { _log?: RecordLog }> };
+    const durable: Restorable[] =
       snap.version === 1
         ? structuredClone(snap.streams).map((s) => ({ ...s, _region: LEGACY_REGION, StreamARN: this.arnOf(LEGACY_REGION, s.StreamName) }))
         : structuredClone(snap.streams);
+    const now = this.now();
+    const streams = durable.map((d): Stream => {
+      const s: Stream = {
+        ...d,
+        Shards: d.Shards.map((sh) => ({
+          ...sh,
+          _startHex: bigToHex(BigInt(sh.HashKeyRange.StartingHashKey)),
+          _endHex: bigToHex(BigInt(sh.HashKeyRange.EndingHashKey)),
+          _log: sh._log ? liveLog(sh._log) : emptyLog(),
+          _wSec: -1,
+          _wBytes: 0,
+          _wRecords: 0,
+          _rSec: -1,
+          _rCalls: 0,
+          _rTokens: SHARD_READ_ALLOWANCE,
+          _rAt: now,
+        })),
+        _open: [],
+        _openStarts: [],
+        _openStartWords: [],
+        _wSec: -1,
+        _wBytes: 0,
+        _wRecords: 0,
+      };
+      this.route(s);
+      return s;
+    });
     this.streams = new Map(streams.map((s) => [s.StreamARN, s]));
   }
 }

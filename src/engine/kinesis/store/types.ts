@@ -78,11 +78,29 @@ export interface Stream {
   _wRecords: number;
 }
 
-/** Version 2 scopes streams per region (each carries `_region`). */
-export const KINESIS_SNAPSHOT_VERSION = 2;
+/**
+ * Version 3 holds durable fields only: no records (the emulator saves them apart, as bulk data) and
+ * nothing derived (routing tables, hash ranges as hex, throttle windows are rebuilt on restore), so an
+ * internal change does not change the save format. Version 2 (whole streams with their records,
+ * each carrying `_region`) and version 1 (the same without regions) are still read.
+ */
+export const KINESIS_SNAPSHOT_VERSION = 3;
+
+/** Rebuilt on restore, never saved. */
+export type DerivedShardField = '_startHex' | '_endHex' | '_log' | '_wSec' | '_wBytes' | '_wRecords' | '_rSec' | '_rCalls' | '_rTokens' | '_rAt';
+export type DerivedStreamField = '_open' | '_openStarts' | '_openStartWords' | '_wSec' | '_wBytes' | '_wRecords';
+
+export type DurableShard = Omit<Shard, DerivedShardField>;
+export type DurableStream = Omit<Stream, DerivedStreamField | 'Shards'> & { Shards: DurableShard[] };
 
 export interface KinesisSnapshot {
   version: typeof KINESIS_SNAPSHOT_VERSION;
+  streams: DurableStream[];
+}
+
+/** Version 2: whole streams, records included, each with `_region`. */
+export interface KinesisSnapshotV2 {
+  version: 2;
   streams: Stream[];
 }
 
@@ -92,8 +110,10 @@ export interface KinesisSnapshotV1 {
   streams: Array<Omit<Stream, '_region'>>;
 }
 
-/** Whether restore() can read `x`: a Kinesis snapshot of the current version or of version 1. */
-export const isReadableKinesisSnapshot = (x: unknown): boolean => {
+export type AnyKinesisSnapshot = KinesisSnapshot | KinesisSnapshotV2 | KinesisSnapshotV1;
+
+/** Whether restore() can read `x`: a Kinesis snapshot of the current version or an older one. */
+export const isReadableKinesisSnapshot = (x: unknown): x is AnyKinesisSnapshot => {
   const s = x as { version?: unknown; streams?: unknown } | null | undefined;
-  return (s?.version === KINESIS_SNAPSHOT_VERSION || s?.version === 1) && Array.isArray(s.streams);
+  return (s?.version === KINESIS_SNAPSHOT_VERSION || s?.version === 2 || s?.version === 1) && Array.isArray(s.streams);
 };

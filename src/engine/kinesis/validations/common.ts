@@ -15,13 +15,9 @@ export const streamARN: FieldShape = {
   lengthGreaterThanOrEqual: 1,
   lengthLessThanOrEqual: 2048,
 };
-export const shardIdShape: FieldShape = {
-  type: 'String',
-  notNull: true,
-  regex: '[a-zA-Z0-9_.-]+',
-  lengthGreaterThanOrEqual: 1,
-  lengthLessThanOrEqual: 128,
-};
+/** Shard ids: the same rule as stream names (the model's ShardId). */
+export const shardId: FieldShape = streamName;
+export const shardIdShape: FieldShape = { ...shardId, notNull: true };
 export const hashKey: FieldShape = { type: 'String', regex: '0|([1-9]\\d{0,38})' };
 export const sequenceNumber: FieldShape = { type: 'String', regex: '0|([1-9]\\d{0,128})' };
 export const SHARD_LEVEL_METRICS = [

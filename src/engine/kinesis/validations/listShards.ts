@@ -1,8 +1,8 @@
 import type { Shapes } from '../../common/validation';
-import { streamARN, streamName } from './common';
+import { shardId, streamARN, streamName } from './common';
 
 export const shapes: Shapes = {
-  ExclusiveStartShardId: { type: 'String', regex: '[a-zA-Z0-9_.-]+', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+  ExclusiveStartShardId: shardId,
   MaxResults: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 10000 },
   NextToken: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1048576 },
   ShardFilter: {
@@ -13,7 +13,7 @@ export const shapes: Shapes = {
         notNull: true,
         enum: ['AFTER_SHARD_ID', 'AT_TRIM_HORIZON', 'FROM_TRIM_HORIZON', 'AT_LATEST', 'AT_TIMESTAMP', 'FROM_TIMESTAMP'],
       },
-      ShardId: { type: 'String', regex: '[a-zA-Z0-9_.-]+', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 128 },
+      ShardId: shardId,
       Timestamp: { type: 'Timestamp' },
     },
   },

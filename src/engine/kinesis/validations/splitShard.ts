@@ -1,8 +1,8 @@
 import type { Shapes } from '../../common/validation';
-import { shardIdShape, streamARN, streamName } from './common';
+import { hashKey, shardIdShape, streamARN, streamName } from './common';
 
 export const shapes: Shapes = {
-  NewStartingHashKey: { type: 'String', notNull: true, regex: '0|([1-9]\\d{0,38})' },
+  NewStartingHashKey: { ...hashKey, notNull: true },
   StreamName: streamName,
   ShardToSplit: shardIdShape,
   StreamARN: streamARN,

@@ -1,33 +1,28 @@
 import type { Clock } from '../../common/clock';
 import { walkExpr, type Expr, type FromItem, type Select, type Statement } from '../ast';
 import type { SqlCompileError } from '../errors';
-import { planFrom, planSelect, type QueryPlan, type StreamDef } from '../planner';
+import type { QueryPlan, StreamDef } from '../planner';
 import type { Scope } from '../scope';
 
-/** What a rule sees: the streams declared before the statement, and helpers that plan parts of it. */
+/**
+ * What a rule sees: the streams and pumps declared before the statement, and what planning the
+ * statement (once, before the rules run) found. Rules read these; they never plan again.
+ */
 export interface AnalysisContext {
   catalog: Map<string, StreamDef>;
+  /** Pumps created by earlier statements. */
+  pumps: Set<string>;
   clock: Clock;
-  /** The columns a FROM clause makes visible; throws SqlCompileError. */
-  fromScope(from: FromItem): Scope;
-  /** The query's output columns; throws SqlCompileError. */
-  plan(q: Select): QueryPlan;
+  /** The statement's query plan; undefined for CREATE STREAM or when planning stopped at an error. */
+  plan?: QueryPlan;
+  /** The columns a SELECT's FROM clause makes visible, if planning got that far. */
+  scopeOf(q: Select): Scope | undefined;
 }
 
 /** One semantic check. Rules are registered in rules/index.ts. */
 export interface Rule {
   name: string;
   check(statement: Statement, ctx: AnalysisContext): SqlCompileError[];
-}
-
-export function makeContext(catalog: Map<string, StreamDef>, clock: Clock): AnalysisContext {
-  const env = { streams: catalog, clock, report: () => {} };
-  return {
-    catalog,
-    clock,
-    fromScope: (from) => planFrom(from, env).scope,
-    plan: (q) => planSelect(q, env),
-  };
 }
 
 /** Every SELECT in a statement: the main query, subqueries in FROM and CURSOR arguments. */

@@ -3,7 +3,8 @@ import { VirtualClock } from '../../common/clock';
 import { parseScript } from '../parser';
 import type { StreamDef } from '../planner';
 import { T, varchar } from '../types';
-import { makeContext, type Rule } from './context';
+import { analyzeScript } from './analyze';
+import type { Rule } from './context';
 
 /** SOURCE_SQL_STREAM_001 as the workshop's schema discovery makes it. */
 export const sourceStream: StreamDef = {
@@ -18,13 +19,10 @@ export const sourceStream: StreamDef = {
   ],
 };
 
-/** Messages (with line:column) the rule reports for the last statement; earlier CREATE STREAMs declare streams. */
+/** Messages (with line:column) the rule reports for the last statement; earlier statements declare streams and pumps. */
 export function check(rule: Rule, script: string): string[] {
   const { statements } = parseScript(script);
   const catalog = new Map<string, StreamDef>([[sourceStream.name, sourceStream]]);
-  for (const st of statements.slice(0, -1))
-    if (st.kind === 'CreateStream')
-      catalog.set(st.name.value, { name: st.name.value, columns: [{ name: 'ROWTIME', type: T.TIMESTAMP, hidden: true }, ...st.columns.map((c) => ({ name: c.name.value, type: c.type }))] });
-  const ctx = makeContext(catalog, new VirtualClock(0));
-  return rule.check(statements[statements.length - 1], ctx).map((e) => `${e.loc.line}:${e.loc.column}: ${e.detail}`);
+  const { statements: analysed } = analyzeScript({ statements }, catalog, { clock: new VirtualClock(0), rules: [rule] });
+  return analysed[analysed.length - 1].ruleErrors.map((e) => `${e.loc.line}:${e.loc.column}: ${e.detail}`);
 }

@@ -20,7 +20,7 @@ import Papa from 'papaparse';
 import { AwsError } from '../../common/errors';
 import type { SqlType } from '../types';
 import { parseTimestampText } from '../functions/datetime';
-import { isReservedWord } from './reserved';
+import { isReservedWord } from '../keywords';
 
 export interface RecordColumn {
   Name: string;

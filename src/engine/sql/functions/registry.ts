@@ -12,6 +12,7 @@ import {
   isDatetime,
   isIntegral,
   isNumeric,
+  isWild,
   T,
   type SqlType,
   type SqlValue,
@@ -40,9 +41,6 @@ const register = (f: ScalarFunction, ...aliases: string[]) => {
 };
 
 // ---------------------------------------------------------------- argument checks
-
-/** A literal NULL or an ANY-typed argument fits every parameter. */
-const isWild = (t: SqlType) => t.kind === 'NULL' || t.kind === 'ANY';
 
 const article = (what: string) => (/^[aeiou]/i.test(what) ? 'an' : 'a');
 

@@ -8,6 +8,8 @@ export class Project implements Operator {
     private readonly exprs: Fn[],
     private readonly next: Operator,
     private readonly names: string[],
+    /** The select list as SQL text, one entry per column. */
+    private readonly texts: string[] = [],
   ) {
     this.n = exprs.length;
   }
@@ -23,6 +25,6 @@ export class Project implements Operator {
     this.next.advance(now);
   }
   explain(): PlanNode {
-    return { operator: 'Project', details: { columns: this.names }, then: [this.next.explain()] };
+    return { operator: 'Project', details: { columns: this.names, ...(this.texts.length ? { select: this.texts } : {}) }, then: [this.next.explain()] };
   }
 }

@@ -40,7 +40,14 @@ const intArg = (v: SqlValue, fn: string, what: string, min: number, max: number,
   return v;
 };
 
-export const tableFunctions = new Map<string, { make(input: { name: string; type: SqlType }[], args: SqlValue[], loc: Loc, env: TableFunctionEnv): MadeTableFunction }>();
+export const tableFunctions = new Map<
+  string,
+  {
+    /** How it is called, for the editor's completion. */
+    signature: string;
+    make(input: { name: string; type: SqlType }[], args: SqlValue[], loc: Loc, env: TableFunctionEnv): MadeTableFunction;
+  }
+>();
 
 class Link implements Operator {
   target: Operator = { push: () => {}, advance: () => {}, explain: () => ({ operator: 'Discard', details: {}, then: [] }) };
@@ -56,6 +63,7 @@ class Link implements Operator {
 }
 
 tableFunctions.set('TOP_K_ITEMS_TUMBLING', {
+  signature: "TOP_K_ITEMS_TUMBLING(CURSOR(SELECT STREAM ...), 'columnName', K, windowSizeSeconds)",
   make(input, args, loc) {
     const fn = 'TOP_K_ITEMS_TUMBLING';
     if (args.length !== 3) throw analysisError(`${fn} expects a cursor, a column name, K and a window size in seconds`, loc);
@@ -69,6 +77,7 @@ tableFunctions.set('TOP_K_ITEMS_TUMBLING', {
 });
 
 tableFunctions.set('COUNT_DISTINCT_ITEMS_TUMBLING', {
+  signature: "COUNT_DISTINCT_ITEMS_TUMBLING(CURSOR(SELECT STREAM ...), 'columnName', windowSizeSeconds)",
   make(input, args, loc) {
     const fn = 'COUNT_DISTINCT_ITEMS_TUMBLING';
     if (args.length !== 2) throw analysisError(`${fn} expects a cursor, a column name and a window size in seconds`, loc);
@@ -82,6 +91,7 @@ tableFunctions.set('COUNT_DISTINCT_ITEMS_TUMBLING', {
 for (const explain of [false, true]) {
   const fn = explain ? 'RANDOM_CUT_FOREST_WITH_EXPLANATION' : 'RANDOM_CUT_FOREST';
   tableFunctions.set(fn, {
+    signature: `${fn}(CURSOR(SELECT STREAM ...), numberOfTrees, subSampleSize, timeDecay, shingleSize${explain ? ', withDirectionality' : ''})`,
     make(input, args, loc, env) {
       // Parameters and defaults: numberOfTrees 100 (1..1000), subSampleSize 256 (10..1000),
       // timeDecay 100000 (1..), shingleSize 1 (1..30) [, withDirectionality for _WITH_EXPLANATION].

@@ -14,6 +14,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useEffect, useMemo, useState } from 'react';
 import { hrefFor } from '../../hooks/route';
+import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import { limitProblem, previewRecords, rateProblem, templateProblems, useGenerator, type PartitionKeyStrategy } from '../../hooks/useGenerator';
 import { useGeneratorForm, type KeyKind } from '../../hooks/useGeneratorForm';
 import { activeTemplate, useGeneratorTemplates } from '../../hooks/useGeneratorTemplates';
@@ -91,10 +92,13 @@ export default function GeneratorPage({ query }: PageProps) {
   ].filter((x): x is string => !!x);
   const canSend = blockers.length === 0 && !gen.running;
 
+  const serviceTime = useServiceTime();
   const sample = useMemo(() => {
     if (previewed?.length) return previewed[0];
-    const p = previewRecords(active.source, 1, 1);
+    const p = previewRecords(active.source, 1, 1, serviceTime());
     return p.ok ? p.records[0] : undefined;
+    // a new sample when the template changes, not at every tick of the clock
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewed, active.source]);
   const cliData = sample === undefined ? '' : newline ? `${sample}\n` : sample;
 
@@ -157,6 +161,7 @@ export default function GeneratorPage({ query }: PageProps) {
           throttling={gen.throttling}
           everThrottled={gen.everThrottled}
           shards={gen.stream === stream ? shards : undefined}
+          interrupted={gen.interrupted && { reason: gen.interrupted.reason, onResume: gen.resume, onDismiss: gen.dismissInterrupted }}
         />
         <Container
           header={

@@ -1,9 +1,11 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
+import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { hrefFor } from '../../hooks/route';
 import type { GeneratorStats } from '../../hooks/useGenerator';
@@ -34,15 +36,19 @@ export interface RunPanelProps {
   throttling: boolean;
   everThrottled: boolean;
   shards?: number;
+  /** A run a page reload cut off, which did not carry on by itself: why, and how to resume it. */
+  interrupted?: { reason: string; onResume(): void; onDismiss(): void };
 }
 
 /** Live counters of the run, and what it means when it stops or throttles. */
-export function RunPanel({ stats, stream, running, throttling, everThrottled, shards }: RunPanelProps) {
+export function RunPanel({ stats, stream, running, throttling, everThrottled, shards, interrupted }: RunPanelProps) {
   const s = stats;
   const status = !s ? (
     <StatusIndicator type="stopped">Not started</StatusIndicator>
   ) : s.state === 'running' ? (
     <StatusIndicator type="in-progress">Sending</StatusIndicator>
+  ) : interrupted ? (
+    <StatusIndicator type="warning">Interrupted</StatusIndicator>
   ) : s.state === 'completed' ? (
     <StatusIndicator type="success">Completed</StatusIndicator>
   ) : s.stopReason?.startsWith('The stream no longer exists') ? (
@@ -121,7 +127,26 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
       )}
       {s && s.state !== 'running' && (
         <Box margin={{ top: 'm' }}>
-          {s.stopReason?.startsWith('The stream no longer exists') ? (
+          {interrupted ? (
+            <Alert
+              type="warning"
+              header="The run was interrupted by a page reload"
+              data-testid="run-interrupted"
+              action={
+                <SpaceBetween direction="horizontal" size="xs">
+                  <Button onClick={interrupted.onDismiss} data-testid="dismiss-interrupted">
+                    Dismiss
+                  </Button>
+                  <Button variant="primary" onClick={interrupted.onResume} data-testid="resume-run">
+                    Resume
+                  </Button>
+                </SpaceBetween>
+              }
+            >
+              {count(s.acknowledged)} records had been acknowledged by {stream ?? 'the stream'} ({count(s.rendered)} generated). It did not carry on
+              by itself because {interrupted.reason}. Resume sends on at the same rate, and the counters continue from here.
+            </Alert>
+          ) : s.stopReason?.startsWith('The stream no longer exists') ? (
             <Alert type="error" header="The stream was deleted while sending" data-testid="run-stopped">
               {s.lastError?.code ?? 'ResourceNotFoundException'}: {s.stopReason.replace(/\.+$/, '')}. The generator stopped;{' '}
               {count(s.acknowledged)} records had been acknowledged and {count(s.dropped)} pending records were given up.

@@ -12,6 +12,7 @@ import Checkbox from '@cloudscape-design/components/checkbox';
 import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useMemo, useState } from 'react';
+import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import { previewRecords, templateProblems, type Preview, type TemplateProblem } from '../../hooks/useGenerator';
 import { activeTemplate, useGeneratorTemplates, type SavedTemplate } from '../../hooks/useGeneratorTemplates';
 import { framed } from '../../components/CliCommand';
@@ -26,9 +27,10 @@ export function TemplatesSection({ onPreview }: { onPreview(records: string[] | 
   const [seed, setSeed] = useState('1');
   const [preview, setPreview] = useState<Preview>();
   const seedOk = /^\d+$/.test(seed.trim());
+  const serviceTime = useServiceTime();
 
   const test = () => {
-    const p = previewRecords(active.source, Number(seed));
+    const p = previewRecords(active.source, Number(seed), 5, serviceTime());
     setPreview(p);
     onPreview(p.ok ? p.records : undefined);
   };

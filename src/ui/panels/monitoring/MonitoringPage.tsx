@@ -13,6 +13,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { describeError, formatError } from '../../hooks/errors';
 import { hrefFor } from '../../hooks/route';
+import { useServiceTime } from '../../hooks/useEmulatorConsole';
+import { timeOfDay } from '../../components/time';
 import { REFRESH_MS, sumOf, useStreamMetrics, type RangeKey } from '../../hooks/useMetrics';
 import { useStreamList } from '../../hooks/useStreams';
 import type { PageProps } from '../../shell/page';
@@ -31,7 +33,9 @@ export default function MonitoringPage({ query }: PageProps) {
   const [range, setRange] = useState<RangeKey>('15m');
   const metrics = useStreamMetrics(stream, range);
   const data = metrics.data;
-  const updated = metrics.dataUpdatedAt ? new Date(metrics.dataUpdatedAt).toLocaleTimeString() : undefined;
+  // The emulator's time of the last read (the chart's axis is in it too), not the browser's.
+  const serviceTime = useServiceTime();
+  const updated = metrics.dataUpdatedAt ? timeOfDay(serviceTime(metrics.dataUpdatedAt)) : undefined;
 
   return (
     <ContentLayout

@@ -1,3 +1,4 @@
+import { calendarDate, hourMinute } from '../../components/time';
 import type { ThemeMode } from '../../state/preferences';
 
 /**
@@ -34,19 +35,11 @@ const dark: ChartTheme = {
 
 export const chartTheme = (mode: ThemeMode): ChartTheme => (mode === 'dark' ? dark : light);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Axis ticks in the browser's local time: 14:05. */
-export const tickTime = (t: number): string => {
-  const d = new Date(t);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
+export const tickTime = hourMinute;
 
 /** Tooltip heading in local time, with the date: 2026-11-22 14:05 (1 minute from then). */
-export const tooltipTime = (t: number): string => {
-  const d = new Date(t);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (1-minute period, local time)`;
-};
+export const tooltipTime = (t: number): string => `${calendarDate(t)} ${hourMinute(t)} (1-minute period, local time)`;
 
 /** Exact values in tooltips: 12,034. */
 export const exact = (v: number, unit = ''): string => `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;

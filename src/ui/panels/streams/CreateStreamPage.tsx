@@ -10,12 +10,13 @@ import Tiles from '@cloudscape-design/components/tiles';
 import { useState } from 'react';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
+import { streamNameProblem } from '../../hooks/streamRules';
 import { useCreateStream } from '../../hooks/useStreams';
 import { cli } from './cli';
 import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { streamHref } from './links';
-import { parseWhole, shardCountProblem, SHARD_QUOTA_HINT, streamNameProblem } from './rules';
+import { parseWhole, shardCountProblem, SHARD_QUOTA_HINT } from './rules';
 
 type Mode = 'PROVISIONED' | 'ON_DEMAND';
 type Field = 'name' | 'shards';

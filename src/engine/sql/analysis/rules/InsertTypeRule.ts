@@ -1,7 +1,7 @@
 import { analysisError, type SqlCompileError } from '../../errors';
 import { canCast } from '../../functions/cast';
 import { formatType } from '../../types';
-import { attempt, type Rule } from '../context';
+import type { Rule } from '../context';
 
 /** Each selected value must be assignable to its target column (KDA SQL reference, "CAST" conversions). */
 export const InsertTypeRule: Rule = {
@@ -9,7 +9,7 @@ export const InsertTypeRule: Rule = {
   check(st, ctx) {
     if (st.kind !== 'CreatePump') return [];
     const target = ctx.catalog.get(st.target.value);
-    const { value: plan } = attempt(() => ctx.plan(st.query));
+    const plan = ctx.plan;
     if (!target || !plan) return [];
     const cols = target.columns.slice(1);
     const targets = st.targetColumns ? st.targetColumns.map((n) => cols.find((c) => c.name === n.value)) : cols;

@@ -1,6 +1,6 @@
 import { analysisError, type SqlCompileError } from '../../errors';
 import { groupWindow, NOT_MONOTONIC_GROUP_BY } from '../../planner';
-import { attempt, selectsOf, type Rule } from '../context';
+import { selectsOf, type Rule } from '../context';
 
 /**
  * A streaming GROUP BY (or DISTINCT) needs a monotonic time expression, or no group could ever be
@@ -14,7 +14,7 @@ export const MonotonicGroupByRule: Rule = {
       if (q.stagger) continue;
       const exprs = q.groupBy ?? (q.distinct ? q.items.map((i) => i.expr).filter((e) => e.kind !== 'Star') : undefined);
       if (!exprs) continue;
-      const { value: scope } = attempt(() => ctx.fromScope(q.from));
+      const scope = ctx.scopeOf(q);
       if (!scope) continue;
       if (!groupWindow(exprs, scope)) errors.push(analysisError(NOT_MONOTONIC_GROUP_BY, (q.groupBy?.[0] ?? q.items[0]).loc));
     }

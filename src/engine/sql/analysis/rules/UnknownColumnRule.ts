@@ -10,7 +10,7 @@ export const UnknownColumnRule: Rule = {
   check(st, ctx) {
     const errors: SqlCompileError[] = [];
     for (const q of selectsOf(st)) {
-      const { value: scope } = attempt(() => ctx.fromScope(q.from));
+      const scope = ctx.scopeOf(q);
       if (!scope) continue;
       forEachNode(inputExprs(q), (e) => {
         if (e.kind !== 'Column') return;

@@ -1,0 +1,139 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Table from '@cloudscape-design/components/table';
+import Tiles from '@cloudscape-design/components/tiles';
+import { useState } from 'react';
+import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { appParts, useAddOutput, useDeleteOutput, type ApplicationDetail } from '../../hooks/useAnalytics';
+import { streamsInScript } from '../../hooks/useSqlEditor';
+import { useStreamList } from '../../hooks/useStreams';
+
+type Output = ReturnType<typeof appParts>['outputs'][number];
+
+/** KDA sends an application's results to up to three destinations (developer guide, "Configuring Application Output"). */
+const MAX_OUTPUTS = 3;
+
+const destinationOf = (o: Output) =>
+  o.KinesisStreamsOutputDescription?.ResourceARN?.split(':stream/')[1] ??
+  o.KinesisFirehoseOutputDescription?.ResourceARN?.split(':deliverystream/')[1] ??
+  '-';
+
+export function DestinationTab({ name, app }: { name: string; app: ApplicationDetail }) {
+  const parts = appParts(app);
+  const streams = useStreamList();
+  const add = useAddOutput();
+  const remove = useDeleteOutput();
+  const notify = useNotify();
+  const inAppStreams = streamsInScript(parts.code).map((s) => s.name.replace(/^"|"$/g, ''));
+  const [inApp, setInApp] = useState<string | undefined>();
+  const [target, setTarget] = useState<string | undefined>();
+  const [format, setFormat] = useState<'JSON' | 'CSV'>('CSV');
+  const [problem, setProblem] = useState<string | undefined>();
+  const targetArn = streams.data?.find((s) => s.name === target)?.arn;
+  const full = parts.outputs.length >= MAX_OUTPUTS;
+
+  const connect = () => {
+    if (!inApp || !targetArn) return;
+    setProblem(undefined);
+    add.mutate(
+      { name, version: app.ApplicationVersionId ?? 1, streamName: inApp, resourceArn: targetArn, kind: 'kinesis', format },
+      {
+        onSuccess: () => {
+          notify.success(`${inApp} now goes to ${target} as ${format}.`);
+          setInApp(undefined);
+          setTarget(undefined);
+        },
+        onError: (e) => setProblem(formatError(describeError(e))),
+      },
+    );
+  };
+
+  return (
+    <SpaceBetween size="l">
+      <Table<Output>
+        data-testid="outputs-table"
+        items={parts.outputs}
+        trackBy="OutputId"
+        header={
+          <Header variant="h2" counter={`(${parts.outputs.length})`} description="Where the rows of an in-application stream go as they are produced.">
+            Destinations
+          </Header>
+        }
+        columnDefinitions={[
+          { id: 'id', header: 'Output ID', cell: (o) => o.OutputId },
+          { id: 'stream', header: 'In-application stream', cell: (o) => <code>{o.Name}</code> },
+          { id: 'dest', header: 'Destination', cell: (o) => `${o.KinesisFirehoseOutputDescription ? 'Delivery stream' : 'Data stream'} ${destinationOf(o)}` },
+          { id: 'format', header: 'Format', cell: (o) => o.DestinationSchema?.RecordFormatType },
+          {
+            id: 'actions',
+            header: 'Actions',
+            cell: (o) => (
+              <Button
+                variant="inline-link"
+                ariaLabel={`Disconnect output ${o.OutputId}`}
+                onClick={() =>
+                  remove.mutate(
+                    { name, version: app.ApplicationVersionId ?? 1, outputId: o.OutputId ?? '' },
+                    { onSuccess: () => notify.success(`Disconnected output ${o.OutputId}.`), onError: (e) => notify.error(e) },
+                  )
+                }
+              >
+                Disconnect
+              </Button>
+            ),
+          },
+        ]}
+        empty={<Box color="text-status-inactive">No destination yet: the results stay inside the application.</Box>}
+      />
+      <Container header={<Header variant="h2">Connect a destination</Header>}>
+        <SpaceBetween size="m">
+          {full && <Alert type="info">An application sends to at most {MAX_OUTPUTS} destinations. Disconnect one to add another.</Alert>}
+          <FormField label="In-application stream" description="A stream your SQL creates.">
+            <Select
+              ariaLabel="In-application stream"
+              data-testid="output-inapp-select"
+              placeholder={inAppStreams.length ? 'Choose a stream' : 'Save SQL that creates a stream first'}
+              disabled={full}
+              selectedOption={inApp ? { value: inApp, label: inApp } : null}
+              options={inAppStreams.map((s) => ({ value: s, label: s }))}
+              onChange={({ detail }) => setInApp(detail.selectedOption.value)}
+            />
+          </FormField>
+          <FormField label="Kinesis data stream">
+            <Select
+              ariaLabel="Destination data stream"
+              data-testid="output-stream-select"
+              placeholder="Choose a data stream"
+              disabled={full}
+              statusType={streams.isLoading ? 'loading' : 'finished'}
+              selectedOption={target ? { value: target, label: target } : null}
+              options={(streams.data ?? []).map((s) => ({ value: s.name, label: s.name, description: s.status }))}
+              onChange={({ detail }) => setTarget(detail.selectedOption.value)}
+            />
+          </FormField>
+          <FormField label="Output format">
+            <Tiles
+              ariaLabel="Output format"
+              value={format}
+              onChange={({ detail }) => setFormat(detail.value as 'JSON' | 'CSV')}
+              items={[
+                { value: 'CSV', label: 'CSV', description: 'Comma-separated values, one line per row.' },
+                { value: 'JSON', label: 'JSON', description: 'One object per row, written back to back with no separator.' },
+              ]}
+            />
+          </FormField>
+          {problem && <Alert type="error">{problem}</Alert>}
+          <Button variant="primary" data-testid="connect-output" disabled={full || !inApp || !targetArn} loading={add.isPending} onClick={connect}>
+            Connect
+          </Button>
+        </SpaceBetween>
+      </Container>
+    </SpaceBetween>
+  );
+}

@@ -1,3 +1,0 @@
-export { CreateStreamPage } from './CreateStreamPage';
-export { StreamDetailPage } from './StreamDetailPage';
-export { StreamList } from './StreamList';
