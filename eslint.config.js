@@ -81,11 +81,11 @@ export default tseslint.config(
     [{ group: ['**/ui/**', 'react', 'react-dom'], message: 'The SDK layer builds clients; it knows nothing of React.' }],
   ),
   layer(
-    ['src/ui/panels/**/*.{ts,tsx}', 'src/ui/pages/**/*.{ts,tsx}', 'src/ui/shell/**/*.{ts,tsx}', 'src/ui/components/**/*.{ts,tsx}'],
+    ['src/ui/pages/**/*.{ts,tsx}', 'src/ui/dialogs/**/*.{ts,tsx}', 'src/ui/shell/**/*.{ts,tsx}', 'src/ui/components/**/*.{ts,tsx}'],
     [
       {
         group: ['**/aws/**', '**/worker/**', '**/engine/**', '@aws-sdk/*'],
-        message: 'Panels reach services only through hooks (src/ui/hooks): they never build a client or talk to the worker.',
+        message: 'Pages, dialogs and the shell reach services only through hooks (src/ui/hooks): they never build a client or talk to the worker.',
       },
     ],
   ),

@@ -67,7 +67,7 @@ describe("the page's first download (src/main.tsx and its static imports)", () =
   });
 
   it('holds no page: each page brings its own components when it is opened', () => {
-    expect(files.filter((f) => /^src\/ui\/panels\/(streams|generator|monitoring)\//.test(f))).toEqual([]);
+    expect(files.filter((f) => /^src\/ui\/pages\/(streams|generator|monitoring|analytics)\//.test(f))).toEqual([]);
   });
 });
 

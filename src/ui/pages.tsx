@@ -4,7 +4,7 @@ import { definePage, type PageDefinition, type PageProps } from './shell/page';
 /*
  * Every page of the console, in side-navigation order. To add one:
  *   definePage({ id, path, nav: { section, label }, title, breadcrumbs,
- *                component: lazy(() => import('./panels/<page>/<Page>')) })
+ *                component: lazy(() => import('./pages/<page>/<Page>')) })
  * Every page loads lazily, the first one too: the page's first download is then only the shell
  * (layout, navigation, top bar) and the SDK clients, and each page brings its own components.
  * `npm run bench -- first-load` measures it.
@@ -26,7 +26,7 @@ export const pages: PageDefinition[] = [
     nav: { section: KDS, label: 'Data streams' },
     title: () => 'Data streams',
     breadcrumbs: () => [streamsCrumb],
-    component: named(() => import('./panels/streams/StreamList'), 'StreamList'),
+    component: named(() => import('./pages/streams/StreamList'), 'StreamList'),
   }),
   definePage({
     id: 'create-stream',
@@ -34,7 +34,7 @@ export const pages: PageDefinition[] = [
     navPath: '/streams',
     title: () => 'Create data stream',
     breadcrumbs: () => [streamsCrumb, { text: 'Create data stream', path: '/create-stream' }],
-    component: named(() => import('./panels/streams/CreateStreamPage'), 'CreateStreamPage'),
+    component: named(() => import('./pages/streams/CreateStreamPage'), 'CreateStreamPage'),
   }),
   definePage({
     id: 'stream',
@@ -42,7 +42,7 @@ export const pages: PageDefinition[] = [
     navPath: '/streams',
     title: ({ params }) => params.name,
     breadcrumbs: ({ params }) => [streamsCrumb, { text: params.name, path: `/streams/${encodeURIComponent(params.name)}` }],
-    component: named(() => import('./panels/streams/StreamDetailPage'), 'StreamDetailPage'),
+    component: named(() => import('./pages/streams/StreamDetailPage'), 'StreamDetailPage'),
   }),
   definePage({
     id: 'generator',
@@ -50,7 +50,7 @@ export const pages: PageDefinition[] = [
     nav: { section: KDS, label: 'Data generator' },
     title: () => 'Data generator',
     breadcrumbs: () => [{ text: 'Data generator', path: '/generator' }],
-    component: lazy(() => import('./panels/generator/GeneratorPage')),
+    component: lazy(() => import('./pages/generator/GeneratorPage')),
   }),
   definePage({
     id: 'analytics',
@@ -82,6 +82,6 @@ export const pages: PageDefinition[] = [
     nav: { section: KDS, label: 'Monitoring' },
     title: () => 'Monitoring',
     breadcrumbs: () => [{ text: 'Monitoring', path: '/monitoring' }],
-    component: lazy(() => import('./panels/monitoring/MonitoringPage')),
+    component: lazy(() => import('./pages/monitoring/MonitoringPage')),
   }),
 ];

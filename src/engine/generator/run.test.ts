@@ -145,6 +145,16 @@ describe('on a clock that runs fast or skips', () => {
     await drive(run, clock, 10_000);
     expect(run.stats()).toMatchObject({ rendered: 2000, acknowledged: 2000, elapsedMs: 20_000, achievedRate: 100 });
   });
+
+  it('owes nothing for a reading that seems to move the clock back (one that arrived late)', async () => {
+    const s = sink();
+    const { run, clock } = setup({ send: s.send, rate: 100 });
+    run.start();
+    await drive(run, clock, 10_000);
+    for (let i = 0; i < 20; i++) run.timeJumped(-500);
+    await drive(run, clock, 10_000);
+    expect(run.stats()).toMatchObject({ rendered: 2000, acknowledged: 2000 });
+  });
 });
 
 describe('batching', () => {

@@ -338,7 +338,9 @@ export class GeneratorRun {
    * the time it skipped, and that time does not count as sending time.
    */
   timeJumped(ms: number): void {
-    if (this.state !== 'running' || ms === 0) return;
+    // Only forward: the emulator's clock never goes back, so a reading that seems to (one that took a
+    // while to arrive) must not make the run owe records it would then send and could not take back.
+    if (this.state !== 'running' || !(ms > 0)) return;
     this.anchorAt += ms;
     this.startAt += ms;
     this.bucketsFrom = Math.max(this.bucketsFrom + ms, this.startAt);

@@ -52,7 +52,7 @@ export function ServicesProvider({ children }: { children: ReactNode }) {
 }
 
 /**
- * The SDK clients. Only hooks in src/ui/hooks call this; panels use the hooks. Suspends (once,
+ * The SDK clients. Only hooks in src/ui/hooks call this; pages use the hooks. Suspends (once,
  * while the SDK loads) so call it under a Suspense boundary: every page has one.
  */
 export const useServices = (): ServiceClients => {

@@ -1,7 +1,7 @@
 import { GetRecordsCommand, GetShardIteratorCommand, type ChildShard, type KinesisClient, type ShardIteratorType } from '@aws-sdk/client-kinesis';
 import { useMutation } from '@tanstack/react-query';
 import { describeError, type ShownError } from './errors';
-import { decodeData, type DecodedData } from './records';
+import { decodeData, type DecodedData } from '../lib/records';
 import { useServices } from './services';
 
 export type IteratorType = `${ShardIteratorType}`;

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { fetchShards, fetchStreamRows, type StreamRow } from './kinesisReads';
+import { fetchShards, fetchStreamRows, type StreamRow } from '../lib/kinesisReads';
 import { useServices } from './services';
 
 export type { Shard, StreamDescriptionSummary };

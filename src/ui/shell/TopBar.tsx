@@ -5,8 +5,8 @@ import { useConnectionMode } from '../hooks/services';
 import { useConnection } from '../hooks/useConnection';
 import { calendarDate, timeOfDay } from '../components/time';
 import { useEmulatorClock, useEmulatorStorage, useEmulatorTime } from '../hooks/useEmulatorConsole';
-import { ConnectionModal } from '../panels/connection/ConnectionModal';
-import { EmulatorStorageModal } from '../panels/emulator/EmulatorStorageModal';
+import { ConnectionModal } from '../dialogs/connection/ConnectionModal';
+import { EmulatorStorageModal } from '../dialogs/emulator/EmulatorStorageModal';
 import { usePreferences } from '../state/preferences';
 
 /** Slow motion lets a class watch CREATING and UPDATING; fast forward fills windows quickly. */

@@ -6,7 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
-import { downloadText } from '../../hooks/download';
+import { downloadText } from '../../lib/download';
 import { formatRowtime as formatTime, useApplicationRows, type ApplicationDetail, type StreamRows, type TailRow } from '../../hooks/useAnalytics';
 
 /** Rows a table shows at most: the newest. */

@@ -10,7 +10,7 @@ import Tiles from '@cloudscape-design/components/tiles';
 import { useState } from 'react';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
-import { streamNameProblem } from '../../hooks/streamRules';
+import { streamNameProblem } from '../../lib/streamRules';
 import { useCreateStream } from '../../hooks/useStreams';
 import { cli } from './cli';
 import { CliCommand } from '../../components/CliCommand';
