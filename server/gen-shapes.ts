@@ -50,6 +50,8 @@ export const unanchor = (p: string): string => {
   const start = p.startsWith('^');
   const end = p.endsWith('$') && !p.endsWith('\\$');
   const core = p.slice(start ? 1 : 0, end ? -1 : undefined);
+  // A pattern anchored at neither end is checked against the whole value, as AWS prints it (`.*`, `\S+`).
+  if (!start && !end) return core;
   return `${start ? '' : '.*'}${core}${end ? '' : '.*'}`;
 };
 

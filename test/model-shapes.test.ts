@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { operations as analyticsOperations } from '../src/engine/analytics/service';
 import { operations as cloudWatchOperations } from '../src/engine/cloudwatch/service';
+import { operations as firehoseOperations } from '../src/engine/firehose/service';
 import { SMITHY_TYPES } from '../server/gen-shapes';
 import type { FieldShape, Shapes } from '../src/engine/common/validation';
 import { operations as kinesisOperations } from '../src/engine/kinesis/service';
@@ -41,6 +42,7 @@ const services: EmulatedService[] = [
     operations: cloudWatchOperations,
   },
   { name: 'Kinesis Analytics v2', model: 'kinesis-analytics-v2-2018-05-23.json', namespace: 'com.amazonaws.kinesisanalyticsv2', operations: analyticsOperations },
+  { name: 'Firehose', model: 'firehose-2015-08-04.json', namespace: 'com.amazonaws.firehose', operations: firehoseOperations },
 ];
 
 /**
@@ -72,6 +74,23 @@ const deliberate: Record<string, string> = {
     'The API reference documents at most 500 queries; the model has no length trait for it.',
   'GetMetricStatistics Statistics[] enum':
     "AWS answers a bad statistic with InvalidParameterValue 'The parameter Statistics.member.N.<list element> must be a value in the set [...]', checked in the action.",
+  // Firehose
+  'CreateDeliveryStream Tags[].Key pattern':
+    'AWS\'s tag patterns use Unicode classes (\\p{L}) that the shared validator compiles without the u flag; firehose/actions/tags.ts checks them with AWS\'s patterns and messages.',
+  'CreateDeliveryStream Tags[].Value pattern':
+    'AWS\'s tag patterns use Unicode classes (\\p{L}) that the shared validator compiles without the u flag; firehose/actions/tags.ts checks them with AWS\'s patterns and messages.',
+  'TagDeliveryStream Tags[].Key pattern':
+    'AWS\'s tag patterns use Unicode classes (\\p{L}) that the shared validator compiles without the u flag; firehose/actions/tags.ts checks them with AWS\'s patterns and messages.',
+  'TagDeliveryStream Tags[].Value pattern':
+    'AWS\'s tag patterns use Unicode classes (\\p{L}) that the shared validator compiles without the u flag; firehose/actions/tags.ts checks them with AWS\'s patterns and messages.',
+  'UntagDeliveryStream TagKeys[] pattern':
+    'AWS\'s tag patterns use Unicode classes (\\p{L}) that the shared validator compiles without the u flag; firehose/actions/tags.ts checks them with AWS\'s patterns and messages.',
+  'ListTagsForDeliveryStream ExclusiveStartTagKey pattern':
+    'A Unicode-class pattern the shared validator cannot compile as AWS means it; a start key only positions the listing.',
+  'CreateDeliveryStream ExtendedS3DestinationConfiguration.DataFormatConversionConfiguration.InputFormatConfiguration.Deserializer.OpenXJsonSerDe.ColumnToJsonKeyMappings{key} pattern':
+    'The shape generator does not carry map key patterns; record format conversion is refused by the emulator anyway.',
+  'UpdateDestination ExtendedS3DestinationUpdate.DataFormatConversionConfiguration.InputFormatConfiguration.Deserializer.OpenXJsonSerDe.ColumnToJsonKeyMappings{key} pattern':
+    'The shape generator does not carry map key patterns; record format conversion is refused by the emulator anyway.',
 };
 
 // ---------------------------------------------------------------- the model side

@@ -1,7 +1,9 @@
 import { analyticsModule } from './analytics/module';
 import { cloudWatchModule } from './cloudwatch/module';
+import { firehoseModule } from './firehose/module';
 import { kinesisModule } from './kinesis/module';
 import type { ModuleFactory } from './module';
+import { s3Module } from './s3/module';
 
 /**
  * Every emulated service, one line each. A module may look up the exports of those above it
@@ -10,5 +12,7 @@ import type { ModuleFactory } from './module';
 export const serviceModules: readonly ModuleFactory[] = [
   cloudWatchModule,
   kinesisModule,
+  s3Module,
+  firehoseModule,
   analyticsModule,
 ];

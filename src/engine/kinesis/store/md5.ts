@@ -271,3 +271,42 @@ export const md5Hex = (s: string): string => {
   digest(s);
   return hexLE(h0) + hexLE(h1) + hexLE(h2) + hexLE(h3);
 };
+
+/**
+ * MD5 of raw bytes as 32 lower-case hex digits (an S3 object's ETag). Whole blocks are read straight
+ * from `bytes`; only the tail and the padding go through the scratch buffer, so a 128 MiB body is not copied.
+ */
+export const md5HexBytes = (bytes: Uint8Array): string => {
+  reset();
+  const len = bytes.length;
+  const whole = len - (len % 64);
+  for (let off = 0; off < whole; off += 64) {
+    for (let j = 0; j < 16; j++) {
+      const q = off + j * 4;
+      W[j] = bytes[q] | (bytes[q + 1] << 8) | (bytes[q + 2] << 16) | (bytes[q + 3] << 24);
+    }
+    block();
+  }
+  let total = len - whole;
+  buf.set(bytes.subarray(whole), 0);
+  buf[total++] = 0x80;
+  while (total % 64 !== 56) buf[total++] = 0;
+  const bits = len * 8;
+  buf[total++] = bits & 0xff;
+  buf[total++] = (bits >>> 8) & 0xff;
+  buf[total++] = (bits >>> 16) & 0xff;
+  buf[total++] = (bits >>> 24) & 0xff;
+  const hi = Math.floor(len / 0x20000000);
+  buf[total++] = hi & 0xff;
+  buf[total++] = (hi >>> 8) & 0xff;
+  buf[total++] = (hi >>> 16) & 0xff;
+  buf[total++] = (hi >>> 24) & 0xff;
+  for (let off = 0; off < total; off += 64) {
+    for (let j = 0; j < 16; j++) {
+      const q = off + j * 4;
+      W[j] = buf[q] | (buf[q + 1] << 8) | (buf[q + 2] << 16) | (buf[q + 3] << 24);
+    }
+    block();
+  }
+  return hexLE(h0) + hexLE(h1) + hexLE(h2) + hexLE(h3);
+};

@@ -1,0 +1,170 @@
+import { bytesToBase64 } from '../common/base64';
+import { isAwsError } from '../common/errors';
+import type { CloudWatchExports } from '../cloudwatch/module';
+import type { KinesisExports } from '../kinesis/module';
+import {
+  SnapshotVersionError,
+  type BulkCollection,
+  type ModuleFactory,
+  type OperationKind,
+  type ServiceModule,
+} from '../module';
+import type { S3Exports } from '../s3/module';
+import type { BufferedRecords } from './delivery';
+import type { FirehoseEnvironment, SourceReader } from './environment';
+import { operations, FirehoseService } from './service';
+import { FIREHOSE_SNAPSHOT_VERSION, type FirehoseSnapshot } from './types';
+
+/** What other modules may use of Firehose. */
+export interface FirehoseExports {
+  /**
+   * Puts Base64 records into a DirectPut delivery stream as PutRecordBatch does (the same checks,
+   * quota and metrics; AWS errors thrown as it throws them): how an analytics output delivers.
+   */
+  putRecordBatch(
+    region: string,
+    deliveryStreamName: string,
+    records: string[],
+  ): {
+    FailedPutCount: number;
+    RequestResponses: Array<{ RecordId?: string; ErrorCode?: string; ErrorMessage?: string }>;
+  };
+  /** The service itself, for the console's own tools and tests. */
+  service: FirehoseService;
+}
+
+/** A chunk of one delivery stream's buffered records: Base64 data and arrival times, column by column. */
+export interface BufferChunk {
+  /** The position of the chunk's first record. */
+  first: number;
+  data: string[];
+  arrivals: number[];
+}
+
+const isBufferChunk = (c: unknown): c is BufferChunk =>
+  typeof c === 'object' &&
+  c !== null &&
+  typeof (c as BufferChunk).first === 'number' &&
+  Array.isArray((c as BufferChunk).data) &&
+  Array.isArray((c as BufferChunk).arrivals);
+
+/** The content type of the objects Firehose writes to S3. */
+const FIREHOSE_OBJECT_TYPE = 'application/octet-stream';
+
+/** `arn:aws:kinesis:<region>:<account>:stream/<name>`. */
+const streamOf = (arn: string): { region: string; name: string } | undefined => {
+  const m = /^arn:[^:]+:kinesis:([^:]+):[^:]*:stream\/(.+)$/.exec(arn);
+  return m ? { region: m[1], name: m[2] } : undefined;
+};
+
+/** A KinesisStreamAsSource reader over the Kinesis consumer (GetRecords under the shard read limits). */
+const kinesisSource = (
+  kinesis: KinesisExports,
+  arn: string,
+  startAt: number,
+  checkpoint?: unknown,
+): SourceReader | undefined => {
+  const s = streamOf(arn);
+  if (!s) return undefined;
+  let reader: ReturnType<KinesisExports['consumer']['reader']>;
+  try {
+    reader = kinesis.consumer.reader(
+      s.region,
+      s.name,
+      { type: 'AT_TIMESTAMP', timestamp: startAt },
+      checkpoint as Parameters<KinesisExports['consumer']['reader']>[3],
+    );
+  } catch (e) {
+    if (isAwsError(e)) return undefined;
+    throw e;
+  }
+  return {
+    read(limit) {
+      try {
+        return { records: reader.read(limit).records.map((r) => ({ data: r.data, arrival: r.arrivalTime })) };
+      } catch (e) {
+        if (isAwsError(e) && e.code === 'ResourceNotFoundException') return { records: [], gone: true };
+        throw e;
+      }
+    },
+    checkpoint: () => reader.checkpoint(),
+  };
+};
+
+/** One stream's buffer: positions count the records taken in; delivered ones leave from the oldest end. */
+const collection = (b: BufferedRecords): BulkCollection => ({
+  key: b.streamArn,
+  range: () => ({ first: b.first, last: b.first + b.data.length - 1, count: b.data.length }),
+  read(from, to) {
+    const a = Math.max(0, from - b.first);
+    const z = Math.min(b.data.length, to - b.first);
+    const chunk: BufferChunk = { first: b.first + a, data: [], arrivals: [] };
+    for (let i = a; i < z; i++) {
+      const d = b.data[i];
+      chunk.data.push(typeof d === 'string' ? d : bytesToBase64(d));
+      chunk.arrivals.push(b.arrivals[i]);
+    }
+    return { chunk, count: Math.max(0, z - a) };
+  },
+});
+
+/** Firehose delivering to S3 (and reading Kinesis streams as a source); reports its metrics to CloudWatch. */
+export const firehoseModule: ModuleFactory = {
+  name: 'firehose',
+  create(ctx, lookup): ServiceModule<FirehoseExports> {
+    const cloudwatch = lookup<CloudWatchExports>('cloudwatch');
+    const kinesis = lookup<KinesisExports>('kinesis');
+    const s3 = lookup<S3Exports>('s3');
+    const env: FirehoseEnvironment = {
+      putObject: (bucket, key, body) => s3.putObject(bucket, key, body, FIREHOSE_OBJECT_TYPE),
+      openSource: (arn, _region, startAt, checkpoint) => kinesisSource(kinesis, arn, startAt, checkpoint),
+    };
+    const service = new FirehoseService({ ...ctx, metrics: cloudwatch.metrics }, env);
+    return {
+      name: 'firehose',
+      service,
+      operations: Object.fromEntries(
+        Object.entries(operations).map(([op, o]): [string, OperationKind] => [
+          op,
+          o.readOnly ? 'read' : 'write',
+        ]),
+      ),
+      exports: {
+        putRecordBatch: (region, name, records) =>
+          service.call(
+            'PutRecordBatch',
+            { DeliveryStreamName: name, Records: records.map((Data) => ({ Data })) },
+            { region, requestId: 'internal' },
+          ) as ReturnType<FirehoseExports['putRecordBatch']>,
+        service,
+      },
+      snapshot: () => service.snapshot(),
+      restore(state) {
+        const s = state as Partial<FirehoseSnapshot> | null;
+        if (s?.version !== FIREHOSE_SNAPSHOT_VERSION || !Array.isArray(s.streams))
+          throw new SnapshotVersionError(`firehose ${String(s?.version)}`);
+        service.restore(s as FirehoseSnapshot);
+      },
+      bulk: {
+        collections: () => service.bufferList().map(collection),
+        load(key, chunks, first) {
+          const data: string[] = [];
+          const arrivals: number[] = [];
+          let start: number | undefined;
+          for (const c of chunks) {
+            if (!isBufferChunk(c)) throw new Error(`a chunk of buffered records of ${key} cannot be read`);
+            for (let i = 0; i < c.data.length; i++) {
+              // Records below `first` were delivered after the chunk was written.
+              if (c.first + i < first) continue;
+              start ??= c.first + i;
+              data.push(c.data[i]);
+              arrivals.push(c.arrivals[i]);
+            }
+          }
+          return start !== undefined && service.loadBuffer(key, data, arrivals, start) ? data.length : 0;
+        },
+      },
+      advance: (now) => service.advance(now),
+    };
+  },
+};
