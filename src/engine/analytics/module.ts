@@ -1,6 +1,8 @@
 import { base64ToText, textToBase64 } from '../common/base64';
 import { isAwsError } from '../common/errors';
+import type { FirehoseExports } from '../firehose/module';
 import type { KinesisExports } from '../kinesis/module';
+import { parseStreamArn } from '../kinesis/store/store';
 import type { ReaderStart, StreamCheckpoint } from '../kinesis/consumer';
 import { SnapshotVersionError, type ModuleFactory, type OperationKind, type ServiceModule } from '../module';
 import type { AnalyticsEnvironment } from './actions/context';
@@ -15,18 +17,39 @@ export interface AnalyticsExports {
   store: AnalyticsStore;
 }
 
-/** `arn:aws:kinesis:us-east-1:000000000000:stream/name` -> its region and name, or undefined for another kind of ARN. */
-const kinesisStreamOf = (arn: string): { region: string; name: string } | undefined => {
-  const m = /^arn:[^:]+:kinesis:([^:]+):\d{12}:stream\/(.+)$/.exec(arn);
-  return m ? { region: m[1], name: m[2] } : undefined;
-};
 
 const readerStart = (position: InputStartingPosition): ReaderStart => (position === 'TRIM_HORIZON' ? { type: 'TRIM_HORIZON' } : { type: 'LATEST' });
 
-/** The analytics service's view of Kinesis: through its consumer and producer, never its store. */
-export const kinesisEnvironment = (kinesis: KinesisExports): AnalyticsEnvironment & RuntimeEnvironment => {
+/** `arn:aws:firehose:<region>:<account>:deliverystream/<name>` -> its region and name. */
+const parseDeliveryStreamArn = (arn: string): { region: string; name: string } | undefined => {
+  const m = /^arn:[^:]+:firehose:([^:]+):[^:]*:deliverystream\/(.+)$/.exec(arn);
+  return m ? { region: m[1], name: m[2] } : undefined;
+};
+
+/** PutRecords and PutRecordBatch take at most 500 records a call. */
+const BATCH = 500;
+
+/** Delivers `records` in batches through `put`, stopping at the first refused record so order is kept; returns how many went. */
+const deliverInOrder = (records: string[], put: (batch: string[], offset: number) => number): number => {
+  let accepted = 0;
+  for (let i = 0; i < records.length; i += BATCH) {
+    const batch = records.slice(i, i + BATCH);
+    let took: number;
+    try {
+      took = put(batch, i);
+    } catch {
+      return accepted;
+    }
+    accepted += took;
+    if (took < batch.length) return accepted;
+  }
+  return accepted;
+};
+
+/** The analytics service's view of Kinesis and Firehose: through their consumer and producers, never their stores. */
+export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseExports): AnalyticsEnvironment & RuntimeEnvironment => {
   const exists = (arn: string, region: string): boolean => {
-    const s = kinesisStreamOf(arn);
+    const s = parseStreamArn(arn);
     if (!s || s.region !== region) return false;
     try {
       kinesis.consumer.listShards(region, s.name);
@@ -36,9 +59,19 @@ export const kinesisEnvironment = (kinesis: KinesisExports): AnalyticsEnvironmen
     }
   };
   return {
-    resourceExists: (kind, arn, region) => kind === 'kinesis' && exists(arn, region),
+    resourceExists(kind, arn, region) {
+      if (kind === 'kinesis') return exists(arn, region);
+      const d = parseDeliveryStreamArn(arn);
+      if (!firehose || !d || d.region !== region) return false;
+      try {
+        firehose.service.call('DescribeDeliveryStream', { DeliveryStreamName: d.name }, { region, requestId: 'internal' });
+        return true;
+      } catch {
+        return false;
+      }
+    },
     sampleRecords(arn, region, position, limit) {
-      const s = kinesisStreamOf(arn)!;
+      const s = parseStreamArn(arn)!;
       const reader = kinesis.consumer.reader(region, s.name, readerStart(position));
       const out: string[] = [];
       // Several reads, as discovery polls a while: each takes at most one call per shard.
@@ -50,7 +83,7 @@ export const kinesisEnvironment = (kinesis: KinesisExports): AnalyticsEnvironmen
       return out;
     },
     openSource(arn, region, from, checkpoint): SourceReader | undefined {
-      const s = kinesisStreamOf(arn);
+      const s = parseStreamArn(arn);
       if (!s || !exists(arn, region)) return undefined;
       const reader = kinesis.consumer.reader(region, s.name, readerStart(from), from === 'LAST_STOPPED_POINT' ? (checkpoint as StreamCheckpoint | undefined) : undefined);
       return {
@@ -69,28 +102,24 @@ export const kinesisEnvironment = (kinesis: KinesisExports): AnalyticsEnvironmen
       };
     },
     deliver(output, region, records) {
-      const arn = output.KinesisStreamsOutputDescription?.ResourceARN;
-      const s = arn ? kinesisStreamOf(arn) : undefined;
-      // Firehose destinations arrive with the Firehose module; until then such an output holds its rows.
-      if (!s) return 0;
-      let accepted = 0;
-      // In PutRecords-sized batches, stopping at the first refused record so order is kept.
-      for (let i = 0; i < records.length; i += 500) {
-        const batch = records.slice(i, i + 500);
-        let out;
-        try {
-          out = kinesis.producer.putRecords(region, {
-            StreamName: s.name,
-            Records: batch.map((data, k) => ({ Data: textToBase64(data), PartitionKey: String((i + k) % 1024) })),
+      const stream = output.KinesisStreamsOutputDescription ? parseStreamArn(output.KinesisStreamsOutputDescription.ResourceARN) : undefined;
+      if (stream)
+        return deliverInOrder(records, (batch, offset) => {
+          const out = kinesis.producer.putRecords(region, {
+            StreamName: stream.name,
+            Records: batch.map((data, k) => ({ Data: textToBase64(data), PartitionKey: String((offset + k) % 1024) })),
           });
-        } catch {
-          return accepted;
-        }
-        const firstFailed = out.Records.findIndex((r) => 'ErrorCode' in r);
-        if (firstFailed >= 0) return accepted + firstFailed;
-        accepted += batch.length;
-      }
-      return accepted;
+          const firstFailed = out.Records.findIndex((r) => 'ErrorCode' in r);
+          return firstFailed < 0 ? batch.length : firstFailed;
+        });
+      const delivery = output.KinesisFirehoseOutputDescription ? parseDeliveryStreamArn(output.KinesisFirehoseOutputDescription.ResourceARN) : undefined;
+      if (delivery && firehose)
+        return deliverInOrder(records, (batch) => {
+          const out = firehose.putRecordBatch(region, delivery.name, batch.map(textToBase64));
+          const firstFailed = out.RequestResponses.findIndex((r) => r.ErrorCode !== undefined);
+          return firstFailed < 0 ? batch.length : firstFailed;
+        });
+      return 0;
     },
   };
 };
@@ -99,7 +128,7 @@ export const kinesisEnvironment = (kinesis: KinesisExports): AnalyticsEnvironmen
 export const analyticsModule: ModuleFactory = {
   name: 'analytics',
   create(ctx, lookup): ServiceModule<AnalyticsExports> {
-    const env = kinesisEnvironment(lookup<KinesisExports>('kinesis'));
+    const env = kinesisEnvironment(lookup<KinesisExports>('kinesis'), lookup<FirehoseExports>('firehose'));
     const service = new AnalyticsService(ctx, env);
     const runtime = new AnalyticsRuntime(service.store, ctx.clock, ctx.rng, env);
     return {

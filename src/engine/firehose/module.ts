@@ -1,6 +1,7 @@
 import { bytesToBase64 } from '../common/base64';
 import { isAwsError } from '../common/errors';
 import type { CloudWatchExports } from '../cloudwatch/module';
+import { parseStreamArn } from '../kinesis/store/store';
 import type { KinesisExports } from '../kinesis/module';
 import {
   SnapshotVersionError,
@@ -51,11 +52,6 @@ const isBufferChunk = (c: unknown): c is BufferChunk =>
 /** The content type of the objects Firehose writes to S3. */
 const FIREHOSE_OBJECT_TYPE = 'application/octet-stream';
 
-/** `arn:aws:kinesis:<region>:<account>:stream/<name>`. */
-const streamOf = (arn: string): { region: string; name: string } | undefined => {
-  const m = /^arn:[^:]+:kinesis:([^:]+):[^:]*:stream\/(.+)$/.exec(arn);
-  return m ? { region: m[1], name: m[2] } : undefined;
-};
 
 /** A KinesisStreamAsSource reader over the Kinesis consumer (GetRecords under the shard read limits). */
 const kinesisSource = (
@@ -64,7 +60,7 @@ const kinesisSource = (
   startAt: number,
   checkpoint?: unknown,
 ): SourceReader | undefined => {
-  const s = streamOf(arn);
+  const s = parseStreamArn(arn);
   if (!s) return undefined;
   let reader: ReturnType<KinesisExports['consumer']['reader']>;
   try {

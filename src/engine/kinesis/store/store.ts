@@ -33,6 +33,12 @@ export const streamArn = (region: string, account: string, name: string): string
 /** The stream name a StreamARN ends with (what follows `:stream/`). */
 export const streamNameOfArn = (arn: string): string => arn.slice(arn.indexOf(':stream/') + 8);
 
+/** A stream ARN's region and stream name, or undefined when the ARN names something else. */
+export const parseStreamArn = (arn: string): { region: string; name: string } | undefined => {
+  const m = /^arn:[^:]+:kinesis:([^:]+):[^:]*:stream\/(.+)$/.exec(arn);
+  return m ? { region: m[1], name: m[2] } : undefined;
+};
+
 export const shardIdName = (index: number): string => `shardId-${String(index).padStart(12, '0')}`;
 
 /** `shardId-000000000001`, `shardId-1` or `1` -> 1, as AWS resolves it; undefined when not a shard id. */
