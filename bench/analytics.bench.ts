@@ -21,7 +21,12 @@ const SQL = readFileSync(join(here, '../src/engine/sql/golden/workshop_activity2
 const SECONDS = Number(process.env.ANALYTICS_BENCH_SECONDS ?? 20);
 const PAGE_POLL_MS = 250;
 
-const run = async (rate: number, seconds: number) => {
+/** A filter straight off the source: no window between a record and its row. */
+const DIRECT_SQL = `CREATE OR REPLACE STREAM FILTERED_STREAM (ingest_time TIMESTAMP, sensor_id VARCHAR(16));
+CREATE OR REPLACE PUMP FILTER_PUMP AS INSERT INTO FILTERED_STREAM
+SELECT STREAM APPROXIMATE_ARRIVAL_TIME, "sensorId" FROM SOURCE_SQL_STREAM_001 WHERE abs("measuredTemp" - "ambientTemp") > 20;`;
+
+const run = async (sql: string, rate: number, seconds: number) => {
   const clock = new RealClock();
   const emulator = new Emulator({ clock, options: { stateDelayMs: 0 } });
   const scheduler = new Scheduler((now) => emulator.advance(now), clock, {
@@ -38,7 +43,9 @@ const run = async (rate: number, seconds: number) => {
       body: encodeUtf8(JSON.stringify(body)),
     });
     scheduler.poke();
-    return JSON.parse(typeof res.body === 'string' ? res.body : new TextDecoder().decode(res.body));
+    const text = typeof res.body === 'string' ? res.body : new TextDecoder().decode(res.body);
+    if (res.statusCode !== 200) throw new Error(`${target}: ${text.slice(0, 300)}`);
+    return text ? JSON.parse(text) : {};
   };
   const shards = Math.max(2, Math.ceil(rate / 800));
   await call('Kinesis_20131202.CreateStream', { StreamName: 'sensors', ShardCount: shards });
@@ -54,7 +61,7 @@ const run = async (rate: number, seconds: number) => {
     RuntimeEnvironment: 'SQL-1_0',
     ServiceExecutionRole: 'arn:aws:iam::000000000000:role/kda',
     ApplicationConfiguration: {
-      ApplicationCodeConfiguration: { CodeContent: { TextContent: SQL }, CodeContentType: 'PLAINTEXT' },
+      ApplicationCodeConfiguration: { CodeContent: { TextContent: sql }, CodeContentType: 'PLAINTEXT' },
       SqlApplicationConfiguration: {
         Inputs: [
           {
@@ -75,11 +82,14 @@ const run = async (rate: number, seconds: number) => {
   const acked = new Map<string, number>();
   const latencies: number[] = [];
   let n = 0;
+  let refused = 0;
+  let filteredTotal = 0;
   let lastSeq = 0;
   const started = Date.now();
   const poll = setInterval(() => {
     const t = runtime.tail(arn, lastSeq);
     const now = Date.now();
+    filteredTotal = t.streams.find((x) => x.name === 'FILTERED_STREAM')?.total ?? filteredTotal;
     for (const s of t.streams) {
       for (const r of s.rows) {
         lastSeq = Math.max(lastSeq, r.seq);
@@ -98,9 +108,12 @@ const run = async (rate: number, seconds: number) => {
       ids.push(id);
       return { Data: Buffer.from(JSON.stringify({ sensorId: id, eventTimeStamp: String(batchStart), ambientTemp: 0, measuredTemp: 50 })).toString('base64'), PartitionKey: id };
     });
-    await call('Kinesis_20131202.PutRecords', { StreamName: 'sensors', Records });
-    const ackAt = Date.now();
-    for (const id of ids) acked.set(id, ackAt);
+    for (let i = 0; i < Records.length; i += 500) {
+      const out = (await call('Kinesis_20131202.PutRecords', { StreamName: 'sensors', Records: Records.slice(i, i + 500) })) as { FailedRecordCount: number };
+      refused += out.FailedRecordCount;
+      const ackAt = Date.now();
+      for (const id of ids.slice(i, i + 500)) acked.set(id, ackAt);
+    }
     await new Promise((r) => setTimeout(r, Math.max(0, 100 - (Date.now() - batchStart))));
   }
   await new Promise((r) => setTimeout(r, 1000));
@@ -108,15 +121,17 @@ const run = async (rate: number, seconds: number) => {
   scheduler.stop();
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  return { sent: n, rows: latencies.length, p50: pct(50), p99: pct(99), seconds: (Date.now() - started) / 1000 };
+  return { sent: n - refused, rows: latencies.length, total: filteredTotal, p50: pct(50), p99: pct(99), seconds: (Date.now() - started) / 1000 };
 };
 
-const slow = await run(500, SECONDS);
-const fast = await run(20_000, Math.min(SECONDS, 10));
+const direct = await run(DIRECT_SQL, 500, SECONDS);
+const workshop = await run(SQL, 500, SECONDS);
+const fast = await run(SQL, 20_000, Math.min(SECONDS, 10));
 console.log(`Load average ${loadavg()[0].toFixed(1)} on the machine during the run.
 
 | measure | result | target |
 |---|---|---|
-| put to row (PutRecords acknowledged -> row seen by a reader polling like the page every ${PAGE_POLL_MS} ms), 500 records/s | p50 ${slow.p50} ms, p99 ${slow.p99} ms over ${slow.rows.toLocaleString('en-US')} rows | p99 < 100 ms |
-| Activity 2 pumps at 20,000 records/s in the emulator | ${fast.rows.toLocaleString('en-US')} of ${fast.sent.toLocaleString('en-US')} records reached FILTERED_STREAM, p50 ${fast.p50} ms, p99 ${fast.p99} ms | keeps up |
+| put to row, a filter on the source (PutRecords acknowledged -> row seen by a reader polling like the page every ${PAGE_POLL_MS} ms), 500 records/s | p50 ${direct.p50} ms, p99 ${direct.p99} ms over ${direct.rows.toLocaleString('en-US')} rows | p99 < 100 ms |
+| put to row, the workshop's FILTERED_STREAM (behind its 1-second DISTINCT window), 500 records/s | p50 ${workshop.p50} ms, p99 ${workshop.p99} ms over ${workshop.rows.toLocaleString('en-US')} rows | |
+| Activity 2 pumps at 20,000 records/s in the emulator, ${fast.seconds.toFixed(0)} s | ${fast.total.toLocaleString('en-US')} rows through FILTERED_STREAM for ${fast.sent.toLocaleString('en-US')} records accepted (${(fast.total / fast.seconds).toFixed(0)} rows/s) | keeps up |
 `);
