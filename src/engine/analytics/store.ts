@@ -1,8 +1,8 @@
 import type { EngineContext } from '../protocol/context';
 import { aErr } from './errors';
 import { ANALYTICS_SNAPSHOT_VERSION, type AnalyticsApplication, type AnalyticsSnapshot, type ApplicationStatus } from './types';
+import { partitionOf } from '../common/arn';
 
-const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
 
 /**
  * The analytics applications of every region, keyed by ARN. Transitional statuses (STARTING,

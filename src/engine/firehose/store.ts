@@ -1,9 +1,8 @@
 import type { EngineContext } from '../protocol/context';
 import { fErr } from './errors';
 import { FIREHOSE_SNAPSHOT_VERSION, type DeliveryStream, type FirehoseSnapshot } from './types';
+import { partitionOf } from '../common/arn';
 
-const partitionOf = (region: string): string =>
-  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 
 /**
  * The delivery streams of every region, keyed by ARN. CREATING and DELETING end when the emulator's

@@ -4,6 +4,7 @@ import { bigToHex, evenRanges, hexToDecimal, hexToWords } from './hashkeys';
 import { emptyLog, liveLog, trimBefore, type RecordLog } from './log';
 import { endingSeq, seqPrefix } from './sequence';
 import { KINESIS_SNAPSHOT_VERSION, type AnyKinesisSnapshot, type DurableShard, type DurableStream, type KinesisSnapshot, type Shard, type StreamMode, type Stream } from './types';
+import { partitionOf } from '../../common/arn';
 
 /** Open shards per account and region (AWS's default quota in the large regions). */
 export const ACCOUNT_SHARD_LIMIT = 500;
@@ -22,9 +23,7 @@ const SHARD_READ_ALLOWANCE = 2 * 1_048_576;
 /** Snapshots of version 1 had no region: their streams are restored in the console's emulated region. */
 export const LEGACY_REGION = 'us-east-1';
 
-/** The ARN partition of a region: aws-cn for China, aws-us-gov for GovCloud, aws elsewhere. */
-export const partitionOf = (region: string): string =>
-  region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
+export { partitionOf };
 
 /** A stream's ARN: unique per partition, region, account and name, so it is the store's key. */
 export const streamArn = (region: string, account: string, name: string): string =>
