@@ -10,7 +10,7 @@ import { downloadText } from '../../lib/download';
 import { formatRowtime as formatTime, useApplicationRows, type ApplicationDetail, type StreamRows, type TailRow } from '../../hooks/useAnalytics';
 
 /** Rows a table shows at most: the newest. */
-const SHOWN = 200;
+const SHOWN = 50;
 
 const SOURCE = 'SOURCE_SQL_STREAM_001';
 const ERROR_STREAM = 'error_stream';
