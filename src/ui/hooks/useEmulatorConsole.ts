@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { emulatorClient } from '../../worker/client';
 import { followEmulatorClock } from '../../worker/generatorClock';
 import { useNotificationStore } from '../state/notifications';
@@ -113,9 +113,13 @@ export const serviceTimeFrom = (clock: ClockReading | undefined, wall: number): 
  */
 export const useServiceTime = (): ((wall?: number) => number) => {
   const mode = useConnectionMode();
-  const { clock } = useEmulatorClock();
-  const reading = mode === 'emulated' ? clock.data : undefined;
-  return (wall = Date.now()) => serviceTimeFrom(reading, wall);
+  const qc = useQueryClient();
+  // Read at call time, not subscribed: a page that asks for the time now and then must not re-render
+  // with every clock reading (once a second), which also swallowed clicks on open dropdowns.
+  return useCallback(
+    (wall = Date.now()) => serviceTimeFrom(mode === 'emulated' ? qc.getQueryData<ClockReading>(CLOCK_KEY) : undefined, wall),
+    [mode, qc],
+  );
 };
 
 /**
