@@ -11,8 +11,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
+import { field, sleep, waitFor } from './serve';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4394;
@@ -21,20 +22,6 @@ const RATE = 5000;
 const WINDOW_MS = 10_000;
 const TEMPLATE = '{"sensorId": "sensor-{{random.number(100)}}", "eventTimeStamp": "{{current.timestamp}}", "ambientTemp": {{random.number({"min":-40, "max":60})}}, "measuredTemp": {{random.number({"min":0, "max":100})}}}';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const field = (page: Page, testId: string) => page.getByTestId(testId).locator('input, textarea').first();
-const waitFor = async (url: string, ms: number) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-};
 
 const main = async () => {
   if (spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('vite build failed');

@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
+import { waitFor } from './serve';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4392;
@@ -34,20 +35,6 @@ interface ManifestChunk {
   css?: string[];
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const waitFor = async (url: string, ms: number) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-};
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 

@@ -19,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
+import { field, sleep, waitFor } from './serve';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4391;
@@ -28,25 +29,10 @@ const SHARDS = 100;
 const WARMUP_MS = 3000;
 const WINDOW_MS = 10_000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-const waitFor = async (url: string, ms: number) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-};
 
 const counter = async (page: Page, name: string): Promise<number> =>
   Number(((await page.getByTestId(`stat-${name}`).textContent()) ?? '').replace(/[^\d]/g, ''));
 
-const field = (page: Page, testId: string) => page.getByTestId(testId).locator('input, textarea').first();
 
 const main = async () => {
   const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
