@@ -4,19 +4,11 @@ import { MonitoringPage } from './pages/monitoring';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
 import { isPageLocal } from './pages/origin';
+import { WORKSHOP_TEMPLATE } from './pages/workshop';
 
 // Activity 1-C of the immersion day and its review, through the console in emulated mode.
 const STREAM = 'sensor-stream';
 
-// The workshop's record format exactly as the slide has it (trailing spaces included).
-const WORKSHOP_TEMPLATE = [
-  '{  ',
-  '  "sensorId": "sensor-{{random.number(100)}}",  ',
-  '  "eventTimeStamp": "{{current.timestamp}}",  ',
-  '  "ambientTemp": {{random.number({"min":-40, "max":60})}},  ',
-  '  "measuredTemp": {{random.number({"min":0, "max":100})}}  ',
-  '}',
-].join('\n');
 
 const allowed = (url: string) => isPageLocal(url);
 
