@@ -1,6 +1,8 @@
 import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
 import { KinesisClient, type KinesisClientConfig } from '@aws-sdk/client-kinesis';
+import { FirehoseClient } from '@aws-sdk/client-firehose';
 import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { endpointError, EMULATED_REGION, type AwsCredentialsInput, type ConnectionSettings } from './connection';
 import { EmulatorRequestHandler, type Transport } from './handler';
 
@@ -22,6 +24,10 @@ export interface ServiceClients {
   readonly cloudwatch: CloudWatchClient;
   /** Kinesis Data Analytics (API v2): SQL applications. */
   readonly analytics: KinesisAnalyticsV2Client;
+  /** Kinesis Data Firehose: delivery streams. */
+  readonly firehose: FirehoseClient;
+  /** S3, path-style (`/bucket/key`), as the emulator and most endpoint overrides serve it. */
+  readonly s3: S3Client;
   destroy(): void;
 }
 
@@ -71,15 +77,18 @@ export const createServiceClients = (settings: ConnectionSettings, deps: ClientD
   const kinesis = new KinesisClient(config);
   const cloudwatch = new CloudWatchClient(config);
   const analytics = new KinesisAnalyticsV2Client(config);
+  const firehose = new FirehoseClient(config);
+  // Path-style addressing: the emulator (and an endpoint override) serves every bucket on one host.
+  // Against AWS itself virtual-hosted style is the default and the one that works for every region.
+  const s3 = new S3Client({ ...(config as S3ClientConfig), forcePathStyle: settings.mode === 'emulated' || !!settings.endpoint });
+  const all = [kinesis, cloudwatch, analytics, firehose, s3];
   return {
     settings,
     kinesis,
     cloudwatch,
     analytics,
-    destroy: () => {
-      kinesis.destroy();
-      cloudwatch.destroy();
-      analytics.destroy();
-    },
+    firehose,
+    s3,
+    destroy: () => all.forEach((c) => c.destroy()),
   };
 };
