@@ -1,6 +1,6 @@
-import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { expose } from 'comlink';
-import { createServiceClients } from '../aws/clients';
+import { createServiceClients, type ServiceClients } from '../aws/clients';
+import { sendBatchFor } from '../aws/generatorSend';
 import type { SendBatch } from '../engine/generator/run';
 import { GeneratorHost } from './generatorHost';
 import type { GeneratorJob, GeneratorWorkerApi } from './generatorProtocol';
@@ -13,21 +13,18 @@ import { portTransport } from './relay';
  * its one emulator worker (see generatorProtocol.ts).
  */
 let transport: ReturnType<typeof portTransport> | undefined;
-let clients: { key: string; kinesis: KinesisClient; destroy(): void } | undefined;
+let clients: { key: string; made: ServiceClients } | undefined;
 
-const kinesisFor = (job: GeneratorJob): KinesisClient => {
+const clientsFor = (job: GeneratorJob): ServiceClients => {
   const key = JSON.stringify(job.connection);
-  if (clients?.key === key) return clients.kinesis;
-  clients?.destroy();
+  if (clients?.key === key) return clients.made;
+  clients?.made.destroy();
   const made = createServiceClients(job.connection, transport ? { emulatorTransport: transport } : {});
-  clients = { key, kinesis: made.kinesis, destroy: () => made.destroy() };
-  return made.kinesis;
+  clients = { key, made };
+  return made;
 };
 
-const makeSend = (job: GeneratorJob): SendBatch => {
-  const kinesis = kinesisFor(job);
-  return (batch) => kinesis.send(new PutRecordsCommand({ StreamName: job.stream, Records: batch }));
-};
+const makeSend = (job: GeneratorJob): SendBatch => sendBatchFor(clientsFor(job), job);
 
 const host = new GeneratorHost(makeSend);
 
@@ -35,7 +32,7 @@ const api: GeneratorWorkerApi = {
   connect(port) {
     transport?.close();
     transport = portTransport(port);
-    clients?.destroy();
+    clients?.made.destroy();
     clients = undefined;
   },
   start: (job, onStats) => host.start(job, onStats),

@@ -1,6 +1,7 @@
 import { MirrorClock, RealClock, type Clock, type ClockReading } from '../engine/common/clock';
 import { PlatformRng, type Rng } from '../engine/common/rng';
 import { GeneratorConfigError, GeneratorRun, type SendBatch, type WeightedTemplate } from '../engine/generator/run';
+import { targetLimits } from '../engine/generator/targets';
 import { compileTemplate, TemplateError } from '../engine/generator/template';
 import { STATS_INTERVAL_MS, type GeneratorJob, type JobRejection, type StartResult, type StatsListener } from './generatorProtocol';
 
@@ -120,6 +121,7 @@ export class GeneratorHost {
         partitionKey: job.partitionKey,
         newline: job.newline,
         gzip: job.gzip,
+        ...targetLimits(job.target),
         // More calls in flight at high rates: each call crosses two threads and back.
         maxInFlight: inFlightFor(job.rate),
         send: this.makeSend(job),

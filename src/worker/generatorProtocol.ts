@@ -1,8 +1,9 @@
 import type { ClockReading } from '../engine/common/clock';
 import type { GeneratorStats, PartitionKeyStrategy, ResumedCounters } from '../engine/generator/run';
+import type { GeneratorTarget } from '../engine/generator/targets';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 
-export type { ClockReading, GeneratorStats, PartitionKeyStrategy, ResumedCounters };
+export type { ClockReading, GeneratorStats, GeneratorTarget, PartitionKeyStrategy, ResumedCounters };
 
 /**
  * The generator worker's side of things: what the page asks it to do, and the shape of the
@@ -30,7 +31,10 @@ export interface JobTemplate {
 
 /** One run of the generator, as the Generator page describes it. */
 export interface GeneratorJob {
+  /** The data stream's or delivery stream's name. */
   stream: string;
+  /** A Kinesis data stream (PutRecords, the default) or a Firehose delivery stream (PutRecordBatch). */
+  target?: GeneratorTarget;
   /** One template, or several mixed by weight. */
   templates: JobTemplate[];
   /** Records per second (validated by the run: a number greater than 0). */

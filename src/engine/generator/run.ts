@@ -28,6 +28,8 @@ import { gzipSync } from 'fflate';
 import type { Clock } from '../common/clock';
 import type { Rng } from '../common/rng';
 import type { CompiledTemplate } from './template/compiler';
+import { utf8Length } from '../common/utf8';
+import { targetLimits } from './targets';
 import { createFaker, TemplateRenderer } from './template/renderer';
 
 /** One entry of PutRecords' (or PutRecordBatch's) result. */
@@ -84,6 +86,8 @@ export interface GeneratorRunOptions {
   maxBatchBytes?: number;
   /** Largest record accepted (data + partition key); Kinesis: 1 MiB. */
   maxRecordBytes?: number;
+  /** Whether the partition key counts toward a record's size (default true; Firehose records have no key). */
+  keyCounts?: boolean;
   /** Calls allowed in flight at once (default 4). */
   maxInFlight?: number;
   /** Longest wait tick() asks for (default 100 ms). */
@@ -184,20 +188,6 @@ interface Rec {
   notBefore: number;
 }
 
-const MIB = 1024 * 1024;
-const utf8Length = (s: string): number => {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-};
 
 const fieldOf = (text: string, path: string[]): string | undefined => {
   let v: unknown;
@@ -257,7 +247,8 @@ export class GeneratorRun {
     this.targetRate = validateRate(options.rate);
     if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit > 0))
       throw new GeneratorConfigError(`The record limit must be a whole number greater than 0 (got ${options.limit})`);
-    const maxBatchRecords = options.maxBatchRecords ?? 500;
+    const kinesis = targetLimits('kinesis');
+    const maxBatchRecords = options.maxBatchRecords ?? kinesis.maxBatchRecords;
     const maxInFlight = options.maxInFlight ?? 4;
     const tickMs = options.tickMs ?? 100;
     if (!(maxBatchRecords >= 1)) throw new GeneratorConfigError('maxBatchRecords must be at least 1');
@@ -267,8 +258,9 @@ export class GeneratorRun {
       newline: options.newline ?? true,
       gzip: options.gzip ?? false,
       maxBatchRecords,
-      maxBatchBytes: options.maxBatchBytes ?? 5 * MIB,
-      maxRecordBytes: options.maxRecordBytes ?? MIB,
+      maxBatchBytes: options.maxBatchBytes ?? kinesis.maxBatchBytes,
+      maxRecordBytes: options.maxRecordBytes ?? kinesis.maxRecordBytes,
+      keyCounts: options.keyCounts ?? kinesis.keyCounts,
       maxInFlight,
       tickMs,
       retryBaseMs: options.retryBaseMs ?? 100,
@@ -471,12 +463,13 @@ export class GeneratorRun {
     const key = this.partitionKey(text);
     let data = this.encoder.encode(this.o.newline ? `${text}\n` : text);
     if (this.o.gzip) data = gzipSync(data, { mtime: this.o.clock.now() });
-    const bytes = data.length + utf8Length(key);
+    const withKey = this.o.keyCounts;
+    const bytes = data.length + (withKey ? utf8Length(key) : 0);
     if (bytes > this.o.maxRecordBytes) {
       this.s.dropped++;
       this.fail(
         'RecordTooLarge',
-        `A rendered record is ${bytes} bytes with its partition key; the limit is ${this.o.maxRecordBytes} bytes per record`,
+        `A rendered record is ${bytes} bytes${withKey ? ' with its partition key' : ''}; the limit is ${this.o.maxRecordBytes} bytes per record`,
       );
       return;
     }

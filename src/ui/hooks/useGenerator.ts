@@ -1,6 +1,6 @@
-import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { useCallback, useEffect, useMemo } from 'react';
 import { create } from 'zustand';
+import { sendBatchFor } from '../../aws/generatorSend';
 import { VirtualClock } from '../../engine/common/clock';
 import { SeededRng } from '../../engine/common/rng';
 import type { GeneratorStats, PartitionKeyStrategy } from '../../engine/generator/run';
@@ -8,7 +8,7 @@ import { validateRate } from '../../engine/generator/run';
 import { checkTemplate, compileTemplate, TemplateError, TemplateRenderer } from '../../engine/generator/template';
 import { emulatorClient } from '../../worker/client';
 import { generatorClient, type GeneratorClient } from '../../worker/generatorClient';
-import type { GeneratorJob, JobRejection, StartResult } from '../../worker/generatorProtocol';
+import type { GeneratorJob, GeneratorTarget, JobRejection, StartResult } from '../../worker/generatorProtocol';
 import { tabStorage } from '../state/connection';
 import { useNotificationStore } from '../state/notifications';
 import { describeError, type ShownError } from './errors';
@@ -100,6 +100,7 @@ export const runStorage = {
 /** What the page shows about the current (or last) run. */
 interface RunState {
   stream?: string;
+  target?: GeneratorTarget;
   stats?: GeneratorStats;
   rejection?: JobRejection;
   error?: ShownError;
@@ -120,6 +121,8 @@ const THROTTLED = 'ProvisionedThroughputExceededException';
 
 export interface GeneratorForm {
   stream: string;
+  /** A Kinesis data stream (the default) or a Firehose delivery stream. */
+  target?: GeneratorTarget;
   templates: { name: string; source: string; weight: number }[];
   rate: string;
   limit: string;
@@ -130,13 +133,10 @@ export interface GeneratorForm {
 
 /** The page's one generator client (in its worker), linked to the page's one emulator. */
 const useGeneratorClient = (): GeneratorClient => {
-  const { kinesis } = useServices();
+  const clients = useServices();
   return useMemo(
-    () =>
-      generatorClient((port) => emulatorClient().connectPort(port), (job) => (batch) =>
-        kinesis.send(new PutRecordsCommand({ StreamName: job.stream, Records: batch })),
-      ),
-    [kinesis],
+    () => generatorClient((port) => emulatorClient().connectPort(port), (job) => sendBatchFor(clients, job)),
+    [clients],
   );
 };
 
@@ -155,6 +155,7 @@ const runJob = async (client: GeneratorClient, job: GeneratorJob, resumed?: Gene
     stats: resumed && { ...resumed, state: 'running', stopReason: undefined },
     throttledAt: undefined,
     stream: job.stream,
+    target: job.target ?? 'kinesis',
   });
   const { connection: _c, clock: _k, resume: _r, ...saved } = job;
   try {
@@ -185,6 +186,7 @@ export const useGenerator = () => {
     (form: GeneratorForm) =>
       runJob(client, {
         stream: form.stream,
+        target: form.target,
         templates: form.templates,
         rate: form.rate,
         limit: form.limit.trim() ? Number(form.limit) : undefined,
@@ -217,6 +219,7 @@ export const useGenerator = () => {
     dismissInterrupted,
     running,
     stream: state.stream,
+    target: state.target,
     stats: state.stats,
     rejection: state.rejection,
     error: state.error,

@@ -1,10 +1,16 @@
-import { base64DecodedLength } from '../../common/validation';
+import { base64DecodedLength, type FieldShape, type Shapes } from '../../common/validation';
+import { putRecordBatch as putRecordBatchShapes } from '../validations.generated';
 import { fErr } from '../errors';
 import type { FirehoseContext } from './context';
 import { putTarget, recordId } from './put';
 
 /** "The PutRecordBatch request ... can support up to 500 records ... up to 4 MiB for the entire request" (API reference). */
 export const MAX_BATCH_BYTES = 4 * 1024 * 1024;
+const recordsShape = putRecordBatchShapes.Records;
+/** At most 500 records a call: the model's list length, read from the generated shapes. */
+export const MAX_BATCH_RECORDS = recordsShape.lengthLessThanOrEqual!;
+/** 1,000 KiB a record before Base64: the model's Data shape. */
+export const MAX_RECORD_BYTES = ((recordsShape.children as FieldShape).children as Shapes).Data.lengthLessThanOrEqual!;
 
 type Entry = { RecordId: string } | { ErrorCode: string; ErrorMessage: string };
 
