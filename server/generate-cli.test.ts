@@ -29,7 +29,8 @@ describe('npm run generate', () => {
     expect(r.err).toBe('');
     const lines = r.out.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
-    for (const l of lines) expect(JSON.parse(l).eventTimeStamp).toBe(String(Date.UTC(2026, 2, 1, 10)));
+    // current.timestamp is KDG's date.now: ISO 8601 with the local offset, at the --time instant
+    for (const l of lines) expect(Date.parse(JSON.parse(l).eventTimeStamp)).toBe(Date.UTC(2026, 2, 1, 10));
   });
 
   it('repeats its output for the same seed', () => {
@@ -68,7 +69,7 @@ describe('npm run generate', () => {
       });
     const ok = cli(good);
     expect(ok.status).toBe(0);
-    expect(ok.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).eventTimeStamp)).toEqual(Array(3).fill('1767225600000'));
+    expect(ok.stdout.trimEnd().split('\n').map((l) => Date.parse(JSON.parse(l).eventTimeStamp))).toEqual(Array(3).fill(1767225600000));
     const ko = cli(bad);
     expect(ko.status).toBe(2);
     expect(ko.stderr).toBe(`${bad}:1:3: Unknown helper "nope.nope"\n`);

@@ -195,7 +195,7 @@ describe('GeneratorHost on the emulator clock', () => {
   it('renders current.timestamp and date.now from the emulator clock, not the wall clock', async () => {
     const t = onVirtualTime(1);
     t.emulator.skip(23 * 60_000);
-    await t.start({ templates: [{ name: 't', source: '{"ts":{{current.timestamp}},"d":"{{date.now("YYYY-MM-DDTHH:mm")}}","u":"{{date.utc("HH:mm")}}"}', weight: 1 }] });
+    await t.start({ templates: [{ name: 't', source: '{"ts":{{date.now("x")}},"d":"{{date.now("YYYY-MM-DDTHH:mm")}}","u":"{{date.utc("HH:mm")}}"}', weight: 1 }] });
     await t.step(1000);
     await t.host.stop();
     const [first] = texts(t.sent);
@@ -218,7 +218,7 @@ describe('GeneratorHost on the emulator clock', () => {
 
   it('is not owed the records of a skip ahead: it carries on at its rate from the new time', async () => {
     const t = onVirtualTime(1);
-    await t.start({ templates: [{ name: 't', source: '{"ts":{{current.timestamp}}}', weight: 1 }] });
+    await t.start({ templates: [{ name: 't', source: '{"ts":{{date.now("x")}}}', weight: 1 }] });
     await t.step(1000);
     t.emulator.skip(60_000);
     t.host.setClock(t.emulator.reading());

@@ -153,7 +153,8 @@ const gpsCoordinate = (ctx: RenderContext, args: unknown[]): string => {
 };
 
 export const kdgHelpers: Record<string, HelperDef> = {
-  'current.timestamp': { call: (ctx) => ctx.clock.now(), prepare: () => (ctx) => ctx.clock.now() },
+  // KDG rewrites {{current.timestamp}} to {{date.now}} before rendering (producer.js, getCleanedTemplate).
+  'current.timestamp': { call: (ctx) => dateNow(undefined)(ctx), prepare: () => dateNow(undefined) },
   'date.now': {
     call: (ctx, a) => dateNow(formatArg('date.now', a[0]))(ctx),
     prepare: (a) => dateNow(formatArg('date.now', a[0])),
