@@ -87,7 +87,7 @@ test('at 60x the generator sends 20 records per emulated second: its rate and In
   await createStream(page, 'fast-stream', 2);
   const gen = new GeneratorPage(page);
   await gen.goto('fast-stream');
-  await gen.setTemplate('{"sensorId":"sensor-{{random.number(100)}}","eventTimeStamp":{{current.timestamp}}}');
+  await gen.setTemplate('{"sensorId":"sensor-{{random.number(100)}}","eventTimeStamp":{{date.now("x")}}}');
   await gen.setRate('20');
   await gen.clockSpeed(60);
   const startedAt = await gen.emulatorTime();
