@@ -111,6 +111,16 @@ test('a bad template shows its line and column and nothing can be sent', async (
   await expect(gen.sendButton).toBeDisabled();
   await expect(page.getByTestId('test-template')).toBeDisabled();
   await gen.screenshot('generator-bad-template');
+
+  // An empty template cannot be sent either.
+  await gen.setTemplate('');
+  await expect(gen.templateError).toContainText('The template is empty');
+  await expect(gen.sendButton).toBeDisabled();
+
+  // JSON with a trailing comma: a warning with the place, and sending is still allowed.
+  await gen.setTemplate('{ "sensorId": "sensor-{{random.number(9)}}", }');
+  await expect(page.getByTestId('template-json-warning')).toContainText('line 1, column');
+  await expect(gen.templateError).toHaveCount(0);
 });
 
 test('over capacity the stream throttles visibly; deleting it mid-run stops the generator with the counters intact', async ({ page }) => {

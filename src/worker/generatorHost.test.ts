@@ -135,6 +135,13 @@ describe('GeneratorHost', () => {
     });
     expect(compileJob(mix)).toMatchObject({ ok: false, rejection: { template: 'b', line: 2, column: 3 } });
   });
+
+  it('refuses an empty template: it would send empty records', () => {
+    expect(compileJob(job({ templates: [{ name: 'blank', source: ' \n', weight: 1 }] }))).toEqual({
+      ok: false,
+      rejection: { kind: 'template', template: 'blank', line: 1, column: 1, message: 'The template is empty: write the record the generator sends' },
+    });
+  });
 });
 
 /**

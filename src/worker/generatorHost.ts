@@ -2,7 +2,7 @@ import { MirrorClock, RealClock, type Clock, type ClockReading } from '../engine
 import { PlatformRng, type Rng } from '../engine/common/rng';
 import { GeneratorConfigError, GeneratorRun, type SendBatch, type WeightedTemplate } from '../engine/generator/run';
 import { targetLimits } from '../engine/generator/targets';
-import { compileTemplate, TemplateError } from '../engine/generator/template';
+import { compileTemplate, EMPTY_TEMPLATE, isBlankTemplate, TemplateError } from '../engine/generator/template';
 import { STATS_INTERVAL_MS, type GeneratorJob, type JobRejection, type StartResult, type StatsListener } from './generatorProtocol';
 
 /** Timers the host runs on: the platform's, or fake ones in tests. */
@@ -39,6 +39,8 @@ export const compileJob = (job: GeneratorJob): { ok: true; templates: WeightedTe
   if (job.templates.length === 0) return { ok: false, rejection: { kind: 'config', message: 'Choose at least one template' } };
   const templates: WeightedTemplate[] = [];
   for (const t of job.templates) {
+    if (isBlankTemplate(t.source))
+      return { ok: false, rejection: { kind: 'template', template: t.name, line: 1, column: 1, message: EMPTY_TEMPLATE } };
     try {
       templates.push({ name: t.name, template: compileTemplate(t.source), weight: t.weight });
     } catch (e) {

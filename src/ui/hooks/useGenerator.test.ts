@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitProblem, previewRecords, rateProblem, templateProblems } from './useGenerator';
+import { jsonWarning, limitProblem, previewRecords, rateProblem, templateProblems } from './useGenerator';
 import { SENSOR_TEMPLATE, freeName, useGeneratorTemplates } from './useGeneratorTemplates';
 
 describe('Generator form checks', () => {
@@ -74,5 +74,18 @@ describe('saved templates', () => {
   it('names a new template with the first free number', () => {
     expect(freeName(['Template 2', 'Template 3'])).toBe('Template 4');
     expect(freeName(['Sensor readings'])).toBe('Template 2');
+  });
+});
+
+describe('template checks before sending', () => {
+  it('an empty template is a problem: it cannot be sent', () => {
+    expect(templateProblems('  \n ')).toEqual([{ line: 1, column: 1, message: 'The template is empty: write the record the generator sends' }]);
+    expect(templateProblems('{"a": 1}')).toEqual([]);
+  });
+
+  it('warns of records that look like JSON but are not, with the place in the record', () => {
+    expect(jsonWarning('{ "a": {{random.number(9)}}, }', 0)).toMatchObject({ line: 1, column: 11, message: 'Expected double-quoted property name' });
+    expect(jsonWarning('{ "a": {{random.number(9)}} }', 0)).toBeUndefined();
+    expect(jsonWarning('sensor,{{random.number(9)}}', 0)).toBeUndefined();
   });
 });

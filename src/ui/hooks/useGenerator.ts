@@ -5,7 +5,15 @@ import { VirtualClock } from '../../engine/common/clock';
 import { SeededRng } from '../../engine/common/rng';
 import type { GeneratorStats, PartitionKeyStrategy } from '../../engine/generator/run';
 import { validateRate } from '../../engine/generator/run';
-import { checkTemplate, compileTemplate, TemplateError, TemplateRenderer } from '../../engine/generator/template';
+import {
+  checkTemplate,
+  compileTemplate,
+  EMPTY_TEMPLATE,
+  isBlankTemplate,
+  jsonLookalikeProblem,
+  TemplateError,
+  TemplateRenderer,
+} from '../../engine/generator/template';
 import { emulatorClient } from '../../worker/client';
 import { generatorClient, type GeneratorClient } from '../../worker/generatorClient';
 import type { GeneratorJob, GeneratorTarget, JobRejection, StartResult } from '../../worker/generatorProtocol';
@@ -25,7 +33,20 @@ export interface TemplateProblem {
 
 /** Every problem in a template, in source order (empty when it compiles). */
 export const templateProblems = (source: string): TemplateProblem[] =>
-  checkTemplate(source).map((e) => ({ line: e.line, column: e.column, message: e.message }));
+  isBlankTemplate(source)
+    ? [{ line: 1, column: 1, message: EMPTY_TEMPLATE }]
+    : checkTemplate(source).map((e) => ({ line: e.line, column: e.column, message: e.message }));
+
+/**
+ * A warning (not a blocker) for a template whose records look like JSON but are not: they would
+ * spoil schema discovery in Activity 2. Read off a sample record; the place is in that record.
+ */
+export const jsonWarning = (source: string, now: number): (TemplateProblem & { record: string }) | undefined => {
+  const p = previewRecords(source, 1, 1, now);
+  if (!p.ok) return undefined;
+  const problem = jsonLookalikeProblem(p.records[0]);
+  return problem && { ...problem, record: p.records[0] };
+};
 
 export type Preview = { ok: true; records: string[] } | { ok: false; problem: TemplateProblem };
 

@@ -13,7 +13,7 @@ import Textarea from '@cloudscape-design/components/textarea';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useMemo, useState } from 'react';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
-import { previewRecords, templateProblems, type Preview, type TemplateProblem } from '../../hooks/useGenerator';
+import { jsonWarning, previewRecords, templateProblems, type Preview, type TemplateProblem } from '../../hooks/useGenerator';
 import { activeTemplate, useGeneratorTemplates, type SavedTemplate } from '../../hooks/useGeneratorTemplates';
 import { framed } from '../../components/CliCommand';
 
@@ -28,6 +28,9 @@ export function TemplatesSection({ onPreview }: { onPreview(records: string[] | 
   const [preview, setPreview] = useState<Preview>();
   const seedOk = /^\d+$/.test(seed.trim());
   const serviceTime = useServiceTime();
+  // only when the template compiles; the sample's time does not change whether it parses
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const warning = useMemo(() => (problems.length ? undefined : jsonWarning(active.source, serviceTime())), [active.source, problems]);
 
   const test = () => {
     const p = previewRecords(active.source, Number(seed), 5, serviceTime());
@@ -97,6 +100,14 @@ export function TemplatesSection({ onPreview }: { onPreview(records: string[] | 
                     {problemText(p)}
                   </span>
                 ))}
+              </span>
+            ) : undefined
+          }
+          warningText={
+            warning ? (
+              <span data-testid="template-json-warning">
+                The records look like JSON but are not valid JSON (line {warning.line}, column {warning.column} of a record:{' '}
+                {warning.message}). Schema discovery in Activity 2 would not read them as JSON. They can still be sent.
               </span>
             ) : undefined
           }
