@@ -1,7 +1,7 @@
 import type { EngineContext, RequestContext } from '../../protocol/context';
 import { kErr } from '../errors';
 import type { KinesisMetrics } from '../metrics';
-import { streamNameOfArn, type KinesisStore } from '../store/store';
+import { parseShardId, streamNameOfArn, type KinesisStore } from '../store/store';
 import type { Shard, Stream } from '../store/types';
 
 /** What every action is handed. */
@@ -22,6 +22,20 @@ export interface StreamRef {
  * within the request's region: a name resolves in `rc.region`; an ARN names its own region and
  * account, and one of another region or account than the request's is not found there.
  */
+/** The stream name a request gives (from its ARN when it gives only that), for messages before the lookup. */
+export const requestedStreamName = (input: StreamRef): string =>
+  input.StreamName ?? (input.StreamARN === undefined ? '' : streamNameOfArn(input.StreamARN));
+
+/**
+ * A shard id's index. AWS checks the id's syntax before it looks the stream up: a malformed id
+ * is "Could not find shard <id>" even when the stream does not exist either (kinesalite's suite, run on AWS).
+ */
+export const requestedShardIndex = (k: KinesisContext, input: StreamRef, shardId: string): number => {
+  const ix = parseShardId(shardId);
+  if (ix === undefined) throw kErr.shardNotFound(shardId, requestedStreamName(input), k.store.account);
+  return ix;
+};
+
 export const streamOf = (k: KinesisContext, input: StreamRef): Stream => {
   const { StreamName: name, StreamARN: arn } = input;
   if (arn === undefined) {

@@ -3,9 +3,9 @@ import { kErr } from '../errors';
 import { encodeIterator } from '../store/iterator';
 import { seekTime } from '../store/log';
 import { parseSeq, seqOf } from '../store/sequence';
-import { parseShardId, shardIdName, streamNameOfArn } from '../store/store';
+import { shardIdName } from '../store/store';
 import type { Stream } from '../store/types';
-import { streamOf, type KinesisContext, type StreamRef } from './context';
+import { requestedShardIndex, requestedStreamName, streamOf, type KinesisContext, type StreamRef } from './context';
 
 export type ShardIteratorType = 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
 
@@ -26,9 +26,8 @@ const mustSpecify = (type: string, withSeq: boolean) =>
 /** An iterator valid for 5 minutes on the shard, at the position the type asks for. */
 export const getShardIterator = (k: KinesisContext, input: GetShardIteratorInput) => {
   const account = k.store.account;
-  const name = input.StreamName ?? (input.StreamARN === undefined ? '' : streamNameOfArn(input.StreamARN));
-  const ix = parseShardId(input.ShardId);
-  if (ix === undefined) throw kErr.shardNotFound(input.ShardId, name, account);
+  const name = requestedStreamName(input);
+  const ix = requestedShardIndex(k, input, input.ShardId);
   const shardId = shardIdName(ix);
   let s: Stream;
   try {

@@ -1,5 +1,5 @@
 import { kErr } from '../errors';
-import { requireActive, streamOf, type KinesisContext, type StreamRef } from './context';
+import { requestedShardIndex, requireActive, streamOf, type KinesisContext, type StreamRef } from './context';
 import { shardToReshard } from './resharding';
 
 export interface MergeShardsInput extends StreamRef {
@@ -9,13 +9,15 @@ export interface MergeShardsInput extends StreamRef {
 
 /** Closes two adjacent shards and, after the state delay, opens one child covering both ranges. */
 export const mergeShards = (k: KinesisContext, input: MergeShardsInput): void => {
+  const ia = requestedShardIndex(k, input, input.ShardToMerge);
+  const ib = requestedShardIndex(k, input, input.AdjacentShardToMerge);
   const s = streamOf(k, input);
   requireActive(k, s);
-  const a = shardToReshard(k, s, input.ShardToMerge, 'merging');
-  const b = shardToReshard(k, s, input.AdjacentShardToMerge, 'merging');
-  const adjacent =
-    BigInt(a.HashKeyRange.EndingHashKey) + 1n === BigInt(b.HashKeyRange.StartingHashKey) ||
-    BigInt(b.HashKeyRange.EndingHashKey) + 1n === BigInt(a.HashKeyRange.StartingHashKey);
+  const a = shardToReshard(k, s, ia, 'merging');
+  const b = shardToReshard(k, s, ib, 'merging');
+  // ShardToMerge must be the lower range: AWS refuses the pair given the other way round
+  // (kinesalite's suite, run against AWS).
+  const adjacent = BigInt(a.HashKeyRange.EndingHashKey) + 1n === BigInt(b.HashKeyRange.StartingHashKey);
   if (!adjacent) {
     throw kErr.invalidArgument(
       `Shards ${a.ShardId} and ${b.ShardId} in stream ${s.StreamName} under account ${k.store.account} are not an adjacent pair of shards eligible for merging`,

@@ -1,12 +1,10 @@
 import { kErr } from '../errors';
-import { parseShardId, shardIdName } from '../store/store';
+import { shardIdName } from '../store/store';
 import type { Shard, Stream } from '../store/types';
 import { isOpen, type KinesisContext } from './context';
 
 /** The shard a request names: ResourceNotFoundException "Could not find shard ..." otherwise. */
-export const shardToReshard = (k: KinesisContext, s: Stream, id: string, verb: 'merging' | 'splitting'): Shard => {
-  const ix = parseShardId(id);
-  if (ix === undefined) throw kErr.shardNotFound(id, s.StreamName, k.store.account);
+export const shardToReshard = (k: KinesisContext, s: Stream, ix: number, verb: 'merging' | 'splitting'): Shard => {
   const sh = s.Shards[ix];
   if (!sh) throw kErr.shardNotFound(shardIdName(ix), s.StreamName, k.store.account);
   if (!isOpen(sh)) {

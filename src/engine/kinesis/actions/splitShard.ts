@@ -1,6 +1,6 @@
 import { kErr } from '../errors';
 import { accountShardLimit } from '../store/store';
-import { requireActive, streamOf, type KinesisContext, type StreamRef } from './context';
+import { requestedShardIndex, requireActive, streamOf, type KinesisContext, type StreamRef } from './context';
 import { shardToReshard } from './resharding';
 
 export interface SplitShardInput extends StreamRef {
@@ -12,9 +12,10 @@ export interface SplitShardInput extends StreamRef {
  * Closes the shard and, after the state delay, opens two children: [start, key-1] and [key, end].
  */
 export const splitShard = (k: KinesisContext, input: SplitShardInput): void => {
+  const ix = requestedShardIndex(k, input, input.ShardToSplit);
   const s = streamOf(k, input);
   requireActive(k, s);
-  const sh = shardToReshard(k, s, input.ShardToSplit, 'splitting');
+  const sh = shardToReshard(k, s, ix, 'splitting');
   const current = k.store.openShardCount(k.rc.region);
   if (current + 1 > accountShardLimit(k.rc.region)) throw k.store.shardLimitError(k.rc.region, current, 1);
   const key = BigInt(input.NewStartingHashKey);
