@@ -13,6 +13,18 @@ describe('AddTagsToStream', () => {
     ]);
   });
 
+  it('keeps a tag named __proto__, as CreateStream does (the request is JSON: any key is a key)', () => {
+    const h = kinesisHarness();
+    h.active('s', 1);
+    h.call('AddTagsToStream', { StreamName: 's', Tags: JSON.parse('{"__proto__": "x", "b": "2"}') });
+    expect(h.call('ListTagsForStream', { StreamName: 's' }).Tags).toEqual([
+      { Key: '__proto__', Value: 'x' },
+      { Key: 'b', Value: '2' },
+    ]);
+    h.call('RemoveTagsFromStream', { StreamName: 's', TagKeys: ['__proto__'] });
+    expect(h.call('ListTagsForStream', { StreamName: 's' }).Tags).toEqual([{ Key: 'b', Value: '2' }]);
+  });
+
   it('refuses invalid characters and more than 50 tags on a stream', () => {
     const h = kinesisHarness();
     h.active('s', 1);

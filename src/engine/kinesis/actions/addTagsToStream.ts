@@ -18,5 +18,6 @@ export const addTagsToStream = (k: KinesisContext, input: AddTagsToStreamInput):
       `Failed to add tags to stream ${s.StreamName} under account ${k.store.account} because a given stream cannot have more than 10 tags associated with it.`,
     );
   }
-  for (const key of keys) s._tags[key] = input.Tags[key];
+  // Defined, not assigned: a key such as `__proto__` is a tag like any other (CreateStream keeps it too).
+  for (const key of keys) Object.defineProperty(s._tags, key, { value: input.Tags[key], enumerable: true, writable: true, configurable: true });
 };
