@@ -12,8 +12,8 @@ import {
 import { ListBucketsCommand } from '@aws-sdk/client-s3';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { bucketArn, bucketOfArn, demoTickerRecord } from '../lib/firehoseRules';
-import { describeError, type ShownError } from './errors';
+import { bucketArn, bucketOfArn, DELIVERY_FORM_FIELDS, demoTickerRecord, type DeliveryFormField } from '../lib/firehoseRules';
+import { describeError, fieldForError, type ShownError } from './errors';
 import { useServices } from './services';
 import { FAST_POLL_MS, SLOW_POLL_MS } from './useStreams';
 
@@ -240,6 +240,15 @@ export const useUpdateDeliveryDestination = () => {
       ),
     (i) => i.name,
   );
+};
+
+/**
+ * The form field an AWS error is about: the member a ValidationException names, the member or
+ * subject an InvalidArgumentException's text names, or the name when it is already taken.
+ */
+export const deliveryFieldOf = (e: ShownError): DeliveryFormField | undefined => {
+  if (e.type === 'ResourceInUseException' && /already exists/.test(e.message)) return 'name';
+  return fieldForError(e, DELIVERY_FORM_FIELDS);
 };
 
 const utf8 = new TextEncoder();

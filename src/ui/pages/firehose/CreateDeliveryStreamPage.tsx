@@ -13,7 +13,7 @@ import { useState } from 'react';
 import { describeError, formatError, useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useConnectionMode } from '../../hooks/services';
-import { useCreateDeliveryStream, type SourceType } from '../../hooks/useFirehose';
+import { deliveryFieldOf, useCreateDeliveryStream, type SourceType } from '../../hooks/useFirehose';
 import { useStreamList } from '../../hooks/useStreams';
 import {
   deliveryStreamNameProblem,
@@ -29,7 +29,6 @@ import {
   type DestinationDraft,
   type FieldErrors,
 } from './DestinationFields';
-import { deliveryFieldOf } from './fieldOfError';
 import { deliveryStreamHref } from './links';
 
 /** Activity 3's form: a delivery stream from Direct PUT (or a data stream) to an S3 bucket. */

@@ -6,6 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { describeError, formatError, useNotify } from '../../hooks/errors';
 import {
+  deliveryFieldOf,
   s3DestinationOf,
   useUpdateDeliveryDestination,
   type DeliveryStreamDescription,
@@ -17,7 +18,6 @@ import {
   type DestinationDraft,
   type FieldErrors,
 } from './DestinationFields';
-import { deliveryFieldOf } from './fieldOfError';
 
 /** The form's draft from a described destination. */
 export const draftOf = (d: DeliveryStreamDescription): DestinationDraft => {
