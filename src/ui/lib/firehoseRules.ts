@@ -1,5 +1,6 @@
 import { constraintProblems, type FieldShape } from '../../engine/common/validation';
 import { createDeliveryStream as createShapes } from '../../engine/firehose/validations.generated';
+import { parseWhole } from './forms';
 
 /*
  * The create-delivery-stream form's rules, from the service's own request shapes (so the form
@@ -32,11 +33,8 @@ export const deliveryStreamNameProblem = (name: string): string | undefined =>
     ? 'Enter a delivery stream name.'
     : constraintProblems(name, createShapes.DeliveryStreamName)[0];
 
-/** A whole number typed in a form; undefined when it is not one. */
-const whole = (s: string): number | undefined => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : undefined);
-
 const hintProblem = (text: string, shape: FieldShape): string | undefined => {
-  const n = whole(text);
+  const n = parseWhole(text);
   if (n === undefined) return 'Enter a whole number.';
   return constraintProblems(n, shape)[0];
 };

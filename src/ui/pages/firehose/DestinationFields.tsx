@@ -18,6 +18,7 @@ import {
   DEFAULT_BUFFER_SIZE,
   type DeliveryFormField,
 } from '../../lib/firehoseRules';
+import { parseWhole } from '../../lib/forms';
 import { fieldError } from '../streams/fieldError';
 
 /** The S3 destination as the form holds it: numbers as typed, so nothing the user typed is lost. */
@@ -44,15 +45,9 @@ export const emptyDestination: DestinationDraft = {
 
 /** The draft as request settings; undefined while a buffer hint is not a number at all. */
 export const draftSettings = (d: DestinationDraft): S3DestinationSettings | undefined => {
-  const size = Number(d.size);
-  const interval = Number(d.interval);
-  if (
-    d.size.trim() === '' ||
-    d.interval.trim() === '' ||
-    !Number.isInteger(size) ||
-    !Number.isInteger(interval)
-  )
-    return undefined;
+  const size = parseWhole(d.size);
+  const interval = parseWhole(d.interval);
+  if (size === undefined || interval === undefined) return undefined;
   return {
     bucket: d.bucket.trim(),
     prefix: d.prefix,
