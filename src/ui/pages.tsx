@@ -18,6 +18,8 @@ const KDS = 'Kinesis Data Streams';
 const streamsCrumb = { text: 'Data streams', path: '/streams' };
 const KDA = 'Kinesis Data Analytics';
 const analyticsCrumb = { text: 'Analytics applications', path: '/analytics' };
+const FIREHOSE = 'Amazon Data Firehose';
+const firehoseCrumb = { text: 'Delivery streams', path: '/firehose' };
 
 export const pages: PageDefinition[] = [
   definePage({
@@ -75,6 +77,30 @@ export const pages: PageDefinition[] = [
     title: ({ params }) => params.name,
     breadcrumbs: ({ params }) => [analyticsCrumb, { text: params.name, path: `/analytics/${encodeURIComponent(params.name)}` }],
     component: lazy(() => import('./pages/analytics/ApplicationDetailPage')),
+  }),
+  definePage({
+    id: 'firehose',
+    path: '/firehose',
+    nav: { section: FIREHOSE, label: 'Delivery streams' },
+    title: () => 'Delivery streams',
+    breadcrumbs: () => [firehoseCrumb],
+    component: named(() => import('./pages/firehose/DeliveryStreamList'), 'DeliveryStreamList'),
+  }),
+  definePage({
+    id: 'create-delivery-stream',
+    path: '/create-delivery-stream',
+    navPath: '/firehose',
+    title: () => 'Create delivery stream',
+    breadcrumbs: () => [firehoseCrumb, { text: 'Create delivery stream', path: '/create-delivery-stream' }],
+    component: named(() => import('./pages/firehose/CreateDeliveryStreamPage'), 'CreateDeliveryStreamPage'),
+  }),
+  definePage({
+    id: 'delivery-stream',
+    path: '/firehose/:name',
+    navPath: '/firehose',
+    title: ({ params }) => params.name,
+    breadcrumbs: ({ params }) => [firehoseCrumb, { text: params.name, path: `/firehose/${encodeURIComponent(params.name)}` }],
+    component: named(() => import('./pages/firehose/DeliveryStreamDetailPage'), 'DeliveryStreamDetailPage'),
   }),
   definePage({
     id: 'monitoring',

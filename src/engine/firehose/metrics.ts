@@ -3,7 +3,7 @@ import type { MetricUnit } from '../common/metrics';
 import type { EngineContext } from '../protocol/context';
 import type { DeliveryStream } from './types';
 
-const NS = 'AWS/Firehose';
+export const FIREHOSE_NAMESPACE = 'AWS/Firehose';
 
 /** Reports the documented AWS/Firehose metrics through ctx.metrics, with the DeliveryStreamName dimension. */
 export class FirehoseMetrics {
@@ -16,7 +16,7 @@ export class FirehoseMetrics {
     unit: MetricUnit,
   ): void {
     this.ctx.metrics.put({
-      namespace: NS,
+      namespace: FIREHOSE_NAMESPACE,
       name,
       dimensions: [{ Name: 'DeliveryStreamName', Value: s.DeliveryStreamName }],
       value,

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { minutesOf, shardQueries, streamQueries, sumOf, toShardPoints, toStreamPoints, windowFor } from './useMetrics';
+import {
+  DELIVERY_SERIES,
+  deliveryStreamQueries,
+  minutesOf,
+  shardQueries,
+  streamQueries,
+  sumOf,
+  toPoints,
+  toShardPoints,
+  toStreamPoints,
+  windowFor,
+} from './useMetrics';
 
 const T = Date.UTC(2026, 0, 1, 12, 0, 0);
 const MIN = 60_000;
@@ -37,6 +48,38 @@ describe('GetMetricData queries', () => {
       { Name: 'StreamName', Value: 's1' },
       { Name: 'ShardId', Value: 'shardId-000000000001' },
     ]);
+  });
+});
+
+describe('delivery stream queries', () => {
+  it('asks for the AWS/Firehose metrics the Firehose engine reports, on the DeliveryStreamName dimension', () => {
+    const q = deliveryStreamQueries('to-s3');
+    expect(q.map((x) => [x.MetricStat?.Metric?.MetricName, x.MetricStat?.Stat])).toEqual([
+      ['IncomingRecords', 'Sum'],
+      ['IncomingBytes', 'Sum'],
+      ['DeliveryToS3.Records', 'Sum'],
+      ['DeliveryToS3.Bytes', 'Sum'],
+      ['DeliveryToS3.Success', 'Average'],
+      ['DeliveryToS3.DataFreshness', 'Maximum'],
+      ['ThrottledRecords', 'Sum'],
+    ]);
+    expect(q.every((x) => x.MetricStat?.Period === 60 && x.MetricStat.Metric?.Namespace === 'AWS/Firehose')).toBe(true);
+    expect(q.every((x) => /^[a-z][a-zA-Z0-9_]*$/.test(x.Id!))).toBe(true);
+    expect(q[0].MetricStat?.Metric?.Dimensions).toEqual([{ Name: 'DeliveryStreamName', Value: 'to-s3' }]);
+  });
+
+  it('lays delivery points out like stream points: sums 0 when empty, averages and maxima absent', () => {
+    const points = toPoints(
+      DELIVERY_SERIES,
+      [
+        { Id: 'deliveredRecords', Timestamps: [new Date(T + MIN)], Values: [300] },
+        { Id: 'deliverySuccess', Timestamps: [new Date(T + MIN)], Values: [1] },
+      ],
+      [T, T + MIN],
+    );
+    expect(points.map((p) => p.deliveredRecords)).toEqual([0, 300]);
+    expect(points.map((p) => p.deliverySuccess)).toEqual([undefined, 1]);
+    expect(points.map((p) => p.dataFreshness)).toEqual([undefined, undefined]);
   });
 });
 

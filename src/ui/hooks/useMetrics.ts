@@ -1,5 +1,6 @@
 import { GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { useQuery } from '@tanstack/react-query';
+import { FIREHOSE_NAMESPACE } from '../../engine/firehose/metrics';
 import { KINESIS_NAMESPACE } from '../../engine/kinesis/metrics';
 import { emulatorClient } from '../../worker/client';
 import { useServices } from './services';
@@ -22,8 +23,28 @@ export const STREAM_SERIES = {
 } as const;
 export type StreamSeries = keyof typeof STREAM_SERIES;
 
-/** One minute of the stream-level chart; sums with no data are 0, maxima with no data are absent. */
-export type StreamPoint = { t: number } & Partial<Record<StreamSeries, number>>;
+/** Delivery-stream series (AWS/Firehose, DeliveryStreamName dimension), as the Firehose engine reports them. */
+export const DELIVERY_SERIES = {
+  incomingRecords: { metric: 'IncomingRecords', stat: 'Sum' },
+  incomingBytes: { metric: 'IncomingBytes', stat: 'Sum' },
+  deliveredRecords: { metric: 'DeliveryToS3.Records', stat: 'Sum' },
+  deliveredBytes: { metric: 'DeliveryToS3.Bytes', stat: 'Sum' },
+  // The share of S3 puts that succeeded: 1 when all did (AWS charts it as an Average).
+  deliverySuccess: { metric: 'DeliveryToS3.Success', stat: 'Average' },
+  dataFreshness: { metric: 'DeliveryToS3.DataFreshness', stat: 'Maximum' },
+  throttledRecords: { metric: 'ThrottledRecords', stat: 'Sum' },
+} as const;
+export type DeliverySeries = keyof typeof DELIVERY_SERIES;
+
+/** A set of series: query id -> CloudWatch metric name and statistic. */
+export type SeriesSet = Readonly<Record<string, { readonly metric: string; readonly stat: string }>>;
+
+/** One minute of a chart over a series set; sums with no data are 0, other statistics with no data are absent. */
+export type SeriesPoint<K extends string> = { t: number } & Partial<Record<K, number>>;
+
+/** One minute of the stream-level chart. */
+export type StreamPoint = SeriesPoint<StreamSeries>;
+export type DeliveryPoint = SeriesPoint<DeliverySeries>;
 
 /** One minute of the per-shard chart: `t` and one value per shard id. */
 export type ShardPoint = { t: number } & Record<string, number>;
@@ -46,16 +67,23 @@ export const minutesOf = (w: { start: number; end: number }): number[] => {
 /** Query id for a shard (ids must start with a lower-case letter and hold only [a-zA-Z0-9_]). */
 export const shardQueryId = (i: number) => `shard_${i}`;
 
-export const streamQueries = (stream: string): MetricDataQuery[] =>
-  (Object.entries(STREAM_SERIES) as [StreamSeries, { metric: string; stat: string }][]).map(([id, s]) => ({
+/** One query per series of the set, on one namespace and dimension, with one-minute periods. */
+export const seriesQueries = (namespace: string, dimension: { Name: string; Value: string }, set: SeriesSet): MetricDataQuery[] =>
+  Object.entries(set).map(([id, s]) => ({
     Id: id,
     MetricStat: {
-      Metric: { Namespace: KINESIS_NAMESPACE, MetricName: s.metric, Dimensions: [{ Name: 'StreamName', Value: stream }] },
+      Metric: { Namespace: namespace, MetricName: s.metric, Dimensions: [dimension] },
       Period: PERIOD_SECONDS,
       Stat: s.stat,
     },
     ReturnData: true,
   }));
+
+export const streamQueries = (stream: string): MetricDataQuery[] =>
+  seriesQueries(KINESIS_NAMESPACE, { Name: 'StreamName', Value: stream }, STREAM_SERIES);
+
+export const deliveryStreamQueries = (deliveryStream: string): MetricDataQuery[] =>
+  seriesQueries(FIREHOSE_NAMESPACE, { Name: 'DeliveryStreamName', Value: deliveryStream }, DELIVERY_SERIES);
 
 export const shardQueries = (stream: string, shardIds: readonly string[]): MetricDataQuery[] =>
   shardIds.map((shardId, i) => ({
@@ -85,19 +113,21 @@ const byTime = (r: MetricDataResult | undefined): Map<number, number> => {
   return m;
 };
 
-/** Lays results out by minute: sums fill empty minutes with 0, maxima leave them empty. */
-export const toStreamPoints = (results: MetricDataResult[], minutes: number[]): StreamPoint[] => {
-  const series = new Map(results.map((r) => [r.Id as StreamSeries, byTime(r)]));
+/** Lays results out by minute: sums fill empty minutes with 0, other statistics leave them empty. */
+export const toPoints = <S extends SeriesSet>(set: S, results: MetricDataResult[], minutes: number[]): SeriesPoint<keyof S & string>[] => {
+  const series = new Map(results.map((r) => [r.Id!, byTime(r)]));
   return minutes.map((t) => {
-    const p: StreamPoint = { t };
-    for (const [id, def] of Object.entries(STREAM_SERIES) as [StreamSeries, { stat: string }][]) {
+    const p: Record<string, number> = { t };
+    for (const [id, def] of Object.entries(set)) {
       const v = series.get(id)?.get(t);
       if (v !== undefined) p[id] = v;
       else if (def.stat === 'Sum') p[id] = 0;
     }
-    return p;
+    return p as SeriesPoint<keyof S & string>;
   });
 };
+
+export const toStreamPoints = (results: MetricDataResult[], minutes: number[]): StreamPoint[] => toPoints(STREAM_SERIES, results, minutes);
 
 export const toShardPoints = (results: MetricDataResult[], shardIds: readonly string[], minutes: number[]): ShardPoint[] => {
   const series = shardIds.map((_, i) => byTime(results.find((r) => r.Id === shardQueryId(i))));
@@ -113,6 +143,7 @@ export const sumOf = (points: readonly Record<string, number | undefined>[], key
 
 export const metricsKeys = {
   stream: (stream: string, range: RangeKey) => ['cloudwatch', 'stream', stream, range] as const,
+  deliveryStream: (name: string, range: RangeKey) => ['cloudwatch', 'deliveryStream', name, range] as const,
   shards: (stream: string, range: RangeKey, shards: readonly string[]) => ['cloudwatch', 'shards', stream, range, shards.join(',')] as const,
 };
 
@@ -162,6 +193,21 @@ export const useStreamMetrics = (stream: string | undefined, range: RangeKey) =>
     queryFn: async () => {
       const { results, minutes } = await fetch(streamQueries(stream!), RANGES[range]);
       return toStreamPoints(results, minutes);
+    },
+    refetchInterval: REFRESH_MS,
+    placeholderData: (prev) => prev,
+  });
+};
+
+/** AWS/Firehose metrics of one delivery stream, one point a minute over the range, refreshed every 10 s. */
+export const useDeliveryStreamMetrics = (deliveryStream: string | undefined, range: RangeKey) => {
+  const fetch = useMetricData();
+  return useQuery({
+    queryKey: metricsKeys.deliveryStream(deliveryStream ?? '', range),
+    enabled: !!deliveryStream,
+    queryFn: async () => {
+      const { results, minutes } = await fetch(deliveryStreamQueries(deliveryStream!), RANGES[range]);
+      return toPoints(DELIVERY_SERIES, results, minutes);
     },
     refetchInterval: REFRESH_MS,
     placeholderData: (prev) => prev,

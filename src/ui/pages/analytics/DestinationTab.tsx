@@ -4,6 +4,7 @@ import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
+import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
@@ -11,6 +12,8 @@ import Tiles from '@cloudscape-design/components/tiles';
 import { useState } from 'react';
 import { describeError, formatError, useNotify } from '../../hooks/errors';
 import { appParts, useAddOutput, useDeleteOutput, type ApplicationDetail } from '../../hooks/useAnalytics';
+import { useDeliveryStreamList } from '../../hooks/useFirehose';
+import { hrefFor } from '../../hooks/route';
 import { streamsInScript } from '../../hooks/useSqlEditor';
 import { useStreamList } from '../../hooks/useStreams';
 
@@ -27,25 +30,28 @@ const destinationOf = (o: Output) =>
 export function DestinationTab({ name, app }: { name: string; app: ApplicationDetail }) {
   const parts = appParts(app);
   const streams = useStreamList();
+  const deliveryStreams = useDeliveryStreamList();
   const add = useAddOutput();
   const remove = useDeleteOutput();
   const notify = useNotify();
   const inAppStreams = streamsInScript(parts.code).map((s) => s.name.replace(/^"|"$/g, ''));
   const [inApp, setInApp] = useState<string | undefined>();
+  const [kind, setKind] = useState<'kinesis' | 'firehose'>('kinesis');
   const [target, setTarget] = useState<string | undefined>();
   const [format, setFormat] = useState<'JSON' | 'CSV'>('CSV');
   const [problem, setProblem] = useState<string | undefined>();
-  const targetArn = streams.data?.find((s) => s.name === target)?.arn;
+  const targets = kind === 'kinesis' ? (streams.data ?? []) : (deliveryStreams.data ?? []);
+  const targetArn = targets.find((s) => s.name === target)?.arn;
   const full = parts.outputs.length >= MAX_OUTPUTS;
 
   const connect = () => {
     if (!inApp || !targetArn) return;
     setProblem(undefined);
     add.mutate(
-      { name, version: app.ApplicationVersionId ?? 1, streamName: inApp, resourceArn: targetArn, kind: 'kinesis', format },
+      { name, version: app.ApplicationVersionId ?? 1, streamName: inApp, resourceArn: targetArn, kind, format },
       {
         onSuccess: () => {
-          notify.success(`${inApp} now goes to ${target} as ${format}.`);
+          notify.success(`${inApp} now goes to ${kind === 'kinesis' ? 'data stream' : 'delivery stream'} ${target} as ${format}.`);
           setInApp(undefined);
           setTarget(undefined);
         },
@@ -105,18 +111,56 @@ export function DestinationTab({ name, app }: { name: string; app: ApplicationDe
               onChange={({ detail }) => setInApp(detail.selectedOption.value)}
             />
           </FormField>
-          <FormField label="Kinesis data stream">
-            <Select
-              ariaLabel="Destination data stream"
-              data-testid="output-stream-select"
-              placeholder="Choose a data stream"
-              disabled={full}
-              statusType={streams.isLoading ? 'loading' : 'finished'}
-              selectedOption={target ? { value: target, label: target } : null}
-              options={(streams.data ?? []).map((s) => ({ value: s.name, label: s.name, description: s.status }))}
-              onChange={({ detail }) => setTarget(detail.selectedOption.value)}
+          <FormField label="Destination type">
+            <Tiles
+              ariaLabel="Destination type"
+              value={kind}
+              onChange={({ detail }) => {
+                setKind(detail.value as 'kinesis' | 'firehose');
+                setTarget(undefined);
+              }}
+              items={[
+                { value: 'kinesis', label: 'Kinesis data stream', description: 'Another stream, for further processing.' },
+                {
+                  value: 'firehose',
+                  label: 'Firehose delivery stream',
+                  description: 'Firehose buffers the rows and writes them to Amazon S3.',
+                },
+              ]}
             />
           </FormField>
+          {kind === 'kinesis' ? (
+            <FormField label="Kinesis data stream">
+              <Select
+                ariaLabel="Destination data stream"
+                data-testid="output-stream-select"
+                placeholder="Choose a data stream"
+                disabled={full}
+                statusType={streams.isLoading ? 'loading' : 'finished'}
+                selectedOption={target ? { value: target, label: target } : null}
+                options={(streams.data ?? []).map((s) => ({ value: s.name, label: s.name, description: s.status }))}
+                onChange={({ detail }) => setTarget(detail.selectedOption.value)}
+              />
+            </FormField>
+          ) : (
+            <FormField label="Delivery stream">
+              <Select
+                ariaLabel="Destination delivery stream"
+                data-testid="output-delivery-select"
+                placeholder="Choose a delivery stream"
+                disabled={full}
+                statusType={deliveryStreams.isLoading ? 'loading' : 'finished'}
+                selectedOption={target ? { value: target, label: target } : null}
+                options={(deliveryStreams.data ?? []).map((s) => ({ value: s.name, label: s.name, description: s.status }))}
+                empty={
+                  <span>
+                    No delivery streams. <Link href={hrefFor('/create-delivery-stream')}>Create delivery stream</Link>
+                  </span>
+                }
+                onChange={({ detail }) => setTarget(detail.selectedOption.value)}
+              />
+            </FormField>
+          )}
           <FormField label="Output format">
             <Tiles
               ariaLabel="Output format"

@@ -7,7 +7,6 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
-import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
@@ -15,24 +14,46 @@ import { describeError, formatError } from '../../hooks/errors';
 import { hrefFor } from '../../hooks/route';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import { timeOfDay } from '../../components/time';
-import { REFRESH_MS, sumOf, useStreamMetrics, type RangeKey } from '../../hooks/useMetrics';
+import { useDeliveryStreamList } from '../../hooks/useFirehose';
+import { REFRESH_MS, sumOf, useDeliveryStreamMetrics, useStreamMetrics, type RangeKey } from '../../hooks/useMetrics';
 import { useStreamList } from '../../hooks/useStreams';
 import type { PageProps } from '../../shell/page';
+import { DeliveryMetrics } from '../firehose/DeliveryMetrics';
 import { exact } from './chartTheme';
 import { MetricChart } from './MetricChart';
+import { RangePicker } from './RangePicker';
 import { ShardSection } from './ShardSection';
 
-const RANGE_LABELS: Record<RangeKey, string> = { '15m': '15 minutes', '1h': '1 hour', '3h': '3 hours' };
+type Service = 'kinesis' | 'firehose';
 
-/** The workshop's review: IncomingRecords as a 1-minute Sum, and which shard each record went to. */
+/** The only one of a list, picked for the user. */
+const onlyOne = (names: readonly string[]) => (names.length === 1 ? names[0] : undefined);
+
+/**
+ * The workshop's review: IncomingRecords as a 1-minute Sum, and which shard each record went to;
+ * or, for Activity 3, a delivery stream's AWS/Firehose metrics.
+ */
+const SERVICE_OPTIONS = [
+  { value: 'kinesis', label: 'Kinesis data streams', description: 'AWS/Kinesis' },
+  { value: 'firehose', label: 'Firehose delivery streams', description: 'AWS/Firehose' },
+];
+
 export default function MonitoringPage({ query }: PageProps) {
+  const [service, setService] = useState<Service>(query.service === 'firehose' || query.deliveryStream ? 'firehose' : 'kinesis');
   const streams = useStreamList();
   const rows = streams.data ?? [];
+  const deliveryStreams = useDeliveryStreamList(service === 'firehose');
+  const deliveryRows = deliveryStreams.data ?? [];
   const [picked, setPicked] = useState<string | undefined>(query.stream);
-  const stream = picked ?? (rows.length === 1 ? rows[0].name : undefined);
+  const [pickedDelivery, setPickedDelivery] = useState<string | undefined>(query.deliveryStream);
+  const stream = service === 'kinesis' ? (picked ?? onlyOne(rows.map((r) => r.name))) : undefined;
+  const deliveryStream = service === 'firehose' ? (pickedDelivery ?? onlyOne(deliveryRows.map((r) => r.name))) : undefined;
   const [range, setRange] = useState<RangeKey>('15m');
-  const metrics = useStreamMetrics(stream, range);
-  const data = metrics.data;
+  const streamMetrics = useStreamMetrics(stream, range);
+  const deliveryMetrics = useDeliveryStreamMetrics(deliveryStream, range);
+  const metrics = service === 'kinesis' ? streamMetrics : deliveryMetrics;
+  const data = streamMetrics.data;
+  const chosen = service === 'kinesis' ? stream : deliveryStream;
   // The emulator's time of the last read (the chart's axis is in it too), not the browser's.
   const serviceTime = useServiceTime();
   const updated = metrics.dataUpdatedAt ? timeOfDay(serviceTime(metrics.dataUpdatedAt)) : undefined;
@@ -42,7 +63,7 @@ export default function MonitoringPage({ query }: PageProps) {
       header={
         <Header
           variant="h1"
-          description={`CloudWatch metrics of a data stream (namespace AWS/Kinesis), one point a minute, read with GetMetricData and refreshed every ${REFRESH_MS / 1000} seconds.`}
+          description={`CloudWatch metrics of a ${service === 'kinesis' ? 'data stream (namespace AWS/Kinesis)' : 'delivery stream (namespace AWS/Firehose)'}, one point a minute, read with GetMetricData and refreshed every ${REFRESH_MS / 1000} seconds.`}
           actions={
             <SpaceBetween direction="horizontal" size="xs" alignItems="center">
               {updated && (
@@ -54,7 +75,7 @@ export default function MonitoringPage({ query }: PageProps) {
                 iconName="refresh"
                 ariaLabel="Refresh metrics"
                 data-testid="refresh-metrics"
-                disabled={!stream}
+                disabled={!chosen}
                 loading={metrics.isFetching}
                 onClick={() => void metrics.refetch()}
               />
@@ -67,35 +88,70 @@ export default function MonitoringPage({ query }: PageProps) {
     >
       <SpaceBetween size="l">
         <Container>
-          <ColumnLayout columns={2}>
-            <FormField label="Stream">
+          <ColumnLayout columns={3}>
+            <FormField label="Service">
               <Select
-                data-testid="monitor-stream-select"
-                ariaLabel="Stream"
-                placeholder="Choose a stream"
-                statusType={streams.isLoading ? 'loading' : 'finished'}
-                selectedOption={stream ? { value: stream, label: stream } : null}
-                options={rows.map((r) => ({ value: r.name, label: r.name }))}
-                empty={
-                  <span>
-                    No data streams. <Link href={hrefFor('/create-stream')}>Create data stream</Link>
-                  </span>
-                }
-                onChange={({ detail }) => setPicked(detail.selectedOption.value)}
+                data-testid="monitor-service-select"
+                ariaLabel="Service"
+                selectedOption={SERVICE_OPTIONS.find((o) => o.value === service) ?? null}
+                options={SERVICE_OPTIONS}
+                onChange={({ detail }) => setService(detail.selectedOption.value as Service)}
               />
             </FormField>
+            {service === 'firehose' ? (
+              <FormField label="Delivery stream">
+                <Select
+                  data-testid="monitor-delivery-select"
+                  ariaLabel="Delivery stream"
+                  placeholder="Choose a delivery stream"
+                  statusType={deliveryStreams.isLoading ? 'loading' : 'finished'}
+                  selectedOption={deliveryStream ? { value: deliveryStream, label: deliveryStream } : null}
+                  options={deliveryRows.map((r) => ({ value: r.name, label: r.name, description: r.status }))}
+                  empty={
+                    <span>
+                      No delivery streams. <Link href={hrefFor('/create-delivery-stream')}>Create delivery stream</Link>
+                    </span>
+                  }
+                  onChange={({ detail }) => setPickedDelivery(detail.selectedOption.value)}
+                />
+              </FormField>
+            ) : (
+              <FormField label="Stream">
+                <Select
+                  data-testid="monitor-stream-select"
+                  ariaLabel="Stream"
+                  placeholder="Choose a stream"
+                  statusType={streams.isLoading ? 'loading' : 'finished'}
+                  selectedOption={stream ? { value: stream, label: stream } : null}
+                  options={rows.map((r) => ({ value: r.name, label: r.name }))}
+                  empty={
+                    <span>
+                      No data streams. <Link href={hrefFor('/create-stream')}>Create data stream</Link>
+                    </span>
+                  }
+                  onChange={({ detail }) => setPicked(detail.selectedOption.value)}
+                />
+              </FormField>
+            )}
             <FormField label="Time range">
-              <SegmentedControl
-                data-testid="range-picker"
-                label="Time range"
-                selectedId={range}
-                onChange={({ detail }) => setRange(detail.selectedId as RangeKey)}
-                options={(Object.keys(RANGE_LABELS) as RangeKey[]).map((k) => ({ id: k, text: RANGE_LABELS[k] }))}
-              />
+              <RangePicker value={range} onChange={setRange} />
             </FormField>
           </ColumnLayout>
         </Container>
-        {!stream ? (
+        {service === 'firehose' ? (
+          !deliveryStream ? (
+            <Container>
+              <Box textAlign="center" color="text-body-secondary" padding="l" data-testid="monitor-no-delivery-stream">
+                <b>Choose a delivery stream</b>
+                <Box variant="p" color="inherit">
+                  Its IncomingRecords, deliveries to S3, their success and data freshness appear here.
+                </Box>
+              </Box>
+            </Container>
+          ) : (
+            <DeliveryMetrics name={deliveryStream} range={range} />
+          )
+        ) : !stream ? (
           <Container>
             <Box textAlign="center" color="text-body-secondary" padding="l" data-testid="monitor-no-stream">
               <b>Choose a stream</b>
@@ -113,9 +169,9 @@ export default function MonitoringPage({ query }: PageProps) {
                 serves the metrics it reported while it existed.
               </Alert>
             )}
-            {metrics.error && (
+            {streamMetrics.error && (
               <Box color="text-status-error" data-testid="metrics-error">
-                {formatError(describeError(metrics.error))}
+                {formatError(describeError(streamMetrics.error))}
               </Box>
             )}
             <Container
@@ -137,7 +193,7 @@ export default function MonitoringPage({ query }: PageProps) {
                 data={data}
                 series={[{ key: 'incomingRecords', label: 'IncomingRecords' }]}
                 unit="records"
-                loading={metrics.isLoading}
+                loading={streamMetrics.isLoading}
                 emptyText="No records were put into this stream in the range. Send some from the Data generator."
                 height={260}
               />
@@ -150,7 +206,7 @@ export default function MonitoringPage({ query }: PageProps) {
                   data={data}
                   series={[{ key: 'incomingBytes', label: 'IncomingBytes' }]}
                   unit="bytes"
-                  loading={metrics.isLoading}
+                  loading={streamMetrics.isLoading}
                   emptyText="No bytes in this range."
                 />
               </Container>
@@ -169,7 +225,7 @@ export default function MonitoringPage({ query }: PageProps) {
                     { key: 'readThrottled', label: 'ReadProvisionedThroughputExceeded' },
                   ]}
                   unit="records"
-                  loading={metrics.isLoading}
+                  loading={streamMetrics.isLoading}
                   emptyText="Nothing was throttled in this range."
                 />
               </Container>
@@ -186,7 +242,7 @@ export default function MonitoringPage({ query }: PageProps) {
                   series={[{ key: 'iteratorAge', label: 'IteratorAgeMilliseconds' }]}
                   unit="ms"
                   zeroIsData
-                  loading={metrics.isLoading}
+                  loading={streamMetrics.isLoading}
                   emptyText="No GetRecords calls in this range (no consumer is reading yet)."
                 />
               </Container>

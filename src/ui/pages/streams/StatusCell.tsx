@@ -5,6 +5,9 @@ const kinds: Record<string, StatusIndicatorProps.Type> = {
   CREATING: 'in-progress',
   UPDATING: 'in-progress',
   DELETING: 'in-progress',
+  // Firehose's failed states.
+  CREATING_FAILED: 'error',
+  DELETING_FAILED: 'error',
 };
 
 export function StreamStatus({ status, testId }: { status: string | undefined; testId?: string }) {

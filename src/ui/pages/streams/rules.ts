@@ -1,8 +1,9 @@
 /** Default shard quota per account in us-east-1 (Kinesis quotas page); AWS answers LimitExceededException above it. */
 export const SHARD_QUOTA_HINT = 500;
 
-/** Parses a whole number typed in a form; undefined when it is not one. */
-export const parseWhole = (s: string): number | undefined => (/^\s*-?\d+\s*$/.test(s) ? Number(s) : undefined);
+import { parseWhole } from '../../lib/forms';
+
+export { parseWhole };
 
 export const shardCountProblem = (s: string): string | undefined => {
   const n = parseWhole(s);

@@ -1,0 +1,239 @@
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import Link from '@cloudscape-design/components/link';
+import Select from '@cloudscape-design/components/select';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import Tiles from '@cloudscape-design/components/tiles';
+import { useState } from 'react';
+import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { hrefFor, navigate } from '../../hooks/route';
+import { useConnectionMode } from '../../hooks/services';
+import { deliveryFieldOf, useCreateDeliveryStream, type SourceType } from '../../hooks/useFirehose';
+import { useStreamList } from '../../hooks/useStreams';
+import {
+  deliveryStreamNameProblem,
+  NAME_MAX,
+  roleArnProblem,
+  type DeliveryFormField,
+} from '../../lib/firehoseRules';
+import { fieldError } from '../streams/fieldError';
+import {
+  DestinationFields,
+  draftSettings,
+  emptyDestination,
+  type DestinationDraft,
+  type FieldErrors,
+} from './DestinationFields';
+import { deliveryStreamHref } from './links';
+
+/** Activity 3's form: a delivery stream from Direct PUT (or a data stream) to an S3 bucket. */
+export function CreateDeliveryStreamPage() {
+  const aws = useConnectionMode() === 'aws';
+  const streams = useStreamList();
+  const create = useCreateDeliveryStream();
+  const notify = useNotify();
+  const [name, setName] = useState('');
+  const [source, setSource] = useState<SourceType>('DirectPut');
+  const [sourceStream, setSourceStream] = useState<string | undefined>();
+  const [role, setRole] = useState('');
+  const [draft, setDraft] = useState<DestinationDraft>(emptyDestination);
+  const [touched, setTouched] = useState(false);
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | undefined>();
+
+  const clear = (field?: DeliveryFormField) => {
+    setFormError(undefined);
+    if (field) setServerErrors((e) => ({ ...e, [field]: undefined }));
+  };
+  const sourceArn = streams.data?.find((s) => s.name === sourceStream)?.arn;
+  const settings = draftSettings(draft);
+  const local: FieldErrors = touched
+    ? {
+        name: deliveryStreamNameProblem(name),
+        source:
+          source === 'KinesisStreamAsSource' && !sourceArn
+            ? 'Choose the data stream to read from.'
+            : undefined,
+        role: aws ? roleArnProblem(role) : undefined,
+        bucket: draft.bucket.trim() ? undefined : 'Choose or enter a bucket.',
+      }
+    : {};
+  const errors: FieldErrors = {
+    ...local,
+    ...Object.fromEntries(Object.entries(serverErrors).filter(([, v]) => v)),
+  };
+  // AWS judges the rest (a name too long, buffer hints out of range): its answer is the lesson.
+  const blocked =
+    name.length === 0 ||
+    !settings ||
+    !settings.bucket ||
+    (source === 'KinesisStreamAsSource' && !sourceArn) ||
+    (aws && !role);
+
+  const submit = () => {
+    setTouched(true);
+    if (blocked || !settings) return;
+    setServerErrors({});
+    setFormError(undefined);
+    create.mutate(
+      { name, source, sourceStreamArn: sourceArn, roleArn: aws ? role : undefined, ...settings },
+      {
+        onSuccess: () => {
+          notify.success(`Creating delivery stream ${name}.`);
+          navigate(deliveryStreamHref(name));
+        },
+        onError: (e) => {
+          const shown = describeError(e);
+          const field = deliveryFieldOf(shown);
+          if (field) setServerErrors({ [field]: formatError(shown) });
+          else setFormError(formatError(shown));
+        },
+      },
+    );
+  };
+
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description="Firehose buffers the records it receives and writes them to Amazon S3 as objects."
+        >
+          Create delivery stream
+        </Header>
+      }
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Form
+          errorText={formError && <span data-testid="create-delivery-error">{formError}</span>}
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button formAction="none" variant="link" href={hrefFor('/firehose')}>
+                Cancel
+              </Button>
+              <Button variant="primary" loading={create.isPending} data-testid="create-delivery-submit">
+                Create delivery stream
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          <SpaceBetween size="l">
+            <Container header={<Header variant="h2">Source and destination</Header>}>
+              <SpaceBetween size="l">
+                <FormField label="Source" errorText={fieldError('source-error', errors.source)}>
+                  <Tiles
+                    ariaLabel="Source"
+                    value={source}
+                    onChange={({ detail }) => {
+                      setSource(detail.value as SourceType);
+                      clear('source');
+                    }}
+                    items={[
+                      {
+                        value: 'DirectPut',
+                        label: 'Direct PUT',
+                        description: 'Producers send records with PutRecord and PutRecordBatch.',
+                      },
+                      {
+                        value: 'KinesisStreamAsSource',
+                        label: 'Amazon Kinesis Data Streams',
+                        description: 'Firehose reads the records of a data stream.',
+                      },
+                    ]}
+                  />
+                </FormField>
+                {source === 'KinesisStreamAsSource' && (
+                  <FormField label="Kinesis data stream">
+                    <Select
+                      data-testid="source-stream-select"
+                      ariaLabel="Kinesis data stream"
+                      placeholder="Choose a data stream"
+                      statusType={streams.isLoading ? 'loading' : 'finished'}
+                      selectedOption={sourceStream ? { value: sourceStream, label: sourceStream } : null}
+                      options={(streams.data ?? []).map((s) => ({
+                        value: s.name,
+                        label: s.name,
+                        description: s.status,
+                      }))}
+                      empty={
+                        <span>
+                          No data streams. <Link href={hrefFor('/create-stream')}>Create data stream</Link>
+                        </span>
+                      }
+                      onChange={({ detail }) => {
+                        setSourceStream(detail.selectedOption.value);
+                        clear('source');
+                      }}
+                    />
+                  </FormField>
+                )}
+                <FormField label="Destination" description="The emulator delivers to Amazon S3.">
+                  <Tiles ariaLabel="Destination" value="S3" items={[{ value: 'S3', label: 'Amazon S3' }]} />
+                </FormField>
+              </SpaceBetween>
+            </Container>
+            <Container header={<Header variant="h2">Delivery stream name</Header>}>
+              <FormField
+                label="Delivery stream name"
+                constraintText={`1-${NAME_MAX} characters: letters, digits, underscore (_), hyphen (-) and period (.).`}
+                errorText={fieldError('delivery-name-error', errors.name)}
+              >
+                <Input
+                  value={name}
+                  ariaLabel="Delivery stream name"
+                  placeholder="my-delivery-stream"
+                  data-testid="delivery-name-input"
+                  onChange={({ detail }) => {
+                    setName(detail.value);
+                    setTouched(true);
+                    clear('name');
+                  }}
+                />
+              </FormField>
+            </Container>
+            <Container header={<Header variant="h2">Destination settings</Header>}>
+              <DestinationFields
+                draft={draft}
+                errors={errors}
+                onChange={(next, field) => {
+                  setDraft(next);
+                  clear(field);
+                }}
+              />
+            </Container>
+            {aws && (
+              <Container header={<Header variant="h2">Service access</Header>}>
+                <FormField
+                  label="IAM role"
+                  description="The ARN of a role Firehose assumes to read the source and write to the bucket (and to CloudWatch Logs)."
+                  errorText={fieldError('role-error', errors.role)}
+                >
+                  <Input
+                    value={role}
+                    ariaLabel="IAM role ARN"
+                    placeholder="arn:aws:iam::123456789012:role/firehose-delivery-role"
+                    data-testid="role-arn-input"
+                    onChange={({ detail }) => {
+                      setRole(detail.value);
+                      clear('role');
+                    }}
+                  />
+                </FormField>
+              </Container>
+            )}
+          </SpaceBetween>
+        </Form>
+      </form>
+    </ContentLayout>
+  );
+}
