@@ -6,7 +6,11 @@ export type KeyKind = 'random' | 'field' | 'fixed';
 
 /** The Generator page's settings: kept while the user visits other pages, and across reloads. */
 export interface GeneratorFormValues {
+  /** Where records go: a Kinesis data stream (the default) or a Firehose delivery stream. */
+  target?: 'kinesis' | 'firehose';
   stream?: string;
+  /** The delivery stream chosen for the Firehose target (kept apart, so switching back and forth loses neither). */
+  deliveryStream?: string;
   rate: string;
   limit: string;
   keyKind: KeyKind;

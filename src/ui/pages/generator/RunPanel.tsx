@@ -11,9 +11,20 @@ import { hrefFor } from '../../hooks/route';
 import type { GeneratorStats } from '../../hooks/useGenerator';
 import { bytes, count, elapsed, perSecond } from './format';
 
-const configHref = (stream: string) => hrefFor(`/streams/${encodeURIComponent(stream)}`, { tab: 'configuration' });
+const configHref = (stream: string) =>
+  hrefFor(`/streams/${encodeURIComponent(stream)}`, { tab: 'configuration' });
 
-function Counter({ label, value, testId, info }: { label: string; value: string; testId: string; info?: string }) {
+function Counter({
+  label,
+  value,
+  testId,
+  info,
+}: {
+  label: string;
+  value: string;
+  testId: string;
+  info?: string;
+}) {
   return (
     <div>
       <Box variant="awsui-key-label">{label}</Box>
@@ -32,6 +43,8 @@ function Counter({ label, value, testId, info }: { label: string; value: string;
 export interface RunPanelProps {
   stats?: GeneratorStats;
   stream?: string;
+  /** A data stream (the default) or a Firehose delivery stream. */
+  target?: 'kinesis' | 'firehose';
   running: boolean;
   throttling: boolean;
   everThrottled: boolean;
@@ -41,8 +54,19 @@ export interface RunPanelProps {
 }
 
 /** Live counters of the run, and what it means when it stops or throttles. */
-export function RunPanel({ stats, stream, running, throttling, everThrottled, shards, interrupted }: RunPanelProps) {
+export function RunPanel({
+  stats,
+  stream,
+  target = 'kinesis',
+  running,
+  throttling,
+  everThrottled,
+  shards,
+  interrupted,
+}: RunPanelProps) {
   const s = stats;
+  const firehose = target === 'firehose';
+  const what = firehose ? 'delivery stream' : 'stream';
   const status = !s ? (
     <StatusIndicator type="stopped">Not started</StatusIndicator>
   ) : s.state === 'running' ? (
@@ -52,7 +76,7 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
   ) : s.state === 'completed' ? (
     <StatusIndicator type="success">Completed</StatusIndicator>
   ) : s.stopReason?.startsWith('The stream no longer exists') ? (
-    <StatusIndicator type="error">Stopped: stream deleted</StatusIndicator>
+    <StatusIndicator type="error">Stopped: {what} deleted</StatusIndicator>
   ) : (
     <StatusIndicator type="stopped">Stopped</StatusIndicator>
   );
@@ -62,11 +86,14 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
       header={
         <Header
           variant="h2"
-          description="Acknowledged records are those Kinesis accepted. A failed attempt is retried with jittered exponential backoff until it is acknowledged or you stop."
+          description={`Acknowledged records are those ${firehose ? 'Firehose' : 'Kinesis'} accepted. A failed attempt is retried with jittered exponential backoff until it is acknowledged or you stop.`}
           info={<span data-testid="run-status">{status}</span>}
           actions={
             stream ? (
-              <Link href={hrefFor('/monitoring', { stream })} data-testid="monitoring-link">
+              <Link
+                href={hrefFor('/monitoring', firehose ? { deliveryStream: stream } : { stream })}
+                data-testid="monitoring-link"
+              >
                 Watch {stream} on the Monitoring page
               </Link>
             ) : undefined
@@ -77,30 +104,66 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
       }
     >
       <ColumnLayout columns={4} variant="text-grid" minColumnWidth={140}>
-        <Counter label="Acknowledged" value={count(s?.acknowledged ?? 0)} testId="stat-acknowledged" info="Accepted by the stream" />
-        <Counter label="Failed attempts" value={count(s?.failed ?? 0)} testId="stat-failed" info="Throttled or rejected tries" />
-        <Counter label="Retried" value={count(s?.retried ?? 0)} testId="stat-retried" info="Records sent again" />
-        <Counter label="Pending" value={count(s?.pending ?? 0)} testId="stat-pending" info="Queued, in flight or waiting to retry" />
+        <Counter
+          label="Acknowledged"
+          value={count(s?.acknowledged ?? 0)}
+          testId="stat-acknowledged"
+          info={`Accepted by the ${what}`}
+        />
+        <Counter
+          label="Failed attempts"
+          value={count(s?.failed ?? 0)}
+          testId="stat-failed"
+          info="Throttled or rejected tries"
+        />
+        <Counter
+          label="Retried"
+          value={count(s?.retried ?? 0)}
+          testId="stat-retried"
+          info="Records sent again"
+        />
+        <Counter
+          label="Pending"
+          value={count(s?.pending ?? 0)}
+          testId="stat-pending"
+          info="Queued, in flight or waiting to retry"
+        />
         <Counter
           label="Achieved rate"
-          value={perSecond(s ? (s.state === 'running' && s.elapsedMs > 5000 ? s.recentRate : s.achievedRate) : 0)}
+          value={perSecond(
+            s ? (s.state === 'running' && s.elapsedMs > 5000 ? s.recentRate : s.achievedRate) : 0,
+          )}
           testId="stat-rate"
           info={s ? `Target ${count(s.targetRate)}/s; average ${perSecond(s.achievedRate)}` : undefined}
         />
-        <Counter label="Bytes sent" value={bytes(s?.bytesSent ?? 0)} testId="stat-bytes" info="Data of acknowledged records" />
+        <Counter
+          label="Bytes sent"
+          value={bytes(s?.bytesSent ?? 0)}
+          testId="stat-bytes"
+          info="Data of acknowledged records"
+        />
         <Counter label="Elapsed" value={elapsed(s?.elapsedMs ?? 0)} testId="stat-elapsed" />
         <Counter
           label="Generated"
           value={count(s?.rendered ?? 0)}
           testId="stat-rendered"
-          info={s && s.state !== 'running' ? (s.dropped ? `${count(s.dropped)} not sent (pending at the stop)` : 'All sent') : 'Rendered from the template'}
+          info={
+            s && s.state !== 'running'
+              ? s.dropped
+                ? `${count(s.dropped)} not sent (pending at the stop)`
+                : 'All sent'
+              : 'Rendered from the template'
+          }
         />
       </ColumnLayout>
       {s && Object.keys(s.renderedByTemplate).length > 1 && (
         <Box margin={{ top: 's' }} color="text-body-secondary" data-testid="stat-by-template">
           Generated per template:{' '}
           {Object.entries(s.renderedByTemplate)
-            .map(([name, n]) => `${name} ${count(n)} (${s.rendered ? ((n / s.rendered) * 100).toFixed(1) : '0'}%)`)
+            .map(
+              ([name, n]) =>
+                `${name} ${count(n)} (${s.rendered ? ((n / s.rendered) * 100).toFixed(1) : '0'}%)`,
+            )
             .join(' · ')}
         </Box>
       )}
@@ -111,13 +174,18 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
         <Box margin={{ top: 'm' }}>
           <Alert
             type="warning"
-            header={throttling ? 'The stream is throttling writes' : 'The stream throttled writes during this run'}
+            header={
+              throttling ? 'The stream is throttling writes' : 'The stream throttled writes during this run'
+            }
             data-testid="throttling-alert"
           >
-            Records failed with ProvisionedThroughputExceededException and the stream's WriteProvisionedThroughputExceeded
-            metric counts them: each shard accepts at most 1,000 records and 1 MiB per second
-            {shards ? `, so ${shards === 1 ? '1 shard takes' : `${shards} shards take`} at most ${count(shards * 1000)} records per second` : ''}. The
-            generator retries throttled records with backoff. To send faster,{' '}
+            Records failed with ProvisionedThroughputExceededException and the stream's
+            WriteProvisionedThroughputExceeded metric counts them: each shard accepts at most 1,000 records
+            and 1 MiB per second
+            {shards
+              ? `, so ${shards === 1 ? '1 shard takes' : `${shards} shards take`} at most ${count(shards * 1000)} records per second`
+              : ''}
+            . The generator retries throttled records with backoff. To send faster,{' '}
             <Link href={configHref(stream)} data-testid="add-shards-link">
               add shards in the stream's configuration
             </Link>
@@ -143,13 +211,15 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
                 </SpaceBetween>
               }
             >
-              {count(s.acknowledged)} records had been acknowledged by {stream ?? 'the stream'} ({count(s.rendered)} generated). It did not carry on
-              by itself because {interrupted.reason}. Resume sends on at the same rate, and the counters continue from here.
+              {count(s.acknowledged)} records had been acknowledged by {stream ?? `the ${what}`} (
+              {count(s.rendered)} generated). It did not carry on by itself because {interrupted.reason}.
+              Resume sends on at the same rate, and the counters continue from here.
             </Alert>
           ) : s.stopReason?.startsWith('The stream no longer exists') ? (
-            <Alert type="error" header="The stream was deleted while sending" data-testid="run-stopped">
-              {s.lastError?.code ?? 'ResourceNotFoundException'}: {s.stopReason.replace(/\.+$/, '')}. The generator stopped;{' '}
-              {count(s.acknowledged)} records had been acknowledged and {count(s.dropped)} pending records were given up.
+            <Alert type="error" header={`The ${what} was deleted while sending`} data-testid="run-stopped">
+              {s.lastError?.code ?? 'ResourceNotFoundException'}: {s.stopReason.replace(/\.+$/, '')}. The
+              generator stopped; {count(s.acknowledged)} records had been acknowledged and {count(s.dropped)}{' '}
+              pending records were given up.
             </Alert>
           ) : s.state === 'completed' ? (
             <Alert type="success" header="Done" data-testid="run-stopped">
@@ -161,8 +231,10 @@ export function RunPanel({ stats, stream, running, throttling, everThrottled, sh
             </Alert>
           ) : (
             <Alert type="info" header="Stopped" data-testid="run-stopped">
-              {count(s.rendered)} records generated: {count(s.acknowledged)} acknowledged by the stream
-              {s.dropped ? `, ${count(s.dropped)} still pending at the stop and not sent` : ', none left unsent'}
+              {count(s.rendered)} records generated: {count(s.acknowledged)} acknowledged by the {what}
+              {s.dropped
+                ? `, ${count(s.dropped)} still pending at the stop and not sent`
+                : ', none left unsent'}
               {s.pending ? `, ${count(s.pending)} still settling` : ''}.
             </Alert>
           )}

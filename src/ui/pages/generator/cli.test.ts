@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { putRecordCli, sampleKey, shellQuote } from './cli';
+import { firehosePutRecordCli, putRecordCli, sampleKey, shellQuote } from './cli';
 import { bytes, count, elapsed, perSecond } from './format';
 
 describe('putRecordCli', () => {
   it('writes the record as raw text data, quoted for the shell', () => {
     expect(putRecordCli('workshop-stream', 'sensor-42', '{"sensorId":"sensor-42","ambientTemp":-3}')).toBe(
       `aws kinesis put-record --stream-name workshop-stream --partition-key sensor-42 --data '{"sensorId":"sensor-42","ambientTemp":-3}' --cli-binary-format raw-in-base64-out`,
+    );
+  });
+
+  it('puts into a delivery stream with the record as a Data structure, no partition key', () => {
+    expect(firehosePutRecordCli('to-s3', '{"a":1}\n')).toBe(
+      `aws firehose put-record --delivery-stream-name to-s3 --record '{"Data":"{\\"a\\":1}\\n"}' --cli-binary-format raw-in-base64-out`,
     );
   });
 

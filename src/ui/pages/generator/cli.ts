@@ -18,6 +18,16 @@ export const putRecordCli = (stream: string, partitionKey: string, data: string)
     ...cliConnectionArgs().map(shellQuote),
   ].join(' ');
 
+/** The same for a Firehose delivery stream: PutRecord takes the record as a structure with its Data (no partition key). */
+export const firehosePutRecordCli = (deliveryStream: string, data: string): string =>
+  [
+    'aws firehose put-record',
+    `--delivery-stream-name ${shellQuote(deliveryStream)}`,
+    `--record ${shellQuote(JSON.stringify({ Data: data }))}`,
+    '--cli-binary-format raw-in-base64-out',
+    ...cliConnectionArgs().map(shellQuote),
+  ].join(' ');
+
 /** The partition key the CLI example uses for a strategy (a field's value, the fixed key, or a sample random key). */
 export const sampleKey = (
   strategy: { kind: 'random' } | { kind: 'field'; field: string } | { kind: 'fixed'; key: string },
