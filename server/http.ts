@@ -11,6 +11,7 @@ import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/worker/storageUnits';
 import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
+import { runTransformInThread } from './transformRunner';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
@@ -117,6 +118,14 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   const emulator = new Emulator({
     ...options.emulator,
     clock: options.clock,
+    hooks: {
+      // Transformation functions run in worker threads; when one finishes, delivery carries on at once.
+      runTransform: options.emulator?.hooks?.runTransform ?? runTransformInThread,
+      wake: () => {
+        options.emulator?.hooks?.wake?.();
+        scheduler.poke();
+      },
+    },
     options: {
       ...options.emulator?.options,
       ...(options.stateDelayMs !== undefined ? { stateDelayMs: options.stateDelayMs } : {}),

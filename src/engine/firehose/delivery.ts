@@ -401,7 +401,7 @@ export class Delivery {
       while (attempts <= retries) {
         attempts++;
         try {
-          output = await this.env.transform!(lambdaArn, input);
+          output = await this.env.transform!(lambdaArn, input, { deliveryStreamArn: s.DeliveryStreamARN, region: s._region });
           break;
         } catch (e) {
           failure =
