@@ -185,6 +185,10 @@ export const firehoseModule: ModuleFactory = {
           return start !== undefined && service.loadBuffer(key, data, arrivals, start) ? data.length : 0;
         },
       },
+      storage: {
+        usage: () => ({ ...service.delivery.usage(), counts: { deliveryStreams: service.store.streams.size } }),
+        capView: () => service.delivery.capView(),
+      },
       advance: (now) => service.advance(now),
     };
   },
