@@ -5,6 +5,7 @@ import {
   DeleteBucketCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  ListObjectsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -122,6 +123,16 @@ describe('Firehose and S3 over HTTP (npm run emulator)', () => {
       ContinuationToken = page.NextContinuationToken;
     } while (ContinuationToken);
     expect(pages).toEqual([['2026/12/01/a', '2026/12/02/b'], ['2026/12/02/c', 'notes.txt'], ['readme.md']]);
+    // ListObjects version 1 (older tools): pages by marker, NextMarker with a delimiter.
+    const v1 = await s3.send(new ListObjectsCommand({ Bucket: 'listed', Delimiter: '/', MaxKeys: 2 }));
+    expect([v1.CommonPrefixes?.map((p) => p.Prefix), v1.Contents?.map((o) => o.Key), v1.IsTruncated, v1.NextMarker]).toEqual([
+      ['2026/'],
+      ['notes.txt'],
+      true,
+      'notes.txt',
+    ]);
+    const rest = await s3.send(new ListObjectsCommand({ Bucket: 'listed', Delimiter: '/', Marker: '2026/' }));
+    expect([rest.CommonPrefixes, rest.Contents?.map((o) => o.Key), rest.IsTruncated]).toEqual([undefined, ['notes.txt', 'readme.md'], false]);
   });
 
   it('answers a Range request with 206 and the bytes asked for', async () => {
