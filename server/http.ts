@@ -17,6 +17,18 @@ import { runTransformInThread } from './transformRunner';
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
 
 /**
+ * The larger cut-off for S3 requests: the AWS CLI sends files up to 8 MiB in one PutObject (its
+ * multipart threshold), with aws-chunked framing on top. S3 itself takes up to 5 GiB in one PUT.
+ */
+export const MAX_S3_REQUEST_BYTES = 16 * 1024 * 1024;
+
+/** Whether a request is signed for S3 (`Credential=<key>/<date>/<region>/s3/aws4_request`). */
+const isS3Request = (req: IncomingMessage): boolean => {
+  const auth = req.headers.authorization ?? '';
+  return /Credential=[^/\s]+\/\d{8}\/[^/]+\/s3\/aws4_request/.test(auth) || /%2Fs3%2Faws4_request/.test(req.url ?? '');
+};
+
+/**
  * Bytes of request bodies the server buffers at once, across every connection. Past it a request is
  * refused with 503 (which the SDKs retry) instead of growing the heap: 400 stalled 7 MiB bodies must
  * not take the server down.
@@ -190,6 +202,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const maxBytes = isS3Request(req) ? MAX_S3_REQUEST_BYTES : MAX_REQUEST_BYTES;
     const chunks: Buffer[] = [];
     let length = 0;
     let finished = false;
@@ -213,7 +226,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     req.on('data', (chunk: Buffer) => {
       if (finished) return;
       // Kinesis, kinesalite and this server cut a body off at 7 MiB, with an empty 413.
-      if (length + chunk.length > MAX_REQUEST_BYTES) return stop(413, '', '');
+      if (length + chunk.length > maxBytes) return stop(413, '', '');
       if (bodiesInFlight + chunk.length > bodyBudget)
         return stop(503, 'ServiceUnavailable', 'The emulator is receiving too much data at once; retry the request later.');
       length += chunk.length;
