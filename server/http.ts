@@ -161,7 +161,8 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   ) => {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-    res.setHeader('content-length', bytes.byteLength);
+    // A HEAD answer has no body but tells the size of the one GET would send (S3's HeadObject).
+    if (!(res.req.method === 'HEAD' && headers['content-length'] !== undefined)) res.setHeader('content-length', bytes.byteLength);
     res.writeHead(statusCode);
     res.end(bytes);
   };
