@@ -96,17 +96,21 @@ export class EmulatorHost implements ConsoleApi {
     return this.current.exports<FunctionsExports>('functions').store;
   }
 
-  putTransformFunction(input: PutFunctionInput): { arn: string } {
+  // Each waits for the saved state: a restore replaces the emulator, and a function put before it would be lost.
+  async putTransformFunction(input: PutFunctionInput): Promise<{ arn: string }> {
+    await this.ready;
     const { arn } = this.functions.put(input);
     this.scheduler.poke();
     return { arn };
   }
 
-  listTransformFunctions(): TransformFunctionInfo[] {
+  async listTransformFunctions(): Promise<TransformFunctionInfo[]> {
+    await this.ready;
     return this.functions.list().map(({ name, arn, source, timeoutSeconds }) => ({ name, arn, source, timeoutSeconds }));
   }
 
-  deleteTransformFunction(name: string): void {
+  async deleteTransformFunction(name: string): Promise<void> {
+    await this.ready;
     this.functions.delete(name);
     this.scheduler.poke();
   }

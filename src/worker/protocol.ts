@@ -108,11 +108,11 @@ export interface ConsoleApi {
    * record transformation names by its ARN). Lambda's ValidationException for a bad name (1-64 of
    * `[a-zA-Z0-9-_]`) or timeout (1-900 seconds, default 3). Source contract: `src/engine/functions/handler.ts`.
    */
-  putTransformFunction(input: { name: string; source: string; timeoutSeconds?: number }): { arn: string };
+  putTransformFunction(input: { name: string; source: string; timeoutSeconds?: number }): { arn: string } | Promise<{ arn: string }>;
   /** Every transformation function, by name. */
-  listTransformFunctions(): TransformFunctionInfo[];
+  listTransformFunctions(): TransformFunctionInfo[] | Promise<TransformFunctionInfo[]>;
   /** Deletes a transformation function; ResourceNotFoundException when there is none of that name. */
-  deleteTransformFunction(name: string): void;
+  deleteTransformFunction(name: string): void | Promise<void>;
 }
 
 /** A transformation function as the console shows it. */
