@@ -11,9 +11,22 @@ import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/worker/storageUnits';
 import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
+import { runTransformInThread } from './transformRunner';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
+
+/**
+ * The larger cut-off for S3 requests: the AWS CLI sends files up to 8 MiB in one PutObject (its
+ * multipart threshold), with aws-chunked framing on top. S3 itself takes up to 5 GiB in one PUT.
+ */
+export const MAX_S3_REQUEST_BYTES = 16 * 1024 * 1024;
+
+/** Whether a request is signed for S3 (`Credential=<key>/<date>/<region>/s3/aws4_request`). */
+const isS3Request = (req: IncomingMessage): boolean => {
+  const auth = req.headers.authorization ?? '';
+  return /Credential=[^/\s]+\/\d{8}\/[^/]+\/s3\/aws4_request/.test(auth) || /%2Fs3%2Faws4_request/.test(req.url ?? '');
+};
 
 /**
  * Bytes of request bodies the server buffers at once, across every connection. Past it a request is
@@ -117,6 +130,14 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   const emulator = new Emulator({
     ...options.emulator,
     clock: options.clock,
+    hooks: {
+      // Transformation functions run in worker threads; when one finishes, delivery carries on at once.
+      runTransform: options.emulator?.hooks?.runTransform ?? runTransformInThread,
+      wake: () => {
+        options.emulator?.hooks?.wake?.();
+        scheduler.poke();
+      },
+    },
     options: {
       ...options.emulator?.options,
       ...(options.stateDelayMs !== undefined ? { stateDelayMs: options.stateDelayMs } : {}),
@@ -140,7 +161,8 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   ) => {
     const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
-    res.setHeader('content-length', bytes.byteLength);
+    // A HEAD answer has no body but tells the size of the one GET would send (S3's HeadObject).
+    if (!(res.req.method === 'HEAD' && headers['content-length'] !== undefined)) res.setHeader('content-length', bytes.byteLength);
     res.writeHead(statusCode);
     res.end(bytes);
   };
@@ -181,6 +203,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const maxBytes = isS3Request(req) ? MAX_S3_REQUEST_BYTES : MAX_REQUEST_BYTES;
     const chunks: Buffer[] = [];
     let length = 0;
     let finished = false;
@@ -204,7 +227,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     req.on('data', (chunk: Buffer) => {
       if (finished) return;
       // Kinesis, kinesalite and this server cut a body off at 7 MiB, with an empty 413.
-      if (length + chunk.length > MAX_REQUEST_BYTES) return stop(413, '', '');
+      if (length + chunk.length > maxBytes) return stop(413, '', '');
       if (bodiesInFlight + chunk.length > bodyBudget)
         return stop(503, 'ServiceUnavailable', 'The emulator is receiving too much data at once; retry the request later.');
       length += chunk.length;

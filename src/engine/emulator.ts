@@ -7,7 +7,7 @@ import type { KinesisExports } from './kinesis/module';
 import type { KinesisService } from './kinesis/service';
 import { buildModules, SnapshotVersionError, type BulkCollection, type ModuleFactory, type ServiceModule, type VersionedState } from './module';
 import { serviceModules } from './modules';
-import { defaultEngineOptions, type EngineContext, type EngineOptions } from './protocol/context';
+import { defaultEngineOptions, type EngineContext, type EngineHooks, type EngineOptions } from './protocol/context';
 import type { HttpRequestLike, HttpResponseLike } from './protocol/http';
 import { Router } from './protocol/router';
 import { storageUsage, trimToCap, type CapTrim, type RecordUsage } from './recordCap';
@@ -22,6 +22,8 @@ export interface EmulatorConfig {
   defaultRegion?: string;
   /** The services to run; every registered one (`modules.ts`) when omitted. */
   modules?: readonly ModuleFactory[];
+  /** What the host lends the engine: the transformation function runner, a wake-up call. */
+  hooks?: EngineHooks;
 }
 
 /**
@@ -96,6 +98,7 @@ export class Emulator {
       options: { ...defaultEngineOptions, ...config.options },
       accountId: config.accountId ?? '000000000000',
       defaultRegion: config.defaultRegion ?? 'us-east-1',
+      ...(config.hooks ? { hooks: config.hooks } : {}),
     };
     this.factories = config.modules ?? serviceModules;
     this.modules = buildModules(this.factories, this.ctx);
@@ -104,7 +107,7 @@ export class Emulator {
 
   private route(modules: ServiceModule[]): Router {
     const router = new Router(this.ctx);
-    for (const m of modules) router.register(m.service);
+    for (const m of modules) if (m.service) router.register(m.service);
     return router;
   }
 
@@ -146,10 +149,10 @@ export class Emulator {
     const target = Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'x-amz-target')?.[1];
     if (typeof target === 'string') {
       const [prefix, op] = target.split('.');
-      const m = this.modules.find((x) => x.service.kind === 'json' && x.service.targetPrefix === prefix);
+      const m = this.modules.find((x) => x.service?.kind === 'json' && x.service.targetPrefix === prefix);
       return m !== undefined && op !== undefined && Object.hasOwn(m.operations, op) && m.operations[op] === 'read';
     }
-    const rest = this.modules.find((x) => x.service.kind === 'rest' && x.service.matches(req));
+    const rest = this.modules.find((x) => x.service?.kind === 'rest' && x.service.matches(req));
     return rest?.isReadOnly?.(req) ?? false;
   }
 

@@ -76,8 +76,8 @@ export interface StorageAccounting {
 export interface ServiceModule<Exports = unknown> {
   /** The module's name: its key in snapshots and saves, and what others look it up by. */
   readonly name: string;
-  /** The protocol service the router sends requests to. */
-  readonly service: Service;
+  /** The protocol service the router sends requests to; none for a module with no AWS wire API (the transformation functions). */
+  readonly service?: Service;
   /** A JSON service's operations, each read-only or writing. */
   readonly operations: Readonly<Record<string, OperationKind>>;
   /** A REST service's classification of a request (JSON services use `operations`). */

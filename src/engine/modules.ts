@@ -1,6 +1,7 @@
 import { analyticsModule } from './analytics/module';
 import { cloudWatchModule } from './cloudwatch/module';
 import { firehoseModule } from './firehose/module';
+import { functionsModule } from './functions/module';
 import { kinesisModule } from './kinesis/module';
 import type { ModuleFactory } from './module';
 import { s3Module } from './s3/module';
@@ -13,6 +14,7 @@ export const serviceModules: readonly ModuleFactory[] = [
   cloudWatchModule,
   kinesisModule,
   s3Module,
+  functionsModule,
   firehoseModule,
   analyticsModule,
 ];

@@ -97,6 +97,26 @@ describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
     await expect(client.console.setSpeed(0)).rejects.toThrow('speed must be a positive number');
   });
 
+  it('keeps transformation functions over the console channel: put (with the default timeout), list, replace, delete', async () => {
+    const { client } = fresh();
+    const source = 'exports.handler = async (event) => ({ records: [] });';
+    expect(await client.console.putTransformFunction({ name: 'upper', source })).toEqual({
+      arn: 'arn:aws:lambda:us-east-1:000000000000:function:upper',
+    });
+    await client.console.putTransformFunction({ name: 'upper', source: '// v2', timeoutSeconds: 60 });
+    expect(await client.console.listTransformFunctions()).toEqual([
+      { name: 'upper', arn: 'arn:aws:lambda:us-east-1:000000000000:function:upper', source: '// v2', timeoutSeconds: 60 },
+    ]);
+    await expect(client.console.putTransformFunction({ name: 'no spaces', source })).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
+    await client.console.deleteTransformFunction('upper');
+    expect(await client.console.listTransformFunctions()).toEqual([]);
+    await expect(client.console.deleteTransformFunction('upper')).rejects.toThrow(
+      'Function not found: arn:aws:lambda:us-east-1:000000000000:function:upper',
+    );
+  });
+
   it('reset gives a fresh emulator on the same clock', async () => {
     const { host, client } = fresh();
     const before = host.emulator;

@@ -40,6 +40,9 @@ export const createInThreadClient = (loading: EmulatorHost | Promise<EmulatorHos
     analyticsRows: async (arn) => (await ready).analyticsRows(arn),
     sqlDialect: async () => (await ready).sqlDialect(),
     diagnoseSql: async (script, columns) => (await ready).diagnoseSql(script, columns),
+    putTransformFunction: async (input) => (await ready).putTransformFunction(input),
+    listTransformFunctions: async () => (await ready).listTransformFunctions(),
+    deleteTransformFunction: async (name) => (await ready).deleteTransformFunction(name),
   };
   const transport: HttpTransport = async (request) => {
     // Same copy semantics as postMessage: the caller's bytes are never shared with the engine.
@@ -101,6 +104,9 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
     analyticsRows: (arn) => remote.analyticsRows(arn),
     sqlDialect: () => remote.sqlDialect(),
     diagnoseSql: (script, columns) => remote.diagnoseSql(script, columns),
+    putTransformFunction: (input) => remote.putTransformFunction(input),
+    listTransformFunctions: () => remote.listTransformFunctions(),
+    deleteTransformFunction: (name) => remote.deleteTransformFunction(name),
   };
   return {
     kind: 'worker',

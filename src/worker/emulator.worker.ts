@@ -3,10 +3,12 @@ import { EmulatorHost } from './host';
 import { openIdbStorage } from './persistence';
 import { WorkerCommand, type HttpTransport, type ToWorker } from './protocol';
 import { servePort } from './relay';
+import { workerTransformRunner } from './transformRunner';
 
 // The only file that touches the worker global. One emulator per worker, made once; it restores
 // the state saved in IndexedDB (requests wait for that) and saves changes back.
-const host = new EmulatorHost({ storage: openIdbStorage() });
+// Transformation functions run in workers of their own, started from this one.
+const host = new EmulatorHost({ storage: openIdbStorage(), hooks: { runTransform: workerTransformRunner() } });
 interface WorkerScope {
   onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
   postMessage(message: unknown): void;

@@ -1,12 +1,14 @@
 import type { AnalyticsExports } from '../engine/analytics/module';
 import { ScaledClock } from '../engine/common/clock';
+import type { FunctionsExports, PutFunctionInput } from '../engine/functions/module';
+import type { FunctionStore } from '../engine/functions/store';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
 import type { CapTrim, RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus } from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo } from './protocol';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
 export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
@@ -75,7 +77,42 @@ export class EmulatorHost implements ConsoleApi {
 
   private build(): Emulator {
     const { storage: _s, noStorageReason: _r, timers: _t, ...config } = this.config;
-    return new Emulator({ ...config, clock: this.clockSource });
+    return new Emulator({
+      ...config,
+      clock: this.clockSource,
+      hooks: {
+        ...config.hooks,
+        // A transformation finished: deliver what it returned now, and save it soon after.
+        wake: () => {
+          config.hooks?.wake?.();
+          this.ticker.poke();
+          this.scheduler.poke();
+        },
+      },
+    });
+  }
+
+  private get functions(): FunctionStore {
+    return this.current.exports<FunctionsExports>('functions').store;
+  }
+
+  // Each waits for the saved state: a restore replaces the emulator, and a function put before it would be lost.
+  async putTransformFunction(input: PutFunctionInput): Promise<{ arn: string }> {
+    await this.ready;
+    const { arn } = this.functions.put(input);
+    this.scheduler.poke();
+    return { arn };
+  }
+
+  async listTransformFunctions(): Promise<TransformFunctionInfo[]> {
+    await this.ready;
+    return this.functions.list().map(({ name, arn, source, timeoutSeconds }) => ({ name, arn, source, timeoutSeconds }));
+  }
+
+  async deleteTransformFunction(name: string): Promise<void> {
+    await this.ready;
+    this.functions.delete(name);
+    this.scheduler.poke();
   }
 
   get emulator(): Emulator {

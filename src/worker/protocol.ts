@@ -103,6 +103,25 @@ export interface ConsoleApi {
   sqlDialect(): SqlDialect;
   /** Every problem in a SQL script, with its range, given the source's columns. */
   diagnoseSql(script: string, columns: { Name: string; SqlType: string; Mapping?: string }[]): SqlDiagnostic[];
+  /**
+   * Creates or replaces a transformation function (the stand-in for a Lambda function a delivery stream's
+   * record transformation names by its ARN). Lambda's ValidationException for a bad name (1-64 of
+   * `[a-zA-Z0-9-_]`) or timeout (1-900 seconds, default 3). Source contract: `src/engine/functions/handler.ts`.
+   */
+  putTransformFunction(input: { name: string; source: string; timeoutSeconds?: number }): { arn: string } | Promise<{ arn: string }>;
+  /** Every transformation function, by name. */
+  listTransformFunctions(): TransformFunctionInfo[] | Promise<TransformFunctionInfo[]>;
+  /** Deletes a transformation function; ResourceNotFoundException when there is none of that name. */
+  deleteTransformFunction(name: string): void | Promise<void>;
+}
+
+/** A transformation function as the console shows it. */
+export interface TransformFunctionInfo {
+  name: string;
+  /** `arn:aws:lambda:<region>:<account>:function:<name>`: the LambdaArn a delivery stream's processor names. */
+  arn: string;
+  source: string;
+  timeoutSeconds: number;
 }
 
 export interface AnalyticsRows {

@@ -56,6 +56,12 @@ export const transformFailure = {
       'Lambda.FunctionError',
       'The Lambda function was successfully invoked but it returned an error result.',
     ),
+  /** The function's answer is not `{ records: [...] }` (Firehose's code and text for a response it cannot read). */
+  badResponse: () =>
+    new TransformFailure(
+      'Lambda.JsonProcessingException',
+      'There was an error parsing returned records from the Lambda function. Ensure that the returned records follow the status model required by Firehose.',
+    ),
   timedOut: () =>
     new TransformFailure(
       'Lambda.FunctionTimedOut',
@@ -76,8 +82,15 @@ export interface FirehoseEnvironment {
     startAt: number,
     checkpoint?: unknown,
   ): SourceReader | undefined;
-  /** Runs the transformation function `lambdaArn` names on a batch of records. */
-  transform?(lambdaArn: string, records: TransformInputRecord[]): Promise<TransformOutputRecord[]>;
+  /**
+   * Runs the transformation function `lambdaArn` names on a batch of records of delivery stream
+   * `stream`; rejects with a {@link TransformFailure} when the invocation fails.
+   */
+  transform?(
+    lambdaArn: string,
+    records: TransformInputRecord[],
+    stream: { deliveryStreamArn: string; region: string },
+  ): Promise<TransformOutputRecord[]>;
   /** Called when asynchronous work (a transformation) has finished, so the host calls `advance` soon. */
   wake?(): void;
 }

@@ -122,4 +122,26 @@ describe('Firehose and S3 as service modules', () => {
       ),
     ).toThrow('Kinesis stream arn:aws:kinesis:us-east-1:000000000000:stream/none does not exist.');
   });
+
+  it('counts buffered records toward the storage cap, which drops the oldest of them with S3 objects as retention would', () => {
+    const m = make();
+    m.createHose();
+    const put = (...data: string[]) =>
+      m.firehose().call('PutRecordBatch', { DeliveryStreamName: 'hose', Records: data.map((d) => ({ Data: b64(d) })) }, rc);
+    m.s3().putObject('out', 'old.txt', new TextEncoder().encode('0123456789'));
+    m.clock.advance(1000);
+    put('aaaa', 'bbbb');
+    m.clock.advance(1000);
+    put('cccc');
+    expect(m.emulator.recordUsage()).toMatchObject({ records: 4, bytes: 22 });
+    // Keep 8 bytes: the S3 object (oldest) and the two records that came next go.
+    const trim = m.emulator.trimRecordsToCap(10, 8);
+    expect([trim.records, trim.bytes]).toEqual([3, 18]);
+    expect(m.emulator.recordUsage()).toMatchObject({ records: 1, bytes: 4 });
+    const [buffer] = m.firehose().bufferList();
+    expect([buffer.first, buffer.data]).toEqual([2, [b64('cccc')]]);
+    m.clock.advance(60_000);
+    m.emulator.advance(m.clock.now());
+    expect(m.objects('out')).toEqual(['cccc']);
+  });
 });

@@ -7,12 +7,15 @@ import {
   SnapshotVersionError,
   type BulkCollection,
   type ModuleFactory,
+  type ModuleLookup,
   type OperationKind,
   type ServiceModule,
 } from '../module';
 import type { S3Exports } from '../s3/module';
 import type { BufferedRecords } from './delivery';
-import type { FirehoseEnvironment, SourceReader } from './environment';
+import type { FunctionsExports } from '../functions/module';
+import { randomUuid } from '../common/rng';
+import { transformFailure, type FirehoseEnvironment, type SourceReader, type TransformOutputRecord } from './environment';
 import { operations, FirehoseService } from './service';
 import { FIREHOSE_SNAPSHOT_VERSION, type FirehoseSnapshot } from './types';
 
@@ -52,6 +55,15 @@ const isBufferChunk = (c: unknown): c is BufferChunk =>
 /** The content type of the objects Firehose writes to S3. */
 const FIREHOSE_OBJECT_TYPE = 'application/octet-stream';
 
+
+/** A module's exports when it is registered (a test may run Firehose without the functions). */
+const optional = <T>(lookup: ModuleLookup, name: string): T | undefined => {
+  try {
+    return lookup<T>(name);
+  } catch {
+    return undefined;
+  }
+};
 
 /** A KinesisStreamAsSource reader over the Kinesis consumer (GetRecords under the shard read limits). */
 const kinesisSource = (
@@ -111,9 +123,22 @@ export const firehoseModule: ModuleFactory = {
     const cloudwatch = lookup<CloudWatchExports>('cloudwatch');
     const kinesis = lookup<KinesisExports>('kinesis');
     const s3 = lookup<S3Exports>('s3');
+    const functions = optional<FunctionsExports>(lookup, 'functions');
     const env: FirehoseEnvironment = {
       putObject: (bucket, key, body) => s3.putObject(bucket, key, body, FIREHOSE_OBJECT_TYPE),
       openSource: (arn, _region, startAt, checkpoint) => kinesisSource(kinesis, arn, startAt, checkpoint),
+      ...(functions
+        ? {
+            transform: async (lambdaArn, records, stream) => {
+              // The event a Firehose data-transformation Lambda receives (Developer Guide, "Transform source data").
+              const out = await functions.invoke(lambdaArn, { invocationId: randomUuid(ctx.rng), ...stream, records });
+              const list = (out as { records?: unknown } | null)?.records;
+              if (!Array.isArray(list)) throw transformFailure.badResponse();
+              return list as TransformOutputRecord[];
+            },
+          }
+        : {}),
+      wake: () => ctx.hooks?.wake?.(),
     };
     const service = new FirehoseService({ ...ctx, metrics: cloudwatch.metrics }, env);
     return {
@@ -159,6 +184,10 @@ export const firehoseModule: ModuleFactory = {
           }
           return start !== undefined && service.loadBuffer(key, data, arrivals, start) ? data.length : 0;
         },
+      },
+      storage: {
+        usage: () => ({ ...service.delivery.usage(), counts: { deliveryStreams: service.store.streams.size } }),
+        capView: () => service.delivery.capView(),
       },
       advance: (now) => service.advance(now),
     };

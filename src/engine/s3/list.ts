@@ -7,6 +7,8 @@ export interface ListRequest {
   maxKeys: number;
   startAfter?: string;
   continuationToken?: string;
+  /** ListObjects (version 1): list after this key, or after every key under it when it is a rolled-up prefix. */
+  marker?: string;
 }
 
 export interface ListPage {
@@ -14,6 +16,8 @@ export interface ListPage {
   commonPrefixes: string[];
   isTruncated: boolean;
   nextContinuationToken?: string;
+  /** The last key or common prefix on the page (ListObjects' NextMarker), when truncated. */
+  nextMarker?: string;
 }
 
 /** S3's default and largest page (ListObjectsV2, max-keys). */
@@ -66,8 +70,13 @@ const lowerBound = (keys: readonly string[], s: string, inclusive: boolean): num
  * `maxKeys`, starting after `startAfter` or where the continuation token says.
  */
 export const listPage = (sorted: readonly string[], req: ListRequest): ListPage => {
-  const marker = req.continuationToken !== undefined ? decodeToken(req.continuationToken) : undefined;
   const { prefix, delimiter } = req;
+  const marker =
+    req.continuationToken !== undefined
+      ? decodeToken(req.continuationToken)
+      : req.marker !== undefined
+        ? { after: req.marker, rolled: delimiter !== undefined && req.marker.startsWith(prefix) && req.marker.endsWith(delimiter) }
+        : undefined;
   let from = lowerBound(sorted, prefix, true);
   if (req.startAfter !== undefined) from = Math.max(from, lowerBound(sorted, req.startAfter, false));
   if (marker) from = Math.max(from, lowerBound(sorted, marker.after, false));
@@ -87,7 +96,7 @@ export const listPage = (sorted: readonly string[], req: ListRequest): ListPage 
         keys,
         commonPrefixes,
         isTruncated: true,
-        ...(last ? { nextContinuationToken: encodeToken(last) } : {}),
+        ...(last ? { nextContinuationToken: encodeToken(last), nextMarker: last.after } : {}),
       };
     count++;
     if (rolled !== undefined) {

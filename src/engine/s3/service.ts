@@ -13,6 +13,7 @@ import { getObject } from './actions/getObject';
 import { headBucket } from './actions/headBucket';
 import { headObject } from './actions/headObject';
 import { listBuckets } from './actions/listBuckets';
+import { listObjects } from './actions/listObjects';
 import { listObjectsV2 } from './actions/listObjectsV2';
 import { putObject } from './actions/putObject';
 import { s3Err } from './errors';
@@ -33,6 +34,7 @@ export const operations: Record<string, Operation> = {
   HeadBucket: { readOnly: true, action: headBucket },
   DeleteBucket: { readOnly: false, action: deleteBucket },
   ListObjectsV2: { readOnly: true, action: listObjectsV2 },
+  ListObjects: { readOnly: true, action: listObjects },
   GetBucketLocation: { readOnly: true, action: getBucketLocation },
   DeleteObjects: { readOnly: false, action: deleteObjects },
   PutObject: { readOnly: false, action: putObject },
@@ -49,6 +51,7 @@ const KNOWN_QUERY = new Set([
   'max-keys',
   'continuation-token',
   'start-after',
+  'marker',
   'encoding-type',
   'fetch-owner',
   'delete',
@@ -90,7 +93,7 @@ export const operationOf = (req: HttpRequestLike, bucket: string, key: string): 
     if (m === 'HEAD') return 'HeadBucket';
     if (m === 'DELETE') return 'DeleteBucket';
     if (m === 'GET')
-      return q['list-type'] === '2' ? 'ListObjectsV2' : 'location' in q ? 'GetBucketLocation' : undefined;
+      return q['list-type'] === '2' ? 'ListObjectsV2' : 'location' in q ? 'GetBucketLocation' : 'ListObjects';
     if (m === 'POST') return 'delete' in q ? 'DeleteObjects' : undefined;
     return undefined;
   }

@@ -6,9 +6,9 @@ import { xmlResponse, type S3Context } from './context';
 /** With `encoding-type=url`, S3 percent-encodes keys, prefixes and delimiters in the answer. */
 const urlEncode = (s: string): string => encodeURIComponent(s).replace(/%2F/g, '/');
 
-export const listObjectsV2 = (s: S3Context) => {
+/** The query parameters both versions of ListObjects read, checked as S3 checks them. */
+export const listParams = (s: S3Context) => {
   const q = s.req.query;
-  const bucket = s.store.bucket(s.bucket);
   let maxKeys = MAX_KEYS;
   if (q['max-keys'] !== undefined) {
     maxKeys = Number(q['max-keys']);
@@ -30,6 +30,26 @@ export const listObjectsV2 = (s: S3Context) => {
   const enc = encodingType === 'url' ? urlEncode : (x: string) => x;
   const prefix = q['prefix'] ?? '';
   const delimiter = q['delimiter'] || undefined;
+  return { maxKeys, encodingType, enc, prefix, delimiter };
+};
+
+/** A page's objects as S3 lists them. */
+export const contentsOf = (s: S3Context, keys: string[], enc: (k: string) => string) =>
+  keys.map((k) => {
+    const o = s.store.headObject(s.bucket, k);
+    return {
+      Key: enc(o.Key),
+      LastModified: isoTime(o.LastModified),
+      ETag: o.ETag,
+      Size: o.Size,
+      StorageClass: 'STANDARD',
+    };
+  });
+
+export const listObjectsV2 = (s: S3Context) => {
+  const q = s.req.query;
+  const bucket = s.store.bucket(s.bucket);
+  const { maxKeys, encodingType, enc, prefix, delimiter } = listParams(s);
   const page = listPage(s.store.keys(s.bucket), {
     prefix,
     delimiter,
@@ -37,7 +57,6 @@ export const listObjectsV2 = (s: S3Context) => {
     ...(q['start-after'] !== undefined ? { startAfter: q['start-after'] } : {}),
     ...(q['continuation-token'] !== undefined ? { continuationToken: q['continuation-token'] } : {}),
   });
-  const objects = s.store;
   return xmlResponse(s.rc, 'ListBucketResult', {
     '@_xmlns': S3_XMLNS,
     Name: bucket.Name,
@@ -52,16 +71,7 @@ export const listObjectsV2 = (s: S3Context) => {
       ? { NextContinuationToken: page.nextContinuationToken }
       : {}),
     ...(q['start-after'] !== undefined ? { StartAfter: enc(q['start-after']) } : {}),
-    Contents: page.keys.map((k) => {
-      const o = objects.headObject(s.bucket, k);
-      return {
-        Key: enc(o.Key),
-        LastModified: isoTime(o.LastModified),
-        ETag: o.ETag,
-        Size: o.Size,
-        StorageClass: 'STANDARD',
-      };
-    }),
+    Contents: contentsOf(s, page.keys, enc),
     CommonPrefixes: page.commonPrefixes.map((p) => ({ Prefix: enc(p) })),
   });
 };
