@@ -230,6 +230,15 @@ export const useGenerator = () => {
   };
 };
 
+/** The current (or last) run's destination and counters, read without starting a generator client. */
+export const useGeneratorRun = () => {
+  const stream = useRunStore((s) => s.stream);
+  const target = useRunStore((s) => s.target);
+  const stats = useRunStore((s) => s.stats);
+  const starting = useRunStore((s) => s.starting);
+  return { stream, target, stats, running: starting || stats?.state === 'running' };
+};
+
 /** Once per page load: the saved run is looked at once, however often the hook mounts. */
 let resumeChecked = false;
 

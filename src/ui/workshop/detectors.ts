@@ -68,9 +68,6 @@ export type Detector = (s: WorkshopSnapshot, ctx: DetectorContext) => Check;
 const not = (detail: string): Check => ({ done: false, detail });
 const unknown = not('Checking…');
 
-/** The workshop's stream: the one 1-A ticked with, else none. */
-const workshopStream = (s: WorkshopSnapshot, ctx: DetectorContext) => s.streams?.find((x) => x.name === ctx.remembered.stream);
-
 const arnNames = (arn: string | undefined, kind: 'stream' | 'deliverystream') => {
   const m = arn?.match(new RegExp(`:${kind}/(.+)$`));
   return m?.[1];
