@@ -5,7 +5,7 @@ import { ConsolePage } from './console';
 export class WalkthroughPage extends ConsolePage {
   async goto() {
     await this.open('#/workshop');
-    await expect(this.page.getByRole('heading', { name: /^Workshop/, level: 1 })).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByRole('heading', { name: /^Workshop/, level: 1 })).toBeVisible({ timeout: 30_000 });
   }
 
   /** A step's section on the Workshop page ("1-A"). */

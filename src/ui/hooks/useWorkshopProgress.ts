@@ -1,4 +1,4 @@
-import { DescribeApplicationCommand, ListApplicationsCommand, type ApplicationDetail } from '@aws-sdk/client-kinesis-analytics-v2';
+import { DescribeApplicationCommand, type ApplicationDetail } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DescribeDeliveryStreamCommand, ListDeliveryStreamsCommand } from '@aws-sdk/client-firehose';
 import { ListBucketsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { useQuery } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import type { WorkshopApplication, WorkshopDeliveryStream, WorkshopSnapshot } fr
 import { currentStep, evaluate, useProgressStore } from '../workshop/progress';
 import { workshopSteps } from '../workshop/steps';
 import { useServices } from './services';
+import { listApplications } from './useAnalytics';
 import { useGeneratorRun } from './useGenerator';
 import { sumOf, useStreamMetrics } from './useMetrics';
 import { useStreamList } from './useStreams';
@@ -65,13 +66,7 @@ export const useWorkshopProgress = () => {
   const applications = useQuery({
     queryKey: workshopKeys.applications(),
     queryFn: async (): Promise<WorkshopApplication[]> => {
-      const names: string[] = [];
-      let NextToken: string | undefined;
-      do {
-        const out = await analytics.send(new ListApplicationsCommand({ NextToken }));
-        names.push(...(out.ApplicationSummaries ?? []).map((a) => a.ApplicationName!));
-        NextToken = out.NextToken;
-      } while (NextToken);
+      const names = (await listApplications(analytics)).map((a) => a.ApplicationName!);
       const details = await Promise.allSettled(names.map((n) => analytics.send(new DescribeApplicationCommand({ ApplicationName: n }))));
       const apps: WorkshopApplication[] = [];
       for (const d of details) {
@@ -140,14 +135,14 @@ export const useWorkshopProgress = () => {
       mode,
       streams: streams.data?.map((s) => ({ name: s.name, status: s.status, openShards: s.openShards })),
       generator: run.stream
-        ? { stream: run.stream, target: run.target, acknowledged: run.stats?.acknowledged ?? 0, targetRate: run.stats?.targetRate ?? 0, running: run.running }
+        ? { stream: run.stream, target: run.target, anyAcknowledged: run.anyAcknowledged, targetRate: run.targetRate, running: run.running }
         : undefined,
       incomingRecords: remembered.stream && points ? { stream: remembered.stream, sum: sumOf(points, 'incomingRecords') } : undefined,
       applications: applications.data,
       deliveryStreams: delivery.data?.deliveryStreams,
       buckets: delivery.data?.buckets,
     };
-  }, [mode, streams.data, run.stream, run.target, run.stats, run.running, remembered.stream, metrics.data, applications.data, delivery.data]);
+  }, [mode, streams.data, run.stream, run.target, run.anyAcknowledged, run.targetRate, run.running, remembered.stream, metrics.data, applications.data, delivery.data]);
 
   const steps = useMemo(() => workshopSteps({ mode, region: settings.region, remembered }), [mode, settings.region, remembered]);
   const evaluation = useMemo(() => evaluate(steps, snapshot, { ticked, remembered }), [steps, snapshot, ticked, remembered]);

@@ -83,7 +83,7 @@ export function App({ pages }: { pages: PageDefinition[] }) {
         }
         toolsOpen={walkthroughOpen}
         onToolsChange={({ detail }) => setWalkthroughOpen(detail.open)}
-        toolsWidth={380}
+        toolsWidth={320}
         ariaLabels={{
           navigation: 'Side navigation',
           navigationToggle: 'Open side navigation',

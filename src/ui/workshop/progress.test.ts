@@ -11,7 +11,7 @@ describe('evaluate', () => {
     const s: WorkshopSnapshot = {
       mode: 'emulated',
       streams: [{ name: 'iot', status: 'ACTIVE', openShards: 2 }],
-      generator: { stream: 'iot', target: 'kinesis', acknowledged: 10, targetRate: 100, running: true },
+      generator: { stream: 'iot', target: 'kinesis', anyAcknowledged: true, targetRate: 100, running: true },
     };
     const e = evaluate(steps, s, none);
     expect(e.newlyTicked.map((t) => t.id)).toEqual(['1-A', '1-C']);

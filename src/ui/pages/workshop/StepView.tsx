@@ -5,10 +5,9 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
 import { CliCommand } from '../../components/CliCommand';
-import type { Check } from '../../workshop/detectors';
+import type { Check, Remembered } from '../../workshop/detectors';
 import type { Ticked } from '../../workshop/progress';
 import { reviewById, type ReviewQuestion, type WorkshopStep } from '../../workshop/steps';
-import type { Remembered } from '../../workshop/detectors';
 
 export type StepState = 'done' | 'current' | 'waiting';
 
@@ -18,15 +17,14 @@ export const stepState = (step: WorkshopStep, ticked: Record<string, Ticked>, cu
 const indicator: Record<StepState, StatusIndicatorProps.Type> = { done: 'success', current: 'in-progress', waiting: 'pending' };
 const stateText: Record<StepState, string> = { done: 'Done', current: 'Current step', waiting: 'To do' };
 
-/** The step's title with its status icon; the status is also said in words for screen readers. */
+/** The step's title after its status icon; the status is also said in words for screen readers. */
 export function StepTitle({ step, state }: { step: WorkshopStep; state: StepState }) {
   return (
-    <span data-testid={`step-title-${step.id}`}>
-      <StatusIndicator type={indicator[state]} iconAriaLabel={stateText[state]}>
-        <span data-testid={`step-status-${step.id}`} data-state={state}>
-          {step.id} {step.title}
-        </span>
-      </StatusIndicator>
+    <span data-testid={`step-title-${step.id}`} style={{ display: 'inline-flex', gap: 6, alignItems: 'baseline' }}>
+      <StatusIndicator type={indicator[state]} iconAriaLabel={stateText[state]} />
+      <span data-testid={`step-status-${step.id}`} data-state={state}>
+        {step.id} {step.title}
+      </span>
     </span>
   );
 }

@@ -37,7 +37,7 @@ export default function WorkshopPage() {
               <Button data-testid="reset-progress" onClick={() => setConfirmReset(true)}>
                 Reset progress
               </Button>
-              <Button variant="primary" iconName="external" data-testid="open-walkthrough" onClick={() => setWalkthroughOpen(true)}>
+              <Button variant="primary" data-testid="open-walkthrough" onClick={() => setWalkthroughOpen(true)}>
                 Open beside every page
               </Button>
             </SpaceBetween>
