@@ -56,7 +56,9 @@ test('Activity 1 ticks itself: a 2-shard stream, then records from the generator
   await walk.expectDone('1-C');
   await expect(walk.check('1-A')).toContainText(`${STREAM} is ACTIVE with 2 shards.`);
   await expect(walk.check('1-C')).toContainText(`acknowledged by ${STREAM}`);
-  await expect(walk.progress).toContainText('3 of 14 steps done');
+  // IncomingRecords on Monitoring shows the records too (1-minute sums), which ticks 1-M; 1-R waits for the user.
+  await walk.expectDone('1-M');
+  await expect(walk.progress).toContainText('4 of 14 steps done');
 
   // A reload keeps the ticks (and the panel open).
   await page.reload();

@@ -34,7 +34,7 @@ export default function WalkthroughPanel() {
     >
       <div data-testid="walkthrough-panel">
         <SpaceBetween size="m">
-          <ProgressBar value={(done / w.steps.length) * 100} additionalInfo={`${done} of ${w.steps.length} steps done`} ariaLabel="Workshop progress" />
+          <ProgressBar value={Math.round((done / w.steps.length) * 100)} additionalInfo={`${done} of ${w.steps.length} steps done`} ariaLabel="Workshop progress" />
           {!w.current && (
             <Box data-testid="walkthrough-finished" variant="strong">
               Every step is done. Well done!

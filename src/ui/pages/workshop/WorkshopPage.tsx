@@ -50,7 +50,7 @@ export default function WorkshopPage() {
       <SpaceBetween size="l">
         <ProgressBar
           data-testid="workshop-progress"
-          value={(done / w.steps.length) * 100}
+          value={Math.round((done / w.steps.length) * 100)}
           label="Progress"
           description={w.current ? `Next: ${w.current.id} ${w.current.title}` : 'All steps are done.'}
           additionalInfo={`${done} of ${w.steps.length} steps done`}
