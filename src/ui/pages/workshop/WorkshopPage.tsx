@@ -7,7 +7,7 @@ import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useWorkshopProgress } from '../../hooks/useWorkshopProgress';
 import { usePreferences } from '../../state/preferences';
 import { ACTIVITIES, REVIEWS } from '../../workshop/steps';
@@ -20,9 +20,13 @@ export default function WorkshopPage() {
   const [confirmReset, setConfirmReset] = useState(false);
   const currentId = w.current?.id;
   const [open, setOpen] = useState<Record<string, boolean>>(() => (currentId ? { [currentId]: true } : {}));
-  // When a step ticks, the next one opens (the others keep the state the user gave them).
+  // When a step ticks it folds and the next one opens (the others keep the state the user gave them).
+  const previous = useRef(currentId);
   useEffect(() => {
-    if (currentId) setOpen((o) => ({ ...o, [currentId]: true }));
+    const was = previous.current;
+    previous.current = currentId;
+    if (was === currentId) return;
+    setOpen((o) => ({ ...o, ...(was ? { [was]: false } : {}), ...(currentId ? { [currentId]: true } : {}) }));
   }, [currentId]);
 
   const done = w.steps.filter((s) => w.ticked[s.id]).length;
