@@ -23,8 +23,18 @@ const firehoseCrumb = { text: 'Delivery streams', path: '/firehose' };
 
 export const pages: PageDefinition[] = [
   definePage({
+    id: 'workshop',
+    path: '/workshop',
+    nav: { section: 'Workshop', label: 'Activities 1-3' },
+    title: () => 'Workshop',
+    breadcrumbs: () => [{ text: 'Workshop', path: '/workshop' }],
+    component: lazy(() => import('./pages/workshop/WorkshopPage')),
+  }),
+  definePage({
     id: 'streams',
     path: '/streams',
+    // The bare address keeps opening Data streams; the Workshop page is first in the navigation.
+    home: true,
     nav: { section: KDS, label: 'Data streams' },
     title: () => 'Data streams',
     breadcrumbs: () => [streamsCrumb],

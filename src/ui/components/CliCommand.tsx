@@ -5,7 +5,19 @@ import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 export const framed = { border: '1px solid rgba(128, 128, 128, 0.45)', borderRadius: 8, padding: '6px 10px' } as const;
 
 /** The AWS CLI command equivalent to an action, with a copy button, so attendees learn the real tool. */
-export function CliCommand({ command, testId, label = 'AWS CLI equivalent' }: { command: string; testId?: string; label?: string }) {
+export function CliCommand({
+  command,
+  testId,
+  label = 'AWS CLI equivalent',
+  copyLabel = 'Copy AWS CLI command',
+  copiedText = 'Command copied',
+}: {
+  command: string;
+  testId?: string;
+  label?: string;
+  copyLabel?: string;
+  copiedText?: string;
+}) {
   return (
     <div>
       <Box variant="awsui-key-label">{label}</Box>
@@ -18,9 +30,9 @@ export function CliCommand({ command, testId, label = 'AWS CLI equivalent' }: { 
         <CopyToClipboard
           variant="icon"
           textToCopy={command}
-          copyButtonAriaLabel="Copy AWS CLI command"
-          copySuccessText="Command copied"
-          copyErrorText="Could not copy the command"
+          copyButtonAriaLabel={copyLabel}
+          copySuccessText={copiedText}
+          copyErrorText="Could not copy the text"
         />
       </div>
     </div>

@@ -14,6 +14,7 @@ import {
   type ApplicationSummary,
   type DiscoverInputSchemaCommandOutput,
   type InputStartingPosition,
+  type KinesisAnalyticsV2Client,
   type RecordColumn,
   type SourceSchema,
 } from '@aws-sdk/client-kinesis-analytics-v2';
@@ -42,20 +43,23 @@ export const analyticsKeys = {
   app: (name: string) => ['analytics', 'app', name] as const,
 };
 
+/** ListApplications, every page. */
+export const listApplications = async (analytics: KinesisAnalyticsV2Client): Promise<ApplicationSummary[]> => {
+  const all: ApplicationSummary[] = [];
+  let NextToken: string | undefined;
+  do {
+    const out = await analytics.send(new ListApplicationsCommand({ NextToken }));
+    all.push(...(out.ApplicationSummaries ?? []));
+    NextToken = out.NextToken;
+  } while (NextToken);
+  return all;
+};
+
 export const useApplications = () => {
   const { analytics } = useServices();
   return useQuery({
     queryKey: analyticsKeys.list(),
-    queryFn: async () => {
-      const all: ApplicationSummary[] = [];
-      let NextToken: string | undefined;
-      do {
-        const out = await analytics.send(new ListApplicationsCommand({ NextToken }));
-        all.push(...(out.ApplicationSummaries ?? []));
-        NextToken = out.NextToken;
-      } while (NextToken);
-      return all;
-    },
+    queryFn: () => listApplications(analytics),
     refetchInterval: (q) => (q.state.data?.some((a) => isTransitionalApp(a.ApplicationStatus)) ? FAST_POLL_MS : SLOW_POLL_MS),
   });
 };

@@ -251,6 +251,20 @@ export const useGenerator = () => {
   };
 };
 
+/**
+ * The current (or last) run's destination, rate and whether anything was acknowledged, read
+ * without starting a generator client. Only these few values: a reader re-renders when one
+ * changes, not with every counter update.
+ */
+export const useGeneratorRun = () => {
+  const stream = useRunStore((s) => s.stream);
+  const target = useRunStore((s) => s.target);
+  const targetRate = useRunStore((s) => s.stats?.targetRate ?? 0);
+  const anyAcknowledged = useRunStore((s) => (s.stats?.acknowledged ?? 0) > 0);
+  const running = useRunStore((s) => s.starting || s.stats?.state === 'running');
+  return { stream, target, targetRate, anyAcknowledged, running };
+};
+
 /** Once per page load: the saved run is looked at once, however often the hook mounts. */
 let resumeChecked = false;
 

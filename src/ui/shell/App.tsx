@@ -13,6 +13,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 
 // A data generator run that was going when the page reloaded carries on, whatever page opens.
 const GeneratorResume = lazy(() => import('./GeneratorResume'));
+// The workshop walkthrough beside any page; loaded when first opened.
+const WalkthroughPanel = lazy(() => import('../pages/workshop/WalkthroughPanel'));
 import { Navigation } from './Navigation';
 import { Notifications } from './Notifications';
 import type { PageDefinition } from './page';
@@ -27,9 +29,12 @@ export function App({ pages }: { pages: PageDefinition[] }) {
   const theme = usePreferences((s) => s.theme);
   const navigationOpen = usePreferences((s) => s.navigationOpen);
   const setNavigationOpen = usePreferences((s) => s.setNavigationOpen);
+  const walkthroughOpen = usePreferences((s) => s.walkthroughOpen);
+  const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
   const resolved = resolvePage(pages, location.path, location.query);
-  const home = pages.find((p) => p.nav)?.path ?? '/';
-  const homeLabel = pages.find((p) => p.nav)?.nav?.label ?? HOME;
+  const homePage = pages.find((p) => p.home) ?? pages.find((p) => p.nav);
+  const home = homePage?.path ?? '/';
+  const homeLabel = homePage?.nav?.label ?? HOME;
 
   useEffect(() => {
     applyMode(theme === 'dark' ? Mode.Dark : Mode.Light);
@@ -67,8 +72,26 @@ export function App({ pages }: { pages: PageDefinition[] }) {
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         breadcrumbs={<BreadcrumbGroup items={crumbs} ariaLabel="Breadcrumbs" />}
         notifications={<Notifications />}
-        toolsHide
-        ariaLabels={{ navigation: 'Side navigation', navigationToggle: 'Open side navigation', navigationClose: 'Close side navigation' }}
+        tools={
+          walkthroughOpen ? (
+            <ErrorBoundary>
+              <Suspense fallback={<Spinner />}>
+                <WalkthroughPanel />
+              </Suspense>
+            </ErrorBoundary>
+          ) : null
+        }
+        toolsOpen={walkthroughOpen}
+        onToolsChange={({ detail }) => setWalkthroughOpen(detail.open)}
+        toolsWidth={320}
+        ariaLabels={{
+          navigation: 'Side navigation',
+          navigationToggle: 'Open side navigation',
+          navigationClose: 'Close side navigation',
+          tools: 'Workshop walkthrough',
+          toolsToggle: 'Open the workshop walkthrough',
+          toolsClose: 'Close the workshop walkthrough',
+        }}
         content={
           <ErrorBoundary key={location.path}>
             <Suspense

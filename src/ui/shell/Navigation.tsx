@@ -11,7 +11,7 @@ export function Navigation({ pages, activePath }: { pages: PageDefinition[]; act
   }));
   return (
     <SideNavigation
-      header={{ text: 'Amazon Kinesis', href: hrefFor(pages.find((p) => p.nav)?.path ?? '/') }}
+      header={{ text: 'Amazon Kinesis', href: hrefFor((pages.find((p) => p.home) ?? pages.find((p) => p.nav))?.path ?? '/') }}
       activeHref={hrefFor(activePath)}
       items={items}
     />

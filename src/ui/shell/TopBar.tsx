@@ -21,6 +21,8 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const mode = useConnectionMode();
   const theme = usePreferences((s) => s.theme);
   const setTheme = usePreferences((s) => s.setTheme);
+  const walkthroughOpen = usePreferences((s) => s.walkthroughOpen);
+  const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
   const { setSpeed, skip } = useEmulatorClock();
   const time = useEmulatorTime();
   // Always mounted: shows storage notices and saves when the page goes away.
@@ -37,6 +39,15 @@ export function TopBar({ homeHref }: { homeHref: string }) {
       i18nStrings={{ overflowMenuTriggerText: 'More', overflowMenuTitleText: 'All settings', overflowMenuBackIconAriaLabel: 'Back', overflowMenuDismissIconAriaLabel: 'Close menu' }}
       identity={{ href: homeHref, title: 'Kinesis Workshop Console', logo: { src: `${import.meta.env.BASE_URL}favicon.svg`, alt: 'Kinesis Workshop Console' } }}
       utilities={[
+        {
+          type: 'button',
+          text: 'Walkthrough',
+          iconName: 'support',
+          ariaLabel: walkthroughOpen ? 'Close the workshop walkthrough' : 'Open the workshop walkthrough',
+          title: 'The workshop step by step, beside any page',
+          disableUtilityCollapse: true,
+          onClick: () => setWalkthroughOpen(!walkthroughOpen),
+        },
         {
           type: 'button',
           text: connection.label,

@@ -24,6 +24,8 @@ export interface PageDefinition {
   path: string;
   /** The side navigation entry, grouped under `section`. Omit for pages reached by links. */
   nav?: { section: string; label: string };
+  /** The page the bare address and the console's name open (else the first page in the navigation). */
+  home?: boolean;
   /** The side navigation entry this page belongs to, when it has none of its own. */
   navPath?: string;
   title(p: PageProps): string;

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 export type ThemeMode = 'light' | 'dark';
 
 const THEME_KEY = 'kwc.theme';
+const WALKTHROUGH_KEY = 'kwc.walkthrough.open';
 const NAVIGATION_OPEN_MIN_WIDTH = 1024;
 
 const readTheme = (): ThemeMode => {
@@ -15,11 +16,22 @@ const readTheme = (): ThemeMode => {
   }
 };
 
+const readWalkthroughOpen = (): boolean => {
+  try {
+    return globalThis.localStorage?.getItem(WALKTHROUGH_KEY) === 'true';
+  } catch {
+    return false;
+  }
+};
+
 interface PreferencesState {
   theme: ThemeMode;
   setTheme(theme: ThemeMode): void;
   navigationOpen: boolean;
   setNavigationOpen(open: boolean): void;
+  /** The workshop walkthrough beside every page (the layout's tools panel); kept across reloads. */
+  walkthroughOpen: boolean;
+  setWalkthroughOpen(open: boolean): void;
 }
 
 export const usePreferences = create<PreferencesState>((set) => ({
@@ -35,4 +47,13 @@ export const usePreferences = create<PreferencesState>((set) => ({
   // Below this width an open navigation leaves the tables too little room: it starts closed (the menu button opens it).
   navigationOpen: (globalThis.innerWidth ?? 1440) >= NAVIGATION_OPEN_MIN_WIDTH,
   setNavigationOpen: (navigationOpen) => set({ navigationOpen }),
+  walkthroughOpen: readWalkthroughOpen(),
+  setWalkthroughOpen: (walkthroughOpen) => {
+    try {
+      globalThis.localStorage?.setItem(WALKTHROUGH_KEY, String(walkthroughOpen));
+    } catch {
+      // private mode: the panel stays as it is for this page only
+    }
+    set({ walkthroughOpen });
+  },
 }));

@@ -1,0 +1,130 @@
+import Alert from '@cloudscape-design/components/alert';
+import Box from '@cloudscape-design/components/box';
+import Button from '@cloudscape-design/components/button';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
+import Header from '@cloudscape-design/components/header';
+import Modal from '@cloudscape-design/components/modal';
+import ProgressBar from '@cloudscape-design/components/progress-bar';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useEffect, useRef, useState } from 'react';
+import { useWorkshopProgress } from '../../hooks/useWorkshopProgress';
+import { usePreferences } from '../../state/preferences';
+import { ACTIVITIES, REVIEWS } from '../../workshop/steps';
+import { ReviewAnswer, StepBody, StepTitle, stepState } from './StepView';
+
+/** Activities 1-3 of the immersion day, step by step, each step ticking itself as the console sees it done. */
+export default function WorkshopPage() {
+  const w = useWorkshopProgress();
+  const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const currentId = w.current?.id;
+  const [open, setOpen] = useState<Record<string, boolean>>(() => (currentId ? { [currentId]: true } : {}));
+  // When a step ticks it folds and the next one opens (the others keep the state the user gave them).
+  const previous = useRef(currentId);
+  useEffect(() => {
+    const was = previous.current;
+    previous.current = currentId;
+    if (was === currentId) return;
+    setOpen((o) => ({ ...o, ...(was ? { [was]: false } : {}), ...(currentId ? { [currentId]: true } : {}) }));
+  }, [currentId]);
+
+  const done = w.steps.filter((s) => w.ticked[s.id]).length;
+  return (
+    <ContentLayout
+      header={
+        <Header
+          variant="h1"
+          description="The Kinesis immersion day's Activities 1-3, done in this console. Each step says what to do and why, takes you to where it is done, and ticks itself when the console sees it done."
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button data-testid="reset-progress" onClick={() => setConfirmReset(true)}>
+                Reset progress
+              </Button>
+              <Button variant="primary" data-testid="open-walkthrough" onClick={() => setWalkthroughOpen(true)}>
+                Open beside every page
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          Workshop: Building a streaming data platform
+        </Header>
+      }
+    >
+      <SpaceBetween size="l">
+        <ProgressBar
+          data-testid="workshop-progress"
+          value={Math.round((done / w.steps.length) * 100)}
+          label="Progress"
+          description={w.current ? `Next: ${w.current.id} ${w.current.title}` : 'All steps are done.'}
+          additionalInfo={`${done} of ${w.steps.length} steps done`}
+          ariaLabel="Workshop progress"
+        />
+        {w.problems.length > 0 && (
+          <Alert type="warning" header="Some of the console's state could not be read" data-testid="workshop-problems">
+            Steps that depend on it cannot tick until it can: {w.problems.join('; ')}
+          </Alert>
+        )}
+        {ACTIVITIES.map((a) => (
+          <SpaceBetween size="s" key={a.id}>
+            <Header variant="h2" description={a.goal}>
+              {a.title}
+            </Header>
+            {w.steps
+              .filter((s) => s.activity === a.id)
+              .map((s) => (
+                <div key={s.id} data-testid={`workshop-step-${s.id}`}>
+                  <ExpandableSection
+                    variant="container"
+                    headerText={<StepTitle step={s} state={stepState(s, w.ticked, currentId)} />}
+                    expanded={!!open[s.id]}
+                    onChange={({ detail }) => setOpen((o) => ({ ...o, [s.id]: detail.expanded }))}
+                  >
+                    <StepBody step={s} check={w.checks[s.id]} ticked={w.ticked[s.id]} remembered={w.remembered} onMarkDone={() => w.markDone(s.id)} />
+                  </ExpandableSection>
+                </div>
+              ))}
+          </SpaceBetween>
+        ))}
+        <SpaceBetween size="s">
+          <Header variant="h2" description="The lab's questions, answered for this console, each with a link to the live thing.">
+            Review questions
+          </Header>
+          <Box>
+            {REVIEWS.map((q) => (
+              <ReviewAnswer key={q.id} q={q} remembered={w.remembered} />
+            ))}
+          </Box>
+        </SpaceBetween>
+      </SpaceBetween>
+      <Modal
+        visible={confirmReset}
+        onDismiss={() => setConfirmReset(false)}
+        header="Reset workshop progress?"
+        footer={
+          <Box float="right">
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button variant="link" onClick={() => setConfirmReset(false)}>
+                Cancel
+              </Button>
+              <Button
+                variant="primary"
+                data-testid="confirm-reset-progress"
+                onClick={() => {
+                  w.reset();
+                  setOpen({});
+                  setConfirmReset(false);
+                }}
+              >
+                Reset progress
+              </Button>
+            </SpaceBetween>
+          </Box>
+        }
+      >
+        Every step goes back to not done, and the walkthrough forgets the names of your stream, application and delivery stream. Your streams,
+        applications, delivery streams and buckets stay as they are: steps whose check still passes tick again.
+      </Modal>
+    </ContentLayout>
+  );
+}

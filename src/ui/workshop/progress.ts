@@ -1,0 +1,86 @@
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { localOrMemory } from '../hooks/useGeneratorTemplates';
+import type { Check, Remembered, WorkshopSnapshot } from './detectors';
+import type { WorkshopStep } from './steps';
+
+/** A ticked step: when, and what the console saw then. */
+export interface Ticked {
+  at: number;
+  detail: string;
+  manual?: boolean;
+}
+
+export interface Progress {
+  ticked: Record<string, Ticked>;
+  remembered: Remembered;
+}
+
+export interface Evaluation {
+  /** Each step's check as of this snapshot (a ticked step keeps its tick whatever it says now). */
+  checks: Record<string, Check>;
+  /** Steps that tick now, in order, with the names they teach the walkthrough. */
+  newlyTicked: { id: string; detail: string; remember?: Remembered }[];
+  remembered: Remembered;
+}
+
+/**
+ * Runs every automatic step's detector over the snapshot, in step order, so a step that ticks
+ * now (and the names it remembers) counts for the steps after it in the same pass. Once ticked a
+ * step stays ticked: later states (a stream deleted at clean-up) never untick it.
+ */
+export const evaluate = (steps: readonly WorkshopStep[], snapshot: WorkshopSnapshot, progress: Progress): Evaluation => {
+  let remembered = { ...progress.remembered };
+  const done = new Set(Object.keys(progress.ticked));
+  const checks: Record<string, Check> = {};
+  const newlyTicked: Evaluation['newlyTicked'] = [];
+  for (const step of steps) {
+    if (step.check.kind !== 'auto') continue;
+    const c = step.check.detector(snapshot, { remembered, done });
+    checks[step.id] = c;
+    if (c.done && !done.has(step.id)) {
+      done.add(step.id);
+      newlyTicked.push({ id: step.id, detail: c.detail, remember: c.remember });
+      // A name is learned once: a later step never changes the stream 1-A ticked with.
+      remembered = { ...c.remember, ...remembered };
+    }
+  }
+  return { checks, newlyTicked, remembered };
+};
+
+/** The first step not ticked: the one the walkthrough opens. */
+export const currentStep = (steps: readonly WorkshopStep[], ticked: Record<string, Ticked>): WorkshopStep | undefined =>
+  steps.find((s) => !ticked[s.id]);
+
+interface ProgressState extends Progress {
+  apply(e: Evaluation, now: number): void;
+  markDone(id: string, now: number): void;
+  reset(): void;
+}
+
+export const PROGRESS_KEY = 'kwc.workshop.progress';
+
+/** The walkthrough's progress, kept across reloads in localStorage. */
+export const useProgressStore = create<ProgressState>()(
+  persist(
+    (set) => ({
+      ticked: {},
+      remembered: {},
+      apply: (e, now) =>
+        set((s) => {
+          if (e.newlyTicked.length === 0) return s;
+          const ticked = { ...s.ticked };
+          for (const t of e.newlyTicked) ticked[t.id] ??= { at: now, detail: t.detail };
+          return { ticked, remembered: { ...e.remembered, ...s.remembered } };
+        }),
+      markDone: (id, now) => set((s) => (s.ticked[id] ? s : { ticked: { ...s.ticked, [id]: { at: now, detail: 'Marked as done.', manual: true } } })),
+      reset: () => set({ ticked: {}, remembered: {} }),
+    }),
+    {
+      name: PROGRESS_KEY,
+      version: 1,
+      storage: createJSONStorage(localOrMemory),
+      partialize: (s) => ({ ticked: s.ticked, remembered: s.remembered }),
+    },
+  ),
+);
