@@ -191,6 +191,8 @@ export const useCleanup = () => {
   const inventory = useQuery({
     queryKey: ['cleanup', 'inventory', generatorRun ?? null],
     queryFn: () => cleanupInventory(clients, generatorRun),
+    // Deletions take a few seconds to finish: the list follows them.
+    refetchInterval: 5000,
   });
   const [states, setStates] = useState<Record<string, CleanupState>>({});
   const [running, setRunning] = useState(false);

@@ -256,7 +256,9 @@ export const useObjectPreview = (bucket: string, head: ObjectHead | undefined) =
       // An empty object has no byte 0: a Range on it is refused (InvalidRange), so ask for it whole.
       const range = h.size > PREVIEW_BYTES ? `bytes=0-${PREVIEW_BYTES - 1}` : undefined;
       const { out, bytes } = await getBytes(s3, bucket, h.key, range);
-      return buildPreview({ key: h.key, contentType: out.ContentType ?? h.contentType, bytes, size: h.size });
+      // The size a ranged answer gives (`bytes 0-1048575/5242880`) is the object's as it is now.
+      const total = Number(/\/(\d+)$/.exec(out.ContentRange ?? '')?.[1] ?? Math.max(h.size, bytes.length));
+      return buildPreview({ key: h.key, contentType: out.ContentType ?? h.contentType, bytes, size: total });
     },
     staleTime: Infinity,
   });
