@@ -59,6 +59,7 @@ test('clean-up deletes a stream and a bucket made through the console, in AWS’
   const s3 = new S3Page(page);
   const cleanup = new CleanupPage(page);
 
+  await s3.goto();
   await streams.goto();
   await streams.startCreate();
   await streams.fillCreate('workshop-stream', 1);
@@ -78,7 +79,7 @@ test('clean-up deletes a stream and a bucket made through the console, in AWS’
   await cleanup.screenshot('s3-04-cleanup');
 
   await cleanup.deleteSelected();
-  await expect(cleanup.result).toHaveText('All 2 deleted. Streams, delivery streams and applications take a few seconds to disappear.');
+  await expect(cleanup.result).toHaveText('Deleted all 2. Streams, delivery streams and applications take a few seconds to disappear.');
   await expect(cleanup.state('stream:workshop-stream')).toHaveText('Deleting');
   await expect(cleanup.state(`bucket:${BUCKET}`)).toHaveText('Deleted with 0 objects');
   await cleanup.screenshot('s3-05-cleanup-done');

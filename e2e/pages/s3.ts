@@ -9,7 +9,8 @@ export const s3Hash = (bucket: string, path = '') =>
 export class S3Page extends ConsolePage {
   async goto() {
     await this.open('#/s3');
-    await expect(this.bucketsTable).toBeVisible();
+    // The first page of a test loads the SDK too, which a busy machine can take a while over.
+    await expect(this.bucketsTable).toBeVisible({ timeout: 30_000 });
   }
 
   get bucketsTable(): Locator {
@@ -79,7 +80,7 @@ export class S3Page extends ConsolePage {
 export class CleanupPage extends ConsolePage {
   async goto() {
     await this.open('#/cleanup');
-    await expect(this.table).toBeVisible();
+    await expect(this.table).toBeVisible({ timeout: 30_000 });
   }
 
   get table(): Locator {

@@ -78,7 +78,7 @@ export default function CleanupPage() {
         header={
           <Header
             variant="awsui-h1-sticky"
-            counter={inventory.data ? `(${chosen.length}/${items.length})` : undefined}
+            counter={ran ? `(${ran.length})` : inventory.data ? `(${chosen.length}/${items.length})` : undefined}
             description="Step 3-D: stop the producer and delete the application, the delivery stream, the data stream and the bucket. Deleted in that order, which AWS accepts; buckets are emptied first, since S3 refuses to delete a bucket with objects in it."
             actions={
               <SpaceBetween direction="horizontal" size="xs">
@@ -137,7 +137,9 @@ export default function CleanupPage() {
         <Alert type={finished.failed ? 'error' : 'success'} data-testid="cleanup-result">
           {finished.failed
             ? `${finished.failed} of ${finished.total} could not be deleted; AWS's reason is beside each. The rest were deleted.`
-            : `All ${finished.total} deleted. Streams, delivery streams and applications take a few seconds to disappear.`}
+            : `Deleted ${finished.total === 1 ? 'it' : `all ${finished.total}`}.${
+                ran?.some((i) => i.kind !== 'bucket' && i.kind !== 'generator') ? ' Streams, delivery streams and applications take a few seconds to disappear.' : ''
+              }`}
         </Alert>
       )}
       <Modal

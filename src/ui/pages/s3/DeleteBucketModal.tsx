@@ -17,6 +17,8 @@ import { EmptyBucketPanel } from './EmptyBucketPanel';
 export function DeleteBucketModal({ bucket, onDismiss, onDeleted }: { bucket: string; onDismiss: () => void; onDeleted?: () => void }) {
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<ShownError | undefined>();
+  // Once S3 has said BucketNotEmpty, the way to empty it stays on screen (with its result).
+  const [offerEmpty, setOfferEmpty] = useState(false);
   const del = useDeleteBucket();
   const notify = useNotify();
   const input = useRef<InputProps.Ref>(null);
@@ -33,7 +35,11 @@ export function DeleteBucketModal({ bucket, onDismiss, onDeleted }: { bucket: st
         onDeleted?.();
         onDismiss();
       },
-      onError: (e) => setError(describeError(e)),
+      onError: (e) => {
+        const shown = describeError(e);
+        setError(shown);
+        if (shown.type === 'BucketNotEmpty') setOfferEmpty(true);
+      },
     });
   };
   const notEmpty = error?.type === 'BucketNotEmpty';
@@ -77,7 +83,7 @@ export function DeleteBucketModal({ bucket, onDismiss, onDeleted }: { bucket: st
             {notEmpty && <Box variant="p">Empty the bucket (delete every object in it) first, then delete it.</Box>}
           </Alert>
         )}
-        {notEmpty && <EmptyBucketPanel bucket={bucket} onEmptied={() => setError(undefined)} />}
+        {offerEmpty && <EmptyBucketPanel bucket={bucket} onEmptied={() => setError(undefined)} />}
       </SpaceBetween>
     </Modal>
   );

@@ -56,7 +56,7 @@ export function ObjectView({ bucket, head }: { bucket: string; head: ObjectHead 
             columns={3}
             items={[
               { label: 'Key', value: <span data-testid="object-key">{head.key}</span> },
-              { label: 'Size', value: <span data-testid="object-size">{`${formatBytes(head.size)} (${head.size.toLocaleString('en-US')} bytes)`}</span> },
+              { label: 'Size', value: <span data-testid="object-size">{head.size < 1024 ? formatBytes(head.size) : `${formatBytes(head.size)} (${head.size.toLocaleString('en-US')} bytes)`}</span> },
               { label: 'Last modified', value: head.lastModified ? dateTime(head.lastModified.getTime()) : '-' },
               { label: 'Entity tag (ETag)', value: <span data-testid="object-etag">{head.etag ?? '-'}</span> },
               { label: 'Type', value: <span data-testid="object-content-type">{head.contentType ?? '-'}</span> },
