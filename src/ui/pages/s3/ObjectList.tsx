@@ -11,7 +11,7 @@ import { CliCommand } from '../../components/CliCommand';
 import { dateTime } from '../../components/time';
 import { hrefFor } from '../../hooks/route';
 import { formatBytes, useObjectList, type FolderRow, type ObjectRow } from '../../hooks/useS3';
-import { nameUnder, parentFolder, s3Path } from '../../lib/s3Keys';
+import { folderOf, nameUnder, parentFolder, s3Path } from '../../lib/s3Keys';
 import { s3cli } from './cli';
 import { DeleteObjectsModal } from './DeleteObjectsModal';
 
@@ -28,6 +28,8 @@ export function ObjectList({ bucket, prefix }: { bucket: string; prefix: string 
   const chosen = selected.filter((o) => present.has(o.key));
   const error = list.error as Error | null;
   const title = prefix ? nameUnder(parentFolder(prefix), prefix) : bucket;
+  // Names are shown from the folder the prefix is in: under `2026/12/02/1`, `2026/12/02/10/` reads `10/`.
+  const base = folderOf(prefix);
   return (
     <SpaceBetween size="l">
       <Table<Row>
@@ -72,11 +74,11 @@ export function ObjectList({ bucket, prefix }: { bucket: string; prefix: string 
             cell: (r) =>
               r.kind === 'folder' ? (
                 <Link href={hrefFor(s3Path(bucket, r.prefix))} data-testid={`folder-link-${r.prefix}`}>
-                  <Icon name="folder" /> {nameUnder(prefix, r.prefix)}
+                  <Icon name="folder" /> {nameUnder(base, r.prefix)}
                 </Link>
               ) : (
                 <Link href={hrefFor(s3Path(bucket, r.key))} data-testid={`object-link-${r.key}`}>
-                  <Icon name="file" /> {nameUnder(prefix, r.key)}
+                  <Icon name="file" /> {nameUnder(base, r.key)}
                 </Link>
               ),
           },
