@@ -109,6 +109,18 @@ describe('startEmulatorServer', () => {
     expect(res.headers['x-amz-id-2']).toMatch(/^[A-Za-z0-9+/]{96}$/);
   });
 
+  it('keeps the Content-Length a HEAD answer gives (the size a GET would send), and lets a page read ETag', async () => {
+    server.emulator.router.register({
+      kind: 'rest',
+      matches: (req) => req.path.startsWith('/head-size'),
+      handle: () => ({ statusCode: 200, headers: { 'content-length': '1234', etag: '"abc"' }, body: '' }),
+    });
+    const res = await raw(`${server.url}/head-size`, 'HEAD', { origin: 'http://localhost:5173' });
+    expect(res.headers['content-length']).toBe('1234');
+    expect(res.headers['etag']).toBe('"abc"');
+    expect(String(res.headers['access-control-expose-headers']).split(',')).toEqual(expect.arrayContaining(['ETag', 'Content-Range']));
+  });
+
   it('sends no CORS headers to a caller without an Origin', async () => {
     const res = await raw(server.url, 'POST', kinesisHeaders('NoSuchThing'), '{}');
     expect(res.headers['access-control-allow-origin']).toBeUndefined();

@@ -45,9 +45,9 @@ export const heapLimitFor = (maxRecordBytes: number): number => Math.max(1024, M
 /** A request whose body has not fully arrived this long after it started is answered 408 and closed. */
 export const DEFAULT_BODY_TIMEOUT_MS = 20_000;
 
-/** The response headers a browser page may read (the list kinesalite and AWS send). */
+/** The response headers a browser page may read (the list kinesalite and AWS send, and S3's ETag and Content-Range, which an S3 bucket's CORS rule must expose too). */
 export const EXPOSE_HEADERS =
-  'x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date';
+  'x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date,ETag,Content-Range';
 
 /** How long a browser may cache a preflight answer: two days, like kinesalite. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 172800;

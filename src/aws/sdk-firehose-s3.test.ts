@@ -12,22 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { gunzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { VirtualClock } from '../engine/common/clock';
-import { Emulator } from '../engine/emulator';
-import { defaultConnectionSettings } from '../aws/connection';
-import { createServiceClients } from './clients';
-
-/** The console's own SDK clients, through the request handler, against an in-thread emulator on a manual clock. */
-const setup = () => {
-  const clock = new VirtualClock(Date.UTC(2026, 11, 2, 10, 59, 30));
-  const emulator = new Emulator({ clock });
-  const clients = createServiceClients(defaultConnectionSettings, { emulatorTransport: (req) => emulator.handle(req) });
-  const advance = (ms: number) => {
-    clock.advance(ms);
-    emulator.advance(clock.now());
-  };
-  return { emulator, clients, clock, advance };
-};
+import { emulatedClients as setup } from './testing';
 
 describe('Firehose and S3 through the console SDK clients', () => {
   it('delivers a DirectPut batch to S3 under the dated prefix of its oldest record (UTC), records concatenated in order', async () => {

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from 'react';
+import { s3Crumbs } from './lib/s3Keys';
 import { definePage, type PageDefinition, type PageProps } from './shell/page';
 
 /*
@@ -20,6 +21,8 @@ const KDA = 'Kinesis Data Analytics';
 const analyticsCrumb = { text: 'Analytics applications', path: '/analytics' };
 const FIREHOSE = 'Amazon Data Firehose';
 const firehoseCrumb = { text: 'Delivery streams', path: '/firehose' };
+const S3 = 'Amazon S3';
+const bucketsCrumb = { text: 'Buckets', path: '/s3' };
 
 export const pages: PageDefinition[] = [
   definePage({
@@ -119,5 +122,38 @@ export const pages: PageDefinition[] = [
     title: () => 'Monitoring',
     breadcrumbs: () => [{ text: 'Monitoring', path: '/monitoring' }],
     component: lazy(() => import('./pages/monitoring/MonitoringPage')),
+  }),
+  definePage({
+    id: 's3',
+    path: '/s3',
+    nav: { section: S3, label: 'Buckets' },
+    title: () => 'Buckets',
+    breadcrumbs: () => [bucketsCrumb],
+    component: named(() => import('./pages/s3/BucketsPage'), 'BucketsPage'),
+  }),
+  definePage({
+    id: 'create-bucket',
+    path: '/create-bucket',
+    navPath: '/s3',
+    title: () => 'Create bucket',
+    breadcrumbs: () => [bucketsCrumb, { text: 'Create bucket', path: '/create-bucket' }],
+    component: named(() => import('./pages/s3/CreateBucketPage'), 'CreateBucketPage'),
+  }),
+  definePage({
+    // A bucket, a folder (a prefix ending in '/') or an object: `/s3/<bucket>/<key, each segment encoded>`.
+    id: 's3-browse',
+    path: '/s3/:bucket/*path',
+    navPath: '/s3',
+    title: ({ params }) => (params.path ? `${params.bucket}/${params.path}` : params.bucket),
+    breadcrumbs: ({ params }) => [bucketsCrumb, ...s3Crumbs(params.bucket, params.path ?? '')],
+    component: named(() => import('./pages/s3/BrowsePage'), 'BrowsePage'),
+  }),
+  definePage({
+    id: 'cleanup',
+    path: '/cleanup',
+    nav: { section: 'Workshop', label: 'Clean up' },
+    title: () => 'Clean up workshop resources',
+    breadcrumbs: () => [{ text: 'Clean up workshop resources', path: '/cleanup' }],
+    component: lazy(() => import('./pages/cleanup/CleanupPage')),
   }),
 ];

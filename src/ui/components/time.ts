@@ -19,3 +19,6 @@ export const calendarDate = (t: number): string => {
   const d = new Date(t);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
+
+/** 2026-11-22 14:05:09 */
+export const dateTime = (t: number): string => `${calendarDate(t)} ${timeOfDay(t)}`;

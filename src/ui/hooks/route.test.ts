@@ -14,6 +14,19 @@ describe('hash routes', () => {
     expect(matchPath('/streams/:name', '/streams/%E0%A4%A')).toBeNull();
   });
 
+  it('gives the rest of the path to a trailing *name, empty segments and a trailing slash kept', () => {
+    const route = '/s3/:bucket/*path';
+    expect(matchPath(route, '/s3/my-bucket')).toEqual({ bucket: 'my-bucket', path: '' });
+    expect(matchPath(route, '/s3/my-bucket/')).toEqual({ bucket: 'my-bucket', path: '' });
+    expect(matchPath(route, '/s3/my-bucket/2026/12/02/')).toEqual({ bucket: 'my-bucket', path: '2026/12/02/' });
+    expect(matchPath(route, '/s3/b/a%2Fb/c%20d')).toEqual({ bucket: 'b', path: 'a/b/c d' });
+    expect(matchPath(route, '/s3/b//x')).toEqual({ bucket: 'b', path: '/x' });
+    expect(matchPath(route, '/s3')).toBeNull();
+    expect(matchPath(route, '/s3/')).toBeNull();
+    expect(matchPath(route, '/s3/b/%E0%A4%A')).toBeNull();
+    expect(matchPath('/s3', '/s3/b')).toBeNull();
+  });
+
   it('builds hrefs that parse back to the same location', () => {
     const href = hrefFor('/streams/s1', { tab: 'put', skip: undefined });
     expect(href).toBe('#/streams/s1?tab=put');

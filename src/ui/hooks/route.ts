@@ -27,22 +27,40 @@ export const hrefFor = (path: string, query: Record<string, string | undefined> 
   return `#${path}${qs ? `?${qs}` : ''}`;
 };
 
+const decode = (s: string): string | undefined => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * Matches `/streams/:name` against a path; returns the decoded params or null.
+ * Matches `/streams/:name` against a path; returns the decoded params or null. A last segment
+ * `*name` takes the rest of the path, zero or more segments, each decoded and joined with `/`,
+ * empty segments and a trailing slash kept: `/s3/:bucket/*path` matches `/s3/b` ({ path: '' }) and
+ * `/s3/b/2026/12/` ({ path: '2026/12/' }), so an S3 prefix or key survives the trip.
  */
 export const matchPath = (pattern: string, path: string): Record<string, string> | null => {
   const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  if (p.length !== s.length) return null;
+  const rest = p.length > 0 && p[p.length - 1].startsWith('*') ? p.pop()!.slice(1) : undefined;
+  const all = path.split('/');
+  if (all[0] === '') all.shift();
+  // Fixed segments never match an empty one (`/streams//x`), as before.
+  const s = rest === undefined ? all.filter(Boolean) : all;
+  if (rest === undefined ? p.length !== s.length : s.length < p.length) return null;
   const params: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
     if (p[i].startsWith(':')) {
-      try {
-        params[p[i].slice(1)] = decodeURIComponent(s[i]);
-      } catch {
-        return null;
-      }
+      const v = decode(s[i]);
+      if (v === undefined || s[i] === '') return null;
+      params[p[i].slice(1)] = v;
     } else if (p[i] !== s[i]) return null;
+  }
+  if (rest !== undefined) {
+    const tail = s.slice(p.length).map(decode);
+    if (tail.some((t) => t === undefined)) return null;
+    params[rest] = tail.join('/');
   }
   return params;
 };

@@ -9,7 +9,7 @@ import {
   type ExtendedS3DestinationDescription,
   type FirehoseClient,
 } from '@aws-sdk/client-firehose';
-import { ListBucketsCommand } from '@aws-sdk/client-s3';
+import { useBuckets } from './useS3';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { bucketArn, bucketOfArn, DELIVERY_FORM_FIELDS, demoTickerRecord, type DeliveryFormField } from '../lib/firehoseRules';
@@ -41,7 +41,6 @@ export const firehoseKeys = {
   all: ['firehose'] as const,
   list: () => ['firehose', 'list'] as const,
   stream: (name: string) => ['firehose', 'stream', name] as const,
-  buckets: () => ['s3', 'buckets'] as const,
 };
 
 /** One row of the delivery streams list. */
@@ -127,17 +126,10 @@ export const useDeliveryStream = (name: string) => {
   });
 };
 
-/** The account's bucket names (ListBuckets), for the destination picker. */
+/** The account's bucket names, for the destination picker: the S3 pages' one bucket query, names only. */
 export const useBucketNames = () => {
-  const { s3 } = useServices();
-  return useQuery({
-    queryKey: firehoseKeys.buckets(),
-    queryFn: async () => {
-      const out = await s3.send(new ListBucketsCommand({}));
-      return (out.Buckets ?? []).map((b) => b.Name ?? '').filter(Boolean);
-    },
-    refetchInterval: SLOW_POLL_MS * 2,
-  });
+  const buckets = useBuckets();
+  return { ...buckets, data: buckets.data?.map((b) => b.name) };
 };
 
 /** A mutation that refreshes the list and the named delivery stream once it settles. */

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useNotify } from '../hooks/errors';
 import { useConnectionMode } from '../hooks/services';
 import { useConnection } from '../hooks/useConnection';
-import { calendarDate, timeOfDay } from '../components/time';
+import { dateTime } from '../components/time';
 import { useEmulatorClock, useEmulatorStorage, useEmulatorTime } from '../hooks/useEmulatorConsole';
 import { ConnectionModal } from '../dialogs/connection/ConnectionModal';
 import { EmulatorStorageModal } from '../dialogs/emulator/EmulatorStorageModal';
@@ -31,7 +31,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const notify = useNotify();
   const speed = time?.speed ?? 1;
   // The emulator's date and time (local, as on every page), and its speed when it is not real time.
-  const stamp = time ? `${calendarDate(time.now)} ${timeOfDay(time.now)}` : undefined;
+  const stamp = time ? dateTime(time.now) : undefined;
   const connection = useConnection();
   return (
     <>

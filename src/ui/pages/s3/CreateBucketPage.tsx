@@ -1,0 +1,96 @@
+import Button from '@cloudscape-design/components/button';
+import Container from '@cloudscape-design/components/container';
+import ContentLayout from '@cloudscape-design/components/content-layout';
+import Form from '@cloudscape-design/components/form';
+import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
+import Input from '@cloudscape-design/components/input';
+import SpaceBetween from '@cloudscape-design/components/space-between';
+import { useState } from 'react';
+import { CliCommand } from '../../components/CliCommand';
+import { s3cli } from './cli';
+import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { hrefFor, navigate } from '../../hooks/route';
+import { useCreateBucket } from '../../hooks/useS3';
+import { bucketNameProblem, s3Path } from '../../lib/s3Keys';
+import { fieldError } from '../streams/fieldError';
+
+/** S3's errors about the name itself, shown next to the field; anything else is a notification. */
+const NAME_ERRORS = new Set(['InvalidBucketName', 'BucketAlreadyOwnedByYou', 'BucketAlreadyExists', 'IllegalLocationConstraintException']);
+
+export function CreateBucketPage() {
+  const [name, setName] = useState('');
+  const [touched, setTouched] = useState(false);
+  const [serverError, setServerError] = useState<string | undefined>();
+  const create = useCreateBucket();
+  const notify = useNotify();
+  const problem = touched ? bucketNameProblem(name) : undefined;
+
+  const submit = () => {
+    setTouched(true);
+    // The form lets S3 judge a name the rule refuses too: its InvalidBucketName is part of the lesson.
+    if (name.length === 0) return;
+    setServerError(undefined);
+    create.mutate(name, {
+      onSuccess: () => {
+        notify.success(`Created bucket ${name}.`);
+        navigate(hrefFor(s3Path(name)));
+      },
+      onError: (e) => {
+        const shown = describeError(e);
+        if (NAME_ERRORS.has(shown.type)) setServerError(formatError(shown));
+        else notify.error(e);
+      },
+    });
+  };
+
+  return (
+    <ContentLayout header={<Header variant="h1" description="A bucket holds objects; a Firehose delivery stream writes its records into one.">Create bucket</Header>}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Form
+          actions={
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button formAction="none" variant="link" href={hrefFor('/s3')}>
+                Cancel
+              </Button>
+              <Button variant="primary" loading={create.isPending} data-testid="create-bucket-submit">
+                Create bucket
+              </Button>
+            </SpaceBetween>
+          }
+        >
+          <SpaceBetween size="l">
+            <Container header={<Header variant="h2">General configuration</Header>}>
+              <FormField
+                label="Bucket name"
+                description="Bucket names are global across S3: the workshop suggests <yourname>-filtered-iot-data."
+                constraintText="3-63 characters: lowercase letters, numbers, dots (.) and hyphens (-); begins and ends with a letter or number."
+                errorText={fieldError('bucket-name-error', serverError ?? problem)}
+              >
+                <Input
+                  value={name}
+                  ariaLabel="Bucket name"
+                  placeholder="myname-filtered-iot-data"
+                  data-testid="bucket-name-input"
+                  onChange={({ detail }) => {
+                    setName(detail.value);
+                    setTouched(true);
+                    setServerError(undefined);
+                  }}
+                />
+              </FormField>
+            </Container>
+            <Container>
+              <CliCommand command={s3cli.createBucket(name)} testId="create-bucket-cli" />
+            </Container>
+          </SpaceBetween>
+        </Form>
+      </form>
+    </ContentLayout>
+  );
+}
