@@ -11,7 +11,7 @@ test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 test('read with a pasted shard iterator; garbage and expired iterators get AWS errors', async ({ page }) => {
   const list = new StreamsListPage(page);
   const detail = new StreamDetailPage(page);
-  await list.open();
+  await list.open('#/streams');
   await list.startCreate();
   await list.fillCreate(STREAM, 1);
   await list.submitCreate();

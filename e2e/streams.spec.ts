@@ -27,8 +27,10 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   const detail = new StreamDetailPage(page);
 
   await list.recordTexts(['detail-status']);
+  // The bare address opens the workshop's walkthrough; the streams list is one click away.
   await list.open();
-  await expect(page).toHaveURL(/#\/streams$/);
+  await expect(page).toHaveURL(/#\/workshop$/);
+  await list.open('#/streams');
   await expect(list.modeIndicator).toBeVisible();
   await expect(list.table).toContainText('No data streams');
   await list.screenshot('01-streams-empty');

@@ -23,6 +23,11 @@ describe('the S3 and clean-up routes', () => {
   it('lists Amazon S3 and Workshop in the side navigation', () => {
     const sections = navSections(pages);
     expect(sections.find((s) => s.section === 'Amazon S3')?.items).toEqual([{ label: 'Buckets', path: '/s3' }]);
-    expect(sections.find((s) => s.section === 'Workshop')?.items).toEqual([{ label: 'Clean up', path: '/cleanup' }]);
+    expect(sections.find((s) => s.section === 'Workshop')?.items).toEqual([
+      { label: 'Activities 1-3', path: '/workshop' },
+      { label: 'Clean up', path: '/cleanup' },
+    ]);
+    // The walkthrough comes first: it is what an attendee opens.
+    expect(sections[0].section).toBe('Workshop');
   });
 });

@@ -28,6 +28,8 @@ export const pages: PageDefinition[] = [
   definePage({
     id: 'workshop',
     path: '/workshop',
+    // What an attendee opens first: the walkthrough of the day.
+    home: true,
     nav: { section: 'Workshop', label: 'Activities 1-3' },
     title: () => 'Workshop',
     breadcrumbs: () => [{ text: 'Workshop', path: '/workshop' }],
@@ -36,8 +38,6 @@ export const pages: PageDefinition[] = [
   definePage({
     id: 'streams',
     path: '/streams',
-    // The bare address keeps opening Data streams; the Workshop page is first in the navigation.
-    home: true,
     nav: { section: KDS, label: 'Data streams' },
     title: () => 'Data streams',
     breadcrumbs: () => [streamsCrumb],

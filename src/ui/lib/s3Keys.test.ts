@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchPath } from '../hooks/route';
-import { baseName, bucketNameProblem, folderOf, isFolderPath, nameUnder, parentFolder, s3Crumbs, s3Path } from './s3Keys';
+import { bucketNameProblem } from './bucketName';
+import { baseName, folderOf, isFolderPath, nameUnder, parentFolder, s3Crumbs, s3Path } from './s3Keys';
 
 describe('S3 paths in the console', () => {
   it('links a bucket, a folder and an object with each segment encoded, and the route gives them back', () => {

@@ -1,12 +1,8 @@
-import { bucketNameProblem as ruleProblem } from '../../engine/s3/names';
-
 /*
  * S3 keys and prefixes as the console shows and links them. The console browses with Delimiter '/',
- * so a "folder" is a prefix ending in '/', as in the S3 console.
+ * so a "folder" is a prefix ending in '/', as in the S3 console. Nothing here imports the engine:
+ * the shell's first download uses these paths (breadcrumbs).
  */
-
-/** The bucket name field's problem: S3's own rule (the engine's), or that it is empty. */
-export const bucketNameProblem = (name: string): string | undefined => (name.length === 0 ? 'Enter a bucket name.' : ruleProblem(name));
 
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 

@@ -12,7 +12,8 @@ import { s3cli } from './cli';
 import { describeError, formatError, useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useCreateBucket } from '../../hooks/useS3';
-import { bucketNameProblem, s3Path } from '../../lib/s3Keys';
+import { bucketNameProblem } from '../../lib/bucketName';
+import { s3Path } from '../../lib/s3Keys';
 import { fieldError } from '../streams/fieldError';
 
 /** S3's errors about the name itself, shown next to the field; anything else is a notification. */
