@@ -90,7 +90,7 @@ export function TransformDetails({ stream }: { stream: DeliveryStreamDescription
           <ExpandableSection headerText="Function code" data-testid="transform-source-section">
             <pre
               data-testid="transform-source"
-              style={{ margin: 0, overflowX: 'auto', fontFamily: 'monospace', fontSize: 13 }}
+              style={{ margin: 0, whiteSpace: 'pre-wrap', fontFamily: 'monospace', fontSize: 13 }}
             >
               {fn.source}
             </pre>
