@@ -32,12 +32,7 @@ export class AnalyticsPage extends ConsolePage {
 
   /** Replaces the editor's text as a person pasting would (select all, paste). */
   async pasteSql(sql: string) {
-    const editor = this.page.getByTestId('sql-editor').locator('.monaco-editor').first();
-    await editor.click();
-    await this.page.keyboard.press('ControlOrMeta+A');
-    await this.page.keyboard.press('Delete');
-    await this.page.evaluate((text) => navigator.clipboard.writeText(text), sql);
-    await this.page.keyboard.press('ControlOrMeta+V');
+    await this.pasteInto('sql-editor', sql);
   }
 
   get saveAndRun(): Locator {

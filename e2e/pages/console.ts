@@ -89,6 +89,16 @@ export class ConsolePage {
     await this.page.getByRole('menuitem', { name: new RegExp(`^Skip ahead ${minutes} minutes?`) }).click();
   }
 
+  /** Replaces the text of the code editor with this test id as a person pasting would (select all, paste). */
+  async pasteInto(testId: string, text: string) {
+    const editor = this.page.getByTestId(testId).locator('.monaco-editor').first();
+    await editor.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.page.keyboard.press('ControlOrMeta+V');
+  }
+
   /** Picks an option of a Cloudscape Select. */
   async choose(testId: string, option: string | RegExp) {
     await this.page.getByTestId(testId).getByRole('button').first().click();

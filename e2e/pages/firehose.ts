@@ -46,6 +46,27 @@ export class FirehosePage extends ConsolePage {
     if (o.interval !== undefined) await this.field('buffer-interval-input').fill(o.interval);
   }
 
+  /** Turns on "Transform source records" and writes a new function: name, timeout (as typed) and its code. */
+  async writeFunction(o: { name: string; timeout?: string; source?: string }) {
+    const toggle = this.page.getByTestId('transform-toggle').locator('input');
+    if (!(await toggle.isChecked())) await toggle.check();
+    await this.page.getByRole('radio', { name: /Write a new function/ }).check();
+    await this.field('function-name-input').fill(o.name);
+    if (o.timeout !== undefined) await this.field('function-timeout-input').fill(o.timeout);
+    await expect(this.page.getByTestId('function-editor').locator('.monaco-editor')).toBeVisible({ timeout: 20_000 });
+    if (o.source !== undefined) await this.pasteInto('function-editor', o.source);
+  }
+
+  /** The lines the create form's code editor shows. */
+  get functionEditorLines(): Locator {
+    return this.page.getByTestId('function-editor').locator('.view-lines');
+  }
+
+  /** The detail page's transformation: status, ARN, function name, timeout, code. */
+  transform(what: 'status' | 'arn' | 'function' | 'timeout' | 'source'): Locator {
+    return this.page.getByTestId(`transform-${what}`);
+  }
+
   async submitCreate() {
     await this.page.getByTestId('create-delivery-submit').click();
   }

@@ -1,29 +1,41 @@
-import { DescribeDeliveryStreamCommand, UpdateDestinationCommand, CreateDeliveryStreamCommand } from '@aws-sdk/client-firehose';
+import {
+  DescribeDeliveryStreamCommand,
+  UpdateDestinationCommand,
+  CreateDeliveryStreamCommand,
+  PutRecordBatchCommand,
+} from '@aws-sdk/client-firehose';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { CreateStreamCommand } from '@aws-sdk/client-kinesis';
 import { describe, expect, it } from 'vitest';
 import { createServiceClients } from '../../aws/clients';
 import { defaultConnectionSettings } from '../../aws/connection';
 import { VirtualClock } from '../../engine/common/clock';
 import { Emulator } from '../../engine/emulator';
+import type { FirehoseExports } from '../../engine/firehose/module';
+import type { FunctionsExports } from '../../engine/functions/module';
+import type { EngineHooks } from '../../engine/protocol/context';
+import { runTransformInThread } from '../../../server/transformRunner';
 import { describeError } from './errors';
 import {
   createDeliveryStreamRequest,
   deliveryFieldOf,
   fetchDeliveryStreamRows,
   FIREHOSE_ROLE,
+  lambdaProcessing,
+  transformOf,
   type CreateDeliveryStreamInput,
 } from './useFirehose';
 
-/** The console's SDK clients against an in-thread emulator on a manual clock. */
-const setup = () => {
+/** The console's SDK clients against an in-thread emulator on a manual clock (and a function runner, when given). */
+const setup = (hooks?: EngineHooks) => {
   const clock = new VirtualClock(Date.UTC(2026, 11, 2, 10, 0, 0));
-  const emulator = new Emulator({ clock });
+  const emulator = new Emulator({ clock, ...(hooks ? { hooks } : {}) });
   const clients = createServiceClients(defaultConnectionSettings, { emulatorTransport: (req) => emulator.handle(req) });
   const advance = (ms: number) => {
     clock.advance(ms);
     emulator.advance(clock.now());
   };
-  return { clients, advance };
+  return { clients, advance, emulator };
 };
 
 /** Activity 3's settings: 5 MiB / 60 s, no compression, error logging on. */
@@ -138,5 +150,95 @@ describe('AWS errors land next to their field', () => {
       .catch((x: unknown) => x);
     expect(describeError(e).type).toBe('ConcurrentModificationException');
     expect(deliveryFieldOf(describeError(e))).toBeUndefined();
+  });
+});
+
+describe('record transformation in the create request', () => {
+  const ARN = 'arn:aws:lambda:us-east-1:000000000000:function:upper';
+
+  it('has no ProcessingConfiguration when no function is named, and the described stream shows it off', async () => {
+    const request = createDeliveryStreamRequest(workshop());
+    expect(request.ExtendedS3DestinationConfiguration).not.toHaveProperty('ProcessingConfiguration');
+    const { clients, advance } = setup();
+    await clients.firehose.send(new CreateDeliveryStreamCommand(request));
+    advance(10_000);
+    const d = await clients.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'workshop-delivery' }));
+    expect(transformOf(d.DeliveryStreamDescription)).toEqual({ enabled: false, lambdaArn: undefined });
+  });
+
+  it('names the function as the Lambda processor; the stream describes it, and an update of the destination keeps it', async () => {
+    const request = createDeliveryStreamRequest(workshop({ transformLambdaArn: ARN }));
+    expect(request.ExtendedS3DestinationConfiguration.ProcessingConfiguration).toEqual({
+      Enabled: true,
+      Processors: [{ Type: 'Lambda', Parameters: [{ ParameterName: 'LambdaArn', ParameterValue: ARN }] }],
+    });
+    expect(request.ExtendedS3DestinationConfiguration.ProcessingConfiguration).toEqual(lambdaProcessing(ARN));
+    const { clients, advance } = setup();
+    await clients.firehose.send(new CreateDeliveryStreamCommand(request));
+    advance(10_000);
+    const describe = async () =>
+      (await clients.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: 'workshop-delivery' })))
+        .DeliveryStreamDescription;
+    expect(transformOf(await describe())).toEqual({ enabled: true, lambdaArn: ARN });
+    await clients.firehose.send(
+      new UpdateDestinationCommand({
+        DeliveryStreamName: 'workshop-delivery',
+        CurrentDeliveryStreamVersionId: '1',
+        DestinationId: 'destinationId-000000000001',
+        ExtendedS3DestinationUpdate: { BufferingHints: { SizeInMBs: 2, IntervalInSeconds: 60 } },
+      }),
+    );
+    expect(transformOf(await describe())).toEqual({ enabled: true, lambdaArn: ARN });
+  });
+
+  it('a Lambda processor the service refuses lands on the transform section', () => {
+    expect(
+      deliveryFieldOf({ type: 'InvalidArgumentException', message: 'The Lambda processor requires the LambdaArn parameter.' }),
+    ).toBe('transform');
+  });
+
+  it('delivers the records as a function that upper-cases them returned, and its failures under processing-failed/', async () => {
+    const { clients, advance, emulator } = setup({ runTransform: runTransformInThread });
+    // What the create form does: put the function (the console channel), then create naming its ARN.
+    const { arn } = emulator.exports<FunctionsExports>('functions').store.put({
+      name: 'upper',
+      source: `export const handler = async (event) => ({
+        records: event.records.map((r) => {
+          const text = Buffer.from(r.data, 'base64').toString('utf8');
+          if (text.includes('bad')) throw new Error('bad record');
+          return { recordId: r.recordId, result: 'Ok', data: Buffer.from(text.toUpperCase()).toString('base64') };
+        }),
+      });`,
+    });
+    expect(arn).toBe(ARN);
+    await clients.s3.send(new CreateBucketCommand({ Bucket: 'workshop-bucket' }));
+    await clients.firehose.send(new CreateDeliveryStreamCommand(createDeliveryStreamRequest(workshop({ transformLambdaArn: arn }))));
+    advance(10_000);
+    const deliver = async (...records: string[]) => {
+      await clients.firehose.send(
+        new PutRecordBatchCommand({
+          DeliveryStreamName: 'workshop-delivery',
+          Records: records.map((r) => ({ Data: new TextEncoder().encode(r) })),
+        }),
+      );
+      advance(60_000);
+      await emulator.exports<FirehoseExports>('firehose').service.delivery.settle();
+      advance(1000);
+    };
+    await deliver('hello\n', 'world\n');
+    await deliver('a bad one\n');
+    const bodies = async (prefix: string) => {
+      const list = await clients.s3.send(new ListObjectsV2Command({ Bucket: 'workshop-bucket', Prefix: prefix }));
+      return Promise.all(
+        (list.Contents ?? []).map(async (o) =>
+          (await clients.s3.send(new GetObjectCommand({ Bucket: 'workshop-bucket', Key: o.Key }))).Body!.transformToString(),
+        ),
+      );
+    };
+    expect(await bodies('2026/')).toEqual(['HELLO\nWORLD\n']);
+    const failed = (await bodies('processing-failed/')).flatMap((b) => b.trim().split('\n').map((l) => JSON.parse(l)));
+    expect(failed.map((f) => [f.errorCode, atob(f.rawData), f.lambdaArn])).toEqual([
+      ['Lambda.FunctionError', 'a bad one\n', ARN],
+    ]);
   });
 });

@@ -12,7 +12,13 @@ import {
 import { useBuckets } from './useS3';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { bucketArn, bucketOfArn, DELIVERY_FORM_FIELDS, demoTickerRecord, type DeliveryFormField } from '../lib/firehoseRules';
+import {
+  bucketArn,
+  bucketOfArn,
+  DELIVERY_FORM_FIELDS,
+  demoTickerRecord,
+  type DeliveryFormField,
+} from '../lib/firehoseRules';
 import { describeError, fieldForError, type ShownError } from './errors';
 import { useServices } from './services';
 import { FAST_POLL_MS, SLOW_POLL_MS } from './useStreams';
@@ -162,7 +168,31 @@ export interface CreateDeliveryStreamInput extends S3DestinationSettings {
   sourceStreamArn?: string;
   /** The role Firehose assumes; FIREHOSE_ROLE when not given (emulated mode). */
   roleArn?: string;
+  /** The Lambda function that transforms the source records (emulated: a console function's ARN); none when left out. */
+  transformLambdaArn?: string;
 }
+
+/** Record transformation by one Lambda function, Firehose's own retries and buffer hints left at their defaults. */
+export const lambdaProcessing = (lambdaArn: string) => ({
+  Enabled: true,
+  Processors: [
+    {
+      Type: 'Lambda' as const,
+      Parameters: [{ ParameterName: 'LambdaArn' as const, ParameterValue: lambdaArn }],
+    },
+  ],
+});
+
+/** Whether a delivery stream transforms its records, and with which Lambda function (its LambdaArn). */
+export const transformOf = (
+  d: DeliveryStreamDescription | undefined,
+): { enabled: boolean; lambdaArn?: string } => {
+  const p = s3DestinationOf(d)?.ProcessingConfiguration;
+  const lambdaArn = p?.Processors?.find((x) => x.Type === 'Lambda')?.Parameters?.find(
+    (x) => x.ParameterName === 'LambdaArn',
+  )?.ParameterValue;
+  return { enabled: !!p?.Enabled && !!lambdaArn, lambdaArn };
+};
 
 /** The destination members of a create or an update, from the form's settings. */
 const destinationMembers = (name: string, s: S3DestinationSettings) => ({
@@ -189,6 +219,7 @@ export const createDeliveryStreamRequest = (i: CreateDeliveryStreamInput) => {
       ...rest,
       ...(Prefix ? { Prefix } : {}),
       ...(ErrorOutputPrefix ? { ErrorOutputPrefix } : {}),
+      ...(i.transformLambdaArn ? { ProcessingConfiguration: lambdaProcessing(i.transformLambdaArn) } : {}),
     },
   };
 };

@@ -1,5 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { emulatorClient } from '../../worker/client';
+import {
+  DEFAULT_TIMEOUT_SECONDS,
+  MAX_TIMEOUT_SECONDS,
+  MIN_TIMEOUT_SECONDS,
+} from '../../engine/functions/types';
 import type { TransformFunctionInfo } from '../../worker/protocol';
 import { useConnectionMode } from './services';
 
@@ -11,6 +16,17 @@ export interface TransformFunctionInput {
   source: string;
   timeoutSeconds?: number;
 }
+
+/** A function's timeout in seconds: Lambda's range and default. */
+export const FUNCTION_TIMEOUT = {
+  min: MIN_TIMEOUT_SECONDS,
+  max: MAX_TIMEOUT_SECONDS,
+  default: DEFAULT_TIMEOUT_SECONDS,
+} as const;
+
+/** The function an ARN names in a list (also its `:$LATEST` form), if there is one. */
+export const functionByArn = (list: readonly TransformFunctionInfo[] | undefined, arn: string | undefined) =>
+  arn ? list?.find((f) => f.arn === arn.replace(/:\$LATEST$/, '')) : undefined;
 
 /** The field a function error is about, for showing it next to that field (Lambda names them so). */
 export const FUNCTION_ERROR_FIELDS = { name: ['functionName'], timeoutSeconds: ['timeout'] } as const;
@@ -47,7 +63,8 @@ export const useTransformFunctions = () => {
   });
   const refresh = () => qc.invalidateQueries({ queryKey: transformFunctionKeys.all });
   const put = useMutation({
-    mutationFn: (input: TransformFunctionInput): Promise<{ arn: string }> => emulatorClient().console.putTransformFunction(input),
+    mutationFn: (input: TransformFunctionInput): Promise<{ arn: string }> =>
+      emulatorClient().console.putTransformFunction(input),
     onSettled: refresh,
   });
   const remove = useMutation({

@@ -102,6 +102,12 @@ export const DELIVERY_FORM_FIELDS = {
     'extendedS3DestinationUpdate.compressionFormat',
     'CompressionFormat',
   ],
+  transform: [
+    'extendedS3DestinationConfiguration.processingConfiguration',
+    'ProcessingConfiguration',
+    'Lambda processor',
+    'LambdaArn',
+  ],
 } as const;
 export type DeliveryFormField = keyof typeof DELIVERY_FORM_FIELDS;
 

@@ -9,12 +9,13 @@ import Link from '@cloudscape-design/components/link';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
-import { useState } from 'react';
-import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { useRef, useState } from 'react';
+import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useConnectionMode } from '../../hooks/services';
 import { deliveryFieldOf, useCreateDeliveryStream, type SourceType } from '../../hooks/useFirehose';
 import { useStreamList } from '../../hooks/useStreams';
+import { FUNCTION_ERROR_FIELDS, useTransformFunctions } from '../../hooks/useTransformFunctions';
 import {
   deliveryStreamNameProblem,
   NAME_MAX,
@@ -30,6 +31,14 @@ import {
   type FieldErrors,
 } from './DestinationFields';
 import { deliveryStreamHref } from './links';
+import {
+  draftTimeout,
+  emptyTransform,
+  TransformFields,
+  transformProblems,
+  type TransformDraft,
+  type TransformErrors,
+} from './TransformFields';
 
 /** Activity 3's form: a delivery stream from Direct PUT (or a data stream) to an S3 bucket. */
 export function CreateDeliveryStreamPage() {
@@ -45,6 +54,12 @@ export function CreateDeliveryStreamPage() {
   const [touched, setTouched] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | undefined>();
+  const fns = useTransformFunctions();
+  const [transform, setTransform] = useState<TransformDraft>(emptyTransform);
+  const [transformErrors, setTransformErrors] = useState<TransformErrors>({});
+  // The function this form already put (a create that failed after it): putting it again replaces it.
+  const putByForm = useRef<string | undefined>(undefined);
+  const functions = fns.list.data ?? [];
 
   const clear = (field?: DeliveryFormField) => {
     setFormError(undefined);
@@ -63,6 +78,14 @@ export function CreateDeliveryStreamPage() {
         bucket: draft.bucket.trim() ? undefined : 'Choose or enter a bucket.',
       }
     : {};
+  const localTransform: TransformErrors = touched
+    ? transformProblems(transform, aws, (n) => n !== putByForm.current && functions.some((f) => f.name === n))
+    : {};
+  const tErrors: TransformErrors = {
+    ...localTransform,
+    ...Object.fromEntries(Object.entries(transformErrors).filter(([, v]) => v)),
+    ...(serverErrors.transform ? { transform: serverErrors.transform } : {}),
+  };
   const errors: FieldErrors = {
     ...local,
     ...Object.fromEntries(Object.entries(serverErrors).filter(([, v]) => v)),
@@ -75,13 +98,52 @@ export function CreateDeliveryStreamPage() {
     (source === 'KinesisStreamAsSource' && !sourceArn) ||
     (aws && !role);
 
-  const submit = () => {
+  /** The LambdaArn the delivery stream names: an existing function's, a new one's once put, or the typed one. */
+  const transformArn = async (): Promise<string | undefined> => {
+    if (!transform.enabled) return undefined;
+    if (aws) return transform.lambdaArn.trim();
+    if (transform.choice === 'existing') return functions.find((f) => f.name === transform.existing)?.arn;
+    const { arn } = await fns.put.mutateAsync({
+      name: transform.name,
+      source: transform.source,
+      timeoutSeconds: draftTimeout(transform),
+    });
+    putByForm.current = transform.name;
+    return arn;
+  };
+
+  const submit = async () => {
     setTouched(true);
-    if (blocked || !settings) return;
+    const problems = transformProblems(
+      transform,
+      aws,
+      (n) => n !== putByForm.current && functions.some((f) => f.name === n),
+    );
+    if (blocked || !settings || Object.values(problems).some(Boolean)) return;
     setServerErrors({});
+    setTransformErrors({});
     setFormError(undefined);
+    let lambdaArn: string | undefined;
+    try {
+      lambdaArn = await transformArn();
+    } catch (e) {
+      // The function was refused (Lambda's ValidationException): shown by its field, no delivery stream made.
+      const shown = describeError(e);
+      const field = fieldForError(shown, FUNCTION_ERROR_FIELDS);
+      setTransformErrors({
+        [field === 'timeoutSeconds' ? 'timeout' : (field ?? 'transform')]: formatError(shown),
+      });
+      return;
+    }
     create.mutate(
-      { name, source, sourceStreamArn: sourceArn, roleArn: aws ? role : undefined, ...settings },
+      {
+        name,
+        source,
+        sourceStreamArn: sourceArn,
+        roleArn: aws ? role : undefined,
+        transformLambdaArn: lambdaArn,
+        ...settings,
+      },
       {
         onSuccess: () => {
           notify.success(`Creating delivery stream ${name}.`);
@@ -111,7 +173,7 @@ export function CreateDeliveryStreamPage() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          void submit();
         }}
       >
         <Form
@@ -121,7 +183,11 @@ export function CreateDeliveryStreamPage() {
               <Button formAction="none" variant="link" href={hrefFor('/firehose')}>
                 Cancel
               </Button>
-              <Button variant="primary" loading={create.isPending} data-testid="create-delivery-submit">
+              <Button
+                variant="primary"
+                loading={create.isPending || fns.put.isPending}
+                data-testid="create-delivery-submit"
+              >
                 Create delivery stream
               </Button>
             </SpaceBetween>
@@ -209,6 +275,38 @@ export function CreateDeliveryStreamPage() {
                   setDraft(next);
                   clear(field);
                 }}
+              />
+            </Container>
+            <Container
+              header={
+                <Header
+                  variant="h2"
+                  description={
+                    aws
+                      ? 'Optional. A Lambda function transforms each batch of records before delivery.'
+                      : "Optional. A JavaScript function (the emulator's stand-in for Lambda) transforms each batch of records before delivery."
+                  }
+                >
+                  Transform source records
+                </Header>
+              }
+            >
+              <TransformFields
+                draft={transform}
+                aws={aws}
+                functions={functions}
+                loading={fns.list.isLoading}
+                errors={tErrors}
+                onChange={(next, field) => {
+                  setTransform(next);
+                  setFormError(undefined);
+                  if (field) {
+                    setTransformErrors((e) => ({ ...e, [field]: undefined }));
+                    if (field === 'transform' || field === 'lambdaArn' || field === 'existing')
+                      clear('transform');
+                  }
+                }}
+                onSource={(code) => setTransform((t) => ({ ...t, source: code }))}
               />
             </Container>
             {aws && (

@@ -30,6 +30,7 @@ import { DeliveryMetrics } from './DeliveryMetrics';
 import { SourceCell } from './DeliveryStreamList';
 import { EditDestinationModal } from './EditDestinationModal';
 import { deliveryStreamHref, s3Href, type DeliveryStreamTab } from './links';
+import { TransformDetails } from './TransformDetails';
 
 const tabs: DeliveryStreamTab[] = ['configuration', 'monitoring'];
 
@@ -160,86 +161,89 @@ export function DeliveryStreamDetailPage({ params, query }: PageProps) {
               id: 'configuration',
               label: 'Configuration',
               content: (
-                <Container
-                  header={
-                    <Header
-                      variant="h2"
-                      description="Where and how often Firehose writes the records it buffers."
-                      actions={
-                        <Button
-                          onClick={() => setEditing(true)}
-                          disabled={!active}
-                          data-testid="edit-destination"
-                        >
-                          Edit
-                        </Button>
-                      }
-                    >
-                      Destination settings
-                    </Header>
-                  }
-                >
-                  <KeyValuePairs
-                    columns={3}
-                    items={[
-                      {
-                        label: 'S3 bucket',
-                        value: bucket ? (
-                          <Link href={s3Href(bucket)} data-testid="destination-bucket">
-                            {bucket}
-                          </Link>
-                        ) : (
-                          '-'
-                        ),
-                      },
-                      {
-                        label: 'S3 bucket prefix',
-                        value: <span data-testid="destination-prefix">{show(s3?.Prefix)}</span>,
-                      },
-                      {
-                        label: 'S3 bucket error output prefix',
-                        value: (
-                          <span data-testid="destination-error-prefix">{show(s3?.ErrorOutputPrefix)}</span>
-                        ),
-                      },
-                      {
-                        label: 'Buffer size',
-                        value: (
-                          <span data-testid="destination-buffer-size">
-                            {s3?.BufferingHints?.SizeInMBs ?? '-'} MiB
-                          </span>
-                        ),
-                      },
-                      {
-                        label: 'Buffer interval',
-                        value: (
-                          <span data-testid="destination-buffer-interval">
-                            {s3?.BufferingHints?.IntervalInSeconds ?? '-'} seconds
-                          </span>
-                        ),
-                      },
-                      {
-                        label: 'Compression',
-                        value: (
-                          <span data-testid="destination-compression">
-                            {s3?.CompressionFormat === 'GZIP' ? 'GZIP' : 'Not enabled'}
-                          </span>
-                        ),
-                      },
-                      {
-                        label: 'CloudWatch error logging',
-                        value: (
-                          <span data-testid="destination-logging">
-                            {s3?.CloudWatchLoggingOptions?.Enabled
-                              ? `Enabled (${s3.CloudWatchLoggingOptions.LogGroupName ?? ''}${s3.CloudWatchLoggingOptions.LogStreamName ? ` / ${s3.CloudWatchLoggingOptions.LogStreamName}` : ''})`
-                              : 'Disabled'}
-                          </span>
-                        ),
-                      },
-                      { label: 'IAM role', value: <Box variant="code">{s3?.RoleARN ?? '-'}</Box> },
-                    ]}
-                  />
-                </Container>
+                <SpaceBetween size="l">
+                  <Container
+                    header={
+                      <Header
+                        variant="h2"
+                        description="Where and how often Firehose writes the records it buffers."
+                        actions={
+                          <Button
+                            onClick={() => setEditing(true)}
+                            disabled={!active}
+                            data-testid="edit-destination"
+                          >
+                            Edit
+                          </Button>
+                        }
+                      >
+                        Destination settings
+                      </Header>
+                    }
+                  >
+                    <KeyValuePairs
+                      columns={3}
+                      items={[
+                        {
+                          label: 'S3 bucket',
+                          value: bucket ? (
+                            <Link href={s3Href(bucket)} data-testid="destination-bucket">
+                              {bucket}
+                            </Link>
+                          ) : (
+                            '-'
+                          ),
+                        },
+                        {
+                          label: 'S3 bucket prefix',
+                          value: <span data-testid="destination-prefix">{show(s3?.Prefix)}</span>,
+                        },
+                        {
+                          label: 'S3 bucket error output prefix',
+                          value: (
+                            <span data-testid="destination-error-prefix">{show(s3?.ErrorOutputPrefix)}</span>
+                          ),
+                        },
+                        {
+                          label: 'Buffer size',
+                          value: (
+                            <span data-testid="destination-buffer-size">
+                              {s3?.BufferingHints?.SizeInMBs ?? '-'} MiB
+                            </span>
+                          ),
+                        },
+                        {
+                          label: 'Buffer interval',
+                          value: (
+                            <span data-testid="destination-buffer-interval">
+                              {s3?.BufferingHints?.IntervalInSeconds ?? '-'} seconds
+                            </span>
+                          ),
+                        },
+                        {
+                          label: 'Compression',
+                          value: (
+                            <span data-testid="destination-compression">
+                              {s3?.CompressionFormat === 'GZIP' ? 'GZIP' : 'Not enabled'}
+                            </span>
+                          ),
+                        },
+                        {
+                          label: 'CloudWatch error logging',
+                          value: (
+                            <span data-testid="destination-logging">
+                              {s3?.CloudWatchLoggingOptions?.Enabled
+                                ? `Enabled (${s3.CloudWatchLoggingOptions.LogGroupName ?? ''}${s3.CloudWatchLoggingOptions.LogStreamName ? ` / ${s3.CloudWatchLoggingOptions.LogStreamName}` : ''})`
+                                : 'Disabled'}
+                            </span>
+                          ),
+                        },
+                        { label: 'IAM role', value: <Box variant="code">{s3?.RoleARN ?? '-'}</Box> },
+                      ]}
+                    />
+                  </Container>
+                  <TransformDetails stream={d} />
+                </SpaceBetween>
               ),
             },
             {
