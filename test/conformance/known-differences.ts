@@ -556,4 +556,30 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       expect(entry(t, 'DescribeStreamSummary').StreamDescriptionSummary.StreamStatus).toBe('ACTIVE');
     },
   },
+  {
+    name: 'CORS: the headers a page may read include S3 object headers',
+    reason:
+      "The emulator serves S3 on the same port, and a page reads an object's ETag and Content-Range only when they are exposed (as a bucket's CORS rule would); kinesalite serves Kinesis alone.",
+    async run(k) {
+      const res = await fetch(k.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'Kinesis_20131202.ListStreams',
+          authorization:
+            'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc',
+          'x-amz-date': '20260101T000000Z',
+          origin: 'http://localhost:5173',
+        },
+        body: '{}',
+      });
+      k.note('expose', res.headers.get('access-control-expose-headers'));
+    },
+    kinesalite(t) {
+      expect(entry(t, 'expose')).toBe('x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date');
+    },
+    emulator(t) {
+      expect(entry(t, 'expose')).toBe('x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date,ETag,Content-Range');
+    },
+  },
 ];
