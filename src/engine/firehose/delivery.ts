@@ -21,6 +21,7 @@ import { TransformFailure } from './environment';
 import type { CapView } from '../module';
 import type { FirehoseMetrics } from './metrics';
 import { dataPrefix, errorPrefix, objectKey } from './prefix';
+import { RecordTap } from './tap';
 import type { FirehoseStore } from './store';
 import type { DeliveryStream } from './types';
 
@@ -127,13 +128,17 @@ export class Delivery {
   private readonly streams = new Map<string, StreamState>();
   private readonly pending = new Set<Promise<void>>();
   private batchSeq = 0;
+  /** A copy of what each stream receives, for readers inside the emulator. */
+  readonly tap: RecordTap;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly store: FirehoseStore,
     private readonly env: FirehoseEnvironment,
     private readonly metrics: FirehoseMetrics,
-  ) {}
+  ) {
+    this.tap = new RecordTap(() => ctx.clock.now());
+  }
 
   private state(arn: string): StreamState {
     let st = this.streams.get(arn);
@@ -153,6 +158,12 @@ export class Delivery {
       open.bytes += sizes ? sizes[i] : sizeOf(data[i]);
       if (open.bytes >= limit) this.seal(st, now);
     }
+  }
+
+  /** Records the stream accepted (a put, or a read of its source): into its buffer and its copy for readers. */
+  receive(s: DeliveryStream, data: RecordData[], arrivals: number[] | number, sizes: number[]): void {
+    this.append(s, data, arrivals, sizes);
+    this.tap.receive(s.DeliveryStreamARN, s.CreateTimestamp, data.map(base64Of), sizes);
   }
 
   private seal(st: StreamState, now: number): void {
@@ -176,6 +187,7 @@ export class Delivery {
   /** Forgets a stream's buffers (the stream was deleted). */
   drop(arn: string): void {
     this.streams.delete(arn);
+    this.tap.drop(arn);
   }
 
   /** Does the work due by `now`; returns when it next needs to run (undefined: nothing scheduled). */
@@ -262,13 +274,15 @@ export class Delivery {
     const { records, gone } = st.reader.read(READ_LIMIT);
     if (records.length > 0) {
       const data = records.map((r) => r.data);
-      this.append(
+      const sizes = data.map(sizeOf);
+      this.receive(
         s,
         data,
         records.map((r) => r.arrival),
+        sizes,
       );
       let bytes = 0;
-      for (const d of data) bytes += sizeOf(d);
+      for (const n of sizes) bytes += n;
       this.metrics.put(s, 'IncomingRecords', records.length, 'Count');
       this.metrics.put(s, 'IncomingBytes', bytes, 'Bytes');
     }
@@ -604,5 +618,6 @@ export class Delivery {
   /** Forgets every buffer (a restore replaces the state). */
   clear(): void {
     this.streams.clear();
+    this.tap.clear();
   }
 }
