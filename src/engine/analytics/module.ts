@@ -95,8 +95,8 @@ export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseE
     },
     sampleRecords(arn, region, position, limit) {
       const d = parseDeliveryStreamArn(arn);
-      // A delivery stream keeps no history: discovery samples the newest records it accepted.
-      if (d) return firehose ? firehose.sample(region, d.name, limit).map((r) => base64ToText(r.data)) : [];
+      // A delivery stream keeps no history: discovery samples the newest records still in its buffer.
+      if (d) return firehose ? firehose.sample(region, d.name, limit).map(base64ToText) : [];
       const s = parseStreamArn(arn)!;
       const reader = kinesis.consumer.reader(region, s.name, readerStart(position));
       const out: string[] = [];

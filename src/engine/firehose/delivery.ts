@@ -184,6 +184,20 @@ export class Delivery {
     return { records, bytes };
   }
 
+  /**
+   * The newest records waiting in a stream's buffers (at most `limit`, oldest first, Base64): what
+   * schema discovery samples, as Firehose keeps no other history.
+   */
+  newest(arn: string, limit: number): string[] {
+    const st = this.streams.get(arn);
+    if (!st) return [];
+    const out: string[] = [];
+    const parts: Buffer[] = [...st.sealed, ...(st.open ? [st.open] : [])];
+    for (let p = parts.length - 1; p >= 0 && out.length < limit; p--)
+      for (let i = parts[p].data.length - 1; i >= 0 && out.length < limit; i--) out.push(base64Of(parts[p].data[i]));
+    return out.reverse();
+  }
+
   /** Forgets a stream's buffers (the stream was deleted). */
   drop(arn: string): void {
     this.streams.delete(arn);

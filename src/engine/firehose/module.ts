@@ -18,7 +18,7 @@ import { randomUuid } from '../common/rng';
 import { transformFailure, type FirehoseEnvironment, type SourceReader, type TransformOutputRecord } from './environment';
 import { fErr } from './errors';
 import { operations, FirehoseService } from './service';
-import { joinCapViews, type TapReader, type TapRecord } from './tap';
+import { joinCapViews, type TapReader } from './tap';
 import { FIREHOSE_SNAPSHOT_VERSION, type FirehoseSnapshot } from './types';
 
 /** What other modules may use of Firehose. */
@@ -41,8 +41,8 @@ export interface FirehoseExports {
    * ResourceNotFoundException when the stream does not exist, at once or on a read once it is deleted.
    */
   reader(region: string, deliveryStreamName: string, startAt?: number, checkpoint?: unknown): TapReader;
-  /** The newest records a delivery stream accepted (at most `limit`, oldest first), for schema discovery. */
-  sample(region: string, deliveryStreamName: string, limit: number): TapRecord[];
+  /** The newest records waiting in a delivery stream's buffer (Base64, at most `limit`, oldest first), for schema discovery. */
+  sample(region: string, deliveryStreamName: string, limit: number): string[];
   /** The service itself, for the console's own tools and tests. */
   service: FirehoseService;
 }
@@ -183,7 +183,7 @@ export const firehoseModule: ModuleFactory = {
         },
         sample(region, name, limit) {
           const s = service.store.get(region, name);
-          return service.delivery.tap.sample(s.DeliveryStreamARN, s.CreateTimestamp, limit);
+          return service.delivery.newest(s.DeliveryStreamARN, limit);
         },
         service,
       },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToText } from '../common/base64';
 import { b64, firehoseHarness, T0 } from './testing';
-import { READER_LEASE_MS, RecordTap, SAMPLE_RECORDS, TAP_MAX_BYTES, TAP_MAX_RECORDS } from './tap';
+import { READER_LEASE_MS, RecordTap, TAP_MAX_BYTES, TAP_MAX_RECORDS } from './tap';
 
 const ARN = 'arn:aws:firehose:us-east-1:000000000000:deliverystream/hose';
 const texts = (records: { data: string }[]) => records.map((r) => base64ToText(r.data));
@@ -18,6 +18,8 @@ describe('the copy of what a delivery stream receives', () => {
   it('shows a reader only records accepted after it started, oldest first, in reads of at most `limit`', () => {
     const { tap, put } = tapAt();
     put('before-1', 'before-2');
+    tap.reader(ARN, T0);
+    put('before-3');
     const r = tap.reader(ARN, T0);
     expect(r.read(10).records).toEqual([]);
     put('a', 'b', 'c');
@@ -28,6 +30,7 @@ describe('the copy of what a delivery stream receives', () => {
 
   it('starts a reader at a time when asked, as far back as the copy reaches', () => {
     const { tap, put, set } = tapAt();
+    tap.reader(ARN, T0);
     put('old');
     set(T0 + 1000);
     put('new');
@@ -35,16 +38,31 @@ describe('the copy of what a delivery stream receives', () => {
     expect(texts(tap.reader(ARN, T0, 0).read(10).records)).toEqual(['old', 'new']);
   });
 
-  it('resumes from a checkpoint (plain JSON) where the reader stopped, records received in between included', () => {
+  it('resumes from a checkpoint (plain JSON) where the reader stopped (an application updated)', () => {
     const { tap, put } = tapAt();
     const r = tap.reader(ARN, T0);
     put('a', 'b');
     expect(texts(r.read(1).records)).toEqual(['a']);
     const saved = JSON.parse(JSON.stringify(r.checkpoint()));
+    const again = tap.reader(ARN, T0, undefined, saved);
+    r.close();
+    put('c');
+    expect(texts(again.read(10).records)).toEqual(['b', 'c']);
+  });
+
+  it('keeps nothing while no reader is open: a reader resumed after a stop sees only what came after it, and counts the rest as dropped', () => {
+    const { tap, put } = tapAt();
+    const r = tap.reader(ARN, T0);
+    put('a', 'b');
+    r.read(1);
+    const saved = r.checkpoint();
     r.close();
     put('c');
     const again = tap.reader(ARN, T0, undefined, saved);
-    expect(texts(again.read(10).records)).toEqual(['b', 'c']);
+    put('d');
+    const read = again.read(10);
+    expect(texts(read.records)).toEqual(['d']);
+    expect(read.dropped).toBe(2);
   });
 
   it('ignores a checkpoint of an earlier stream of the same name, or one that is not a checkpoint', () => {
@@ -88,24 +106,26 @@ describe('the copy of what a delivery stream receives', () => {
     expect(tap.usage().bytes).toBe(TAP_MAX_BYTES);
   });
 
-  it('with no reader, keeps only a small sample (what discovery reads); a closed or silent reader holds nothing back', () => {
+  it('keeps nothing for a stream with no reader, only what the slowest reader has not read, and nothing for a closed or silent reader', () => {
     const { tap, put, set } = tapAt();
     put(...Array.from({ length: 500 }, () => 'r'));
-    expect(tap.usage().records).toBe(SAMPLE_RECORDS);
-    expect(tap.sample(ARN, T0, 3)).toHaveLength(3);
+    expect(tap.usage().records).toBe(0);
 
     const closed = tap.reader(ARN, T0);
+    const fast = tap.reader(ARN, T0);
     put(...Array.from({ length: 500 }, () => 'r'));
-    expect(tap.usage().records).toBe(500);
+    closed.read(200);
+    fast.read(500);
+    put('r');
+    expect(tap.usage().records).toBe(301);
     closed.close();
     put('r');
-    expect(tap.usage().records).toBe(SAMPLE_RECORDS);
+    expect(tap.usage().records).toBe(2);
 
-    tap.reader(ARN, T0);
     put(...Array.from({ length: 500 }, () => 'r'));
     set(T0 + READER_LEASE_MS + 1);
     put('r');
-    expect(tap.usage().records).toBe(SAMPLE_RECORDS);
+    expect(tap.usage().records).toBe(0);
   });
 
   it('is trimmed by the storage cap by arrival time', () => {
@@ -136,5 +156,13 @@ describe('delivery streams feed the copy', () => {
     expect(read.records.every((x) => x.arrivalTime === h.clock.now())).toBe(true);
     h.call('DeleteDeliveryStream', { DeliveryStreamName: 'hose' });
     expect(tap.usage()).toEqual({ records: 0, bytes: 0 });
+  });
+
+  it('offers discovery the newest records still in the buffer', () => {
+    const h = firehoseHarness();
+    h.create('hose');
+    h.put('hose', 'one', 'two', 'three');
+    const arn = h.service.store.get('us-east-1', 'hose').DeliveryStreamARN;
+    expect(h.service.delivery.newest(arn, 2).map(base64ToText)).toEqual(['two', 'three']);
   });
 });

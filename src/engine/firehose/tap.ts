@@ -9,16 +9,12 @@ import type { CapView } from '../module';
  * than {@link TAP_MAX_RECORDS} records or {@link TAP_MAX_BYTES} bytes; past either, the OLDEST records
  * are dropped, even if a reader has not read them yet (that reader skips ahead and counts them as
  * dropped). A reader that has not read for {@link READER_LEASE_MS} (a stopped application) holds
- * nothing back any more. With no reader, only the last {@link SAMPLE_RECORDS} records (at most
- * {@link SAMPLE_BYTES}) are kept, what schema discovery samples.
+ * nothing back any more, and a stream with no reader has no copy at all.
  */
 export const TAP_MAX_RECORDS = 100_000;
 export const TAP_MAX_BYTES = 16 * 1024 * 1024;
 /** A reader that has not read for this long (emulator time) no longer keeps records for itself. */
 export const READER_LEASE_MS = 60_000;
-/** Kept with no reader, for schema discovery (which samples up to 100 records). */
-export const SAMPLE_RECORDS = 100;
-export const SAMPLE_BYTES = 1024 * 1024;
 
 /** Where a reader stands: plain JSON, to resume after a stop (LAST_STOPPED_POINT) or a reload. */
 export interface TapCheckpoint {
@@ -126,17 +122,10 @@ class StreamTap {
     let over = this.head;
     let bytes = this.bytes;
     while (over < this.data.length && (this.data.length - over > TAP_MAX_RECORDS || bytes > TAP_MAX_BYTES)) bytes -= this.sizes[over++];
-    let keep = this.first + (over - this.head);
-    let need = Number.POSITIVE_INFINITY;
+    // What the slowest reader still needs (everything goes when there is no reader), within the bounds.
+    let need = this.end;
     for (const r of this.readers) need = Math.min(need, r.position);
-    if (need > keep) {
-      // The sample window: the newest records within its count and bytes.
-      let i = this.data.length;
-      let sample = 0;
-      while (i > over && this.data.length - i < SAMPLE_RECORDS && sample + this.sizes[i - 1] <= SAMPLE_BYTES) sample += this.sizes[--i];
-      keep = Math.min(need, this.first + (i - this.head));
-    }
-    this.dropBefore(keep);
+    this.dropBefore(Math.max(need, this.first + (over - this.head)));
   }
 }
 
@@ -153,10 +142,10 @@ export class RecordTap {
     return t;
   }
 
-  /** Records a delivery stream accepted (Base64, with their decoded sizes), all at `now`. */
+  /** Records a delivery stream accepted (Base64, with their decoded sizes), all at `now`: kept only while it has readers. */
   receive(arn: string, streamCreatedAt: number, data: readonly string[], sizes: readonly number[]): void {
-    if (data.length === 0) return;
-    const t = this.tap(arn, streamCreatedAt);
+    const t = this.taps.get(arn);
+    if (data.length === 0 || !t || t.streamCreatedAt !== streamCreatedAt) return;
     const now = this.now();
     for (let i = 0; i < data.length; i++) {
       t.data.push(data[i]);
@@ -211,15 +200,6 @@ export class RecordTap {
         t.readers.delete(state);
       },
     };
-  }
-
-  /** The newest records a stream received (at most `limit`), oldest first: what discovery samples. */
-  sample(arn: string, streamCreatedAt: number, limit: number): TapRecord[] {
-    const t = this.taps.get(arn);
-    if (!t || t.streamCreatedAt !== streamCreatedAt) return [];
-    const out: TapRecord[] = [];
-    for (let i = Math.max(t.head, t.data.length - limit); i < t.data.length; i++) out.push({ data: t.data[i], arrivalTime: t.arrivals[i] });
-    return out;
   }
 
   /** Forgets a stream's copy (the stream was deleted). */
