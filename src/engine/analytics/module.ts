@@ -46,6 +46,29 @@ const deliverInOrder = (records: string[], put: (batch: string[], offset: number
   return accepted;
 };
 
+/** A reader of a delivery stream: the records it accepts from the application's start (NOW) or from where it stopped. */
+const deliveryStreamSource = (firehose: FirehoseExports, region: string, name: string, from: InputStartingPosition, checkpoint: unknown): SourceReader | undefined => {
+  let reader: ReturnType<FirehoseExports['reader']>;
+  try {
+    reader = firehose.reader(region, name, undefined, from === 'LAST_STOPPED_POINT' ? checkpoint : undefined);
+  } catch (e) {
+    if (isAwsError(e) && e.code === 'ResourceNotFoundException') return undefined;
+    throw e;
+  }
+  return {
+    read(limit) {
+      try {
+        return { records: reader.read(limit).records.map((r) => ({ data: base64ToText(r.data), arrival: r.arrivalTime })) };
+      } catch (e) {
+        if (isAwsError(e) && e.code === 'ResourceNotFoundException') return { records: [], gone: true };
+        throw e;
+      }
+    },
+    checkpoint: () => reader.checkpoint(),
+    close: () => reader.close(),
+  };
+};
+
 /** The analytics service's view of Kinesis and Firehose: through their consumer and producers, never their stores. */
 export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseExports): AnalyticsEnvironment & RuntimeEnvironment => {
   const exists = (arn: string, region: string): boolean => {
@@ -71,6 +94,9 @@ export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseE
       }
     },
     sampleRecords(arn, region, position, limit) {
+      const d = parseDeliveryStreamArn(arn);
+      // A delivery stream keeps no history: discovery samples the newest records still in its buffer.
+      if (d) return firehose ? firehose.sample(region, d.name, limit).map(base64ToText) : [];
       const s = parseStreamArn(arn)!;
       const reader = kinesis.consumer.reader(region, s.name, readerStart(position));
       const out: string[] = [];
@@ -83,6 +109,8 @@ export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseE
       return out;
     },
     openSource(arn, region, from, checkpoint): SourceReader | undefined {
+      const d = parseDeliveryStreamArn(arn);
+      if (d) return firehose && d.region === region ? deliveryStreamSource(firehose, region, d.name, from, checkpoint) : undefined;
       const s = parseStreamArn(arn);
       if (!s || !exists(arn, region)) return undefined;
       const reader = kinesis.consumer.reader(region, s.name, readerStart(from), from === 'LAST_STOPPED_POINT' ? (checkpoint as StreamCheckpoint | undefined) : undefined);

@@ -28,6 +28,8 @@ export interface SourceReader {
   read(limit: number): { records: SourceRecord[]; gone?: boolean };
   /** Where reading stands, for LAST_STOPPED_POINT. */
   checkpoint(): SourceCheckpoint;
+  /** The application no longer reads (it stopped): the source need not keep records for it. */
+  close?(): void;
 }
 
 /** What running applications need of the other services. */
@@ -97,6 +99,11 @@ class RunningApp {
 
   checkpoint(): SourceCheckpoint {
     return this.reader?.checkpoint();
+  }
+
+  close(): void {
+    this.reader?.close?.();
+    this.reader = undefined;
   }
 
   /** Reads what has arrived, runs it through the SQL and delivers the outputs. False when the source is gone. */
@@ -186,6 +193,7 @@ export class AnalyticsRuntime {
       if (r && r.version !== app.ApplicationVersionId) {
         // An update: carry on from where the old version had read.
         const checkpoint = r.checkpoint();
+        r.close();
         r = this.launch(app, 'LAST_STOPPED_POINT', checkpoint);
       } else if (!r) {
         const from = app._startingPosition ?? 'NOW';
@@ -202,6 +210,7 @@ export class AnalyticsRuntime {
       // Stopped (or deleted): remember where it stood for LAST_STOPPED_POINT.
       const app = this.store.applications.get(arn);
       if (app) app._checkpoint = r.checkpoint();
+      r.close();
       this.running.delete(arn);
     }
     let next: number | undefined = this.store.nextTransition();
@@ -236,7 +245,10 @@ export class AnalyticsRuntime {
     app._statusReason = reason;
     this.store.transition(app, 'STOPPING', 'READY');
     const r = this.running.get(app.ApplicationARN);
-    if (r) app._checkpoint = r.checkpoint();
+    if (r) {
+      app._checkpoint = r.checkpoint();
+      r.close();
+    }
     this.running.delete(app.ApplicationARN);
   }
 

@@ -21,6 +21,7 @@ import { TransformFailure } from './environment';
 import type { CapView } from '../module';
 import type { FirehoseMetrics } from './metrics';
 import { dataPrefix, errorPrefix, objectKey } from './prefix';
+import { RecordTap } from './tap';
 import type { FirehoseStore } from './store';
 import type { DeliveryStream } from './types';
 
@@ -127,13 +128,17 @@ export class Delivery {
   private readonly streams = new Map<string, StreamState>();
   private readonly pending = new Set<Promise<void>>();
   private batchSeq = 0;
+  /** A copy of what each stream receives, for readers inside the emulator. */
+  readonly tap: RecordTap;
 
   constructor(
     private readonly ctx: EngineContext,
     private readonly store: FirehoseStore,
     private readonly env: FirehoseEnvironment,
     private readonly metrics: FirehoseMetrics,
-  ) {}
+  ) {
+    this.tap = new RecordTap(() => ctx.clock.now());
+  }
 
   private state(arn: string): StreamState {
     let st = this.streams.get(arn);
@@ -155,6 +160,12 @@ export class Delivery {
     }
   }
 
+  /** Records the stream accepted (a put, or a read of its source): into its buffer and its copy for readers. */
+  receive(s: DeliveryStream, data: RecordData[], arrivals: number[] | number, sizes: number[]): void {
+    this.append(s, data, arrivals, sizes);
+    this.tap.receive(s.DeliveryStreamARN, s.CreateTimestamp, data.map(base64Of), sizes);
+  }
+
   private seal(st: StreamState, now: number): void {
     if (!st.open || st.open.data.length === 0) return;
     st.sealed.push({ ...st.open, nextAttempt: now });
@@ -173,9 +184,24 @@ export class Delivery {
     return { records, bytes };
   }
 
+  /**
+   * The newest records waiting in a stream's buffers (at most `limit`, oldest first, Base64): what
+   * schema discovery samples, as Firehose keeps no other history.
+   */
+  newest(arn: string, limit: number): string[] {
+    const st = this.streams.get(arn);
+    if (!st) return [];
+    const out: string[] = [];
+    const parts: Buffer[] = [...st.sealed, ...(st.open ? [st.open] : [])];
+    for (let p = parts.length - 1; p >= 0 && out.length < limit; p--)
+      for (let i = parts[p].data.length - 1; i >= 0 && out.length < limit; i--) out.push(base64Of(parts[p].data[i]));
+    return out.reverse();
+  }
+
   /** Forgets a stream's buffers (the stream was deleted). */
   drop(arn: string): void {
     this.streams.delete(arn);
+    this.tap.drop(arn);
   }
 
   /** Does the work due by `now`; returns when it next needs to run (undefined: nothing scheduled). */
@@ -262,13 +288,15 @@ export class Delivery {
     const { records, gone } = st.reader.read(READ_LIMIT);
     if (records.length > 0) {
       const data = records.map((r) => r.data);
-      this.append(
+      const sizes = data.map(sizeOf);
+      this.receive(
         s,
         data,
         records.map((r) => r.arrival),
+        sizes,
       );
       let bytes = 0;
-      for (const d of data) bytes += sizeOf(d);
+      for (const n of sizes) bytes += n;
       this.metrics.put(s, 'IncomingRecords', records.length, 'Count');
       this.metrics.put(s, 'IncomingBytes', bytes, 'Bytes');
     }
@@ -604,5 +632,6 @@ export class Delivery {
   /** Forgets every buffer (a restore replaces the state). */
   clear(): void {
     this.streams.clear();
+    this.tap.clear();
   }
 }

@@ -16,7 +16,9 @@ import type { BufferedRecords } from './delivery';
 import type { FunctionsExports } from '../functions/module';
 import { randomUuid } from '../common/rng';
 import { transformFailure, type FirehoseEnvironment, type SourceReader, type TransformOutputRecord } from './environment';
+import { fErr } from './errors';
 import { operations, FirehoseService } from './service';
+import { joinCapViews, type TapReader } from './tap';
 import { FIREHOSE_SNAPSHOT_VERSION, type FirehoseSnapshot } from './types';
 
 /** What other modules may use of Firehose. */
@@ -33,6 +35,14 @@ export interface FirehoseExports {
     FailedPutCount: number;
     RequestResponses: Array<{ RecordId?: string; ErrorCode?: string; ErrorMessage?: string }>;
   };
+  /**
+   * A reader of the records a delivery stream accepts from now on (or from `startAt`, epoch ms, as
+   * far as the bounded copy reaches back), or from a checkpoint it gave. Throws Firehose's
+   * ResourceNotFoundException when the stream does not exist, at once or on a read once it is deleted.
+   */
+  reader(region: string, deliveryStreamName: string, startAt?: number, checkpoint?: unknown): TapReader;
+  /** The newest records waiting in a delivery stream's buffer (Base64, at most `limit`, oldest first), for schema discovery. */
+  sample(region: string, deliveryStreamName: string, limit: number): string[];
   /** The service itself, for the console's own tools and tests. */
   service: FirehoseService;
 }
@@ -157,6 +167,24 @@ export const firehoseModule: ModuleFactory = {
             { DeliveryStreamName: name, Records: records.map((Data) => ({ Data })) },
             { region, requestId: 'internal' },
           ) as ReturnType<FirehoseExports['putRecordBatch']>,
+        reader(region, name, startAt, checkpoint) {
+          const s = service.store.get(region, name);
+          const arn = s.DeliveryStreamARN;
+          const createdAt = s.CreateTimestamp;
+          const r = service.delivery.tap.reader(arn, createdAt, startAt, checkpoint);
+          return {
+            read(limit) {
+              if (service.store.byArn(arn)?.CreateTimestamp !== createdAt) throw fErr.notFound(name, service.store.account);
+              return r.read(limit);
+            },
+            checkpoint: () => r.checkpoint(),
+            close: () => r.close(),
+          };
+        },
+        sample(region, name, limit) {
+          const s = service.store.get(region, name);
+          return service.delivery.newest(s.DeliveryStreamARN, limit);
+        },
         service,
       },
       snapshot: () => service.snapshot(),
@@ -186,8 +214,16 @@ export const firehoseModule: ModuleFactory = {
         },
       },
       storage: {
-        usage: () => ({ ...service.delivery.usage(), counts: { deliveryStreams: service.store.streams.size } }),
-        capView: () => service.delivery.capView(),
+        usage: () => {
+          const buffered = service.delivery.usage();
+          const copied = service.delivery.tap.usage();
+          return {
+            records: buffered.records + copied.records,
+            bytes: buffered.bytes + copied.bytes,
+            counts: { deliveryStreams: service.store.streams.size },
+          };
+        },
+        capView: () => joinCapViews(service.delivery.capView(), service.delivery.tap.capView()),
       },
       advance: (now) => service.advance(now),
     };

@@ -121,17 +121,27 @@ export const useDiscoverSchema = () => {
   });
 };
 
+/** What an application reads: a Kinesis data stream or a Firehose delivery stream. */
+export type SourceKind = 'kinesis' | 'firehose';
+
+/** The kind of source an ARN names (a delivery stream's ARN has `:deliverystream/`). */
+export const sourceKindOf = (arn: string | undefined): SourceKind => (arn?.includes(':deliverystream/') ? 'firehose' : 'kinesis');
+
 /** Connects the source, or replaces its stream and schema when the application has one. */
 export const useSaveSource = () => {
   const { analytics } = useServices();
-  return useAppMutation(async (input: { name: string; app: ApplicationDetail; resourceArn: string; schema: SourceSchema }) => {
+  return useAppMutation(async (input: { name: string; app: ApplicationDetail; kind: SourceKind; resourceArn: string; schema: SourceSchema }) => {
     const existing = input.app.ApplicationConfigurationDescription?.SqlApplicationConfigurationDescription?.InputDescriptions?.[0];
     if (!existing)
       return analytics.send(
         new AddApplicationInputCommand({
           ApplicationName: input.name,
           CurrentApplicationVersionId: input.app.ApplicationVersionId,
-          Input: { NamePrefix: SOURCE_NAME_PREFIX, KinesisStreamsInput: { ResourceARN: input.resourceArn }, InputSchema: input.schema },
+          Input: {
+            NamePrefix: SOURCE_NAME_PREFIX,
+            ...(input.kind === 'firehose' ? { KinesisFirehoseInput: { ResourceARN: input.resourceArn } } : { KinesisStreamsInput: { ResourceARN: input.resourceArn } }),
+            InputSchema: input.schema,
+          },
         }),
       );
     return analytics.send(
@@ -143,7 +153,9 @@ export const useSaveSource = () => {
             InputUpdates: [
               {
                 InputId: existing.InputId,
-                KinesisStreamsInputUpdate: { ResourceARNUpdate: input.resourceArn },
+                ...(input.kind === 'firehose'
+                  ? { KinesisFirehoseInputUpdate: { ResourceARNUpdate: input.resourceArn } }
+                  : { KinesisStreamsInputUpdate: { ResourceARNUpdate: input.resourceArn } }),
                 InputSchemaUpdate: {
                   RecordFormatUpdate: input.schema.RecordFormat,
                   RecordEncodingUpdate: input.schema.RecordEncoding,

@@ -18,6 +18,9 @@ export const startApplication = (a: AnalyticsContext, input: StartApplicationInp
     const target = app.Inputs.find((i) => i.InputId === run.InputId);
     if (!target) throw aErr.invalidArgument(`Input ${run.InputId} does not exist in application ${app.ApplicationName}.`);
     position = run.InputStartingPositionConfiguration.InputStartingPosition ?? 'NOW';
+    // "This option is not available for an Amazon Kinesis Data Firehose delivery stream" (API reference, InputStartingPositionConfiguration); the text is the console's own.
+    if (position === 'TRIM_HORIZON' && target.KinesisFirehoseInputDescription)
+      throw aErr.invalidArgument(`TRIM_HORIZON is not available for input ${run.InputId}: a Firehose delivery stream source can be read from NOW or LAST_STOPPED_POINT.`);
     target.InputStartingPositionConfiguration = { InputStartingPosition: position };
   }
   app._startingPosition = position;

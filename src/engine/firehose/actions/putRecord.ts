@@ -20,7 +20,7 @@ export const putRecord = (
       throw fErr.slowDown();
     }
   }
-  f.delivery.append(s, [data], now, [size]);
+  f.delivery.receive(s, [data], now, [size]);
   const m = f.metrics;
   m.put(s, 'IncomingRecords', 1, 'Count');
   m.put(s, 'IncomingBytes', size, 'Bytes');

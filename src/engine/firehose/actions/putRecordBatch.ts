@@ -52,7 +52,7 @@ export const putRecordBatch = (
     bytes += size;
     out[i] = { RecordId: recordId(s) };
   }
-  f.delivery.append(s, data, now, kept);
+  f.delivery.receive(s, data, now, kept);
   const m = f.metrics;
   m.put(s, 'IncomingRecords', data.length, 'Count');
   m.put(s, 'IncomingBytes', bytes, 'Bytes');

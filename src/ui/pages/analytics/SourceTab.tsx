@@ -10,10 +10,21 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
+import Tiles from '@cloudscape-design/components/tiles';
 import { useState } from 'react';
 import { describeError, formatError, useNotify } from '../../hooks/errors';
 import { navigate } from '../../hooks/route';
-import { appParts, useDiscoverSchema, useSaveSource, type ApplicationDetail, type RecordColumn, type SourceSchema } from '../../hooks/useAnalytics';
+import {
+  appParts,
+  sourceKindOf,
+  useDiscoverSchema,
+  useSaveSource,
+  type ApplicationDetail,
+  type RecordColumn,
+  type SourceKind,
+  type SourceSchema,
+} from '../../hooks/useAnalytics';
+import { useDeliveryStreamList } from '../../hooks/useFirehose';
 import { useStreamList } from '../../hooks/useStreams';
 import { applicationHref } from './links';
 
@@ -36,12 +47,17 @@ interface Discovery {
 
 export function SourceTab({ name, app }: { name: string; app: ApplicationDetail }) {
   const parts = appParts(app);
-  const streams = useStreamList();
+  const currentKind = sourceKindOf(parts.sourceArn);
+  const [kind, setKind] = useState<SourceKind>(currentKind);
+  const dataStreams = useStreamList();
+  const deliveryStreams = useDeliveryStreamList(kind === 'firehose');
+  const streams = kind === 'kinesis' ? dataStreams : deliveryStreams;
   const discover = useDiscoverSchema();
   const save = useSaveSource();
   const notify = useNotify();
-  const currentStream = parts.sourceArn?.split(':stream/')[1];
+  const currentStream = parts.sourceArn?.split(currentKind === 'firehose' ? ':deliverystream/' : ':stream/')[1];
   const [stream, setStream] = useState<string | undefined>(currentStream);
+  const kindLabel = kind === 'kinesis' ? 'Kinesis data stream' : 'Firehose delivery stream';
   const [discovery, setDiscovery] = useState<Discovery | undefined>();
   const [columns, setColumns] = useState<RecordColumn[] | undefined>(parts.schema?.RecordColumns);
   const [problem, setProblem] = useState<string | undefined>();
@@ -58,7 +74,8 @@ export function SourceTab({ name, app }: { name: string; app: ApplicationDetail 
     if (!arn) return;
     setProblem(undefined);
     discover.mutate(
-      { resourceArn: arn, position: 'TRIM_HORIZON' },
+      // TRIM_HORIZON is not available for a delivery stream (API reference): it is sampled from now.
+      { resourceArn: arn, position: kind === 'firehose' ? 'NOW' : 'TRIM_HORIZON' },
       {
         onSuccess: (out) => {
           const d = { schema: out.InputSchema as SourceSchema, raw: out.RawInputRecords ?? [], parsed: out.ParsedInputRecords ?? [] };
@@ -69,7 +86,9 @@ export function SourceTab({ name, app }: { name: string; app: ApplicationDetail 
           const shown = describeError(e);
           setProblem(
             shown.type === 'UnableToDetectSchemaException'
-              ? `${shown.message} Start the data generator on ${stream} (Data generator page), then discover again.`
+              ? kind === 'firehose'
+                ? `${shown.message} A delivery stream keeps no history: send records to ${stream} (Data generator page, or "Test with demo data" on the delivery stream), then discover again while they are still buffered.`
+                : `${shown.message} Start the data generator on ${stream} (Data generator page), then discover again.`
               : formatError(shown),
           );
         },
@@ -81,7 +100,7 @@ export function SourceTab({ name, app }: { name: string; app: ApplicationDetail 
     const arn = arnOf(stream);
     if (!arn || !schema || nameProblems.some(Boolean)) return;
     save.mutate(
-      { name, app, resourceArn: arn, schema: { ...schema, RecordColumns: shownColumns } },
+      { name, app, kind, resourceArn: arn, schema: { ...schema, RecordColumns: shownColumns } },
       {
         onSuccess: () => {
           notify.success(`Saved the source of ${name}: ${stream}, ${shownColumns.length} columns.`);
@@ -114,23 +133,60 @@ export function SourceTab({ name, app }: { name: string; app: ApplicationDetail 
           <KeyValuePairs
             columns={3}
             items={[
-              { label: 'Kinesis data stream', value: <span data-testid="source-stream">{currentStream}</span> },
+              { label: currentKind === 'firehose' ? 'Firehose delivery stream' : 'Kinesis data stream', value: <span data-testid="source-stream">{currentStream}</span> },
               { label: 'In-application stream', value: parts.input.InAppStreamNames?.[0] ?? '-' },
               { label: 'Record format', value: parts.schema?.RecordFormat?.RecordFormatType ?? '-' },
             ]}
           />
         </Container>
       ) : (
-        <Container header={<Header variant="h2" description="The application reads one data stream; discovery reads records already in it to infer their columns.">Source</Header>}>
+        <Container
+          header={
+            <Header variant="h2" description="The application reads one streaming source; discovery reads records from it to infer their columns.">
+              Source
+            </Header>
+          }
+        >
           <SpaceBetween size="m">
-            <FormField label="Kinesis data stream" errorText={streams.data?.length === 0 ? 'There is no data stream yet: create one on the Data streams page.' : undefined}>
+            <FormField label="Source type">
+              <Tiles
+                ariaLabel="Source type"
+                data-testid="source-kind"
+                value={kind}
+                onChange={({ detail }) => {
+                  setKind(detail.value as SourceKind);
+                  setStream(undefined);
+                  setDiscovery(undefined);
+                  setProblem(undefined);
+                }}
+                items={[
+                  { value: 'kinesis', label: 'Kinesis data stream', description: 'Reads the records the stream holds, from when the application starts.' },
+                  {
+                    value: 'firehose',
+                    label: 'Firehose delivery stream',
+                    description: 'Reads what the delivery stream receives from when the application starts; it keeps no history to go back to.',
+                  },
+                ]}
+              />
+            </FormField>
+            <FormField
+              label={kindLabel}
+              errorText={
+                streams.data?.length === 0
+                  ? kind === 'kinesis'
+                    ? 'There is no data stream yet: create one on the Data streams page.'
+                    : 'There is no delivery stream yet: create one on the Delivery streams page.'
+                  : undefined
+              }
+            >
               <Select
-                ariaLabel="Kinesis data stream"
+                ariaLabel={kindLabel}
                 data-testid="source-stream-select"
-                placeholder="Choose a data stream"
+                placeholder={kind === 'kinesis' ? 'Choose a data stream' : 'Choose a delivery stream'}
                 statusType={streams.isLoading ? 'loading' : 'finished'}
                 selectedOption={stream ? { value: stream, label: stream } : null}
                 options={(streams.data ?? []).map((r) => ({ value: r.name, label: r.name, description: r.status }))}
+                empty={kind === 'kinesis' ? 'No data streams' : 'No delivery streams'}
                 onChange={({ detail }) => {
                   setStream(detail.selectedOption.value);
                   setDiscovery(undefined);
