@@ -4,8 +4,8 @@ import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { describeError, formatError } from '../../hooks/errors';
-import { sumOf, useDeliveryStreamMetrics, type DeliverySeries, type RangeKey } from '../../hooks/useMetrics';
-import { exact } from '../monitoring/chartTheme';
+import { useDeliveryStreamMetrics, type DeliverySeries, type RangeKey } from '../../hooks/useMetrics';
+import { IncomingRecordsPanel } from '../monitoring/IncomingRecordsPanel';
 import { MetricChart } from '../monitoring/MetricChart';
 
 interface ChartDef {
@@ -86,30 +86,14 @@ export function DeliveryMetrics({ name, range }: { name: string; range: RangeKey
           {formatError(describeError(metrics.error))}
         </Box>
       )}
-      <Container
-        header={
-          <Header
-            variant="h2"
-            description="Records received per minute."
-            counter={data ? `(Sum in range: ${exact(sumOf(data, 'incomingRecords'))})` : undefined}
-          >
-            IncomingRecords (1-minute Sum)
-          </Header>
-        }
-      >
-        <span data-testid="sum-delivery-incoming-records" hidden>
-          {data ? sumOf(data, 'incomingRecords') : ''}
-        </span>
-        <MetricChart
-          testId="chart-delivery-incoming-records"
-          data={data}
-          series={[{ key: 'incomingRecords', label: 'IncomingRecords' }]}
-          unit="records"
-          loading={metrics.isLoading}
-          emptyText="No records were received in this range. Send some with Test with demo data."
-          height={240}
-        />
-      </Container>
+      <IncomingRecordsPanel
+        testId="delivery-incoming-records"
+        description="Records received per minute."
+        data={data}
+        loading={metrics.isLoading}
+        emptyText="No records were received in this range. Send some with Test with demo data."
+        height={240}
+      />
       <ColumnLayout columns={2} minColumnWidth={420}>
         {CHARTS.map((c) => (
           <Container

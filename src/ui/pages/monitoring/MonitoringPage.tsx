@@ -15,11 +15,11 @@ import { hrefFor } from '../../hooks/route';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import { timeOfDay } from '../../components/time';
 import { useDeliveryStreamList } from '../../hooks/useFirehose';
-import { REFRESH_MS, sumOf, useDeliveryStreamMetrics, useStreamMetrics, type RangeKey } from '../../hooks/useMetrics';
+import { REFRESH_MS, useDeliveryStreamMetrics, useStreamMetrics, type RangeKey } from '../../hooks/useMetrics';
 import { useStreamList } from '../../hooks/useStreams';
 import type { PageProps } from '../../shell/page';
 import { DeliveryMetrics } from '../firehose/DeliveryMetrics';
-import { exact } from './chartTheme';
+import { IncomingRecordsPanel } from './IncomingRecordsPanel';
 import { MetricChart } from './MetricChart';
 import { RangePicker } from './RangePicker';
 import { ShardSection } from './ShardSection';
@@ -174,30 +174,14 @@ export default function MonitoringPage({ query }: PageProps) {
                 {formatError(describeError(streamMetrics.error))}
               </Box>
             )}
-            <Container
-              header={
-                <Header
-                  variant="h2"
-                  description="Records put into the stream per minute (PutRecord and PutRecords): the workshop's chart."
-                  counter={data ? `(Sum in range: ${exact(sumOf(data, 'incomingRecords'))})` : undefined}
-                >
-                  IncomingRecords (1-minute Sum)
-                </Header>
-              }
-            >
-              <span data-testid="sum-incoming-records" hidden>
-                {data ? sumOf(data, 'incomingRecords') : ''}
-              </span>
-              <MetricChart
-                testId="chart-incoming-records"
-                data={data}
-                series={[{ key: 'incomingRecords', label: 'IncomingRecords' }]}
-                unit="records"
-                loading={streamMetrics.isLoading}
-                emptyText="No records were put into this stream in the range. Send some from the Data generator."
-                height={260}
-              />
-            </Container>
+            <IncomingRecordsPanel
+              testId="incoming-records"
+              description="Records put into the stream per minute (PutRecord and PutRecords): the workshop's chart."
+              data={data}
+              loading={streamMetrics.isLoading}
+              emptyText="No records were put into this stream in the range. Send some from the Data generator."
+              height={260}
+            />
             <ShardSection stream={stream} range={range} />
             <ColumnLayout columns={2} minColumnWidth={420}>
               <Container header={<Header variant="h2" description="Bytes of record data put per minute.">IncomingBytes (1-minute Sum)</Header>}>
