@@ -1,7 +1,5 @@
-import Button from '@cloudscape-design/components/button';
+import { CreatePageForm } from '../../components/CreatePageForm';
 import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -55,54 +53,42 @@ export default function CreateApplicationPage() {
   };
 
   return (
-    <ContentLayout header={<Header variant="h1" description="A Kinesis Data Analytics SQL application: it reads one source and runs your SQL over it continuously.">Create application</Header>}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Form
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" variant="link" href={hrefFor('/analytics')}>
-                Cancel
-              </Button>
-              <Button variant="primary" loading={create.isPending} data-testid="create-application-submit">
-                Create application
-              </Button>
-            </SpaceBetween>
-          }
-        >
-          <Container header={<Header variant="h2">Application configuration</Header>}>
-            <SpaceBetween size="l">
-              <FormField
-                label="Application name"
-                constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
-                errorText={serverError.name ?? problem}
-              >
-                <Input
-                  value={name}
-                  ariaLabel="Application name"
-                  placeholder="workshop-analytics"
-                  data-testid="application-name-input"
-                  onChange={({ detail }) => {
-                    setName(detail.value);
-                    setTouched(true);
-                    setServerError((s) => ({ ...s, name: undefined }));
-                  }}
-                />
-              </FormField>
-              <FormField label={<span>Description <i>- optional</i></span>} errorText={serverError.description}>
-                <Textarea value={description} ariaLabel="Description" rows={2} onChange={({ detail }) => setDescription(detail.value)} />
-              </FormField>
-              <FormField label="Runtime" description="SQL applications run on this console's own engine, in the browser: AWS no longer runs them.">
-                <Input value="SQL" readOnly ariaLabel="Runtime" />
-              </FormField>
-            </SpaceBetween>
-          </Container>
-        </Form>
-      </form>
-    </ContentLayout>
+    <CreatePageForm
+      title="Create application"
+      description="A Kinesis Data Analytics SQL application: it reads one source and runs your SQL over it continuously."
+      cancelHref={hrefFor('/analytics')}
+      submitLabel="Create application"
+      submitTestId="create-application-submit"
+      pending={create.isPending}
+      onSubmit={submit}
+    >
+      <Container header={<Header variant="h2">Application configuration</Header>}>
+        <SpaceBetween size="l">
+          <FormField
+            label="Application name"
+            constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
+            errorText={serverError.name ?? problem}
+          >
+            <Input
+              value={name}
+              ariaLabel="Application name"
+              placeholder="workshop-analytics"
+              data-testid="application-name-input"
+              onChange={({ detail }) => {
+                setName(detail.value);
+                setTouched(true);
+                setServerError((s) => ({ ...s, name: undefined }));
+              }}
+            />
+          </FormField>
+          <FormField label={<span>Description <i>- optional</i></span>} errorText={serverError.description}>
+            <Textarea value={description} ariaLabel="Description" rows={2} onChange={({ detail }) => setDescription(detail.value)} />
+          </FormField>
+          <FormField label="Runtime" description="SQL applications run on this console's own engine, in the browser: AWS no longer runs them.">
+            <Input value="SQL" readOnly ariaLabel="Runtime" />
+          </FormField>
+        </SpaceBetween>
+      </Container>
+    </CreatePageForm>
   );
 }

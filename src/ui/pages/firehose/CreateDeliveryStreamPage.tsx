@@ -1,7 +1,5 @@
-import Button from '@cloudscape-design/components/button';
+import { CreatePageForm } from '../../components/CreatePageForm';
 import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -160,178 +158,153 @@ export function CreateDeliveryStreamPage() {
   };
 
   return (
-    <ContentLayout
-      header={
-        <Header
-          variant="h1"
-          description="Firehose buffers the records it receives and writes them to Amazon S3 as objects."
-        >
-          Create delivery stream
-        </Header>
-      }
+    <CreatePageForm
+      title="Create delivery stream"
+      description="Firehose buffers the records it receives and writes them to Amazon S3 as objects."
+      cancelHref={hrefFor('/firehose')}
+      submitLabel="Create delivery stream"
+      submitTestId="create-delivery-submit"
+      pending={create.isPending || fns.put.isPending}
+      onSubmit={() => void submit()}
+      errorText={formError && <span data-testid="create-delivery-error">{formError}</span>}
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <Form
-          errorText={formError && <span data-testid="create-delivery-error">{formError}</span>}
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" variant="link" href={hrefFor('/firehose')}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                loading={create.isPending || fns.put.isPending}
-                data-testid="create-delivery-submit"
-              >
-                Create delivery stream
-              </Button>
-            </SpaceBetween>
-          }
-        >
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">Source and destination</Header>}>
           <SpaceBetween size="l">
-            <Container header={<Header variant="h2">Source and destination</Header>}>
-              <SpaceBetween size="l">
-                <FormField label="Source" errorText={fieldError('source-error', errors.source)}>
-                  <Tiles
-                    ariaLabel="Source"
-                    value={source}
-                    onChange={({ detail }) => {
-                      setSource(detail.value as SourceType);
-                      clear('source');
-                    }}
-                    items={[
-                      {
-                        value: 'DirectPut',
-                        label: 'Direct PUT',
-                        description: 'Producers send records with PutRecord and PutRecordBatch.',
-                      },
-                      {
-                        value: 'KinesisStreamAsSource',
-                        label: 'Amazon Kinesis Data Streams',
-                        description: 'Firehose reads the records of a data stream.',
-                      },
-                    ]}
-                  />
-                </FormField>
-                {source === 'KinesisStreamAsSource' && (
-                  <FormField label="Kinesis data stream">
-                    <Select
-                      data-testid="source-stream-select"
-                      ariaLabel="Kinesis data stream"
-                      placeholder="Choose a data stream"
-                      statusType={streams.isLoading ? 'loading' : 'finished'}
-                      selectedOption={sourceStream ? { value: sourceStream, label: sourceStream } : null}
-                      options={(streams.data ?? []).map((s) => ({
-                        value: s.name,
-                        label: s.name,
-                        description: s.status,
-                      }))}
-                      empty={
-                        <span>
-                          No data streams. <Link href={hrefFor('/create-stream')}>Create data stream</Link>
-                        </span>
-                      }
-                      onChange={({ detail }) => {
-                        setSourceStream(detail.selectedOption.value);
-                        clear('source');
-                      }}
-                    />
-                  </FormField>
-                )}
-                <FormField label="Destination" description="The emulator delivers to Amazon S3.">
-                  <Tiles ariaLabel="Destination" value="S3" items={[{ value: 'S3', label: 'Amazon S3' }]} />
-                </FormField>
-              </SpaceBetween>
-            </Container>
-            <Container header={<Header variant="h2">Delivery stream name</Header>}>
-              <FormField
-                label="Delivery stream name"
-                constraintText={`1-${NAME_MAX} characters: letters, digits, underscore (_), hyphen (-) and period (.).`}
-                errorText={fieldError('delivery-name-error', errors.name)}
-              >
-                <Input
-                  value={name}
-                  ariaLabel="Delivery stream name"
-                  placeholder="my-delivery-stream"
-                  data-testid="delivery-name-input"
+            <FormField label="Source" errorText={fieldError('source-error', errors.source)}>
+              <Tiles
+                ariaLabel="Source"
+                value={source}
+                onChange={({ detail }) => {
+                  setSource(detail.value as SourceType);
+                  clear('source');
+                }}
+                items={[
+                  {
+                    value: 'DirectPut',
+                    label: 'Direct PUT',
+                    description: 'Producers send records with PutRecord and PutRecordBatch.',
+                  },
+                  {
+                    value: 'KinesisStreamAsSource',
+                    label: 'Amazon Kinesis Data Streams',
+                    description: 'Firehose reads the records of a data stream.',
+                  },
+                ]}
+              />
+            </FormField>
+            {source === 'KinesisStreamAsSource' && (
+              <FormField label="Kinesis data stream">
+                <Select
+                  data-testid="source-stream-select"
+                  ariaLabel="Kinesis data stream"
+                  placeholder="Choose a data stream"
+                  statusType={streams.isLoading ? 'loading' : 'finished'}
+                  selectedOption={sourceStream ? { value: sourceStream, label: sourceStream } : null}
+                  options={(streams.data ?? []).map((s) => ({
+                    value: s.name,
+                    label: s.name,
+                    description: s.status,
+                  }))}
+                  empty={
+                    <span>
+                      No data streams. <Link href={hrefFor('/create-stream')}>Create data stream</Link>
+                    </span>
+                  }
                   onChange={({ detail }) => {
-                    setName(detail.value);
-                    setTouched(true);
-                    clear('name');
+                    setSourceStream(detail.selectedOption.value);
+                    clear('source');
                   }}
                 />
               </FormField>
-            </Container>
-            <Container header={<Header variant="h2">Destination settings</Header>}>
-              <DestinationFields
-                draft={draft}
-                errors={errors}
-                onChange={(next, field) => {
-                  setDraft(next);
-                  clear(field);
-                }}
-              />
-            </Container>
-            <Container
-              header={
-                <Header
-                  variant="h2"
-                  description={
-                    aws
-                      ? 'Optional. A Lambda function transforms each batch of records before delivery.'
-                      : "Optional. A JavaScript function (the emulator's stand-in for Lambda) transforms each batch of records before delivery."
-                  }
-                >
-                  Transform source records
-                </Header>
+            )}
+            <FormField label="Destination" description="The emulator delivers to Amazon S3.">
+              <Tiles ariaLabel="Destination" value="S3" items={[{ value: 'S3', label: 'Amazon S3' }]} />
+            </FormField>
+          </SpaceBetween>
+        </Container>
+        <Container header={<Header variant="h2">Delivery stream name</Header>}>
+          <FormField
+            label="Delivery stream name"
+            constraintText={`1-${NAME_MAX} characters: letters, digits, underscore (_), hyphen (-) and period (.).`}
+            errorText={fieldError('delivery-name-error', errors.name)}
+          >
+            <Input
+              value={name}
+              ariaLabel="Delivery stream name"
+              placeholder="my-delivery-stream"
+              data-testid="delivery-name-input"
+              onChange={({ detail }) => {
+                setName(detail.value);
+                setTouched(true);
+                clear('name');
+              }}
+            />
+          </FormField>
+        </Container>
+        <Container header={<Header variant="h2">Destination settings</Header>}>
+          <DestinationFields
+            draft={draft}
+            errors={errors}
+            onChange={(next, field) => {
+              setDraft(next);
+              clear(field);
+            }}
+          />
+        </Container>
+        <Container
+          header={
+            <Header
+              variant="h2"
+              description={
+                aws
+                  ? 'Optional. A Lambda function transforms each batch of records before delivery.'
+                  : "Optional. A JavaScript function (the emulator's stand-in for Lambda) transforms each batch of records before delivery."
               }
             >
-              <TransformFields
-                draft={transform}
-                aws={aws}
-                functions={functions}
-                loading={fns.list.isLoading}
-                errors={tErrors}
-                onChange={(next, field) => {
-                  setTransform(next);
-                  setFormError(undefined);
-                  if (field) {
-                    setTransformErrors((e) => ({ ...e, [field]: undefined }));
-                    if (field === 'transform' || field === 'lambdaArn' || field === 'existing')
-                      clear('transform');
-                  }
+              Transform source records
+            </Header>
+          }
+        >
+          <TransformFields
+            draft={transform}
+            aws={aws}
+            functions={functions}
+            loading={fns.list.isLoading}
+            errors={tErrors}
+            onChange={(next, field) => {
+              setTransform(next);
+              setFormError(undefined);
+              if (field) {
+                setTransformErrors((e) => ({ ...e, [field]: undefined }));
+                if (field === 'transform' || field === 'lambdaArn' || field === 'existing')
+                  clear('transform');
+              }
+            }}
+            onSource={(code) => setTransform((t) => ({ ...t, source: code }))}
+          />
+        </Container>
+        {aws && (
+          <Container header={<Header variant="h2">Service access</Header>}>
+            <FormField
+              label="IAM role"
+              description="The ARN of a role Firehose assumes to read the source and write to the bucket (and to CloudWatch Logs)."
+              errorText={fieldError('role-error', errors.role)}
+            >
+              <Input
+                value={role}
+                ariaLabel="IAM role ARN"
+                placeholder="arn:aws:iam::123456789012:role/firehose-delivery-role"
+                data-testid="role-arn-input"
+                onChange={({ detail }) => {
+                  setRole(detail.value);
+                  clear('role');
                 }}
-                onSource={(code) => setTransform((t) => ({ ...t, source: code }))}
               />
-            </Container>
-            {aws && (
-              <Container header={<Header variant="h2">Service access</Header>}>
-                <FormField
-                  label="IAM role"
-                  description="The ARN of a role Firehose assumes to read the source and write to the bucket (and to CloudWatch Logs)."
-                  errorText={fieldError('role-error', errors.role)}
-                >
-                  <Input
-                    value={role}
-                    ariaLabel="IAM role ARN"
-                    placeholder="arn:aws:iam::123456789012:role/firehose-delivery-role"
-                    data-testid="role-arn-input"
-                    onChange={({ detail }) => {
-                      setRole(detail.value);
-                      clear('role');
-                    }}
-                  />
-                </FormField>
-              </Container>
-            )}
-          </SpaceBetween>
-        </Form>
-      </form>
-    </ContentLayout>
+            </FormField>
+          </Container>
+        )}
+      </SpaceBetween>
+    </CreatePageForm>
   );
 }

@@ -1,7 +1,5 @@
-import Button from '@cloudscape-design/components/button';
+import { CreatePageForm } from '../../components/CreatePageForm';
 import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -46,52 +44,40 @@ export function CreateBucketPage() {
   };
 
   return (
-    <ContentLayout header={<Header variant="h1" description="A bucket holds objects; a Firehose delivery stream writes its records into one.">Create bucket</Header>}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Form
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" variant="link" href={hrefFor('/s3')}>
-                Cancel
-              </Button>
-              <Button variant="primary" loading={create.isPending} data-testid="create-bucket-submit">
-                Create bucket
-              </Button>
-            </SpaceBetween>
-          }
-        >
-          <SpaceBetween size="l">
-            <Container header={<Header variant="h2">General configuration</Header>}>
-              <FormField
-                label="Bucket name"
-                description="Bucket names are global across S3: the workshop suggests <yourname>-filtered-iot-data."
-                constraintText="3-63 characters: lowercase letters, numbers, dots (.) and hyphens (-); begins and ends with a letter or number."
-                errorText={fieldError('bucket-name-error', serverError ?? problem)}
-              >
-                <Input
-                  value={name}
-                  ariaLabel="Bucket name"
-                  placeholder="myname-filtered-iot-data"
-                  data-testid="bucket-name-input"
-                  onChange={({ detail }) => {
-                    setName(detail.value);
-                    setTouched(true);
-                    setServerError(undefined);
-                  }}
-                />
-              </FormField>
-            </Container>
-            <Container>
-              <CliCommand command={s3cli.createBucket(name)} testId="create-bucket-cli" />
-            </Container>
-          </SpaceBetween>
-        </Form>
-      </form>
-    </ContentLayout>
+    <CreatePageForm
+      title="Create bucket"
+      description="A bucket holds objects; a Firehose delivery stream writes its records into one."
+      cancelHref={hrefFor('/s3')}
+      submitLabel="Create bucket"
+      submitTestId="create-bucket-submit"
+      pending={create.isPending}
+      onSubmit={submit}
+    >
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">General configuration</Header>}>
+          <FormField
+            label="Bucket name"
+            description="Bucket names are global across S3: the workshop suggests <yourname>-filtered-iot-data."
+            constraintText="3-63 characters: lowercase letters, numbers, dots (.) and hyphens (-); begins and ends with a letter or number."
+            errorText={fieldError('bucket-name-error', serverError ?? problem)}
+          >
+            <Input
+              value={name}
+              ariaLabel="Bucket name"
+              placeholder="myname-filtered-iot-data"
+              data-testid="bucket-name-input"
+              onChange={({ detail }) => {
+                setName(detail.value);
+                setTouched(true);
+                setServerError(undefined);
+              }}
+            />
+          </FormField>
+        </Container>
+        <Container>
+          <CliCommand command={s3cli.createBucket(name)} testId="create-bucket-cli" />
+        </Container>
+      </SpaceBetween>
+    </CreatePageForm>
   );
 }

@@ -1,7 +1,5 @@
-import Button from '@cloudscape-design/components/button';
+import { CreatePageForm } from '../../components/CreatePageForm';
 import Container from '@cloudscape-design/components/container';
-import ContentLayout from '@cloudscape-design/components/content-layout';
-import Form from '@cloudscape-design/components/form';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -58,86 +56,74 @@ export function CreateStreamPage() {
   };
 
   return (
-    <ContentLayout header={<Header variant="h1" description="A stream of shards that records are written to and read from.">Create data stream</Header>}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Form
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" variant="link" href={hrefFor('/streams')}>
-                Cancel
-              </Button>
-              <Button variant="primary" loading={create.isPending} data-testid="create-stream-submit">
-                Create data stream
-              </Button>
-            </SpaceBetween>
-          }
-        >
+    <CreatePageForm
+      title="Create data stream"
+      description="A stream of shards that records are written to and read from."
+      cancelHref={hrefFor('/streams')}
+      submitLabel="Create data stream"
+      submitTestId="create-stream-submit"
+      pending={create.isPending}
+      onSubmit={submit}
+    >
+      <SpaceBetween size="l">
+        <Container header={<Header variant="h2">Data stream configuration</Header>}>
+          <FormField
+            label="Data stream name"
+            constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
+            errorText={fieldError('stream-name-error', serverError.name ?? nameProblem)}
+          >
+            <Input
+              value={name}
+              ariaLabel="Data stream name"
+              placeholder="my-data-stream"
+              data-testid="stream-name-input"
+              onChange={({ detail }) => {
+                setName(detail.value);
+                setTouched(true);
+                setServerError((s) => ({ ...s, name: undefined }));
+              }}
+            />
+          </FormField>
+        </Container>
+        <Container header={<Header variant="h2">Data stream capacity</Header>}>
           <SpaceBetween size="l">
-            <Container header={<Header variant="h2">Data stream configuration</Header>}>
+            <FormField label="Capacity mode">
+              <Tiles
+                ariaLabel="Capacity mode"
+                value={mode}
+                onChange={({ detail }) => setMode(detail.value as Mode)}
+                items={[
+                  { value: 'PROVISIONED', label: 'Provisioned', description: 'You choose the number of shards; each takes 1 MiB/s or 1,000 records/s in and 2 MiB/s out.' },
+                  { value: 'ON_DEMAND', label: 'On-demand', description: 'Kinesis manages the shards; a new stream starts with 4.' },
+                ]}
+              />
+            </FormField>
+            {mode === 'PROVISIONED' && (
               <FormField
-                label="Data stream name"
-                constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
-                errorText={fieldError('stream-name-error', serverError.name ?? nameProblem)}
+                label="Provisioned shards"
+                constraintText={`At least 1. The default account quota is ${SHARD_QUOTA_HINT} shards in us-east-1.`}
+                errorText={fieldError('shard-count-error', serverError.shards ?? shardProblem)}
               >
                 <Input
-                  value={name}
-                  ariaLabel="Data stream name"
-                  placeholder="my-data-stream"
-                  data-testid="stream-name-input"
+                  type="number"
+                  inputMode="numeric"
+                  value={shards}
+                  ariaLabel="Number of provisioned shards"
+                  data-testid="shard-count-input"
                   onChange={({ detail }) => {
-                    setName(detail.value);
-                    setTouched(true);
-                    setServerError((s) => ({ ...s, name: undefined }));
+                    setShards(detail.value);
+                    setServerError((s) => ({ ...s, shards: undefined }));
                   }}
                 />
               </FormField>
-            </Container>
-            <Container header={<Header variant="h2">Data stream capacity</Header>}>
-              <SpaceBetween size="l">
-                <FormField label="Capacity mode">
-                  <Tiles
-                    ariaLabel="Capacity mode"
-                    value={mode}
-                    onChange={({ detail }) => setMode(detail.value as Mode)}
-                    items={[
-                      { value: 'PROVISIONED', label: 'Provisioned', description: 'You choose the number of shards; each takes 1 MiB/s or 1,000 records/s in and 2 MiB/s out.' },
-                      { value: 'ON_DEMAND', label: 'On-demand', description: 'Kinesis manages the shards; a new stream starts with 4.' },
-                    ]}
-                  />
-                </FormField>
-                {mode === 'PROVISIONED' && (
-                  <FormField
-                    label="Provisioned shards"
-                    constraintText={`At least 1. The default account quota is ${SHARD_QUOTA_HINT} shards in us-east-1.`}
-                    errorText={fieldError('shard-count-error', serverError.shards ?? shardProblem)}
-                  >
-                    <Input
-                      type="number"
-                      inputMode="numeric"
-                      value={shards}
-                      ariaLabel="Number of provisioned shards"
-                      data-testid="shard-count-input"
-                      onChange={({ detail }) => {
-                        setShards(detail.value);
-                        setServerError((s) => ({ ...s, shards: undefined }));
-                      }}
-                    />
-                  </FormField>
-                )}
-              </SpaceBetween>
-            </Container>
-            <Container>
-              <CliCommand command={cliFor(name, mode, shards)} testId="create-stream-cli" />
-            </Container>
+            )}
           </SpaceBetween>
-        </Form>
-      </form>
-    </ContentLayout>
+        </Container>
+        <Container>
+          <CliCommand command={cliFor(name, mode, shards)} testId="create-stream-cli" />
+        </Container>
+      </SpaceBetween>
+    </CreatePageForm>
   );
 }
 
