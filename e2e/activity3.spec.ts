@@ -40,13 +40,14 @@ test('Activities 1-3 through the console: every walkthrough step ticks itself, o
   await expect(walk.panelStep).toContainText('1-B', { timeout: 20_000 });
   await walk.panel.getByTestId('mark-done-1-B').click();
 
-  // 1-C: the generator at 200 records a second, kept running through Activity 3 as in the lab.
+  // 1-C: the generator at 100 records a second (the low end of the lab's range, which keeps a busy
+  // CI machine responsive), kept running through Activity 3 as in the lab.
   const gen = new GeneratorPage(page);
   await gen.goto(STREAM);
   await gen.setTemplate(WORKSHOP_TEMPLATE);
-  await gen.setRate('200');
+  await gen.setRate('100');
   await gen.sendButton.click();
-  await expect.poll(() => gen.counter('acknowledged'), { timeout: 30_000 }).toBeGreaterThan(200);
+  await expect.poll(() => gen.counter('acknowledged'), { timeout: 30_000 }).toBeGreaterThan(100);
 
   // 2-A to 2-D: the application, its schema, the workshop's pumps pasted unchanged.
   const app = new AnalyticsPage(page);

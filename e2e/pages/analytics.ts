@@ -27,7 +27,7 @@ export class AnalyticsPage extends ConsolePage {
 
   async saveSource() {
     await this.page.getByTestId('save-source').click();
-    await expect(this.page.getByTestId('sql-editor')).toBeVisible({ timeout: 20_000 });
+    await expect(this.page.getByTestId('sql-editor')).toBeVisible({ timeout: 30_000 });
   }
 
   /** Replaces the editor's text as a person pasting would (select all, paste). */

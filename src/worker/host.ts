@@ -195,9 +195,9 @@ export class EmulatorHost implements ConsoleApi {
     await this.scheduler.flush();
   }
 
-  analyticsRows(applicationArn: string): AnalyticsRows {
+  analyticsRows(applicationArn: string, limit?: number): AnalyticsRows {
     const { runtime, store } = this.current.exports<AnalyticsExports>('analytics');
-    const tail = runtime.tail(applicationArn);
+    const tail = runtime.tail(applicationArn, 0, limit);
     const app = store.applications.get(applicationArn);
     return {
       ...tail,

@@ -98,7 +98,8 @@ export interface ConsoleApi {
   /** Saves pending changes now (the page is going away). */
   flush(): void | Promise<void>;
   /** The newest rows of a running analytics application's in-application streams (not an AWS API). */
-  analyticsRows(applicationArn: string): AnalyticsRows | Promise<AnalyticsRows>;
+  /** The newest `limit` rows of each in-application stream (all the tail keeps when not given; 0 for totals only). */
+  analyticsRows(applicationArn: string, limit?: number): AnalyticsRows | Promise<AnalyticsRows>;
   /** The SQL dialect's words, for the editor's highlighting and completion. */
   sqlDialect(): SqlDialect;
   /** Every problem in a SQL script, with its range, given the source's columns. */

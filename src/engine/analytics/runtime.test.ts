@@ -91,6 +91,17 @@ describe('AnalyticsRuntime', () => {
     expect(tail.streams.find((s) => s.name === 'CLEAN_IOT_STREAM')!.total).toBe(2);
   });
 
+  it('hands out the newest rows up to a limit, and totals alone with a limit of 0', () => {
+    const t = setUp();
+    t.start();
+    t.put(record('sensor-1', 10, 50), record('sensor-2', 20, 25), record('sensor-3', 30, 75));
+    t.run(1000);
+    const clean = (limit?: number) => t.runtime.tail(t.arn, 0, limit).streams.find((s) => s.name === 'CLEAN_IOT_STREAM')!;
+    expect(clean().rows.map((r) => r.values[1])).toEqual(['sensor-1', 'sensor-2', 'sensor-3']);
+    expect(clean(2).rows.map((r) => r.values[1])).toEqual(['sensor-2', 'sensor-3']);
+    expect(clean(0)).toMatchObject({ rows: [], total: 3 });
+  });
+
   it('closes a 10-second aggregate window as emulated time passes, with nobody calling', () => {
     const t = setUp();
     t.start();

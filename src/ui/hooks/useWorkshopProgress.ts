@@ -75,7 +75,8 @@ export const useWorkshopProgress = () => {
         if (!a) continue;
         let totals: Record<string, number> | undefined;
         if (mode === 'emulated' && a.ApplicationStatus === 'RUNNING' && a.ApplicationARN) {
-          const rows = await emulatorClient().console.analyticsRows(a.ApplicationARN);
+          // Totals only: the walkthrough needs no rows.
+          const rows = await emulatorClient().console.analyticsRows(a.ApplicationARN, 0);
           totals = Object.fromEntries(rows.streams.map((s) => [s.name, s.total]));
         }
         apps.push(toWorkshopApp(a, totals));

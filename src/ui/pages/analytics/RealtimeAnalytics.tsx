@@ -7,10 +7,15 @@ import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { downloadText } from '../../lib/download';
-import { formatRowtime as formatTime, useApplicationRows, type ApplicationDetail, type StreamRows, type TailRow } from '../../hooks/useAnalytics';
-
-/** Rows a table shows at most: the newest. */
-const SHOWN = 50;
+import {
+  fetchStreamRows,
+  formatRowtime as formatTime,
+  LIVE_ROWS,
+  useApplicationRows,
+  type ApplicationDetail,
+  type StreamRows,
+  type TailRow,
+} from '../../hooks/useAnalytics';
 
 const SOURCE = 'SOURCE_SQL_STREAM_001';
 const ERROR_STREAM = 'error_stream';
@@ -30,8 +35,14 @@ const csv = (s: StreamRows) => {
 const json = (s: StreamRows) =>
   s.rows.map((r) => JSON.stringify(Object.fromEntries([['ROWTIME', formatTime(r.rowtime)], ...s.columns.map((c, i) => [c.name, r.values[i]])]))).join('\n') + '\n';
 
-function StreamTable({ stream, paused, onHover }: { stream: StreamRows; paused: boolean; onHover(over: boolean): void }) {
-  const rows = stream.rows.slice(-SHOWN).reverse();
+function StreamTable({ arn, stream, paused, onHover }: { arn: string; stream: StreamRows; paused: boolean; onHover(over: boolean): void }) {
+  const rows = stream.rows.slice(-LIVE_ROWS).reverse();
+  /** Downloads every row the application keeps of the stream, not just the ones shown. */
+  const download = async (as: 'csv' | 'json') => {
+    const all = (await fetchStreamRows(arn, stream.name)) ?? stream;
+    if (as === 'csv') downloadText(`${stream.name}.csv`, csv(all), 'text/csv');
+    else downloadText(`${stream.name}.json`, json(all), 'application/json');
+  };
   return (
     <div onMouseEnter={() => onHover(true)} onMouseLeave={() => onHover(false)} data-testid={`rows-${stream.name}`}>
       <Table<TailRow>
@@ -46,10 +57,10 @@ function StreamTable({ stream, paused, onHover }: { stream: StreamRows; paused: 
             counter={`(${stream.total.toLocaleString('en-US')} rows${paused ? ', paused while the pointer is over the table' : ''})`}
             actions={
               <SpaceBetween direction="horizontal" size="xs">
-                <Button iconName="download" onClick={() => downloadText(`${stream.name}.csv`, csv(stream), 'text/csv')} ariaLabel={`Download ${stream.name} as CSV`}>
+                <Button iconName="download" onClick={() => void download('csv')} ariaLabel={`Download ${stream.name} as CSV`}>
                   CSV
                 </Button>
-                <Button iconName="download" onClick={() => downloadText(`${stream.name}.json`, json(stream), 'application/json')} ariaLabel={`Download ${stream.name} as JSON`}>
+                <Button iconName="download" onClick={() => void download('json')} ariaLabel={`Download ${stream.name} as JSON`}>
                   JSON
                 </Button>
               </SpaceBetween>
@@ -106,7 +117,7 @@ export function RealtimeAnalytics({ app }: { app: ApplicationDetail }) {
             ...streams.map((s) => ({
               id: s.name,
               label: s.name === SOURCE ? 'Source data' : s.name,
-              content: <StreamTable stream={s} paused={paused} onHover={setPaused} />,
+              content: <StreamTable arn={app.ApplicationARN ?? ''} stream={s} paused={paused} onHover={setPaused} />,
             })),
             {
               id: 'explain',
