@@ -1,11 +1,11 @@
 import { expect, type Locator } from '@playwright/test';
-import { ConsolePage } from './console';
+import { ConsolePage, PAGE_LOAD } from './console';
 
 /** Analytics applications: the list, the create form and an application's Source, SQL and Destination tabs. */
 export class AnalyticsPage extends ConsolePage {
   async create(name: string) {
     await this.open('#/create-application');
-    await expect(this.page.getByRole('heading', { name: 'Create application', level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Create application', level: 1 })).toBeVisible(PAGE_LOAD);
     await this.field('application-name-input').fill(name);
     await this.page.getByTestId('create-application-submit').click();
     await expect(this.page.getByTestId('application-title')).toHaveText(name);
@@ -27,7 +27,7 @@ export class AnalyticsPage extends ConsolePage {
 
   async saveSource() {
     await this.page.getByTestId('save-source').click();
-    await expect(this.page.getByTestId('sql-editor')).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByTestId('sql-editor')).toBeVisible(PAGE_LOAD);
   }
 
   /** Replaces the editor's text as a person pasting would (select all, paste). */

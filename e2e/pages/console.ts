@@ -1,5 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
+/** How long a page may take to appear after navigation: the first page of a test loads the SDK and its chunk, slow on a busy machine. */
+export const PAGE_LOAD = { timeout: 30_000 };
+
 /** What every page of the console shares: the top bar, side navigation and notifications. */
 export class ConsolePage {
   constructor(readonly page: Page) {}

@@ -1,12 +1,11 @@
 import { expect, type Locator } from '@playwright/test';
-import { ConsolePage } from './console';
+import { ConsolePage, PAGE_LOAD } from './console';
 
 /** Amazon Data Firehose: the delivery streams list, the create form and a delivery stream's page. */
 export class FirehosePage extends ConsolePage {
   async gotoList() {
     await this.open('#/firehose');
-    // The first page of a run loads the SDK and the page's chunk: slow on a busy machine.
-    await expect(this.table).toBeVisible({ timeout: 30_000 });
+    await expect(this.table).toBeVisible(PAGE_LOAD);
   }
 
   get table(): Locator {
@@ -24,7 +23,7 @@ export class FirehosePage extends ConsolePage {
 
   async gotoCreate() {
     await this.open('#/create-delivery-stream');
-    await expect(this.nameInput()).toBeVisible({ timeout: 30_000 });
+    await expect(this.nameInput()).toBeVisible(PAGE_LOAD);
   }
 
   nameInput(): Locator {

@@ -1,11 +1,11 @@
 import { expect, type Locator } from '@playwright/test';
-import { ConsolePage } from './console';
+import { ConsolePage, PAGE_LOAD } from './console';
 
 /** The Data generator page: template, preview, destination, rate, Send/Stop and live counters. */
 export class GeneratorPage extends ConsolePage {
   async goto(stream?: string) {
     await this.open(`#/generator${stream ? `?stream=${encodeURIComponent(stream)}` : ''}`);
-    await expect(this.page.getByRole('heading', { name: 'Data generator', level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Data generator', level: 1 })).toBeVisible(PAGE_LOAD);
   }
 
   get template(): Locator {

@@ -1,11 +1,11 @@
 import { expect, type Locator } from '@playwright/test';
-import { ConsolePage } from './console';
+import { ConsolePage, PAGE_LOAD } from './console';
 
 /** The Monitoring page: stream and range pickers, CloudWatch charts, per-shard view. */
 export class MonitoringPage extends ConsolePage {
   async goto(stream?: string) {
     await this.open(`#/monitoring${stream ? `?stream=${encodeURIComponent(stream)}` : ''}`);
-    await expect(this.page.getByRole('heading', { name: 'Monitoring', level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Monitoring', level: 1 })).toBeVisible(PAGE_LOAD);
   }
 
   async enableShardMetrics() {

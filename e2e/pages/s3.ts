@@ -1,5 +1,5 @@
 import { expect, type Locator } from '@playwright/test';
-import { ConsolePage } from './console';
+import { ConsolePage, PAGE_LOAD } from './console';
 
 /** The console path of a bucket or a key in it, each segment encoded as the console links it. */
 export const s3Hash = (bucket: string, path = '') =>
@@ -9,8 +9,7 @@ export const s3Hash = (bucket: string, path = '') =>
 export class S3Page extends ConsolePage {
   async goto() {
     await this.open('#/s3');
-    // The first page of a test loads the SDK too, which a busy machine can take a while over.
-    await expect(this.bucketsTable).toBeVisible({ timeout: 30_000 });
+    await expect(this.bucketsTable).toBeVisible(PAGE_LOAD);
   }
 
   get bucketsTable(): Locator {
@@ -80,7 +79,7 @@ export class S3Page extends ConsolePage {
 export class CleanupPage extends ConsolePage {
   async goto() {
     await this.open('#/cleanup');
-    await expect(this.table).toBeVisible({ timeout: 30_000 });
+    await expect(this.table).toBeVisible(PAGE_LOAD);
   }
 
   get table(): Locator {

@@ -1,11 +1,11 @@
 import { expect, type Locator } from '@playwright/test';
-import { ConsolePage } from './console';
+import { ConsolePage, PAGE_LOAD } from './console';
 
 /** The data streams list and the create form. */
 export class StreamsListPage extends ConsolePage {
   async goto() {
     await this.open('#/streams');
-    await expect(this.table).toBeVisible();
+    await expect(this.table).toBeVisible(PAGE_LOAD);
   }
 
   get table(): Locator {
@@ -26,6 +26,8 @@ export class StreamsListPage extends ConsolePage {
   }
 
   async fillCreate(name: string, shards: number) {
+    // Often the first page of a test (opened at #/create-stream).
+    await expect(this.nameInput()).toBeVisible(PAGE_LOAD);
     await this.nameInput().fill(name);
     await this.field('shard-count-input').fill(String(shards));
   }

@@ -1,11 +1,11 @@
 import { expect, type Locator } from '@playwright/test';
-import { ConsolePage } from './console';
+import { ConsolePage, PAGE_LOAD } from './console';
 
 /** The Workshop page (Activities 1-3 step by step) and the walkthrough panel beside every page. */
 export class WalkthroughPage extends ConsolePage {
   async goto() {
     await this.open('#/workshop');
-    await expect(this.page.getByRole('heading', { name: /^Workshop/, level: 1 })).toBeVisible({ timeout: 30_000 });
+    await expect(this.page.getByRole('heading', { name: /^Workshop/, level: 1 })).toBeVisible(PAGE_LOAD);
   }
 
   /** A step's section on the Workshop page ("1-A"). */
