@@ -153,7 +153,8 @@ const useNow = () => {
   return async (): Promise<number> => (settings.mode === 'emulated' ? (await emulatorClient().console.clock()).now : Date.now());
 };
 
-const useMetricData = () => {
+/** Fetches queries over the last `minutes` (every page), on the emulator's clock in emulated mode. */
+export const useMetricData = () => {
   const { cloudwatch } = useServices();
   const now = useNow();
   return async (queries: MetricDataQuery[], minutes: number) => {

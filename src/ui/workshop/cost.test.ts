@@ -3,6 +3,9 @@ import {
   billedKpus,
   estimate,
   firehoseBilledBytes,
+  formatPrice,
+  formatQuantity,
+  formatUsd,
   GIB,
   KIB,
   PRICE_BOOK,
@@ -122,5 +125,22 @@ describe('price book', () => {
     expect(priceRegionFor('ap-south-2')).toBe('us-east-1');
     expect(priceRegionFor(undefined)).toBe('us-east-1');
     expect(() => estimate(none, 'ap-south-2')).toThrow('No prices for region ap-south-2');
+  });
+});
+
+describe('formatting', () => {
+  it('shows dollars to the cent, and less than a cent to two significant digits', () => {
+    expect(formatUsd(0)).toBe('$0.00');
+    expect(formatUsd(21.9)).toBe('$21.90');
+    expect(formatUsd(1234.5)).toBe('$1,234.50');
+    expect(formatUsd(0.00504)).toBe('$0.0050');
+  });
+
+  it('writes unit prices and quantities', () => {
+    const r = PRICE_BOOK.regions['us-east-1'].prices;
+    expect(formatPrice(r.putPayloadUnits)).toBe('$0.014 per 1,000,000 PUT payload units (25 KB each)');
+    expect(formatPrice(r.shardHour)).toBe('$0.015 per shard-hour');
+    expect(formatQuantity(360_000)).toBe('360,000');
+    expect(formatQuantity(0.00476837158203125)).toBe('0.0048');
   });
 });

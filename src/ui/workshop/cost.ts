@@ -148,3 +148,15 @@ export const estimate = (usage: Usage, region: string): Estimate => {
     perMonth: sum(items.map((i) => i.perMonth)),
   };
 };
+
+const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const small = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumSignificantDigits: 2, maximumSignificantDigits: 2 });
+
+/** Dollars to the cent, and amounts under a cent to two significant digits (so a small line is not shown as $0.00). */
+export const formatUsd = (n: number): string => (n > 0 && n < 0.01 ? small.format(n) : cents.format(n));
+
+/** A unit price as written on AWS's pages: "$0.014 per 1,000,000 PUT payload units (25 KB each)". */
+export const formatPrice = (p: Price): string => `$${p.price} per ${p.per === 1 ? '' : `${p.per.toLocaleString('en-US')} `}${p.unit}`;
+
+/** A quantity with up to four decimals (GB of a small workshop are small). */
+export const formatQuantity = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: n > 0 && n < 0.0001 ? 8 : 4 });
