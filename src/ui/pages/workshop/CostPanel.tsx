@@ -68,18 +68,28 @@ function CostEstimate() {
         loadingText="Reading streams, metrics, applications and buckets"
         items={e?.items ? [...e.items] : []}
         trackBy="key"
+        wrapLines
         columnDefinitions={[
-          { id: 'service', header: 'Service', cell: (i) => i.service },
-          { id: 'item', header: 'Line item', cell: (i) => <span data-testid={`cost-line-${i.key}`}>{i.label}</span> },
-          { id: 'quantity', header: 'Quantity', cell: (i) => `${formatQuantity(i.quantity)} ${i.basis}` },
+          {
+            id: 'item',
+            header: 'Line item',
+            cell: (i) => (
+              <>
+                <span data-testid={`cost-line-${i.key}`}>{i.label}</span>
+                <Box variant="small" display="block" color="text-body-secondary">
+                  {i.service}
+                </Box>
+              </>
+            ),
+          },
+          { id: 'quantity', header: 'Quantity', minWidth: 120, cell: (i) => `${formatQuantity(i.quantity)} ${i.basis === 'stored' ? 'stored' : 'an hour'}` },
           {
             id: 'price',
             header: 'Unit price',
             cell: (i) => (
-              <SpaceBetween direction="horizontal" size="xxs">
-                <span>{formatPrice(i.price)}</span>
-                {i.price.status === 'unverified' && <Badge color="grey">unverified</Badge>}
-              </SpaceBetween>
+              <>
+                {formatPrice(i.price)} {i.price.status === 'unverified' && <Badge color="grey">unverified</Badge>}
+              </>
             ),
           },
           { id: 'hour', header: 'Per hour', cell: (i) => <span data-testid={`cost-hour-${i.key}`}>{formatUsd(i.perHour)}</span> },
@@ -125,7 +135,11 @@ function CostEstimate() {
               <Link href={p.source} external>
                 {p.source}
               </Link>
-              {p.note && <Box variant="small">{p.note}</Box>}
+              {p.note && (
+                <Box variant="small" display="block">
+                  {p.note}
+                </Box>
+              )}
             </li>
           ))}
         </ul>
