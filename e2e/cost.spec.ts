@@ -25,7 +25,9 @@ test('the cost panel prices a new 2-shard stream at 2 shard-hours an hour', asyn
   await expect(panel).toContainText('Prices checked on 2026-12-02');
   await expect(panel.getByTestId('cost-kda-note')).toContainText('Managed Service for Apache Flink');
   await panel.getByRole('button', { name: 'Prices and their sources' }).click();
-  await expect(panel.getByTestId('cost-sources')).toContainText('https://aws.amazon.com/kinesis/data-streams/pricing/');
+  await expect(panel.getByTestId('cost-sources')).toContainText(
+    'https://aws.amazon.com/kinesis/data-streams/pricing/',
+  );
   // A window tall enough for the whole panel, so the console's fixed header does not cover part of it.
   await page.setViewportSize({ width: 1440, height: 2200 });
   await panel.screenshot({ path: `${process.env.E2E_SHOTS ?? 'test-results'}/cost-panel.png` });

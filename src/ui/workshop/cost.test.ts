@@ -15,8 +15,16 @@ import {
   type Usage,
 } from './cost';
 
-const none: Usage = { hours: 1, openShards: 0, kinesisRecords: [], firehoseRecords: [], applicationKpus: [], s3: { bytesStored: 0, putRequests: 0, getRequests: 0 } };
-const item = (u: Partial<Usage>, key: PriceKey, region = 'us-east-1') => estimate({ ...none, ...u }, region).items.find((i) => i.key === key)!;
+const none: Usage = {
+  hours: 1,
+  openShards: 0,
+  kinesisRecords: [],
+  firehoseRecords: [],
+  applicationKpus: [],
+  s3: { bytesStored: 0, putRequests: 0, getRequests: 0 },
+};
+const item = (u: Partial<Usage>, key: PriceKey, region = 'us-east-1') =>
+  estimate({ ...none, ...u }, region).items.find((i) => i.key === key)!;
 
 // Hand-computed at us-east-1's book prices: $0.015/shard-hour, $0.014 per million PUT payload
 // units, $0.029/GB into Firehose, $0.11/KPU-hour, $0.023/GB-month, $0.005 per 1,000 PUTs, $0.0004 per 1,000 GETs.
@@ -90,14 +98,25 @@ describe('cost model (us-east-1)', () => {
   });
 
   it('turns traffic counted over a longer window into an hourly rate', () => {
-    const i = item({ hours: 2, openShards: 1, kinesisRecords: [{ count: 2_000_000, bytesEach: 100 }] }, 'putPayloadUnits');
+    const i = item(
+      { hours: 2, openShards: 1, kinesisRecords: [{ count: 2_000_000, bytesEach: 100 }] },
+      'putPayloadUnits',
+    );
     expect(i.quantity).toBe(1_000_000);
     expect(i.perHour).toBeCloseTo(0.014, 10);
     expect(item({ hours: 2, openShards: 1 }, 'shardHour').quantity).toBe(1);
   });
 
   it('adds the line items up, and is zero with nothing there', () => {
-    const e = estimate({ ...none, openShards: 2, applicationKpus: [1], s3: { bytesStored: GIB, putRequests: 0, getRequests: 0 } }, 'us-east-1');
+    const e = estimate(
+      {
+        ...none,
+        openShards: 2,
+        applicationKpus: [1],
+        s3: { bytesStored: GIB, putRequests: 0, getRequests: 0 },
+      },
+      'us-east-1',
+    );
     expect(e.perHour).toBeCloseTo(0.03 + 0.11 + 0.023 / 730, 10);
     expect(e.perMonth).toBeCloseTo(21.9 + 80.3 + 0.023, 10);
     expect(estimate(none, 'us-east-1').perMonth).toBe(0);
@@ -106,7 +125,15 @@ describe('cost model (us-east-1)', () => {
 
 describe('price book', () => {
   it('has every price for every region, with its source, status and the date it was checked', () => {
-    const keys: PriceKey[] = ['shardHour', 'putPayloadUnits', 'firehoseIngestedGb', 'kpuHour', 's3StorageGbMonth', 's3PutRequests', 's3GetRequests'];
+    const keys: PriceKey[] = [
+      'shardHour',
+      'putPayloadUnits',
+      'firehoseIngestedGb',
+      'kpuHour',
+      's3StorageGbMonth',
+      's3PutRequests',
+      's3GetRequests',
+    ];
     for (const [region, r] of Object.entries(PRICE_BOOK.regions)) {
       expect(r.checkedOn, region).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       for (const k of keys) {

@@ -13,7 +13,14 @@ export const PUT_PAYLOAD_UNIT_BYTES = 25 * KIB;
 /** Firehose bills each ingested record rounded up to the next 5 KB (a 3 KB record as 5 KB, a 12 KB one as 15 KB). */
 export const FIREHOSE_INCREMENT_BYTES = 5 * KIB;
 
-export type PriceKey = 'shardHour' | 'putPayloadUnits' | 'firehoseIngestedGb' | 'kpuHour' | 's3StorageGbMonth' | 's3PutRequests' | 's3GetRequests';
+export type PriceKey =
+  | 'shardHour'
+  | 'putPayloadUnits'
+  | 'firehoseIngestedGb'
+  | 'kpuHour'
+  | 's3StorageGbMonth'
+  | 's3PutRequests'
+  | 's3GetRequests';
 
 export interface Price {
   /** USD for `per` units. */
@@ -101,7 +108,12 @@ export const putPayloadUnits = (groups: readonly RecordGroup[]): number =>
 
 /** Bytes Firehose bills for the records: each rounded up to the next 5 KB, at least 5 KB. */
 export const firehoseBilledBytes = (groups: readonly RecordGroup[]): number =>
-  sum(groups.map((g) => g.count * Math.max(1, Math.ceil(g.bytesEach / FIREHOSE_INCREMENT_BYTES)) * FIREHOSE_INCREMENT_BYTES));
+  sum(
+    groups.map(
+      (g) =>
+        g.count * Math.max(1, Math.ceil(g.bytesEach / FIREHOSE_INCREMENT_BYTES)) * FIREHOSE_INCREMENT_BYTES,
+    ),
+  );
 
 /** KPUs billed for the running applications: at least one each. */
 export const billedKpus = (kpus: readonly number[]): number => sum(kpus.map((k) => Math.max(1, k)));
@@ -116,11 +128,25 @@ export const estimate = (usage: Usage, region: string): Estimate => {
   const used = (key: PriceKey, service: string, label: string, inWindow: number) => {
     const p = r.prices[key];
     const perHour = ((inWindow / hours) * p.price) / p.per;
-    items.push({ key, service, label, quantity: inWindow / hours, basis: 'per hour', price: p, perHour, perMonth: perHour * HOURS_PER_MONTH });
+    items.push({
+      key,
+      service,
+      label,
+      quantity: inWindow / hours,
+      basis: 'per hour',
+      price: p,
+      perHour,
+      perMonth: perHour * HOURS_PER_MONTH,
+    });
   };
   used('shardHour', 'Kinesis Data Streams', 'Shard hours', usage.openShards * hours);
   used('putPayloadUnits', 'Kinesis Data Streams', 'PUT payload units', putPayloadUnits(usage.kinesisRecords));
-  used('firehoseIngestedGb', 'Amazon Data Firehose', 'Data ingested (GB)', firehoseBilledBytes(usage.firehoseRecords) / GIB);
+  used(
+    'firehoseIngestedGb',
+    'Amazon Data Firehose',
+    'Data ingested (GB)',
+    firehoseBilledBytes(usage.firehoseRecords) / GIB,
+  );
   used('kpuHour', 'Kinesis Data Analytics', 'KPU hours', billedKpus(usage.applicationKpus) * hours);
   // Storage is billed per GB-month of what is kept: the amount stored now, held for the month.
   const storage = r.prices.s3StorageGbMonth;
@@ -149,14 +175,26 @@ export const estimate = (usage: Usage, region: string): Estimate => {
   };
 };
 
-const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const small = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumSignificantDigits: 2, maximumSignificantDigits: 2 });
+const cents = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const small = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumSignificantDigits: 2,
+  maximumSignificantDigits: 2,
+});
 
 /** Dollars to the cent, and amounts under a cent to two significant digits (so a small line is not shown as $0.00). */
 export const formatUsd = (n: number): string => (n > 0 && n < 0.01 ? small.format(n) : cents.format(n));
 
 /** A unit price as written on AWS's pages: "$0.014 per 1,000,000 PUT payload units (25 KB each)". */
-export const formatPrice = (p: Price): string => `$${p.price} per ${p.per === 1 ? '' : `${p.per.toLocaleString('en-US')} `}${p.unit}`;
+export const formatPrice = (p: Price): string =>
+  `$${p.price} per ${p.per === 1 ? '' : `${p.per.toLocaleString('en-US')} `}${p.unit}`;
 
 /** A quantity with up to four decimals (GB of a small workshop are small). */
-export const formatQuantity = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: n > 0 && n < 0.0001 ? 8 : 4 });
+export const formatQuantity = (n: number): string =>
+  n.toLocaleString('en-US', { maximumFractionDigits: n > 0 && n < 0.0001 ? 8 : 4 });

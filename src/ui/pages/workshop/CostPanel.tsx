@@ -12,9 +12,20 @@ import { useMemo, useState } from 'react';
 import { formatBytes } from '../../hooks/useS3';
 import { useWorkshopCost } from '../../hooks/useWorkshopCost';
 import { useConnectionStore } from '../../state/connection';
-import { estimate, formatPrice, formatQuantity, formatUsd, PRICE_BOOK, priceRegionFor, type LineItem } from '../../workshop/cost';
+import {
+  estimate,
+  formatPrice,
+  formatQuantity,
+  formatUsd,
+  PRICE_BOOK,
+  priceRegionFor,
+  type LineItem,
+} from '../../workshop/cost';
 
-const regionOptions = Object.entries(PRICE_BOOK.regions).map(([value, r]) => ({ value, label: `${r.name} (${value})` }));
+const regionOptions = Object.entries(PRICE_BOOK.regions).map(([value, r]) => ({
+  value,
+  label: `${r.name} (${value})`,
+}));
 
 /** The cost panel on the Workshop page: folded until opened, and only then reads the services. */
 export function CostPanel() {
@@ -44,8 +55,8 @@ function CostEstimate() {
   return (
     <SpaceBetween size="m">
       <Alert type="info" header="Estimates, not a bill">
-        List prices of the first pricing tier, without free tier, taxes, data transfer or optional features. AWS's own bill and the AWS Pricing
-        Calculator are the reference.
+        List prices of the first pricing tier, without free tier, taxes, data transfer or optional features.
+        AWS's own bill and the AWS Pricing Calculator are the reference.
       </Alert>
       <FormField label="Region priced" description={`Prices checked on ${book.checkedOn}.`}>
         <Select
@@ -82,23 +93,38 @@ function CostEstimate() {
               </>
             ),
           },
-          { id: 'quantity', header: 'Quantity', minWidth: 120, cell: (i) => `${formatQuantity(i.quantity)} ${i.basis === 'stored' ? 'stored' : 'an hour'}` },
+          {
+            id: 'quantity',
+            header: 'Quantity',
+            minWidth: 120,
+            cell: (i) => `${formatQuantity(i.quantity)} ${i.basis === 'stored' ? 'stored' : 'an hour'}`,
+          },
           {
             id: 'price',
             header: 'Unit price',
             cell: (i) => (
               <>
-                {formatPrice(i.price)} {i.price.status === 'unverified' && <Badge color="grey">unverified</Badge>}
+                {formatPrice(i.price)}{' '}
+                {i.price.status === 'unverified' && <Badge color="grey">unverified</Badge>}
               </>
             ),
           },
-          { id: 'hour', header: 'Per hour', cell: (i) => <span data-testid={`cost-hour-${i.key}`}>{formatUsd(i.perHour)}</span> },
-          { id: 'month', header: 'Per month (730 h)', cell: (i) => <span data-testid={`cost-month-${i.key}`}>{formatUsd(i.perMonth)}</span> },
+          {
+            id: 'hour',
+            header: 'Per hour',
+            cell: (i) => <span data-testid={`cost-hour-${i.key}`}>{formatUsd(i.perHour)}</span>,
+          },
+          {
+            id: 'month',
+            header: 'Per month (730 h)',
+            cell: (i) => <span data-testid={`cost-month-${i.key}`}>{formatUsd(i.perMonth)}</span>,
+          },
         ]}
         footer={
           e && (
             <Box textAlign="right" data-testid="cost-total">
-              Total: <strong>{formatUsd(e.perHour)}</strong> an hour, <strong data-testid="cost-total-month">{formatUsd(e.perMonth)}</strong> a month in{' '}
+              Total: <strong>{formatUsd(e.perHour)}</strong> an hour,{' '}
+              <strong data-testid="cost-total-month">{formatUsd(e.perMonth)}</strong> a month in{' '}
               {e.regionName}
             </Box>
           )
@@ -106,16 +132,25 @@ function CostEstimate() {
       />
       {cost.data && (
         <Box variant="small" data-testid="cost-inputs">
-          Counted: {cost.data.streams.length} stream{cost.data.streams.length === 1 ? '' : 's'} with {cost.data.usage.openShards} open shard
-          {cost.data.usage.openShards === 1 ? '' : 's'}, {cost.data.deliveryStreams.length} delivery stream{cost.data.deliveryStreams.length === 1 ? '' : 's'},{' '}
-          {cost.data.runningApplications.length} running application{cost.data.runningApplications.length === 1 ? '' : 's'},{' '}
-          {formatBytes(cost.data.usage.s3.bytesStored)} in {cost.data.buckets.length} bucket{cost.data.buckets.length === 1 ? '' : 's'}; traffic from{' '}
-          {new Date(cost.data.window.start).toISOString().slice(11, 16)} to {new Date(cost.data.window.end).toISOString().slice(11, 16)} UTC.
+          Counted: {cost.data.streams.length} stream{cost.data.streams.length === 1 ? '' : 's'} with{' '}
+          {cost.data.usage.openShards} open shard
+          {cost.data.usage.openShards === 1 ? '' : 's'}, {cost.data.deliveryStreams.length} delivery stream
+          {cost.data.deliveryStreams.length === 1 ? '' : 's'}, {cost.data.runningApplications.length} running
+          application{cost.data.runningApplications.length === 1 ? '' : 's'},{' '}
+          {formatBytes(cost.data.usage.s3.bytesStored)} in {cost.data.buckets.length} bucket
+          {cost.data.buckets.length === 1 ? '' : 's'}; traffic from{' '}
+          {new Date(cost.data.window.start).toISOString().slice(11, 16)} to{' '}
+          {new Date(cost.data.window.end).toISOString().slice(11, 16)} UTC.
         </Box>
       )}
-      <Alert type="warning" header="Kinesis Data Analytics for SQL is discontinued" data-testid="cost-kda-note">
-        AWS no longer creates SQL applications and is removing them; its successor is Amazon Managed Service for Apache Flink, billed by the same KPU-hour
-        plus one KPU per application for orchestration, and running storage. The KPU line here prices the SQL applications you run in this console.
+      <Alert
+        type="warning"
+        header="Kinesis Data Analytics for SQL is discontinued"
+        data-testid="cost-kda-note"
+      >
+        AWS no longer creates SQL applications and is removing them; its successor is Amazon Managed Service
+        for Apache Flink, billed by the same KPU-hour plus one KPU per application for orchestration, and
+        running storage. The KPU line here prices the SQL applications you run in this console.
       </Alert>
       {cost.data && (
         <Box variant="small">
@@ -131,7 +166,12 @@ function CostEstimate() {
           {Object.values(book.prices).map((p) => (
             <li key={p.unit}>
               {formatPrice(p)}{' '}
-              {p.status === 'verified' ? <StatusIndicator type="success">verified</StatusIndicator> : <StatusIndicator type="pending">unverified</StatusIndicator>} —{' '}
+              {p.status === 'verified' ? (
+                <StatusIndicator type="success">verified</StatusIndicator>
+              ) : (
+                <StatusIndicator type="pending">unverified</StatusIndicator>
+              )}{' '}
+              —{' '}
               <Link href={p.source} external>
                 {p.source}
               </Link>
@@ -144,7 +184,8 @@ function CostEstimate() {
           ))}
         </ul>
         <Box variant="small">
-          Checked on {book.checkedOn}. The prices live in one data file, src/ui/workshop/prices.json, a region to an entry.
+          Checked on {book.checkedOn}. The prices live in one data file, src/ui/workshop/prices.json, a region
+          to an entry.
         </Box>
       </ExpandableSection>
     </SpaceBetween>
