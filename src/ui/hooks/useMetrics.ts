@@ -1,4 +1,4 @@
-import { GetMetricDataCommand, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { GetMetricDataCommand, type CloudWatchClient, type MetricDataQuery, type MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { useQuery } from '@tanstack/react-query';
 import { FIREHOSE_NAMESPACE } from '../../engine/firehose/metrics';
 import { KINESIS_NAMESPACE } from '../../engine/kinesis/metrics';
@@ -148,40 +148,44 @@ export const metricsKeys = {
 };
 
 /** The time the metrics are stamped with: the emulator's clock (it can run fast), or the real one. */
-const useNow = () => {
+export const useNow = () => {
   const { settings } = useServices();
   return async (): Promise<number> => (settings.mode === 'emulated' ? (await emulatorClient().console.clock()).now : Date.now());
 };
 
-const useMetricData = () => {
+/** GetMetricData over the `minutes` up to `now` (every page), with the window's minutes. */
+export const fetchMetricData = async (cloudwatch: CloudWatchClient, now: number, queries: MetricDataQuery[], minutes: number) => {
+  const w = windowFor(now, minutes);
+  const results = new Map<string, MetricDataResult>();
+  let token: string | undefined;
+  do {
+    const out = await cloudwatch.send(
+      new GetMetricDataCommand({
+        MetricDataQueries: queries,
+        StartTime: new Date(w.start),
+        EndTime: new Date(w.end),
+        ScanBy: 'TimestampAscending',
+        ...(token ? { NextToken: token } : {}),
+      }),
+    );
+    for (const r of out.MetricDataResults ?? []) {
+      const prev = results.get(r.Id!);
+      if (!prev) results.set(r.Id!, { ...r, Timestamps: [...(r.Timestamps ?? [])], Values: [...(r.Values ?? [])] });
+      else {
+        prev.Timestamps!.push(...(r.Timestamps ?? []));
+        prev.Values!.push(...(r.Values ?? []));
+      }
+    }
+    token = out.NextToken;
+  } while (token);
+  return { results: [...results.values()], minutes: minutesOf(w) };
+};
+
+/** Fetches queries over the last `minutes`, on the emulator's clock in emulated mode. */
+export const useMetricData = () => {
   const { cloudwatch } = useServices();
   const now = useNow();
-  return async (queries: MetricDataQuery[], minutes: number) => {
-    const w = windowFor(await now(), minutes);
-    const results = new Map<string, MetricDataResult>();
-    let token: string | undefined;
-    do {
-      const out = await cloudwatch.send(
-        new GetMetricDataCommand({
-          MetricDataQueries: queries,
-          StartTime: new Date(w.start),
-          EndTime: new Date(w.end),
-          ScanBy: 'TimestampAscending',
-          ...(token ? { NextToken: token } : {}),
-        }),
-      );
-      for (const r of out.MetricDataResults ?? []) {
-        const prev = results.get(r.Id!);
-        if (!prev) results.set(r.Id!, { ...r, Timestamps: [...(r.Timestamps ?? [])], Values: [...(r.Values ?? [])] });
-        else {
-          prev.Timestamps!.push(...(r.Timestamps ?? []));
-          prev.Values!.push(...(r.Values ?? []));
-        }
-      }
-      token = out.NextToken;
-    } while (token);
-    return { results: [...results.values()], minutes: minutesOf(w) };
-  };
+  return async (queries: MetricDataQuery[], minutes: number) => fetchMetricData(cloudwatch, await now(), queries, minutes);
 };
 
 /** Stream-level AWS/Kinesis metrics, one point a minute over the range, refreshed every 10 s. */

@@ -20,8 +20,10 @@ describe('S3 operations the console uses', () => {
     const { clients } = emulatedClients();
     await createBucket(clients.s3, 'data');
     await fill(clients.s3, 'data', 1003);
-    expect(await countObjects(clients.s3, 'data')).toEqual({ count: 1003, more: false });
-    expect(await countObjects(clients.s3, 'data', 1000)).toEqual({ count: 1000, more: true });
+    expect(await countObjects(clients.s3, 'data')).toMatchObject({ count: 1003, more: false, bytes: 1003 });
+    expect(await countObjects(clients.s3, 'data', 1000)).toMatchObject({ count: 1000, more: true, bytes: 1000 });
+    expect((await countObjects(clients.s3, 'data', 10_000, 0)).modifiedSince).toBe(1003);
+    expect((await countObjects(clients.s3, 'data', 10_000, Date.UTC(2999, 0))).modifiedSince).toBe(0);
     expect(await deleteKeys(clients.s3, 'data', ['2026/12/02/00000'])).toEqual({ deleted: 1, errors: [] });
     const keys = Array.from({ length: 1001 }, (_, i) => `2026/12/02/${String(i + 1).padStart(5, '0')}`);
     const batches: number[] = [];

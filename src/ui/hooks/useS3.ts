@@ -109,17 +109,31 @@ export const deleteKeys = async (s3: S3Client, bucket: string, keys: readonly st
   return { deleted, errors };
 };
 
-/** Counts a bucket's objects, stopping at `max` (then the count is at least `max`). */
-export const countObjects = async (s3: S3Client, bucket: string, max = 10_000): Promise<{ count: number; more: boolean }> => {
+/**
+ * Counts a bucket's objects, stopping at `max` (then the count is at least `max`), with the bytes
+ * they hold and how many were last modified at or after `since` (epoch ms) when it is given.
+ */
+export const countObjects = async (
+  s3: S3Client,
+  bucket: string,
+  max = 10_000,
+  since?: number,
+): Promise<{ count: number; more: boolean; bytes: number; modifiedSince: number }> => {
   let count = 0;
+  let bytes = 0;
+  let modifiedSince = 0;
   let ContinuationToken: string | undefined;
   do {
     const out = await s3.send(new ListObjectsV2Command({ Bucket: bucket, ContinuationToken }));
     count += out.KeyCount ?? out.Contents?.length ?? 0;
+    for (const o of out.Contents ?? []) {
+      bytes += o.Size ?? 0;
+      if (since !== undefined && o.LastModified && o.LastModified.getTime() >= since) modifiedSince++;
+    }
     ContinuationToken = out.IsTruncated ? out.NextContinuationToken : undefined;
-    if (count >= max && ContinuationToken) return { count, more: true };
+    if (count >= max && ContinuationToken) return { count, more: true, bytes, modifiedSince };
   } while (ContinuationToken);
-  return { count, more: false };
+  return { count, more: false, bytes, modifiedSince };
 };
 
 /**

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useWorkshopProgress } from '../../hooks/useWorkshopProgress';
 import { usePreferences } from '../../state/preferences';
 import { ACTIVITIES, REVIEWS } from '../../workshop/steps';
+import { CostPanel } from './CostPanel';
 import { ReviewAnswer, StepBody, StepTitle, stepState } from './StepView';
 
 /** Activities 1-3 of the immersion day, step by step, each step ticking itself as the console sees it done. */
@@ -96,6 +97,7 @@ export default function WorkshopPage() {
             ))}
           </Box>
         </SpaceBetween>
+        <CostPanel />
       </SpaceBetween>
       <Modal
         visible={confirmReset}
