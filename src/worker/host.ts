@@ -6,30 +6,9 @@ import { Emulator, type EmulatorConfig } from '../engine/emulator';
 import type { CapTrim, RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Scheduler } from '../engine/scheduler';
-import {
-  Persister,
-  SaveScheduler,
-  platformSaveTimers,
-  type PersistentStorage,
-  type SaveTimers,
-  type StoredClock,
-} from './persistence';
+import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import {
-  WorkerCommand,
-  type AnalyticsRows,
-  type SqlDialect,
-  type SqlDiagnostic,
-  type ClockReading,
-  type ClockState,
-  type ConsoleApi,
-  type FromWorker,
-  type HttpCall,
-  type StorageNotice,
-  type StorageStatus,
-  type TransformFunctionInfo,
-  type WorkshopImport,
-} from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
 import { decodeWorkshop, encodeWorkshop, WorkshopFileError } from './workshopFile';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
@@ -81,9 +60,7 @@ export class EmulatorHost implements ConsoleApi {
     this.timers = config.timers ?? platformSaveTimers;
     this.current = this.build();
     this.persister = config.storage && new Persister(config.storage, () => this.timers.now());
-    this.noStorageReason = config.storage
-      ? undefined
-      : (config.noStorageReason ?? 'this browser offers no IndexedDB here');
+    this.noStorageReason = config.storage ? undefined : (config.noStorageReason ?? 'this browser offers no IndexedDB here');
     this.scheduler = new SaveScheduler(() => this.serial(() => this.tick()), this.timers);
     this.ready = this.persister ? this.serial(() => this.restore()) : Promise.resolve();
     this.ticker = new Scheduler(
@@ -96,11 +73,7 @@ export class EmulatorHost implements ConsoleApi {
   }
 
   private reportAdvanceError(module: string, e: unknown): void {
-    this.notify(
-      'warning',
-      `advance-${module}`,
-      `The emulated ${module} service failed in its timed work (${e instanceof Error ? e.message : String(e)}); it is tried again in a second.`,
-    );
+    this.notify('warning', `advance-${module}`, `The emulated ${module} service failed in its timed work (${e instanceof Error ? e.message : String(e)}); it is tried again in a second.`);
   }
 
   private build(): Emulator {
@@ -134,9 +107,7 @@ export class EmulatorHost implements ConsoleApi {
 
   async listTransformFunctions(): Promise<TransformFunctionInfo[]> {
     await this.ready;
-    return this.functions
-      .list()
-      .map(({ name, arn, source, timeoutSeconds }) => ({ name, arn, source, timeoutSeconds }));
+    return this.functions.list().map(({ name, arn, source, timeoutSeconds }) => ({ name, arn, source, timeoutSeconds }));
   }
 
   async deleteTransformFunction(name: string): Promise<void> {
@@ -164,12 +135,7 @@ export class EmulatorHost implements ConsoleApi {
       }
       return { cmd: WorkerCommand.Http, id: msg.id, ok: true, response };
     } catch (e) {
-      return {
-        cmd: WorkerCommand.Http,
-        id: msg.id,
-        ok: false,
-        error: e instanceof Error ? e.message : String(e),
-      };
+      return { cmd: WorkerCommand.Http, id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
   }
 
@@ -205,11 +171,7 @@ export class EmulatorHost implements ConsoleApi {
       try {
         await this.persister?.clear();
       } catch (e) {
-        this.notify(
-          'warning',
-          'storage-error',
-          `The saved emulator state could not be deleted: ${String(e)}`,
-        );
+        this.notify('warning', 'storage-error', `The saved emulator state could not be deleted: ${String(e)}`);
       }
     });
   }
@@ -267,8 +229,7 @@ export class EmulatorHost implements ConsoleApi {
   }
 
   async setRecordCap(bytes: number): Promise<StorageStatus> {
-    if (!Number.isFinite(bytes) || bytes < MIN_RECORD_CAP)
-      throw new RangeError(`The cap must be at least ${formatBytes(MIN_RECORD_CAP)}`);
+    if (!Number.isFinite(bytes) || bytes < MIN_RECORD_CAP) throw new RangeError(`The cap must be at least ${formatBytes(MIN_RECORD_CAP)}`);
     this.maxRecordBytes = Math.floor(bytes);
     await this.serial(async () => {
       await this.persister?.storage.saveSettings({ maxRecordBytes: this.maxRecordBytes }).catch(() => {});
@@ -297,10 +258,7 @@ export class EmulatorHost implements ConsoleApi {
     return sqlDialect();
   }
 
-  diagnoseSql(
-    script: string,
-    columns: { Name: string; SqlType: string; Mapping?: string }[],
-  ): SqlDiagnostic[] {
+  diagnoseSql(script: string, columns: { Name: string; SqlType: string; Mapping?: string }[]): SqlDiagnostic[] {
     return diagnoseSql(script, columns);
   }
 
@@ -344,26 +302,17 @@ export class EmulatorHost implements ConsoleApi {
     const persister = this.persister!;
     try {
       const settings = await persister.storage.loadSettings();
-      if (settings && Number.isFinite(settings.maxRecordBytes) && settings.maxRecordBytes >= MIN_RECORD_CAP)
-        this.maxRecordBytes = settings.maxRecordBytes;
+      if (settings && Number.isFinite(settings.maxRecordBytes) && settings.maxRecordBytes >= MIN_RECORD_CAP) this.maxRecordBytes = settings.maxRecordBytes;
       const loaded = await persister.load();
       if (loaded.kind === 'ignored') {
-        this.notify(
-          'warning',
-          'ignored',
-          `A saved emulator state was found but not restored (${loaded.reason}). The emulator starts empty; the next change replaces the old save.`,
-        );
+        this.notify('warning', 'ignored', `A saved emulator state was found but not restored (${loaded.reason}). The emulator starts empty; the next change replaces the old save.`);
       } else if (loaded.kind === 'restored') {
         try {
           this.current.restore(loaded.snapshot);
         } catch (e) {
           this.current = this.build();
           persister.discard();
-          this.notify(
-            'warning',
-            'ignored',
-            `A saved emulator state was found but not restored (${e instanceof Error ? e.message : String(e)}). The emulator starts empty.`,
-          );
+          this.notify('warning', 'ignored', `A saved emulator state was found but not restored (${e instanceof Error ? e.message : String(e)}). The emulator starts empty.`);
           return;
         }
         const c = loaded.clock;
@@ -382,11 +331,7 @@ export class EmulatorHost implements ConsoleApi {
       this.current = this.build();
       this.persister = undefined;
       this.noStorageReason = `the browser storage could not be read: ${why}`;
-      this.notify(
-        'warning',
-        'storage-error',
-        `The emulator cannot use this browser's storage (${why}); it runs in memory only and forgets everything on reload.`,
-      );
+      this.notify('warning', 'storage-error', `The emulator cannot use this browser's storage (${why}); it runs in memory only and forgets everything on reload.`);
     } finally {
       this.usage = this.current.recordUsage();
     }
@@ -394,10 +339,7 @@ export class EmulatorHost implements ConsoleApi {
 
   /** Keeps the cap, then saves what changed. */
   private async tick(): Promise<void> {
-    const trim: CapTrim = this.current.trimRecordsToCap(
-      this.maxRecordBytes,
-      Math.floor(this.maxRecordBytes * CAP_LOW_WATER),
-    );
+    const trim: CapTrim = this.current.trimRecordsToCap(this.maxRecordBytes, Math.floor(this.maxRecordBytes * CAP_LOW_WATER));
     if (trim.records > 0) {
       this.trimmedRecords += trim.records;
       this.notify(
@@ -412,11 +354,7 @@ export class EmulatorHost implements ConsoleApi {
       const stats = await this.persister.save(this.current, this.storedClock());
       this.lastSave = { at: this.timers.now(), ms: stats.totalMs, recordsWritten: stats.recordsWritten };
     } catch (e) {
-      this.notify(
-        'warning',
-        'save-error',
-        `The emulator state could not be saved (${e instanceof Error ? e.message : String(e)}). It is still here until you reload; a lower cap may help.`,
-      );
+      this.notify('warning', 'save-error', `The emulator state could not be saved (${e instanceof Error ? e.message : String(e)}). It is still here until you reload; a lower cap may help.`);
     }
   }
 }

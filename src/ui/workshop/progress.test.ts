@@ -21,11 +21,7 @@ describe('evaluate', () => {
 
   it('never unticks a step, and never renames what a ticked step learned', () => {
     const ticked: Progress = { ticked: { '1-A': { at: 1, detail: 'x' } }, remembered: { stream: 'iot' } };
-    const e = evaluate(
-      steps,
-      { mode: 'emulated', streams: [{ name: 'other', status: 'ACTIVE', openShards: 2 }] },
-      ticked,
-    );
+    const e = evaluate(steps, { mode: 'emulated', streams: [{ name: 'other', status: 'ACTIVE', openShards: 2 }] }, ticked);
     expect(e.newlyTicked).toEqual([]);
     expect(e.remembered.stream).toBe('iot');
   });
@@ -43,14 +39,7 @@ describe('progress store', () => {
 
   it('keeps ticks and names, marks manual steps and resets', () => {
     const st = useProgressStore.getState();
-    st.apply(
-      {
-        checks: {},
-        newlyTicked: [{ id: '1-A', detail: 'iot is ACTIVE with 2 shards.' }],
-        remembered: { stream: 'iot' },
-      },
-      5,
-    );
+    st.apply({ checks: {}, newlyTicked: [{ id: '1-A', detail: 'iot is ACTIVE with 2 shards.' }], remembered: { stream: 'iot' } }, 5);
     st.markDone('1-B', 6);
     const s = useProgressStore.getState();
     expect(s.ticked['1-A']).toEqual({ at: 5, detail: 'iot is ACTIVE with 2 shards.' });
@@ -62,23 +51,8 @@ describe('progress store', () => {
 });
 
 describe('steps', () => {
-  it("has the lab's steps in order, each with a check and words of its own", () => {
-    expect(steps.map((s) => s.id)).toEqual([
-      '1-A',
-      '1-B',
-      '1-C',
-      '1-R',
-      '1-M',
-      '2-A',
-      '2-B',
-      '2-C',
-      '2-D',
-      '2-E',
-      '3-A',
-      '3-B',
-      '3-C',
-      '3-D',
-    ]);
+  it('has the lab\'s steps in order, each with a check and words of its own', () => {
+    expect(steps.map((s) => s.id)).toEqual(['1-A', '1-B', '1-C', '1-R', '1-M', '2-A', '2-B', '2-C', '2-D', '2-E', '3-A', '3-B', '3-C', '3-D']);
     for (const s of steps) {
       expect(s.what.length).toBeGreaterThan(0);
       expect(s.why.length).toBeGreaterThan(20);
@@ -90,30 +64,18 @@ describe('steps', () => {
     const aws = workshopSteps({ mode: 'aws', region: 'us-west-2', remembered: {} });
     const policy = JSON.parse(aws.find((s) => s.id === '1-B')!.paste[0].text);
     const pass = policy.Statement.filter((x: { Action: unknown }) => x.Action === 'iam:PassRole');
-    expect(
-      pass.map(
-        (x: { Condition: Record<string, Record<string, string>> }) =>
-          x.Condition.StringEquals['iam:PassedToService'],
-      ),
-    ).toEqual(['firehose.amazonaws.com', 'kinesisanalytics.amazonaws.com']);
+    expect(pass.map((x: { Condition: Record<string, Record<string, string>> }) => x.Condition.StringEquals['iam:PassedToService'])).toEqual([
+      'firehose.amazonaws.com',
+      'kinesisanalytics.amazonaws.com',
+    ]);
     const actions = policy.Statement.flatMap((x: { Action: string | string[] }) => x.Action);
-    for (const a of [
-      'kinesis:PutRecords',
-      'firehose:CreateDeliveryStream',
-      'kinesisanalytics:StartApplication',
-      's3:DeleteBucket',
-      'cloudwatch:GetMetricData',
-    ])
+    for (const a of ['kinesis:PutRecords', 'firehose:CreateDeliveryStream', 'kinesisanalytics:StartApplication', 's3:DeleteBucket', 'cloudwatch:GetMetricData'])
       expect(actions).toContain(a);
     expect(JSON.stringify(policy)).toContain('arn:aws:kinesis:us-west-2:*:stream/*');
   });
 
   it('links each step to the page where it is done, with the names learned so far', () => {
-    const later = workshopSteps({
-      mode: 'emulated',
-      region: '',
-      remembered: { stream: 'iot', application: 'app', deliveryStream: 'fh', bucket: 'b1' },
-    });
+    const later = workshopSteps({ mode: 'emulated', region: '', remembered: { stream: 'iot', application: 'app', deliveryStream: 'fh', bucket: 'b1' } });
     const href = (id: string) => later.find((s) => s.id === id)!.link!.href;
     expect(href('1-A')).toBe('#/create-stream');
     expect(href('1-C')).toBe('#/generator?stream=iot');
