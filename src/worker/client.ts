@@ -43,6 +43,8 @@ export const createInThreadClient = (loading: EmulatorHost | Promise<EmulatorHos
     putTransformFunction: async (input) => (await ready).putTransformFunction(input),
     listTransformFunctions: async () => (await ready).listTransformFunctions(),
     deleteTransformFunction: async (name) => (await ready).deleteTransformFunction(name),
+    exportWorkshop: async (progress) => (await ready).exportWorkshop(progress),
+    importWorkshop: async (bytes) => (await ready).importWorkshop(structuredClone(bytes)),
   };
   const transport: HttpTransport = async (request) => {
     // Same copy semantics as postMessage: the caller's bytes are never shared with the engine.
@@ -107,6 +109,8 @@ export const createWorkerClient = (worker: WorkerLike): EmulatorClient => {
     putTransformFunction: (input) => remote.putTransformFunction(input),
     listTransformFunctions: () => remote.listTransformFunctions(),
     deleteTransformFunction: (name) => remote.deleteTransformFunction(name),
+    exportWorkshop: (progress) => remote.exportWorkshop(progress),
+    importWorkshop: (bytes) => remote.importWorkshop(bytes),
   };
   return {
     kind: 'worker',

@@ -8,7 +8,8 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo } from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
+import { decodeWorkshop, encodeWorkshop, WorkshopFileError } from './workshopFile';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
 export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
@@ -173,6 +174,53 @@ export class EmulatorHost implements ConsoleApi {
         this.notify('warning', 'storage-error', `The saved emulator state could not be deleted: ${String(e)}`);
       }
     });
+  }
+
+  async exportWorkshop(progress?: unknown): Promise<Uint8Array> {
+    await this.ready;
+    // The same snapshot the saver and restore use: every module's state and its bulk collections.
+    return encodeWorkshop(this.current.snapshot(), this.clock(), this.timers.now(), progress);
+  }
+
+  async importWorkshop(bytes: Uint8Array): Promise<WorkshopImport> {
+    await this.ready;
+    const { doc, snapshot } = decodeWorkshop(bytes, this.current.moduleNames);
+    // Read into a new emulator first: a file that fails half way changes nothing.
+    const next = this.build();
+    try {
+      next.restore(snapshot);
+    } catch (e) {
+      throw new WorkshopFileError(
+        `The file's service state could not be read (${e instanceof Error ? e.message : String(e)}); nothing was changed.`,
+      );
+    }
+    this.scheduler.cancel();
+    await this.serial(async () => {
+      this.current = next;
+      // Time carries on from the later of now and the export (never backwards, as on reload), at the file's speed.
+      const ahead = doc.clock.now - this.clockSource.now();
+      if (ahead > 0) this.clockSource.skip(ahead);
+      this.clockSource.setSpeed(doc.clock.speed);
+      this.ticker.poke();
+      this.trimmedRecords = 0;
+      try {
+        await this.persister?.clear();
+      } catch (e) {
+        this.notify(
+          'warning',
+          'storage-error',
+          `The saved emulator state could not be replaced: ${String(e)}`,
+        );
+      }
+      // Applies the cap and saves the whole imported state.
+      await this.tick();
+    });
+    return {
+      exportedAt: doc.exportedAt,
+      ...(doc.progress === undefined ? {} : { progress: doc.progress }),
+      streams: this.usage.streams,
+      records: this.usage.records,
+    };
   }
 
   async storage(): Promise<StorageStatus> {

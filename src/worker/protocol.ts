@@ -114,6 +114,27 @@ export interface ConsoleApi {
   listTransformFunctions(): TransformFunctionInfo[] | Promise<TransformFunctionInfo[]>;
   /** Deletes a transformation function; ResourceNotFoundException when there is none of that name. */
   deleteTransformFunction(name: string): void | Promise<void>;
+  /**
+   * The whole emulator (every service's state and bulk data, the clock) as one gzipped JSON file
+   * (`workshopFile.ts`), with `progress` (the page's walkthrough progress) carried inside as is.
+   */
+  exportWorkshop(progress?: unknown): Uint8Array | Promise<Uint8Array>;
+  /**
+   * Replaces the emulator's whole state with an exported file's and saves it. A file that cannot be
+   * read (not gzip, not an export, a newer version, unknown services) is refused with a message for
+   * the user and changes nothing.
+   */
+  importWorkshop(bytes: Uint8Array): WorkshopImport | Promise<WorkshopImport>;
+}
+
+/** What an import brought in. */
+export interface WorkshopImport {
+  /** When the file was exported (wall-clock ms). */
+  exportedAt: number;
+  /** The page's part of the file, as exported. */
+  progress?: unknown;
+  streams: number;
+  records: number;
 }
 
 /** A transformation function as the console shows it. */

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { currentStep, evaluate, useProgressStore, type Progress } from './progress';
+import { currentStep, evaluate, readProgress, useProgressStore, type Progress } from './progress';
 import { workshopSteps } from './steps';
 import type { WorkshopSnapshot } from './detectors';
 
@@ -85,5 +85,29 @@ describe('steps', () => {
     expect(href('3-B')).toBe('#/analytics/app?tab=destination');
     expect(href('3-C')).toBe('#/s3/b1');
     expect(href('3-D')).toBe('#/cleanup');
+  });
+});
+
+describe('readProgress', () => {
+  it('reads back progress as exported, keeping only well-formed ticks and names', () => {
+    expect(
+      readProgress({
+        ticked: {
+          '1-A': { at: 5, detail: 'stream s' },
+          '1-C': { at: 6, detail: 'done', manual: true },
+          bad: { at: 'x' },
+        },
+        remembered: { stream: 's', bucket: 7 },
+      }),
+    ).toEqual({
+      ticked: { '1-A': { at: 5, detail: 'stream s' }, '1-C': { at: 6, detail: 'done', manual: true } },
+      remembered: { stream: 's' },
+    });
+  });
+
+  it('gives nothing for something that is not progress', () => {
+    expect(readProgress(undefined)).toBeUndefined();
+    expect(readProgress({ ticked: [], remembered: {} })).toBeUndefined();
+    expect(readProgress('x')).toBeUndefined();
   });
 });

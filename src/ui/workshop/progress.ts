@@ -84,3 +84,17 @@ export const useProgressStore = create<ProgressState>()(
     },
   ),
 );
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Progress as carried in a workshop export: read back only when it has the shape written; anything else is nothing. */
+export const readProgress = (value: unknown): Progress | undefined => {
+  if (!isRecord(value) || !isRecord(value.ticked) || !isRecord(value.remembered)) return undefined;
+  const ticked: Record<string, Ticked> = {};
+  for (const [id, t] of Object.entries(value.ticked)) {
+    if (!isRecord(t) || typeof t.at !== 'number' || typeof t.detail !== 'string') continue;
+    ticked[id] = { at: t.at, detail: t.detail, ...(t.manual === true ? { manual: true } : {}) };
+  }
+  const remembered = Object.fromEntries(Object.entries(value.remembered).filter(([, v]) => typeof v === 'string')) as Remembered;
+  return { ticked, remembered };
+};

@@ -13,6 +13,7 @@ import { usePreferences } from '../../state/preferences';
 import { ACTIVITIES, REVIEWS } from '../../workshop/steps';
 import { CostPanel } from './CostPanel';
 import { ReviewAnswer, StepBody, StepTitle, stepState } from './StepView';
+import { WorkshopFileActions } from './WorkshopFileActions';
 
 /** Activities 1-3 of the immersion day, step by step, each step ticking itself as the console sees it done. */
 export default function WorkshopPage() {
@@ -39,6 +40,7 @@ export default function WorkshopPage() {
           description="The Kinesis immersion day's Activities 1-3, done in this console. Each step says what to do and why, takes you to where it is done, and ticks itself when the console sees it done."
           actions={
             <SpaceBetween direction="horizontal" size="xs">
+              <WorkshopFileActions />
               <Button data-testid="reset-progress" onClick={() => setConfirmReset(true)}>
                 Reset progress
               </Button>
