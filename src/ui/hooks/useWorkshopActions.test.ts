@@ -4,7 +4,6 @@ import { CreateStreamCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis'
 import { describe, expect, it } from 'vitest';
 import { emulatedClients } from '../../aws/testing';
 import type { AnalyticsExports } from '../../engine/analytics/module';
-import { VirtualClock } from '../../engine/common/clock';
 import { SeededRng } from '../../engine/common/rng';
 import { compileTemplate, TemplateRenderer } from '../../engine/generator/template';
 import type { Detector, Remembered, WorkshopSnapshot } from '../workshop/detectors';
