@@ -398,7 +398,7 @@ const TICK_TRIES = 60;
  */
 export const useWorkshopActions = () => {
   const clients = useServices();
-  const mode = clients.settings.mode === 'emulated' ? 'emulated' : 'aws';
+  const mode: 'emulated' | 'aws' = clients.settings.mode === 'emulated' ? 'emulated' : 'aws';
   const generator = useGenerator();
   const { skip } = useEmulatorClock();
   const qc = useQueryClient();
