@@ -49,6 +49,24 @@ export class WalkthroughPage extends ConsolePage {
     return this.page.getByTestId('walkthrough-panel');
   }
 
+  /** "Catch me up to step N": picks the step, confirms the plan. */
+  async catchUpTo(id: string) {
+    await this.choose('catch-up-select', new RegExp(`^${id} `));
+    await this.page.getByTestId('catch-up-button').click();
+    await expect(this.page.getByTestId('catch-up-plan')).toBeVisible();
+    await this.page.getByTestId('confirm-catch-up').click();
+  }
+
+  /** A step's line in the catch-up's progress (its data-state: waiting, working, done, failed). */
+  catchUpLine(id: string): Locator {
+    return this.page.getByTestId(`catch-up-${id}`);
+  }
+
+  /** "Do this step for me" on the Workshop page. */
+  doIt(id: string): Locator {
+    return this.step(id).getByTestId(`do-it-${id}`);
+  }
+
   get panelStep(): Locator {
     return this.page.getByTestId('walkthrough-current-step');
   }

@@ -90,35 +90,41 @@ export interface CreateApplicationInput {
   description?: string;
 }
 
+/*
+ * The analytics calls the pages make, as plain functions over the client: the hooks below wrap
+ * them in mutations, and the walkthrough's "Do this step for me" sends exactly the same requests.
+ */
+
+export const createApplication = (analytics: KinesisAnalyticsV2Client, input: CreateApplicationInput) =>
+  analytics.send(
+    new CreateApplicationCommand({
+      ApplicationName: input.name,
+      ...(input.description ? { ApplicationDescription: input.description } : {}),
+      RuntimeEnvironment: 'SQL-1_0',
+      ServiceExecutionRole: ANALYTICS_ROLE,
+    }),
+  );
+
 export const useCreateApplication = () => {
   const { analytics } = useServices();
-  return useAppMutation((input: CreateApplicationInput) =>
-    analytics.send(
-      new CreateApplicationCommand({
-        ApplicationName: input.name,
-        ...(input.description ? { ApplicationDescription: input.description } : {}),
-        RuntimeEnvironment: 'SQL-1_0',
-        ServiceExecutionRole: ANALYTICS_ROLE,
-      }),
-    ),
-  );
+  return useAppMutation((input: CreateApplicationInput) => createApplication(analytics, input));
 };
 
 /** The stream's ARN as Kinesis names it (ListStreams gives names; the analytics API takes ARNs). */
 export const streamArn = (region: string, account: string, stream: string) => `arn:aws:kinesis:${region}:${account}:stream/${stream}`;
 
+export const discoverSchema = (analytics: KinesisAnalyticsV2Client, input: { resourceArn: string; position?: InputStartingPosition }): Promise<DiscoverInputSchemaCommandOutput> =>
+  analytics.send(
+    new DiscoverInputSchemaCommand({
+      ResourceARN: input.resourceArn,
+      ServiceExecutionRole: ANALYTICS_ROLE,
+      InputStartingPositionConfiguration: { InputStartingPosition: input.position ?? 'TRIM_HORIZON' },
+    }),
+  );
+
 export const useDiscoverSchema = () => {
   const { analytics } = useServices();
-  return useMutation({
-    mutationFn: (input: { resourceArn: string; position?: InputStartingPosition }): Promise<DiscoverInputSchemaCommandOutput> =>
-      analytics.send(
-        new DiscoverInputSchemaCommand({
-          ResourceARN: input.resourceArn,
-          ServiceExecutionRole: ANALYTICS_ROLE,
-          InputStartingPositionConfiguration: { InputStartingPosition: input.position ?? 'TRIM_HORIZON' },
-        }),
-      ),
-  });
+  return useMutation({ mutationFn: (input: { resourceArn: string; position?: InputStartingPosition }) => discoverSchema(analytics, input) });
 };
 
 /** What an application reads: a Kinesis data stream or a Firehose delivery stream. */
@@ -127,10 +133,16 @@ export type SourceKind = 'kinesis' | 'firehose';
 /** The kind of source an ARN names (a delivery stream's ARN has `:deliverystream/`). */
 export const sourceKindOf = (arn: string | undefined): SourceKind => (arn?.includes(':deliverystream/') ? 'firehose' : 'kinesis');
 
+export interface SaveSourceInput {
+  name: string;
+  app: ApplicationDetail;
+  kind: SourceKind;
+  resourceArn: string;
+  schema: SourceSchema;
+}
+
 /** Connects the source, or replaces its stream and schema when the application has one. */
-export const useSaveSource = () => {
-  const { analytics } = useServices();
-  return useAppMutation(async (input: { name: string; app: ApplicationDetail; kind: SourceKind; resourceArn: string; schema: SourceSchema }) => {
+export const saveSource = async (analytics: KinesisAnalyticsV2Client, input: SaveSourceInput) => {
     const existing = input.app.ApplicationConfigurationDescription?.SqlApplicationConfigurationDescription?.InputDescriptions?.[0];
     if (!existing)
       return analytics.send(
@@ -167,13 +179,22 @@ export const useSaveSource = () => {
         },
       }),
     );
-  });
 };
 
-/** Saves the SQL; with `run`, starts a READY application afterwards (the console's "Save and run SQL"). */
-export const useSaveCode = () => {
+export const useSaveSource = () => {
   const { analytics } = useServices();
-  return useAppMutation(async (input: { name: string; app: ApplicationDetail; code: string; run: boolean }) => {
+  return useAppMutation((input: SaveSourceInput) => saveSource(analytics, input));
+};
+
+export interface SaveCodeInput {
+  name: string;
+  app: ApplicationDetail;
+  code: string;
+  run: boolean;
+}
+
+/** Saves the SQL; with `run`, starts a READY application afterwards (the console's "Save and run SQL"). */
+export const saveCode = async (analytics: KinesisAnalyticsV2Client, input: SaveCodeInput) => {
     await analytics.send(
       new UpdateApplicationCommand({
         ApplicationName: input.name,
@@ -195,24 +216,38 @@ export const useSaveCode = () => {
           },
         }),
       );
-  });
 };
+
+export const useSaveCode = () => {
+  const { analytics } = useServices();
+  return useAppMutation((input: SaveCodeInput) => saveCode(analytics, input));
+};
+
+export interface StartApplicationInput {
+  name: string;
+  inputId: string;
+  position: InputStartingPosition;
+}
+
+export const startApplication = (analytics: KinesisAnalyticsV2Client, input: StartApplicationInput) =>
+  analytics.send(
+    new StartApplicationCommand({
+      ApplicationName: input.name,
+      RunConfiguration: { SqlRunConfigurations: [{ InputId: input.inputId, InputStartingPositionConfiguration: { InputStartingPosition: input.position } }] },
+    }),
+  );
 
 export const useStartApplication = () => {
   const { analytics } = useServices();
-  return useAppMutation((input: { name: string; inputId: string; position: InputStartingPosition }) =>
-    analytics.send(
-      new StartApplicationCommand({
-        ApplicationName: input.name,
-        RunConfiguration: { SqlRunConfigurations: [{ InputId: input.inputId, InputStartingPositionConfiguration: { InputStartingPosition: input.position } }] },
-      }),
-    ),
-  );
+  return useAppMutation((input: StartApplicationInput) => startApplication(analytics, input));
 };
+
+export const stopApplication = (analytics: KinesisAnalyticsV2Client, input: { name: string }) =>
+  analytics.send(new StopApplicationCommand({ ApplicationName: input.name }));
 
 export const useStopApplication = () => {
   const { analytics } = useServices();
-  return useAppMutation((input: { name: string }) => analytics.send(new StopApplicationCommand({ ApplicationName: input.name })));
+  return useAppMutation((input: { name: string }) => stopApplication(analytics, input));
 };
 
 export const useDeleteApplication = () => {
@@ -222,21 +257,31 @@ export const useDeleteApplication = () => {
   );
 };
 
+export interface AddOutputInput {
+  name: string;
+  version: number;
+  streamName: string;
+  resourceArn: string;
+  kind: 'kinesis' | 'firehose';
+  format: 'JSON' | 'CSV';
+}
+
+export const addOutput = (analytics: KinesisAnalyticsV2Client, input: AddOutputInput) =>
+  analytics.send(
+    new AddApplicationOutputCommand({
+      ApplicationName: input.name,
+      CurrentApplicationVersionId: input.version,
+      Output: {
+        Name: input.streamName,
+        ...(input.kind === 'kinesis' ? { KinesisStreamsOutput: { ResourceARN: input.resourceArn } } : { KinesisFirehoseOutput: { ResourceARN: input.resourceArn } }),
+        DestinationSchema: { RecordFormatType: input.format },
+      },
+    }),
+  );
+
 export const useAddOutput = () => {
   const { analytics } = useServices();
-  return useAppMutation((input: { name: string; version: number; streamName: string; resourceArn: string; kind: 'kinesis' | 'firehose'; format: 'JSON' | 'CSV' }) =>
-    analytics.send(
-      new AddApplicationOutputCommand({
-        ApplicationName: input.name,
-        CurrentApplicationVersionId: input.version,
-        Output: {
-          Name: input.streamName,
-          ...(input.kind === 'kinesis' ? { KinesisStreamsOutput: { ResourceARN: input.resourceArn } } : { KinesisFirehoseOutput: { ResourceARN: input.resourceArn } }),
-          DestinationSchema: { RecordFormatType: input.format },
-        },
-      }),
-    ),
-  );
+  return useAppMutation((input: AddOutputInput) => addOutput(analytics, input));
 };
 
 export const useDeleteOutput = () => {

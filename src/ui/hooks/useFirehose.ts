@@ -224,11 +224,14 @@ export const createDeliveryStreamRequest = (i: CreateDeliveryStreamInput) => {
   };
 };
 
+/** CreateDeliveryStream as the create page sends it (the walkthrough's 3-A sends the same). */
+export const createDeliveryStream = (firehose: FirehoseClient, i: CreateDeliveryStreamInput) =>
+  firehose.send(new CreateDeliveryStreamCommand(createDeliveryStreamRequest(i)));
+
 export const useCreateDeliveryStream = () => {
   const { firehose } = useServices();
   return useDeliveryMutation(
-    (i: CreateDeliveryStreamInput) =>
-      firehose.send(new CreateDeliveryStreamCommand(createDeliveryStreamRequest(i))),
+    (i: CreateDeliveryStreamInput) => createDeliveryStream(firehose, i),
     (i) => i.name,
   );
 };

@@ -265,6 +265,19 @@ export const useGeneratorRun = () => {
   return { stream, target, targetRate, anyAcknowledged, running };
 };
 
+/** The same values read once, now (for code that waits on a run rather than renders it). */
+export const generatorRunNow = () => {
+  const s = useRunStore.getState();
+  return {
+    stream: s.stream,
+    target: s.target,
+    targetRate: s.stats?.targetRate ?? 0,
+    anyAcknowledged: (s.stats?.acknowledged ?? 0) > 0,
+    running: s.starting || s.stats?.state === 'running',
+    problem: s.rejection?.message ?? (s.error ? `${s.error.type}: ${s.error.message}` : undefined),
+  };
+};
+
 /** Once per page load: the saved run is looked at once, however often the hook mounts. */
 let resumeChecked = false;
 

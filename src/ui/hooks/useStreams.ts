@@ -10,6 +10,7 @@ import {
   PutRecordCommand,
   SplitShardCommand,
   UpdateShardCountCommand,
+  type KinesisClient,
   type Shard,
   type StreamDescriptionSummary,
 } from '@aws-sdk/client-kinesis';
@@ -123,19 +124,19 @@ export interface CreateStreamInput {
   shardCount?: number;
 }
 
+/** CreateStream as the Create data stream page sends it (the walkthrough's 1-A sends the same). */
+export const createStream = (kinesis: KinesisClient, i: CreateStreamInput) =>
+  kinesis.send(
+    new CreateStreamCommand({
+      StreamName: i.name,
+      ...(i.mode === 'PROVISIONED' ? { ShardCount: i.shardCount } : {}),
+      StreamModeDetails: { StreamMode: i.mode },
+    }),
+  );
+
 export const useCreateStream = () => {
   const { kinesis } = useServices();
-  return useStreamMutation(
-    (i: CreateStreamInput) =>
-      kinesis.send(
-        new CreateStreamCommand({
-          StreamName: i.name,
-          ...(i.mode === 'PROVISIONED' ? { ShardCount: i.shardCount } : {}),
-          StreamModeDetails: { StreamMode: i.mode },
-        }),
-      ),
-    (i) => i.name,
-  );
+  return useStreamMutation((i: CreateStreamInput) => createStream(kinesis, i), (i) => i.name);
 };
 
 export const useDeleteStream = () => {

@@ -22,7 +22,7 @@ export const workshopKeys = {
 };
 
 /** The application's parts the detectors read. */
-const toWorkshopApp = (a: ApplicationDetail, totals?: Record<string, number>): WorkshopApplication => {
+export const toWorkshopApp = (a: ApplicationDetail, totals?: Record<string, number>): WorkshopApplication => {
   const sql = a.ApplicationConfigurationDescription?.SqlApplicationConfigurationDescription;
   return {
     name: a.ApplicationName ?? '',

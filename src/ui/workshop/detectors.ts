@@ -147,12 +147,20 @@ const pumpRunning = (pump: string, into: string, needRows: boolean): Detector =>
   };
 };
 
+/** Activity 2's pumps, in the order steps 2-B, 2-C and 2-D add them, with the stream each fills. */
+export const WORKSHOP_PUMPS = [
+  { pump: 'DEDUP_PUMP', into: 'CLEAN_IOT_STREAM' },
+  { pump: 'FILTER_PUMP', into: 'FILTERED_STREAM' },
+  { pump: 'AGGREGATE_PUMP', into: 'AGGREGATE_STREAM' },
+] as const;
+const [dedup, filter, aggregate] = WORKSHOP_PUMPS;
+
 /** 2-B: the DEDUP pump runs (rows in CLEAN_IOT_STREAM). */
-export const dedupPumpRunning = pumpRunning('DEDUP_PUMP', 'CLEAN_IOT_STREAM', true);
+export const dedupPumpRunning = pumpRunning(dedup.pump, dedup.into, true);
 /** 2-C: the continuous filter runs and rows appeared in FILTERED_STREAM. */
-export const filterRowsSeen = pumpRunning('FILTER_PUMP', 'FILTERED_STREAM', true);
+export const filterRowsSeen = pumpRunning(filter.pump, filter.into, true);
 /** 2-D: the tumbling aggregate runs (a 10-second window has closed into AGGREGATE_STREAM). */
-export const aggregatePumpRunning = pumpRunning('AGGREGATE_PUMP', 'AGGREGATE_STREAM', true);
+export const aggregatePumpRunning = pumpRunning(aggregate.pump, aggregate.into, true);
 
 /** 2-E: the application that ran the pumps is stopped (READY). */
 export const applicationStopped: Detector = (s, ctx) => {

@@ -55,6 +55,8 @@ export const currentStep = (steps: readonly WorkshopStep[], ticked: Record<strin
 interface ProgressState extends Progress {
   apply(e: Evaluation, now: number): void;
   markDone(id: string, now: number): void;
+  /** Learns names a step made for the user (names already learned stay). */
+  remember(r: Remembered): void;
   reset(): void;
 }
 
@@ -74,6 +76,7 @@ export const useProgressStore = create<ProgressState>()(
           return { ticked, remembered: { ...e.remembered, ...s.remembered } };
         }),
       markDone: (id, now) => set((s) => (s.ticked[id] ? s : { ticked: { ...s.ticked, [id]: { at: now, detail: 'Marked as done.', manual: true } } })),
+      remember: (r) => set((s) => ({ remembered: { ...r, ...s.remembered } })),
       reset: () => set({ ticked: {}, remembered: {} }),
     }),
     {

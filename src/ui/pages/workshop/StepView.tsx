@@ -4,6 +4,7 @@ import ExpandableSection from '@cloudscape-design/components/expandable-section'
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import type { ReactNode } from 'react';
 import { CliCommand } from '../../components/CliCommand';
 import type { Check, Remembered } from '../../workshop/detectors';
 import type { Ticked } from '../../workshop/progress';
@@ -78,6 +79,7 @@ export function StepBody({
   ticked,
   remembered,
   onMarkDone,
+  doIt,
   compact = false,
 }: {
   step: WorkshopStep;
@@ -85,6 +87,8 @@ export function StepBody({
   ticked?: Ticked;
   remembered: Remembered;
   onMarkDone: () => void;
+  /** "Do this step for me", shown while the step is not done. */
+  doIt?: ReactNode;
   compact?: boolean;
 }) {
   return (
@@ -118,6 +122,7 @@ export function StepBody({
         />
       ))}
       <CheckLine step={step} check={check} ticked={ticked} onMarkDone={onMarkDone} />
+      {!ticked && doIt}
       {step.reviews.length > 0 && (
         <SpaceBetween size="xxs">
           <Box variant="h4">Review</Box>

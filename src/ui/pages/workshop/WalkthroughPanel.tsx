@@ -6,7 +6,9 @@ import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useState } from 'react';
 import { hrefFor } from '../../hooks/route';
+import { useWorkshopActions } from '../../hooks/useWorkshopActions';
 import { useWorkshopProgress } from '../../hooks/useWorkshopProgress';
+import { DoItButton } from './DoItButton';
 import { StepBody, StepTitle, stepState } from './StepView';
 
 /**
@@ -16,6 +18,7 @@ import { StepBody, StepTitle, stepState } from './StepView';
  */
 export default function WalkthroughPanel() {
   const w = useWorkshopProgress();
+  const actions = useWorkshopActions();
   const currentId = w.current?.id;
   const [viewing, setViewing] = useState<string | undefined>(currentId);
   useEffect(() => setViewing(currentId), [currentId]);
@@ -48,7 +51,10 @@ export default function WalkthroughPanel() {
               <StepTitle step={step} state={stepState(step, w.ticked, currentId)} />
             </Box>
           </SpaceBetween>
-          <StepBody step={step} check={w.checks[step.id]} ticked={w.ticked[step.id]} remembered={w.remembered} onMarkDone={() => w.markDone(step.id)} compact />
+          <StepBody step={step} check={w.checks[step.id]} ticked={w.ticked[step.id]} remembered={w.remembered} onMarkDone={() => w.markDone(step.id)}
+            doIt={<DoItButton step={step} actions={actions} remembered={w.remembered} />}
+            compact
+          />
           <SpaceBetween direction="horizontal" size="xs">
             <Button iconName="angle-left" disabled={index === 0} onClick={() => setViewing(w.steps[index - 1].id)} ariaLabel="Previous step">
               Back

@@ -8,16 +8,20 @@ import Modal from '@cloudscape-design/components/modal';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useRef, useState } from 'react';
+import { useWorkshopActions } from '../../hooks/useWorkshopActions';
 import { useWorkshopProgress } from '../../hooks/useWorkshopProgress';
 import { usePreferences } from '../../state/preferences';
 import { ACTIVITIES, REVIEWS } from '../../workshop/steps';
+import { CatchUp } from './CatchUp';
 import { CostPanel } from './CostPanel';
+import { DoItButton } from './DoItButton';
 import { ReviewAnswer, StepBody, StepTitle, stepState } from './StepView';
 import { WorkshopFileActions } from './WorkshopFileActions';
 
 /** Activities 1-3 of the immersion day, step by step, each step ticking itself as the console sees it done. */
 export default function WorkshopPage() {
   const w = useWorkshopProgress();
+  const actions = useWorkshopActions();
   const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
   const [confirmReset, setConfirmReset] = useState(false);
   const currentId = w.current?.id;
@@ -68,6 +72,7 @@ export default function WorkshopPage() {
             Steps that depend on it cannot tick until it can: {w.problems.join('; ')}
           </Alert>
         )}
+        <CatchUp steps={w.steps} ticked={w.ticked} remembered={w.remembered} actions={actions} />
         {ACTIVITIES.map((a) => (
           <SpaceBetween size="s" key={a.id}>
             <Header variant="h2" description={a.goal}>
@@ -83,7 +88,14 @@ export default function WorkshopPage() {
                     expanded={!!open[s.id]}
                     onChange={({ detail }) => setOpen((o) => ({ ...o, [s.id]: detail.expanded }))}
                   >
-                    <StepBody step={s} check={w.checks[s.id]} ticked={w.ticked[s.id]} remembered={w.remembered} onMarkDone={() => w.markDone(s.id)} />
+                    <StepBody
+                      step={s}
+                      check={w.checks[s.id]}
+                      ticked={w.ticked[s.id]}
+                      remembered={w.remembered}
+                      onMarkDone={() => w.markDone(s.id)}
+                      doIt={<DoItButton step={s} actions={actions} remembered={w.remembered} />}
+                    />
                   </ExpandableSection>
                 </div>
               ))}
