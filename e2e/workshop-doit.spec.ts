@@ -16,7 +16,8 @@ test('"Catch me up to 3-C", then "Do this step for me" for 3-C and 3-D: every st
   await expect(walk.progress).toContainText('0 of 14 steps done');
   await expect(walk.doIt('1-A')).toBeVisible();
 
-  // The confirmation lists what will be made, step by step.
+  // The instructors' section is folded; the confirmation lists what will be made, step by step.
+  await page.getByRole('button', { name: /^For instructors and late arrivals/ }).click();
   await walk.choose('catch-up-select', /^3-C /);
   await page.getByTestId('catch-up-button').click();
   const plan = page.getByTestId('catch-up-plan');

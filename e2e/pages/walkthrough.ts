@@ -51,6 +51,9 @@ export class WalkthroughPage extends ConsolePage {
 
   /** "Catch me up to step N": picks the step, confirms the plan. */
   async catchUpTo(id: string) {
+    // The section is folded by default.
+    if (!(await this.page.getByTestId('catch-up-select').isVisible()))
+      await this.page.getByRole('button', { name: /^For instructors and late arrivals/ }).click();
     await this.choose('catch-up-select', new RegExp(`^${id} `));
     await this.page.getByTestId('catch-up-button').click();
     await expect(this.page.getByTestId('catch-up-plan')).toBeVisible();

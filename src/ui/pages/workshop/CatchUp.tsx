@@ -1,9 +1,8 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import Container from '@cloudscape-design/components/container';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import FormField from '@cloudscape-design/components/form-field';
-import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
 import Select, { type SelectProps } from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -48,19 +47,21 @@ export function CatchUp({ steps, ticked, remembered, actions }: { steps: Worksho
   const options: SelectProps.Option[] = steps.slice(1).map((s) => ({ value: s.id, label: `${s.id} ${s.title}` }));
   const [target, setTarget] = useState<SelectProps.Option | null>(null);
   const [confirm, setConfirm] = useState(false);
+  const [open, setOpen] = useState(false);
   const targetIndex = steps.findIndex((s) => s.id === target?.value);
   const before = targetIndex > 0 ? steps.slice(0, targetIndex) : [];
   const todo = before.filter((s) => !ticked[s.id]);
   const run = actions.catchUpRun;
   const failed = run && Object.values(run.states).some((s) => s.status === 'failed');
   return (
-    <Container
+    // Folded by default: most attendees do the steps themselves. Open while a catch-up runs.
+    <ExpandableSection
+      variant="container"
       data-testid="catch-up"
-      header={
-        <Header variant="h2" description="For instructors and late arrivals: the console does the steps before the one you pick, with the same requests the pages send.">
-          Catch me up
-        </Header>
-      }
+      expanded={open || !!run}
+      onChange={({ detail }) => setOpen(detail.expanded)}
+      headerText="For instructors and late arrivals: catch me up"
+      headerDescription="The console does the steps before the one you pick, with the same requests the pages send."
     >
       <SpaceBetween size="m">
         <SpaceBetween direction="horizontal" size="xs" alignItems="end">
@@ -142,6 +143,6 @@ export function CatchUp({ steps, ticked, remembered, actions }: { steps: Worksho
           </SpaceBetween>
         )}
       </Modal>
-    </Container>
+    </ExpandableSection>
   );
 }
