@@ -1,10 +1,10 @@
-import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
 import Input, { type InputProps } from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { ModalFooter } from './ModalFooter';
 
 export interface TypeToConfirmModalProps {
   /** What must be typed to enable the action: the resource's name. */
@@ -48,22 +48,17 @@ export function TypeToConfirmModal({
       closeAriaLabel="Close dialog"
       data-testid={testIds.modal}
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              disabled={typed !== name}
-              loading={pending}
-              onClick={onConfirm}
-              data-testid={testIds.confirm}
-            >
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+        <Button
+          variant="primary"
+          disabled={typed !== name}
+          loading={pending}
+          onClick={onConfirm}
+          data-testid={testIds.confirm}
+        >
+          Delete
+        </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

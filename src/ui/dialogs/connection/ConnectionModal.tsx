@@ -1,3 +1,4 @@
+import { ModalFooter } from '../../components/ModalFooter';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -112,23 +113,18 @@ export function ConnectionModal() {
       onDismiss={connection.close}
       data-testid="connection-settings"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={connection.close}>
-              Cancel
-            </Button>
-            <Button
-              data-testid="connection-test"
-              loading={test.isPending}
-              onClick={() => attempt(() => test.mutate(settingsOf(draft)))}
-            >
-              Test connection
-            </Button>
-            <Button data-testid="connection-save" variant="primary" onClick={save}>
-              Save
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={connection.close}>
+        <Button
+          data-testid="connection-test"
+          loading={test.isPending}
+          onClick={() => attempt(() => test.mutate(settingsOf(draft)))}
+        >
+          Test connection
+        </Button>
+        <Button data-testid="connection-save" variant="primary" onClick={save}>
+          Save
+        </Button>
+        </ModalFooter>
       }
     >
       <div onKeyDown={saveOnEnter}>

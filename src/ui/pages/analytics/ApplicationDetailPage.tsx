@@ -18,6 +18,7 @@ import { DestinationTab } from './DestinationTab';
 import { applicationHref } from './links';
 import { SourceTab } from './SourceTab';
 import { SqlTab } from './SqlTab';
+import { ModalFooter } from '../../components/ModalFooter';
 
 type Tab = 'source' | 'sql' | 'destination';
 const TABS: Tab[] = ['source', 'sql', 'destination'];
@@ -125,33 +126,28 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
         header={`Delete ${name}?`}
         closeAriaLabel="Close"
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setConfirmDelete(false)}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                data-testid="confirm-delete-application"
-                loading={remove.isPending}
-                onClick={() =>
-                  remove.mutate(
-                    { name, createTimestamp: a.CreateTimestamp ?? new Date(0) },
-                    {
-                      onSuccess: () => {
-                        setConfirmDelete(false);
-                        notify.success(`Deleting application ${name}.`);
-                        navigate(hrefFor('/analytics'));
-                      },
-                      onError: (e) => notify.error(e),
-                    },
-                  )
-                }
-              >
-                Delete
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={() => setConfirmDelete(false)}>
+          <Button
+            variant="primary"
+            data-testid="confirm-delete-application"
+            loading={remove.isPending}
+            onClick={() =>
+              remove.mutate(
+                { name, createTimestamp: a.CreateTimestamp ?? new Date(0) },
+                {
+                  onSuccess: () => {
+                    setConfirmDelete(false);
+                    notify.success(`Deleting application ${name}.`);
+                    navigate(hrefFor('/analytics'));
+                  },
+                  onError: (e) => notify.error(e),
+                },
+              )
+            }
+          >
+            Delete
+          </Button>
+          </ModalFooter>
         }
       >
         The application stops and its SQL, source and destinations are deleted. The streams it reads and writes stay.

@@ -8,6 +8,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useEffect, useMemo, useState } from 'react';
 import { KIND_LABELS, useCleanup, type CleanupItem, type CleanupState } from '../../hooks/useCleanup';
+import { ModalFooter } from '../../components/ModalFooter';
 
 /** Items already on their way out are not offered by default. */
 const offeredByDefault = (i: CleanupItem) => i.detail !== 'DELETING';
@@ -149,16 +150,11 @@ export default function CleanupPage() {
         closeAriaLabel="Close dialog"
         data-testid="cleanup-confirm-modal"
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setConfirming(false)}>
-                Cancel
-              </Button>
-              <Button variant="primary" onClick={start} data-testid="cleanup-confirm">
-                Delete {chosen.length}
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={() => setConfirming(false)}>
+          <Button variant="primary" onClick={start} data-testid="cleanup-confirm">
+            Delete {chosen.length}
+          </Button>
+          </ModalFooter>
         }
       >
         <SpaceBetween size="s">

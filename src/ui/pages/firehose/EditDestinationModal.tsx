@@ -1,3 +1,4 @@
+import { ModalFooter } from '../../components/ModalFooter';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -86,22 +87,17 @@ export function EditDestinationModal({
       closeAriaLabel="Close dialog"
       data-testid="edit-destination-modal"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={update.isPending}
-              disabled={!settings || !settings.bucket}
-              onClick={save}
-              data-testid="save-destination"
-            >
-              Save changes
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+        <Button
+          variant="primary"
+          loading={update.isPending}
+          disabled={!settings || !settings.bucket}
+          onClick={save}
+          data-testid="save-destination"
+        >
+          Save changes
+        </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="l">

@@ -21,6 +21,7 @@ import {
 import { parseWhole } from '../../lib/forms';
 import { fieldError } from '../streams/fieldError';
 import { FunctionSourceEditor, SOURCE_HINT, TIMEOUT_HINT } from './TransformFields';
+import { ModalFooter } from '../../components/ModalFooter';
 
 /** The delivery stream's record transformation: on or off, the function it names, its code (emulated mode). */
 export function TransformDetails({ stream }: { stream: DeliveryStreamDescription }) {
@@ -140,22 +141,17 @@ function EditFunctionModal({ fn, onDismiss }: { fn: TransformFunctionInfo; onDis
       closeAriaLabel="Close dialog"
       data-testid="edit-function-modal"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button
-              variant="primary"
-              loading={put.isPending}
-              disabled={seconds === undefined}
-              onClick={save}
-              data-testid="save-function"
-            >
-              Save function
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+        <Button
+          variant="primary"
+          loading={put.isPending}
+          disabled={seconds === undefined}
+          onClick={save}
+          data-testid="save-function"
+        >
+          Save function
+        </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="l">

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { describeError, useNotify, type ShownError } from '../../hooks/errors';
 import { useDeleteBucket } from '../../hooks/useS3';
 import { EmptyBucketPanel } from './EmptyBucketPanel';
+import { ModalFooter } from '../../components/ModalFooter';
 
 /**
  * Deletes a bucket after the user types its name. S3 refuses a bucket with objects in it
@@ -51,16 +52,11 @@ export function DeleteBucketModal({ bucket, onDismiss, onDeleted }: { bucket: st
       closeAriaLabel="Close dialog"
       data-testid="delete-bucket-modal"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" disabled={typed !== bucket} loading={del.isPending} onClick={confirm} data-testid="delete-bucket-confirm">
-              Delete bucket
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+        <Button variant="primary" disabled={typed !== bucket} loading={del.isPending} onClick={confirm} data-testid="delete-bucket-confirm">
+          Delete bucket
+        </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

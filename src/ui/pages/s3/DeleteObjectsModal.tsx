@@ -6,6 +6,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { describeError, useNotify, type ShownError } from '../../hooks/errors';
 import { useDeleteObjects, type KeyError } from '../../hooks/useS3';
+import { ModalFooter } from '../../components/ModalFooter';
 
 /** Confirms and deletes objects; keys S3 refused are listed with its error. */
 export function DeleteObjectsModal({ bucket, keys, onDismiss, onDeleted }: { bucket: string; keys: string[]; onDismiss: () => void; onDeleted?: () => void }) {
@@ -40,16 +41,11 @@ export function DeleteObjectsModal({ bucket, keys, onDismiss, onDeleted }: { buc
       closeAriaLabel="Close dialog"
       data-testid="delete-objects-modal"
       footer={
-        <Box float="right">
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="link" onClick={onDismiss}>
-              Cancel
-            </Button>
-            <Button variant="primary" loading={del.isPending} onClick={confirm} data-testid="delete-objects-confirm">
-              Delete
-            </Button>
-          </SpaceBetween>
-        </Box>
+        <ModalFooter onCancel={onDismiss}>
+        <Button variant="primary" loading={del.isPending} onClick={confirm} data-testid="delete-objects-confirm">
+          Delete
+        </Button>
+        </ModalFooter>
       }
     >
       <SpaceBetween size="m">

@@ -12,6 +12,7 @@ import { STEP_ACTIONS, type CatchUpState, type WorkshopActions } from '../../hoo
 import type { Remembered } from '../../workshop/detectors';
 import type { Ticked } from '../../workshop/progress';
 import type { WorkshopStep } from '../../workshop/steps';
+import { ModalFooter } from '../../components/ModalFooter';
 
 function CatchUpLine({ step, state }: { step: WorkshopStep; state: CatchUpState }) {
   const label = `${step.id} ${step.title}`;
@@ -103,23 +104,18 @@ export function CatchUp({ steps, ticked, remembered, actions }: { steps: Worksho
         onDismiss={() => setConfirm(false)}
         header={`Catch up to ${target?.label ?? ''}?`}
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setConfirm(false)}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                data-testid="confirm-catch-up"
-                onClick={() => {
-                  setConfirm(false);
-                  if (target?.value) void actions.catchUp(target.value, todo.map((s) => s.id));
-                }}
-              >
-                Do {todo.length} step{todo.length === 1 ? '' : 's'}
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={() => setConfirm(false)}>
+          <Button
+            variant="primary"
+            data-testid="confirm-catch-up"
+            onClick={() => {
+              setConfirm(false);
+              if (target?.value) void actions.catchUp(target.value, todo.map((s) => s.id));
+            }}
+          >
+            Do {todo.length} step{todo.length === 1 ? '' : 's'}
+          </Button>
+          </ModalFooter>
         }
       >
         {todo.length === 0 ? (

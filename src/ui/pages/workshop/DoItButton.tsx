@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { STEP_ACTIONS, type WorkshopActions } from '../../hooks/useWorkshopActions';
 import type { Remembered } from '../../workshop/detectors';
 import type { WorkshopStep } from '../../workshop/steps';
+import { ModalFooter } from '../../components/ModalFooter';
 
 /** Steps whose action deletes things: the button asks first. */
 const CONFIRM = new Set(['3-D']);
@@ -52,23 +53,18 @@ export function DoItButton({ step, actions, remembered }: { step: WorkshopStep; 
         onDismiss={() => setConfirm(false)}
         header={`Do step ${step.id} for you?`}
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setConfirm(false)}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                data-testid={`confirm-do-it-${step.id}`}
-                onClick={() => {
-                  setConfirm(false);
-                  void actions.doStep(step.id);
-                }}
-              >
-                Delete
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={() => setConfirm(false)}>
+          <Button
+            variant="primary"
+            data-testid={`confirm-do-it-${step.id}`}
+            onClick={() => {
+              setConfirm(false);
+              void actions.doStep(step.id);
+            }}
+          >
+            Delete
+          </Button>
+          </ModalFooter>
         }
       >
         {plan} Only what the walkthrough made is deleted; your other resources stay.

@@ -17,6 +17,7 @@ import { CostPanel } from './CostPanel';
 import { DoItButton } from './DoItButton';
 import { ReviewAnswer, StepBody, StepTitle, stepState } from './StepView';
 import { WorkshopFileActions } from './WorkshopFileActions';
+import { ModalFooter } from '../../components/ModalFooter';
 
 /** Activities 1-3 of the immersion day, step by step, each step ticking itself as the console sees it done. */
 export default function WorkshopPage() {
@@ -118,24 +119,19 @@ export default function WorkshopPage() {
         onDismiss={() => setConfirmReset(false)}
         header="Reset workshop progress?"
         footer={
-          <Box float="right">
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button variant="link" onClick={() => setConfirmReset(false)}>
-                Cancel
-              </Button>
-              <Button
-                variant="primary"
-                data-testid="confirm-reset-progress"
-                onClick={() => {
-                  w.reset();
-                  setOpen({});
-                  setConfirmReset(false);
-                }}
-              >
-                Reset progress
-              </Button>
-            </SpaceBetween>
-          </Box>
+          <ModalFooter onCancel={() => setConfirmReset(false)}>
+          <Button
+            variant="primary"
+            data-testid="confirm-reset-progress"
+            onClick={() => {
+              w.reset();
+              setOpen({});
+              setConfirmReset(false);
+            }}
+          >
+            Reset progress
+          </Button>
+          </ModalFooter>
         }
       >
         Every step goes back to not done, and the walkthrough forgets the names of your stream, application and delivery stream. Your streams,
