@@ -94,6 +94,7 @@ describe('startEmulatorServer', () => {
     expect(res.headers['access-control-allow-headers']).toBe('content-type,x-amz-target,authorization');
     expect(res.headers['access-control-allow-methods']).toBe('POST');
     expect(res.headers['access-control-max-age']).toBe('172800');
+    expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
   it('lets a page on another origin read the AWS headers of an answer', async () => {

@@ -3,7 +3,7 @@
  * origin and the conformance tests reach the same engine the browser runs in its worker.
  * This file is transport only (body, CORS, size limit); every answer comes from `Emulator.handle`.
  */
-import { randomFillSync } from 'node:crypto';
+import { randomFillSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '../src/engine/common/clock';
@@ -259,7 +259,8 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
           if (allowHeaders) cors['access-control-allow-headers'] = allowHeaders;
           if (allowMethods) cors['access-control-allow-methods'] = allowMethods;
           cors['access-control-max-age'] = String(PREFLIGHT_MAX_AGE_SECONDS);
-          send(res, 200, cors, '');
+          // AWS (and kinesalite) give a preflight answer a request id too.
+          send(res, 200, { ...cors, 'x-amzn-requestid': randomUUID() }, '');
           return;
         }
         cors['access-control-expose-headers'] = EXPOSE_HEADERS;
