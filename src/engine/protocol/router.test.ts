@@ -27,8 +27,11 @@ describe('Router', () => {
   });
 
   it('answers a GET that names no operation with a 403 in XML, as AWS does', async () => {
-    const r = await answer({ method: 'GET', path: '/', query: {}, headers: {}, body: new Uint8Array() });
+    const get = { method: 'GET', path: '/', query: {}, headers: {}, body: new Uint8Array() };
+    const r = await answer(get);
     expect(r.status).toBe(403);
+    // AWS sends this XML with no Content-Type.
+    expect((await emulator().handle(get)).headers['content-type']).toBeUndefined();
     expect(r.text).toBe(
       '<AccessDeniedException>\n  <Message>Unable to determine service/operation name to be authorized</Message>\n</AccessDeniedException>\n',
     );

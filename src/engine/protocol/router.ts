@@ -110,9 +110,10 @@ export class Router {
   }
 }
 
+/** AWS's XML answer to a request that names no operation: no Content-Type header, just the request id. */
 const xmlError = (statusCode: number, code: string, message: string, rc: RequestContext): HttpResponseLike => ({
   statusCode,
-  headers: { 'content-type': 'application/xml', 'x-amzn-requestid': rc.requestId },
+  headers: { 'x-amzn-requestid': rc.requestId },
   body: `<${code}>\n  <Message>${message}</Message>\n</${code}>\n`,
 });
 
