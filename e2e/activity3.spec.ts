@@ -7,7 +7,7 @@ import { CleanupPage, S3Page } from './pages/s3';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
 import { WalkthroughPage } from './pages/walkthrough';
-import { WORKSHOP_TEMPLATE } from './pages/workshop';
+import { WORKSHOP_SQL, WORKSHOP_TEMPLATE } from './pages/workshop';
 
 // The whole immersion day as an attendee does it, through the pages, with the walkthrough panel
 // open beside them: Activity 1 (stream, generator), Activity 2 (the three pumps), Activity 3
@@ -17,7 +17,6 @@ const STREAM = 'iot-sensor-stream';
 const APP = 'iot-analytics';
 const BUCKET = 'filtered-iot-data';
 const DELIVERY = 'filtered-iot-delivery';
-const WORKSHOP_SQL = readFileSync(new URL('../src/engine/sql/golden/workshop_activity2/app.sql', import.meta.url), 'utf8');
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

@@ -1,15 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AnalyticsPage } from './pages/analytics';
 import { FirehosePage } from './pages/firehose';
 import { GeneratorPage } from './pages/generator';
-import { WORKSHOP_TEMPLATE } from './pages/workshop';
+import { WORKSHOP_SQL, WORKSHOP_TEMPLATE } from './pages/workshop';
 
 // An analytics application whose source is a Firehose delivery stream (Kinesis Data Analytics reads
 // what the delivery stream receives from when it starts): the generator sends to the delivery stream.
 const DELIVERY = 'sensor-delivery';
 const APP = 'hose-analytics';
-const WORKSHOP_SQL = readFileSync(new URL('../src/engine/sql/golden/workshop_activity2/app.sql', import.meta.url), 'utf8');
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 

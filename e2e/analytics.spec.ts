@@ -1,16 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AnalyticsPage } from './pages/analytics';
 import { GeneratorPage } from './pages/generator';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
-import { WORKSHOP_TEMPLATE } from './pages/workshop';
+import { WORKSHOP_SQL, WORKSHOP_TEMPLATE } from './pages/workshop';
 
 // Activity 2 of the immersion day: an analytics application over the sensor stream, the workshop's
 // three pumps pasted unchanged, rows in each in-application stream, a typo marked, then stop.
 const STREAM = 'sensor-stream';
 const APP = 'workshop-analytics';
-const WORKSHOP_SQL = readFileSync(new URL('../src/engine/sql/golden/workshop_activity2/app.sql', import.meta.url), 'utf8');
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
