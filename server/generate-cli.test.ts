@@ -49,6 +49,13 @@ describe('npm run generate', () => {
     );
   });
 
+  it('--help explains every option with an example and exits 0', () => {
+    const { code, out } = run(['--help']);
+    expect(code).toBe(0);
+    for (const option of ['--count', '--seed', '--time', 'Example:']) expect(out).toContain(option);
+    expect(out).toMatch(/npm run -s generate -- \S+ --count \d+/);
+  });
+
   it('bad arguments exit 1 with the usage', () => {
     expect(run([]).code).toBe(1);
     expect(run(['t.json', '--count', 'x']).err).toMatch(/^--count must be a whole number, not "x"\nusage: /);

@@ -20,6 +20,25 @@ export interface CliIo {
 
 const USAGE = 'usage: npm run generate -- TEMPLATE_FILE --count N [--seed S] [--time ISO-8601]';
 
+const HELP = `${USAGE}
+
+Renders records from a Kinesis Data Generator template (the text the generator page sends) and
+prints them to standard output, one per line, without sending them anywhere.
+
+  TEMPLATE_FILE  the record template, e.g. {"sensorId": {{random.number(50)}}, "at": "{{date.now}}"}
+  --count N      how many records to print (default 5); -n N does the same
+  --seed S       an integer: the same seed prints the same records every time
+  --time ISO     the time that current.timestamp and the date helpers read, as ISO-8601 or epoch
+                 milliseconds (default: the real time, read afresh for every record)
+
+Example:
+  npm run -s generate -- sensor.json --count 600 --seed 1 > records.jsonl
+(-s keeps npm's own banner lines out of the output.)
+
+A mistake in the template prints TEMPLATE_FILE:line:column: message for each and exits 2; bad
+arguments exit 1.
+`;
+
 /** Runs the command; returns the exit code. */
 export const runGenerateCli = (argv: string[], io: CliIo): number => {
   let file: string | undefined;
@@ -47,7 +66,7 @@ export const runGenerateCli = (argv: string[], io: CliIo): number => {
       time = v === undefined ? NaN : /^-?\d+$/.test(v) ? Number(v) : Date.parse(v);
       if (!Number.isFinite(time)) return usage(`--time must be an ISO-8601 time or epoch milliseconds, not ${JSON.stringify(v)}`);
     } else if (flag === '--help' || flag === '-h') {
-      io.out(`${USAGE}\n`);
+      io.out(HELP);
       return 0;
     } else if (a.startsWith('-') && a !== '-') return usage(`unknown option ${a}`);
     else if (file === undefined) file = a;
