@@ -75,6 +75,9 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
   await expect(conn.result).toContainText('NetworkError');
   await expect(conn.result).toContainText(`No answer from ${DEAD_ENDPOINT}.`);
   await expect(conn.result).toContainText('Check that a server is listening at that address');
+  // The command in the hint reads as code, not as raw backticks.
+  await expect(conn.result.locator('code', { hasText: 'npm run emulator' })).toBeVisible();
+  await expect(conn.panel).not.toContainText('`');
   await conn.screenshot('aws-03-settings-network-error');
 
   // The emulator server answers ListStreams.

@@ -1,4 +1,5 @@
 import { ModalFooter } from '../../components/ModalFooter';
+import { TextWithCode } from '../../components/TextWithCode';
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
@@ -212,7 +213,9 @@ export function ConnectionModal() {
                     Endpoint override <i>- optional</i>
                   </>
                 }
-                description="A Kinesis-compatible server instead of AWS: the console's own `npm run emulator` (http://127.0.0.1:4567), kinesalite or LocalStack. Leave empty for AWS."
+                description={
+                  <TextWithCode text="A Kinesis-compatible server instead of AWS: the console's own `npm run emulator` (`http://127.0.0.1:4567`), kinesalite or LocalStack. Leave empty for AWS." />
+                }
                 errorText={shown('endpoint')}
               >
                 <Input
@@ -234,8 +237,8 @@ export function ConnectionModal() {
               </Checkbox>
               <Box variant="small" color="text-body-secondary">
                 In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have
-                no meaning for a real account. The AWS CLI commands shown on each page gain --region
-                {draft.endpoint.trim() ? ' and --endpoint-url' : ''}.
+                no meaning for a real account. The AWS CLI commands shown on each page gain{' '}
+                <TextWithCode text={draft.endpoint.trim() ? '`--region` and `--endpoint-url`' : '`--region`'} />.
               </Box>
             </SpaceBetween>
           )}
@@ -252,7 +255,11 @@ export function ConnectionModal() {
               <Alert type="error" header={test.error.type} data-testid="connection-test-result">
                 <SpaceBetween size="xxs">
                   <span>{test.error.message}</span>
-                  {test.error.hint && <span>{test.error.hint}</span>}
+                  {test.error.hint && (
+                    <span>
+                      <TextWithCode text={test.error.hint} />
+                    </span>
+                  )}
                 </SpaceBetween>
               </Alert>
             )}
