@@ -4,6 +4,7 @@
  * emulator's HTTP server. Each test file starts one pair of servers; scenarios return a
  * transcript of normalised outputs and errors, and the two transcripts must be equal.
  */
+import { decode as decodeCbor, Tagged } from 'cborg';
 import { createCipheriv, createDecipheriv } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -175,7 +176,13 @@ const rawRequest = (url: string, method: string, headers: Record<string, string>
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
+        const bytes = Buffer.concat(chunks);
+        if (res.headers['content-type'] === 'application/x-amz-cbor-1.1') {
+          // Tag 1 (a time) kept as a Tagged value, so a transcript shows how each server sent it.
+          resolve({ status: res.statusCode ?? 0, body: { cbor: decodeCbor(bytes, { tags: Tagged.preserve(1) }) } });
+          return;
+        }
+        const text = bytes.toString('utf8');
         let body: unknown = text;
         try {
           body = text ? JSON.parse(text) : '';

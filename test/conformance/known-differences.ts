@@ -68,6 +68,13 @@ export const entry = (t: Transcript, label: string): any => {
 };
 
 const bytes = (s: string) => new TextEncoder().encode(s);
+/** Headers of a signed awsJson request for raw calls, scoped to `region`. */
+const signedRaw = (operation: string, region = 'us-east-1'): Record<string, string> => ({
+  'content-type': 'application/x-amz-json-1.1',
+  'x-amz-target': `Kinesis_20131202.${operation}`,
+  authorization: `AWS4-HMAC-SHA256 Credential=AKID/20260101/${region}/kinesis/aws4_request, SignedHeaders=host;x-amz-date, Signature=abc`,
+  'x-amz-date': '20260101T000000Z',
+});
 const MiB = 1024 * 1024;
 const SHARD0 = 'shardId-000000000000';
 const unknownOperation = { error: 'UnknownOperationException', message: undefined, status: 400 };
@@ -580,6 +587,41 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     },
     emulator(t) {
       expect(entry(t, 'expose')).toBe('x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date,ETag,Content-Range');
+    },
+  },
+  {
+    name: 'a credential scope naming a region AWS does not have',
+    reason:
+      "kinesalite takes any region; AWS's endpoints refuse a signature scoped to a region they do not serve, so invented regions cannot multiply the per-region shard quota.",
+    async run(k) {
+      for (const region of ['x<script>y', 'us-east-500']) {
+        k.note(region, await k.raw(signedRaw('ListStreams', region), '{}'));
+      }
+    },
+    kinesalite(t) {
+      expect(entry(t, 'x<script>y')).toMatchObject({ status: 200 });
+      expect(entry(t, 'us-east-500')).toMatchObject({ status: 200 });
+    },
+    emulator(t) {
+      for (const region of ['x<script>y', 'us-east-500']) {
+        expect(entry(t, region)).toEqual({
+          status: 400,
+          body: { __type: 'InvalidSignatureException', message: `Credential should be scoped to a valid region, not '${region}'. ` },
+        });
+      }
+    },
+  },
+  {
+    name: 'X-Amz-Target with parts after the operation',
+    reason: 'kinesalite reads only the first two dot-separated parts; a target naming more is no operation AWS has.',
+    async run(k) {
+      k.note('extra part', await k.raw({ ...signedRaw('ListStreams'), 'x-amz-target': 'Kinesis_20131202.ListStreams.Extra' }, '{}'));
+    },
+    kinesalite(t) {
+      expect(entry(t, 'extra part')).toMatchObject({ status: 200 });
+    },
+    emulator(t) {
+      expect(entry(t, 'extra part')).toEqual({ status: 400, body: { __type: 'UnknownOperationException' } });
     },
   },
 ];

@@ -1,4 +1,5 @@
 /** Requests the SDK would never send: unknown operations, broken JSON, CORS preflight. */
+import { encode } from 'cborg';
 import { describe } from 'vitest';
 import { conformance } from './harness';
 
@@ -64,5 +65,35 @@ describe('conformance: raw HTTP', () => {
 
   scenario('a GET is AccessDeniedException', async (k) => {
     k.note('GET /', await k.raw({}, '', 'GET'));
+  });
+
+  scenario('a body with no Content-Type, or one AWS does not speak', async (k) => {
+    const { 'content-type': _c, ...untyped } = kinesis('ListStreams');
+    k.note('named operation', await k.raw(untyped, '{}'));
+    k.note('text/plain', await k.raw({ ...untyped, 'content-type': 'text/plain' }, '{}'));
+    const { 'x-amz-target': _t, ...nothing } = untyped;
+    k.note('no operation', await k.raw(nothing, '{}'));
+  });
+
+  scenario('plain application/json gets the older Coral envelope', async (k) => {
+    const plain = { ...kinesis('ListStreams'), 'content-type': 'application/json' };
+    k.note('object', await k.raw(plain, '{}'));
+    k.note('broken', await k.raw(plain, '{"Limit": '));
+    const { authorization: _a, 'x-amz-date': _d, ...unsigned } = plain;
+    k.note('unsigned object', await k.raw(unsigned, '{}'));
+  });
+
+  scenario('an empty body without awsJson is answered in CBOR', async (k) => {
+    const { 'content-type': _c, ...untyped } = kinesis('ListStreams');
+    k.note('empty', await k.raw(untyped, ''));
+    k.note('empty, unknown operation', await k.raw({ ...untyped, 'x-amz-target': 'Kinesis_20131202.Nope' }, ''));
+  });
+
+  scenario('CBOR: errors come back in CBOR', async (k) => {
+    const cbor = { ...kinesis('ListStreams'), 'content-type': 'application/x-amz-cbor-1.1' };
+    k.note('string for int', await k.raw(cbor, Buffer.from(encode({ Limit: 'ten' }))));
+    k.note('not a map', await k.raw(cbor, Buffer.from(encode('hello'))));
+    k.note('broken', await k.raw(cbor, Buffer.from([0xbf, 0x65])));
+    k.note('bad Limit', await k.raw(cbor, Buffer.from(encode({ Limit: 0 }))));
   });
 });

@@ -22,6 +22,7 @@ import { putRecords } from './actions/putRecords';
 import { removeTagsFromStream } from './actions/removeTagsFromStream';
 import { splitShard } from './actions/splitShard';
 import { updateShardCount } from './actions/updateShardCount';
+import { KINESIS_BINARY_OUTPUTS } from './binaryMembers';
 import { KinesisMetrics } from './metrics';
 import { KinesisStore } from './store/store';
 import * as v from './validations';
@@ -63,6 +64,7 @@ export class KinesisService implements JsonService {
   readonly kind = 'json' as const;
   readonly targetPrefix = 'Kinesis_20131202';
   readonly jsonVersion = '1.1' as const;
+  readonly binaryOutputs = KINESIS_BINARY_OUTPUTS;
   readonly store: KinesisStore;
   private readonly metrics: KinesisMetrics;
 

@@ -1,5 +1,6 @@
 import type { HttpRequestLike, HttpResponseLike } from './http';
 import type { RequestContext } from './context';
+import type { BinaryMembers } from './cbor';
 
 /**
  * A service spoken in awsJson (1.0 or 1.1): the request names its operation in
@@ -19,6 +20,8 @@ export interface JsonService {
    * The default envelope is `{"__type": code, "message": text}` with `x-amzn-ErrorType`.
    */
   errorHeaders?(code: string): Record<string, string>;
+  /** Optional: per operation, the output members CBOR carries as bytes or tagged times (services CBOR clients use). */
+  readonly binaryOutputs?: Readonly<Record<string, BinaryMembers>>;
 }
 
 /** A REST service (S3): matched on method and path. */

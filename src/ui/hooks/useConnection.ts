@@ -1,3 +1,4 @@
+import regionList from '../../engine/common/regions.json';
 import { useMutation } from '@tanstack/react-query';
 import { connectionLabel, describeConnectionFailure, endpointError, type ConnectionFailure, type ConnectionSettings } from '../../aws/connection';
 import { loadSdk } from './services';
@@ -7,38 +8,8 @@ import { useConnectionStore } from '../state/connection';
 export type { ConnectionFailure, ConnectionSettings };
 export { connectionLabel, endpointError };
 
-/** Regions where Kinesis Data Streams is offered (AWS's service endpoints list, commercial partition). */
-export const KINESIS_REGIONS: { id: string; name: string }[] = [
-  { id: 'us-east-1', name: 'US East (N. Virginia)' },
-  { id: 'us-east-2', name: 'US East (Ohio)' },
-  { id: 'us-west-1', name: 'US West (N. California)' },
-  { id: 'us-west-2', name: 'US West (Oregon)' },
-  { id: 'af-south-1', name: 'Africa (Cape Town)' },
-  { id: 'ap-east-1', name: 'Asia Pacific (Hong Kong)' },
-  { id: 'ap-south-1', name: 'Asia Pacific (Mumbai)' },
-  { id: 'ap-south-2', name: 'Asia Pacific (Hyderabad)' },
-  { id: 'ap-southeast-1', name: 'Asia Pacific (Singapore)' },
-  { id: 'ap-southeast-2', name: 'Asia Pacific (Sydney)' },
-  { id: 'ap-southeast-3', name: 'Asia Pacific (Jakarta)' },
-  { id: 'ap-southeast-4', name: 'Asia Pacific (Melbourne)' },
-  { id: 'ap-northeast-1', name: 'Asia Pacific (Tokyo)' },
-  { id: 'ap-northeast-2', name: 'Asia Pacific (Seoul)' },
-  { id: 'ap-northeast-3', name: 'Asia Pacific (Osaka)' },
-  { id: 'ca-central-1', name: 'Canada (Central)' },
-  { id: 'ca-west-1', name: 'Canada West (Calgary)' },
-  { id: 'eu-central-1', name: 'Europe (Frankfurt)' },
-  { id: 'eu-central-2', name: 'Europe (Zurich)' },
-  { id: 'eu-west-1', name: 'Europe (Ireland)' },
-  { id: 'eu-west-2', name: 'Europe (London)' },
-  { id: 'eu-west-3', name: 'Europe (Paris)' },
-  { id: 'eu-south-1', name: 'Europe (Milan)' },
-  { id: 'eu-south-2', name: 'Europe (Spain)' },
-  { id: 'eu-north-1', name: 'Europe (Stockholm)' },
-  { id: 'il-central-1', name: 'Israel (Tel Aviv)' },
-  { id: 'me-south-1', name: 'Middle East (Bahrain)' },
-  { id: 'me-central-1', name: 'Middle East (UAE)' },
-  { id: 'sa-east-1', name: 'South America (São Paulo)' },
-];
+/** Regions where Kinesis Data Streams is offered: the one list (data only, so the shell's first download stays engine-free). */
+export const KINESIS_REGIONS: { id: string; name: string }[] = regionList.regions;
 
 /** The result of a connection test: how many streams one ListStreams page showed. */
 export interface ConnectionTestResult {

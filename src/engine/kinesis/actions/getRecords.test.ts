@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeIterator, encodeIterator } from '../store/iterator';
 import { kinesisHarness } from '../testing';
 
 const setup = (shards = 1, options = {}) => {
@@ -55,6 +56,15 @@ describe('GetRecords', () => {
         HashKeyRange: { StartingHashKey: String(1n << 127n), EndingHashKey: String((1n << 128n) - 1n) },
       },
     ]);
+  });
+
+  it('refuses a well-formed token whose time no clock can show as an invalid iterator, not a failure', () => {
+    const h = setup();
+    const real = decodeIterator(trim(h))!;
+    for (const issuedAt of [-1e20, 1e300, Number.NaN]) {
+      const forged = encodeIterator({ ...real, issuedAt });
+      expect(h.error('GetRecords', { ShardIterator: forged })).toMatchObject({ code: 'InvalidArgumentException' });
+    }
   });
 
   it('throttles a sixth call in one second on a shard', () => {

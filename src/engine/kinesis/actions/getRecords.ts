@@ -31,7 +31,8 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
   const started = k.store.now();
   const pos = decodeIterator(input.ShardIterator);
   const now = k.store.now();
-  if (!pos || !(pos.issuedAt <= now)) throw kErr.invalidIterator();
+  // A forged token with a time no clock can show (negative, past 2^53, not a number) is just invalid.
+  if (!pos || !Number.isSafeInteger(pos.issuedAt) || pos.issuedAt < 0 || !(pos.issuedAt <= now)) throw kErr.invalidIterator();
   if (now - pos.issuedAt > ITERATOR_LIFETIME_MS) {
     throw new AwsError(
       'ExpiredIteratorException',
