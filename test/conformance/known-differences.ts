@@ -353,7 +353,7 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
   {
     name: 'DeleteStream and retention changes while CREATING',
     reason:
-      'kinesalite accepts them on a CREATING stream; AWS acts only on ACTIVE streams (ResourceInUseException).',
+      "kinesalite accepts them on a CREATING stream; AWS acts only on ACTIVE streams (ResourceInUseException; the DeleteStream API reference: 'If the stream is in the ACTIVE state, you can delete it').",
     async run(k) {
       const a = k.stream('a');
       await k.call(new CreateStreamCommand({ StreamName: a, ShardCount: 1 }), 'setup a');
