@@ -10,6 +10,7 @@ import { Application as SqlApplication, displayValue, ERROR_STREAM, type InAppSt
 import type { Row } from '../sql/compile';
 import { Aggregated, originOf } from '../sql/provenance';
 import type { SqlType } from '../sql/types';
+import { csvField } from './recordFormat';
 import type { AnalyticsStore } from './store';
 import type { AnalyticsApplication, ApplicationOutput, InputStartingPosition } from './types';
 
@@ -101,7 +102,8 @@ interface KeptRow {
 
 export interface StreamTail<R = TailRow> {
   name: string;
-  columns: { name: string; type: string }[];
+  /** The stream's columns after ROWTIME; hidden ones (APPROXIMATE_ARRIVAL_TIME) are not written to a destination. */
+  columns: { name: string; type: string; hidden?: boolean }[];
   /** The in-application streams the pumps writing this one read (none for the source). */
   from: string[];
   rows: R[];
@@ -177,7 +179,7 @@ class RunningApp {
     let tail = this.tails.get(stream.name);
     if (!tail) {
       const from = [...new Set(this.sql.pumps.filter((p) => p.target === stream.name).flatMap((p) => p.sources))];
-      tail = { name: stream.name, columns: cols.slice(1).map((c) => ({ name: c.name, type: c.type.kind })), from, rows: [], total: 0 };
+      tail = { name: stream.name, columns: cols.slice(1).map((c) => (c.hidden ? { name: c.name, type: c.type.kind, hidden: true } : { name: c.name, type: c.type.kind })), from, rows: [], total: 0 };
       this.tails.set(stream.name, tail);
     }
     const values = new Array<unknown>(cols.length - 1);
@@ -197,16 +199,6 @@ class RunningApp {
 /** An output's Name matches the in-application stream as written, or folded to upper case as unquoted SQL names are. */
 const sameStream = (outputName: string, streamName: string): boolean => outputName === streamName || outputName.toUpperCase() === streamName;
 
-const csvField = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
- * One output record. JSON: an object of the visible columns, with no delimiter after it (KDA writes
- * JSON records back to back; Firehose adds none either). CSV: the values, comma-separated, ending in a newline.
- */
 export const formatRecord = (format: 'JSON' | 'CSV', columns: { name: string; type: SqlType; hidden?: boolean }[], row: Row): string => {
   if (format === 'CSV') {
     const fields: string[] = [];
