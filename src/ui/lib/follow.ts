@@ -1,4 +1,4 @@
-import { formatShownRecord, type RecordFormat } from '../../engine/analytics/recordFormat';
+import { csvField, formatShownRecord, type RecordFormat } from '../../engine/analytics/recordFormat';
 import type { RecordOrigin, StreamTail, TailRow } from '../../engine/analytics/runtime';
 import { splitConcatenatedJson } from './objectPreview';
 
@@ -65,3 +65,6 @@ export const deliveryStreamOfKey = (key: string, names: readonly string[]): stri
   // The longest name that fits, so `a-b` wins over `a` for `a-b-1-2026-...`.
   return [...names].sort((a, b) => b.length - a.length).find((n) => new RegExp(`^${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+-\\d{4}-\\d{2}-\\d{2}-`).test(base));
 };
+
+/** A CSV line again from its parsed fields, quoted as the application quotes them. */
+export const csvLine = (fields: readonly string[]): string => fields.map(csvField).join(',');
