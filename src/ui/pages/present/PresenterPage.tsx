@@ -112,6 +112,7 @@ export default function PresenterPage() {
         gridTemplateRows: 'auto minmax(0, 1fr) minmax(0, 1fr)',
         overflow: 'hidden',
         fontSize: 20,
+        fontFamily: "'Open Sans', 'Helvetica Neue', Roboto, Arial, sans-serif",
       }}
     >
       <header style={{ gridColumn: '1 / -1', display: 'flex', alignItems: 'center', gap: 16 }}>
