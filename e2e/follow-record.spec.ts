@@ -11,13 +11,13 @@ import { WalkthroughPage } from './pages/walkthrough';
 const BUCKET = 'filtered-iot-data';
 
 test('follow a FILTERED_STREAM row and an S3 line back to their Kinesis records', async ({ page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const walk = new WalkthroughPage(page);
   await walk.goto();
   await walk.catchUpTo('3-C');
-  await expect(walk.catchUpLine('3-B')).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+  await expect(walk.catchUpLine('3-B')).toHaveAttribute('data-state', 'done', { timeout: 200_000 });
   // The clock skips the buffer interval until Firehose has written an object.
   await walk.doIt('3-C').click();
   await walk.expectDone('3-C', 60_000);
