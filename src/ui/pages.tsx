@@ -36,6 +36,15 @@ export const pages: PageDefinition[] = [
     component: lazy(() => import('./pages/workshop/WorkshopPage')),
   }),
   definePage({
+    id: 'present',
+    path: '/present',
+    // For a projector: the current step, the stream's chart and the application's newest rows on one screen.
+    bare: true,
+    title: () => 'Presenter view',
+    breadcrumbs: () => [{ text: 'Workshop', path: '/workshop' }, { text: 'Presenter view', path: '/present' }],
+    component: lazy(() => import('./pages/present/PresenterPage')),
+  }),
+  definePage({
     id: 'streams',
     path: '/streams',
     nav: { section: KDS, label: 'Data streams' },

@@ -6,7 +6,7 @@ import { parseStreamArn } from '../kinesis/store/store';
 import type { ReaderStart, StreamCheckpoint } from '../kinesis/consumer';
 import { SnapshotVersionError, type ModuleFactory, type OperationKind, type ServiceModule } from '../module';
 import type { AnalyticsEnvironment } from './actions/context';
-import { AnalyticsRuntime, type RuntimeEnvironment, type SourceReader } from './runtime';
+import { AnalyticsRuntime, type RuntimeEnvironment, type SourceReader, type SourceRecord } from './runtime';
 import { AnalyticsService, operations } from './service';
 import type { AnalyticsStore } from './store';
 import { ANALYTICS_SNAPSHOT_VERSION, type AnalyticsSnapshot, type InputStartingPosition } from './types';
@@ -119,7 +119,9 @@ export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseE
           try {
             const r = reader.read(limit);
             // Shards are read one after another: put their records back in arrival order.
-            const records = r.records.map((x) => ({ data: base64ToText(x.data), arrival: x.arrivalTime })).sort((a, b) => a.arrival - b.arrival);
+            const records = r.records
+              .map((x): SourceRecord => ({ data: base64ToText(x.data), arrival: x.arrivalTime, shardId: x.shardId, sequenceNumber: x.sequenceNumber, partitionKey: x.partitionKey }))
+              .sort((a, b) => a.arrival - b.arrival);
             return { records };
           } catch (e) {
             if (isAwsError(e) && e.code === 'ResourceNotFoundException') return { records: [], gone: true };

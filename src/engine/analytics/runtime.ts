@@ -8,7 +8,9 @@ import type { Clock } from '../common/clock';
 import type { Rng } from '../common/rng';
 import { Application as SqlApplication, displayValue, ERROR_STREAM, type InAppStream } from '../sql/application';
 import type { Row } from '../sql/compile';
+import { Aggregated, originOf } from '../sql/provenance';
 import type { SqlType } from '../sql/types';
+import { csvField } from './recordFormat';
 import type { AnalyticsStore } from './store';
 import type { AnalyticsApplication, ApplicationOutput, InputStartingPosition } from './types';
 
@@ -20,7 +22,38 @@ export interface SourceRecord {
   data: string;
   /** ApproximateArrivalTimestamp, epoch ms. */
   arrival: number;
+  /** Where a Kinesis stream's record sits: rows made from it alone keep this (see sql/provenance.ts). */
+  shardId?: string;
+  sequenceNumber?: string;
+  partitionKey?: string;
 }
+
+/** The Kinesis record a row was made from, as the console shows it. */
+export interface RecordOrigin {
+  kind: 'record';
+  shardId: string;
+  sequenceNumber: string;
+  partitionKey: string;
+  arrival: number;
+  data: string;
+}
+
+/** A row computed over a window: how many rows made it, and the window. */
+export interface AggregateOrigin {
+  kind: 'aggregate';
+  rows: number;
+  windowStart: number;
+  windowEnd: number;
+}
+
+export type RowOrigin = RecordOrigin | AggregateOrigin;
+
+const toRowOrigin = (o: unknown): RowOrigin | undefined => {
+  if (o instanceof Aggregated) return { kind: 'aggregate', rows: o.rows, windowStart: o.windowStart, windowEnd: o.windowEnd };
+  const r = o as SourceRecord | undefined;
+  if (r?.sequenceNumber === undefined) return undefined;
+  return { kind: 'record', shardId: r.shardId!, sequenceNumber: r.sequenceNumber, partitionKey: r.partitionKey ?? '', arrival: r.arrival, data: r.data };
+};
 
 /** A reader of an application's source, within the source's read limits. */
 export interface SourceReader {
@@ -55,12 +88,25 @@ export interface TailRow {
   rowtime: number;
   /** Column values as shown: numbers, strings, timestamps as 'YYYY-MM-DD HH:MM:SS.mmm', null. */
   values: unknown[];
+  /** Where the row came from, when the pipeline can tell (a Kinesis source, no join or sliding window on the way). */
+  origin?: RowOrigin;
 }
 
-export interface StreamTail {
+/** A kept row: its origin as the SQL engine handed it, turned into a RowOrigin only when read. */
+interface KeptRow {
+  seq: number;
+  rowtime: number;
+  values: unknown[];
+  origin: unknown;
+}
+
+export interface StreamTail<R = TailRow> {
   name: string;
-  columns: { name: string; type: string }[];
-  rows: TailRow[];
+  /** The stream's columns after ROWTIME; hidden ones (APPROXIMATE_ARRIVAL_TIME) are not written to a destination. */
+  columns: { name: string; type: string; hidden?: boolean }[];
+  /** The in-application streams the pumps writing this one read (none for the source). */
+  from: string[];
+  rows: R[];
   /** Rows that passed through the stream since the application started. */
   total: number;
 }
@@ -73,7 +119,7 @@ interface Destination {
 
 class RunningApp {
   readonly sql: SqlApplication;
-  readonly tails = new Map<string, StreamTail>();
+  readonly tails = new Map<string, StreamTail<KeptRow>>();
   readonly destinations: Destination[] = [];
   private seq = 0;
   private reader?: SourceReader;
@@ -112,7 +158,8 @@ class RunningApp {
     const { records, gone } = this.reader.read(READ_LIMIT);
     for (const r of records) {
       this.sql.advance(Math.min(r.arrival, now));
-      this.sql.pushRecord(r.data, r.arrival);
+      // The record itself is the origin (no copy): only rows kept for the console look at it.
+      this.sql.pushRecord(r.data, r.arrival, r.sequenceNumber === undefined ? undefined : r);
     }
     this.sql.advance(now);
     this.flush(env);
@@ -131,12 +178,13 @@ class RunningApp {
     const cols = stream.def.columns;
     let tail = this.tails.get(stream.name);
     if (!tail) {
-      tail = { name: stream.name, columns: cols.slice(1).map((c) => ({ name: c.name, type: c.type.kind })), rows: [], total: 0 };
+      const from = [...new Set(this.sql.pumps.filter((p) => p.target === stream.name).flatMap((p) => p.sources))];
+      tail = { name: stream.name, columns: cols.slice(1).map((c) => (c.hidden ? { name: c.name, type: c.type.kind, hidden: true } : { name: c.name, type: c.type.kind })), from, rows: [], total: 0 };
       this.tails.set(stream.name, tail);
     }
     const values = new Array<unknown>(cols.length - 1);
     for (let i = 1; i < cols.length; i++) values[i - 1] = displayValue(cols[i].type, row[i]);
-    tail.rows.push({ seq: ++this.seq, rowtime: row[0] as number, values });
+    tail.rows.push({ seq: ++this.seq, rowtime: row[0] as number, values, origin: originOf(row) });
     if (tail.rows.length > TAIL_ROWS * 1.25) tail.rows.splice(0, tail.rows.length - TAIL_ROWS);
     tail.total++;
     if (stream.name === ERROR_STREAM) return;
@@ -151,16 +199,6 @@ class RunningApp {
 /** An output's Name matches the in-application stream as written, or folded to upper case as unquoted SQL names are. */
 const sameStream = (outputName: string, streamName: string): boolean => outputName === streamName || outputName.toUpperCase() === streamName;
 
-const csvField = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
- * One output record. JSON: an object of the visible columns, with no delimiter after it (KDA writes
- * JSON records back to back; Firehose adds none either). CSV: the values, comma-separated, ending in a newline.
- */
 export const formatRecord = (format: 'JSON' | 'CSV', columns: { name: string; type: SqlType; hidden?: boolean }[], row: Row): string => {
   if (format === 'CSV') {
     const fields: string[] = [];
@@ -258,7 +296,11 @@ export class AnalyticsRuntime {
     if (!r) return { running: false, streams: [] };
     const streams = [...r.tails.values()].map((t) => {
       const rows = t.rows.filter((x) => x.seq > afterSeq);
-      return { ...t, rows: rows.slice(Math.max(0, rows.length - limit)) };
+      const shown = rows.slice(Math.max(0, rows.length - limit)).map(({ seq, rowtime, values, origin }): TailRow => {
+        const o = toRowOrigin(origin);
+        return o ? { seq, rowtime, values, origin: o } : { seq, rowtime, values };
+      });
+      return { ...t, rows: shown };
     });
     return { running: true, streams };
   }

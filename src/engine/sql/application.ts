@@ -16,6 +16,7 @@ import { SqlRuntimeError } from './functions/errors';
 import type { Operator, PlanNode } from './operators/operator';
 import { parseScriptRecovering } from './parser';
 import type { QueryPlan, StreamColumn, StreamDef } from './planner';
+import { carryOrigin, setOrigin } from './provenance';
 import { formatType, isIntegral, T, type SqlType, type SqlValue } from './types';
 
 export const SOURCE_STREAM = 'SOURCE_SQL_STREAM_001';
@@ -214,6 +215,7 @@ export class Application {
               const c = casts[i];
               out[positions[i] + 1] = c === null ? row[i + 1] : c(row[i + 1]);
             }
+            carryOrigin(row, out);
             target.insert(out);
           }
         } catch (e) {
@@ -275,8 +277,9 @@ export class Application {
   /**
    * One input record arrives: parsed per the input schema into SOURCE_SQL_STREAM_001 with ROWTIME and
    * APPROXIMATE_ARRIVAL_TIME set to its arrival; a record that does not fit goes to error_stream.
+   * `origin` (where the record was read from) follows the row and the rows made from it alone.
    */
-  pushRecord(data: string, arrival: number): void {
+  pushRecord(data: string, arrival: number, origin?: unknown): void {
     if (!this.parseInput) throw new Error('the application has no input schema');
     const r = this.parseInput(data);
     if (!Array.isArray(r)) {
@@ -284,15 +287,16 @@ export class Application {
       this.errorStream.insert([now, now, 'ERROR', 'Parse error', r.error, arrival, hexData(data), null]);
       return;
     }
-    this.pushRow(r, arrival);
+    this.pushRow(r, arrival, origin);
   }
 
-  /** A pre-parsed source row (values in schema column order). */
-  pushRow(values: SqlValue[], arrival: number): void {
+  /** A pre-parsed source row (values in schema column order); `origin` rides along unseen (see provenance.ts). */
+  pushRow(values: SqlValue[], arrival: number, origin?: unknown): void {
     const row = new Array<SqlValue>(values.length + 2);
     row[0] = arrival;
     row[1] = arrival;
     for (let i = 0; i < values.length; i++) row[i + 2] = values[i];
+    if (origin !== undefined) setOrigin(row, origin);
     this.source.insert(row);
   }
 

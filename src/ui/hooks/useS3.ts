@@ -160,7 +160,7 @@ export const emptyBucket = async (s3: S3Client, bucket: string, onProgress?: (de
 };
 
 /** GetObject's body as bytes; `range` as in the Range header. */
-const getBytes = async (s3: S3Client, bucket: string, key: string, range?: string) => {
+export const getBytes = async (s3: S3Client, bucket: string, key: string, range?: string) => {
   const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(range ? { Range: range } : {}) }));
   const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
   return { out, bytes };

@@ -45,7 +45,7 @@ export const toWorkshopApp = (a: ApplicationDetail, totals?: Record<string, numb
 const bucketOf = (arn: string | undefined) => arn?.replace(/^arn:[^:]+:s3:::/, '');
 
 /** The fixed start of a Firehose prefix (before any `!{...}` expression). */
-const staticPrefix = (prefix: string | undefined) => (prefix ?? '').split('!{')[0];
+export const staticPrefix = (prefix: string | undefined) => (prefix ?? '').split('!{')[0];
 
 /**
  * Gathers a snapshot of the console's state with the SDK clients (and, in emulated mode, the

@@ -56,6 +56,20 @@ export function App({ pages }: { pages: PageDefinition[] }) {
   const Page = resolved?.page.component;
   const activePath = resolved ? (resolved.page.navPath ?? resolved.page.path) : '';
 
+  if (Page && resolved?.page.bare)
+    return (
+      <main>
+        <Suspense fallback={null}>
+          <GeneratorResume />
+        </Suspense>
+        <ErrorBoundary key={location.path}>
+          <Suspense fallback={<Spinner size="large" />}>
+            <Page {...resolved.props} />
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+    );
+
   return (
     <>
       <div id="top-bar" style={{ position: 'sticky', top: 0, zIndex: 1002 }}>

@@ -28,6 +28,8 @@ export interface PageDefinition {
   home?: boolean;
   /** The side navigation entry this page belongs to, when it has none of its own. */
   navPath?: string;
+  /** Shown on its own, without the top bar, side navigation and breadcrumbs (the presenter view). */
+  bare?: boolean;
   title(p: PageProps): string;
   breadcrumbs(p: PageProps): Crumb[];
   component: ComponentType<PageProps>;

@@ -68,7 +68,7 @@ export type Detector = (s: WorkshopSnapshot, ctx: DetectorContext) => Check;
 const not = (detail: string): Check => ({ done: false, detail });
 const unknown = not('Checking…');
 
-const arnNames = (arn: string | undefined, kind: 'stream' | 'deliverystream') => {
+export const arnNames = (arn: string | undefined, kind: 'stream' | 'deliverystream') => {
   const m = arn?.match(new RegExp(`:${kind}/(.+)$`));
   return m?.[1];
 };

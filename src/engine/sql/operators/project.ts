@@ -1,7 +1,8 @@
 import type { Fn, Row } from '../compile';
 import type { Operator, PlanNode } from './operator';
+import { carryOrigin } from '../provenance';
 
-/** The select list: builds the output row [ROWTIME, ...values]; ROWTIME passes through. */
+/** The select list: builds the output row [ROWTIME, ...values]; ROWTIME and the row's origin pass through. */
 export class Project implements Operator {
   private readonly n: number;
   constructor(
@@ -19,6 +20,7 @@ export class Project implements Operator {
     out[0] = row[0];
     const e = this.exprs;
     for (let i = 0; i < n; i++) out[i + 1] = e[i](row);
+    carryOrigin(row, out);
     this.next.push(out);
   }
   advance(now: number): void {

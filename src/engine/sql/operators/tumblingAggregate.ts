@@ -4,6 +4,7 @@ import { SqlRuntimeError } from '../functions/errors';
 import type { SqlValue } from '../types';
 import type { TimeWindow } from '../window';
 import type { ErrorReporter, Operator, PlanNode } from './operator';
+import { Aggregated, carryOrigin, setOrigin } from '../provenance';
 
 export interface AggregateSpec {
   name: string;
@@ -16,6 +17,8 @@ export interface AggregateSpec {
 interface Group {
   row: Row;
   accs: Accumulator[];
+  /** Rows added to the group. */
+  n: number;
 }
 /** With no aggregates (DISTINCT) a group is just its first row. */
 type Entry = Group | Row;
@@ -88,13 +91,14 @@ export class TumblingAggregate implements Operator {
       else {
         const accs = new Array<Accumulator>(this.nAggs);
         for (let i = 0; i < this.nAggs; i++) accs[i] = this.o.aggs[i].create();
-        g = { row, accs };
+        g = { row, accs, n: 0 };
       }
       this.add(row, g);
     }
     if (this.nAggs === 0) return;
     const aggs = this.o.aggs;
     const accs = (g as Group).accs;
+    (g as Group).n++;
     for (let i = 0; i < this.nAggs; i++) {
       const a = aggs[i].arg;
       accs[i].add(a === null ? 1 : a(row), t);
@@ -193,6 +197,8 @@ export class TumblingAggregate implements Operator {
           const out = new Array<SqlValue>(nk + 1);
           out[0] = end;
           for (let i = 0; i < nk; i++) out[i + 1] = keys[i](first);
+          // A DISTINCT row is its group's first row: it keeps that row's origin.
+          carryOrigin(first, out);
           next.push(out);
         } catch (e) {
           if (!(e instanceof SqlRuntimeError)) throw e;
@@ -214,6 +220,8 @@ export class TumblingAggregate implements Operator {
         const out = new Array<SqlValue>(np + 1);
         out[0] = end;
         for (let i = 0; i < np; i++) out[i + 1] = project[i](aggRow);
+        if (g === undefined) carryOrigin(first, out);
+        else setOrigin(out, new Aggregated(g.n, end - w.width, end));
         next.push(out);
       } catch (e) {
         if (!(e instanceof SqlRuntimeError)) throw e;

@@ -6,6 +6,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
+import { FollowRecordModal } from '../../components/FollowRecord';
+import type { FollowStart } from '../../hooks/useFollowRecord';
 import { downloadText } from '../../lib/download';
 import {
   fetchStreamRows,
@@ -35,7 +37,7 @@ const csv = (s: StreamRows) => {
 const json = (s: StreamRows) =>
   s.rows.map((r) => JSON.stringify(Object.fromEntries([['ROWTIME', formatTime(r.rowtime)], ...s.columns.map((c, i) => [c.name, r.values[i]])]))).join('\n') + '\n';
 
-function StreamTable({ arn, stream, paused, onHover }: { arn: string; stream: StreamRows; paused: boolean; onHover(over: boolean): void }) {
+function StreamTable({ arn, stream, paused, onHover, onFollow }: { arn: string; stream: StreamRows; paused: boolean; onHover(over: boolean): void; onFollow(row: TailRow): void }) {
   const rows = stream.rows.slice(-LIVE_ROWS).reverse();
   /** Downloads every row the application keeps of the stream, not just the ones shown. */
   const download = async (as: 'csv' | 'json') => {
@@ -76,6 +78,19 @@ function StreamTable({ arn, stream, paused, onHover }: { arn: string; stream: St
             header: c.name,
             cell: (r: TailRow) => (r.values[i] === null ? <Box color="text-status-inactive">null</Box> : String(r.values[i])),
           })),
+          ...(stream.name === ERROR_STREAM
+            ? []
+            : [
+                {
+                  id: 'follow',
+                  header: 'Source',
+                  cell: (r: TailRow) => (
+                    <Button variant="inline-link" data-testid="follow-row" onClick={() => onFollow(r)} ariaLabel={`Follow row ${r.seq} to its record`}>
+                      Follow
+                    </Button>
+                  ),
+                },
+              ]),
         ]}
         empty={<Box color="text-status-inactive">No rows yet.</Box>}
       />
@@ -89,6 +104,7 @@ export function RealtimeAnalytics({ app }: { app: ApplicationDetail }) {
   const running = app.ApplicationStatus === 'RUNNING' || app.ApplicationStatus === 'UPDATING';
   const rows = useApplicationRows(app.ApplicationARN ?? '', running, paused);
   const [tab, setTab] = useState<string | undefined>();
+  const [follow, setFollow] = useState<FollowStart>();
   const streams = [...(rows.data?.streams ?? [])].sort(order);
   const active = tab && streams.some((s) => s.name === tab) ? tab : streams.find((s) => s.name !== SOURCE)?.name ?? streams[0]?.name;
   return (
@@ -117,7 +133,15 @@ export function RealtimeAnalytics({ app }: { app: ApplicationDetail }) {
             ...streams.map((s) => ({
               id: s.name,
               label: s.name === SOURCE ? 'Source data' : s.name,
-              content: <StreamTable arn={app.ApplicationARN ?? ''} stream={s} paused={paused} onHover={setPaused} />,
+              content: (
+                <StreamTable
+                  arn={app.ApplicationARN ?? ''}
+                  stream={s}
+                  paused={paused}
+                  onHover={setPaused}
+                  onFollow={(row) => setFollow({ from: 'row', applicationArn: app.ApplicationARN ?? '', stream: s.name, row })}
+                />
+              ),
             })),
             {
               id: 'explain',
@@ -131,6 +155,7 @@ export function RealtimeAnalytics({ app }: { app: ApplicationDetail }) {
           ]}
         />
       )}
+      <FollowRecordModal start={follow} onDismiss={() => setFollow(undefined)} />
     </Container>
   );
 }

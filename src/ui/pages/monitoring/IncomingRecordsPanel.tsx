@@ -15,6 +15,7 @@ export function IncomingRecordsPanel({
   loading,
   emptyText,
   height,
+  large,
 }: {
   /** `incoming-records` gives test ids `chart-incoming-records` and `sum-incoming-records`. */
   testId: string;
@@ -23,6 +24,8 @@ export function IncomingRecordsPanel({
   loading: boolean;
   emptyText: string;
   height?: number;
+  /** Large axis labels, for the presenter view. */
+  large?: boolean;
 }) {
   const sum = data ? sumOf(data, 'incomingRecords') : undefined;
   return (
@@ -44,6 +47,7 @@ export function IncomingRecordsPanel({
         loading={loading}
         emptyText={emptyText}
         height={height}
+        large={large}
       />
     </Container>
   );

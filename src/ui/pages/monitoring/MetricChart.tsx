@@ -33,6 +33,8 @@ export interface MetricChartProps {
   height?: number;
   /** Stacked bars (one segment per series) instead of lines: parts of a whole, e.g. shards of a stream. */
   stacked?: boolean;
+  /** For a projector: axis labels in large type and the text colour, a thicker line. */
+  large?: boolean;
 }
 
 const compact = (v: number) =>
@@ -68,9 +70,12 @@ export function MetricChart({
   emptyText,
   zeroIsData,
   stacked,
+  large,
   height = 220,
 }: MetricChartProps) {
   const theme = chartTheme(usePreferences((s) => s.theme));
+  const axis = large ? theme.tooltipText : theme.axis;
+  const fontSize = large ? 20 : 12;
   const hasData = !!data?.some((p) =>
     series.some((s) => (zeroIsData ? p[s.key] !== undefined : (p[s.key] ?? 0) > 0)),
   );
@@ -98,15 +103,15 @@ export function MetricChart({
           ? { type: 'category' as const }
           : { type: 'number' as const, scale: 'time' as const, domain: ['dataMin', 'dataMax'] })}
         tickFormatter={tickTime}
-        stroke={theme.axis}
-        tick={{ fill: theme.axis, fontSize: 12 }}
+        stroke={axis}
+        tick={{ fill: axis, fontSize }}
         minTickGap={24}
       />
       <YAxis
-        stroke={theme.axis}
-        tick={{ fill: theme.axis, fontSize: 12 }}
+        stroke={axis}
+        tick={{ fill: axis, fontSize }}
         tickFormatter={compact}
-        width={52}
+        width={large ? 80 : 52}
         allowDecimals={false}
       />
       <Tooltip
@@ -161,8 +166,8 @@ export function MetricChart({
                 dataKey={s.key}
                 name={s.label}
                 stroke={theme.series[i % theme.series.length]}
-                strokeWidth={2}
-                dot={(data?.length ?? 0) <= 30 ? { r: 2.5 } : false}
+                strokeWidth={large ? 4 : 2}
+                dot={(data?.length ?? 0) <= 30 ? { r: large ? 4 : 2.5 } : false}
                 isAnimationActive={false}
                 connectNulls={false}
               />

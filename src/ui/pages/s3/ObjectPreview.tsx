@@ -8,6 +8,10 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Spinner from '@cloudscape-design/components/spinner';
 import Table from '@cloudscape-design/components/table';
 import { useState, type ReactNode } from 'react';
+import Button from '@cloudscape-design/components/button';
+import { FollowRecordModal } from '../../components/FollowRecord';
+import type { FollowStart } from '../../hooks/useFollowRecord';
+import { csvLine } from '../../lib/follow';
 import { framed } from '../../components/CliCommand';
 import { useObjectPreview, type ObjectHead } from '../../hooks/useS3';
 import { cellText, type PreviewBody } from '../../lib/objectPreview';
@@ -18,6 +22,9 @@ interface PreviewRow {
   n: number;
   cells: string[];
 }
+
+/** Follows the n-th (0-based) record of the preview back to the row and record it came from. */
+type OnFollow = (index: number) => void;
 
 const KIND_LABELS: Record<PreviewBody['kind'], string> = {
   empty: 'Empty object',
@@ -37,7 +44,7 @@ const pre = (text: string, testId: string) => (
 );
 
 /** Rows shown a page at a time, so a 1 MiB CSV does not render 20,000 rows at once. */
-function PagedTable({ header, rows, testId }: { header: string[]; rows: string[][]; testId: string }) {
+function PagedTable({ header, rows, testId, onFollow }: { header: string[]; rows: string[][]; testId: string; onFollow?: OnFollow }) {
   const [page, setPage] = useState(1);
   const pages = Math.max(1, Math.ceil(rows.length / PAGE_ROWS));
   const start = (Math.min(page, pages) - 1) * PAGE_ROWS;
@@ -54,12 +61,25 @@ function PagedTable({ header, rows, testId }: { header: string[]; rows: string[]
       columnDefinitions={[
         { id: 'n', header: '#', cell: (r) => r.n, width: 70 },
         ...header.map((h, c) => ({ id: `c${c}`, header: h, cell: (r: PreviewRow) => r.cells[c] ?? '' })),
+        ...(onFollow
+          ? [
+              {
+                id: 'follow',
+                header: 'Source',
+                cell: (r: PreviewRow) => (
+                  <Button variant="inline-link" data-testid="follow-line" ariaLabel={`Follow line ${r.n} to its record`} onClick={() => onFollow(r.n - 1)}>
+                    Follow
+                  </Button>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
 }
 
-function Body({ body }: { body: PreviewBody }) {
+function Body({ body, onFollow }: { body: PreviewBody; onFollow?(line: string): void }) {
   const [view, setView] = useState<'table' | 'raw'>('table');
   const toggle = (table: ReactNode, raw: string) => (
     <SpaceBetween size="s">
@@ -86,13 +106,15 @@ function Body({ body }: { body: PreviewBody }) {
       return pre(body.hex, 'preview-hex');
     case 'csv': {
       const header = Array.from({ length: body.columns }, (_, i) => `Column ${i + 1}`);
-      return toggle(<PagedTable header={header} rows={body.rows} testId="preview-csv" />, body.text);
+      const follow = onFollow && ((i: number) => onFollow(csvLine(body.rows[i])));
+      return toggle(<PagedTable header={header} rows={body.rows} testId="preview-csv" onFollow={follow} />, body.text);
     }
     case 'json-records': {
       const rows = body.columns.length
         ? body.records.map((r) => body.columns.map((c) => cellText((r.value as Record<string, unknown>)[c])))
         : body.records.map((r) => [r.source]);
-      return toggle(<PagedTable header={body.columns.length ? body.columns : ['Record']} rows={rows} testId="preview-records" />, body.text);
+      const follow = onFollow && ((i: number) => onFollow(body.records[i].source));
+      return toggle(<PagedTable header={body.columns.length ? body.columns : ['Record']} rows={rows} testId="preview-records" onFollow={follow} />, body.text);
     }
     default: {
       const never: never = body;
@@ -105,6 +127,7 @@ function Body({ body }: { body: PreviewBody }) {
 export function ObjectPreview({ bucket, head }: { bucket: string; head: ObjectHead }) {
   const preview = useObjectPreview(bucket, head);
   const p = preview.data;
+  const [follow, setFollow] = useState<FollowStart>();
   const count = p?.body.kind === 'csv' ? p.body.rows.length : p?.body.kind === 'json-records' ? p.body.records.length : undefined;
   return (
     <Container
@@ -136,9 +159,10 @@ export function ObjectPreview({ bucket, head }: { bucket: string; head: ObjectHe
               {p.notice}
             </Alert>
           )}
-          <Body body={p.body} />
+          <Body body={p.body} onFollow={(line) => setFollow({ from: 'line', bucket, key: head.key, line })} />
         </SpaceBetween>
       )}
+      <FollowRecordModal start={follow} onDismiss={() => setFollow(undefined)} />
     </Container>
   );
 }

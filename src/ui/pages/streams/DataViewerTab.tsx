@@ -12,7 +12,9 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { FollowRecordModal } from '../../components/FollowRecord';
+import type { FollowStart } from '../../hooks/useFollowRecord';
 import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import {
@@ -45,15 +47,20 @@ type Field = 'sequenceNumber' | 'timestamp' | 'limit' | 'pasteLimit';
 /** An iterator AWS refused, and whether it came from the paste field or from paging. */
 type Problem = IteratorProblem & { from: 'paste' | 'page' };
 
-export function DataViewerTab({ stream, shards }: { stream: string; shards: Shard[] }) {
-  const [shardId, setShardId] = useState<string>();
-  const [type, setType] = useState<IteratorType>('TRIM_HORIZON');
-  const [sequenceNumber, setSequenceNumber] = useState('');
+/**
+ * The data viewer of a stream. `at` (from `?shard=..&seq=..`, see recordHref) opens it on one record:
+ * AT_SEQUENCE_NUMBER in that shard, read at once.
+ */
+export function DataViewerTab({ stream, shards, at }: { stream: string; shards: Shard[]; at?: { shardId: string; sequenceNumber: string } }) {
+  const [shardId, setShardId] = useState<string | undefined>(at?.shardId);
+  const [type, setType] = useState<IteratorType>(at ? 'AT_SEQUENCE_NUMBER' : 'TRIM_HORIZON');
+  const [sequenceNumber, setSequenceNumber] = useState(at?.sequenceNumber ?? '');
+  const [follow, setFollow] = useState<FollowStart>();
   const serviceTime = useServiceTime();
   const [timestamp, setTimestamp] = useState(() => new Date(serviceTime() - 5 * 60_000).toISOString());
   /** Until the user types a time, AT_TIMESTAMP starts five minutes before the service's now. */
   const [timestampTyped, setTimestampTyped] = useState(false);
-  const [limit, setLimit] = useState('25');
+  const [limit, setLimit] = useState(at ? '1' : '25');
   const [pages, setPages] = useState<RecordsPage[]>([]);
   /** Which fetched page is on screen: Previous page goes back through pages already read. */
   const [shown, setShown] = useState(0);
@@ -121,6 +128,15 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
     }
     start({ stream, shardId: shard, iteratorType: type, sequenceNumber: needsSeq ? sequenceNumber : undefined, timestamp: ts, limit: limitN });
   };
+
+  const readAt = useRef(at !== undefined);
+  useEffect(() => {
+    if (!readAt.current || shards.length === 0) return;
+    readAt.current = false;
+    read();
+    // Once, when the shards are known.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shards.length]);
 
   /** A fresh iterator from the same starting position the expired one came from. */
   const startOver = () => {
@@ -378,6 +394,21 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
               ),
             },
             { id: 'size', header: 'Bytes', cell: (r) => r.data.size, width: 70 },
+            {
+              id: 'follow',
+              header: 'Rows and objects',
+              width: 110,
+              cell: (r) => (
+                <Button
+                  variant="inline-link"
+                  data-testid="follow-record"
+                  ariaLabel={`Follow record ${r.sequenceNumber}`}
+                  onClick={() => shard && setFollow({ from: 'record', stream, shardId: shard, sequenceNumber: r.sequenceNumber })}
+                >
+                  Follow
+                </Button>
+              ),
+            },
           ]}
           empty={<Box textAlign="center">No records in this page. {current.nextIterator ? 'Try the next page.' : ''}</Box>}
         />
@@ -387,6 +418,7 @@ export function DataViewerTab({ stream, shards }: { stream: string; shards: Shar
           Its records continue in the child shards: {current.childShards.map((c) => c.ShardId).join(', ')}.
         </Alert>
       )}
+      <FollowRecordModal start={follow} onDismiss={() => setFollow(undefined)} />
     </SpaceBetween>
   );
 }

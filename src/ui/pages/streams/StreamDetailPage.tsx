@@ -119,7 +119,18 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
           tabs={[
             { id: 'shards', label: 'Shards', content: <ShardsTab stream={name} shards={allShards} loading={shards.isLoading} /> },
             { id: 'put', label: 'Put record', content: <PutRecordTab stream={name} shards={allShards} /> },
-            { id: 'data', label: 'Data viewer', content: <DataViewerTab stream={name} shards={allShards} /> },
+            {
+              id: 'data',
+              label: 'Data viewer',
+              content: (
+                <DataViewerTab
+                  key={`${query.shard ?? ''}/${query.seq ?? ''}`}
+                  stream={name}
+                  shards={allShards}
+                  at={query.shard && query.seq ? { shardId: query.shard, sequenceNumber: query.seq } : undefined}
+                />
+              ),
+            },
             { id: 'configuration', label: 'Configuration', content: <ConfigurationTab summary={s} shards={allShards} /> },
           ]}
         />

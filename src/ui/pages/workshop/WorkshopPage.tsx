@@ -46,6 +46,9 @@ export default function WorkshopPage() {
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <WorkshopFileActions />
+              <Button href="#/present" data-testid="open-presenter" iconName="expand">
+                Presenter view
+              </Button>
               <Button data-testid="reset-progress" onClick={() => setConfirmReset(true)}>
                 Reset progress
               </Button>
