@@ -536,7 +536,7 @@ export class GeneratorRun {
     return {
       state: this.state,
       stopReason: this.stopReason,
-      targetRate: this.targetRate,
+      targetRate: this.rate,
       rendered: s.rendered,
       acknowledged: s.acknowledged,
       failed: s.failed,
