@@ -54,7 +54,7 @@ export function PeriodicRateEditor({ grid, smoothing, disabled, onGrid, onSmooth
   const [scope, setScope] = useState('all');
   const fillErrors = { mu: cellProblem(fill.mu), sigma: cellProblem(fill.sigma) };
   const problem = gridProblem(grid);
-  const numbers = useMemo(() => gridNumbers(grid), [grid]);
+  const rate = useMemo(() => ({ grid: gridNumbers(grid), smoothing }), [grid, smoothing]);
 
   const setCell = (hour: number, day: number, key: keyof CellText, value: string) =>
     onGrid(grid.map((row, h) => (h !== hour ? row : row.map((c, d) => (d === day ? { ...c, [key]: value } : c)))));
@@ -203,7 +203,7 @@ export function PeriodicRateEditor({ grid, smoothing, disabled, onGrid, onSmooth
         {problem ? (
           <Box color="text-body-secondary">The preview appears when every cell holds a number.</Box>
         ) : (
-          <PeriodicPreviewChart rate={{ grid: numbers, smoothing }} />
+          <PeriodicPreviewChart rate={rate} />
         )}
       </FormField>
     </SpaceBetween>

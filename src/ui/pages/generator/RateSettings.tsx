@@ -1,6 +1,7 @@
 import FormField from '@cloudscape-design/components/form-field';
 import SegmentedControl from '@cloudscape-design/components/segmented-control';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import { memo } from 'react';
 import type { GeneratorFormValues } from '../../hooks/useGeneratorForm';
 import { BackfillFields } from './BackfillFields';
 import { PeriodicRateEditor } from './PeriodicRateEditor';
@@ -11,8 +12,11 @@ export interface RateSettingsProps {
   locked: boolean;
 }
 
-/** The rate's mode (KDG's Constant and Periodic tabs), the Periodic grid, and simulated time. */
-export function RateSettings({ form, set, locked }: RateSettingsProps) {
+/**
+ * The rate's mode (KDG's Constant and Periodic tabs), the Periodic grid, and simulated time.
+ * Memoised: the page re-renders with every counter update of a run, and the grid and its chart need not.
+ */
+export const RateSettings = memo(function RateSettings({ form, set, locked }: RateSettingsProps) {
   const periodic = form.rateMode === 'periodic';
   return (
     <SpaceBetween size="m">
@@ -54,4 +58,4 @@ export function RateSettings({ form, set, locked }: RateSettingsProps) {
       />
     </SpaceBetween>
   );
-}
+});
