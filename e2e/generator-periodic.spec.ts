@@ -85,9 +85,9 @@ test('backfill: 10 simulated minutes at 10 records a second complete with 6,000 
 
   await gen.sendButton.click();
   await expect(gen.progress).toBeVisible();
-  await gen.screenshot('generator-backfill', page.getByTestId('run-panel'));
+  await gen.screenshot('generator-backfill');
   await expect(gen.status).toContainText('Backfill complete', { timeout: 60_000 });
-  await gen.screenshot('generator-backfill-complete', page.getByTestId('run-panel'));
+  await gen.screenshot('generator-backfill-complete');
   expect(await gen.counter('acknowledged')).toBe(6000);
   expect(await gen.figure('backfill-percent')).toBe(100);
   await expect(page.getByTestId('run-stopped')).toContainText('Backfill complete: 6000 records for 600 simulated seconds');
