@@ -100,6 +100,18 @@ describe('GeneratorHost', () => {
     expect(JSON.parse(first)).toHaveProperty('sensorId');
   });
 
+  it('runs a Periodic backfill job to its end in the one emulator', async () => {
+    const { host, kinesis } = relayed();
+    await kinesis.call('CreateStream', { StreamName: 'gen', ShardCount: 2 });
+    const grid = Array.from({ length: 24 }, () => Array.from({ length: 7 }, () => ({ mu: 3, sigma: 0 })));
+    const start = new Date(2026, 10, 30, 8).getTime();
+    const stats = await settle(host, job({ periodic: { grid, smoothing: false }, backfill: { start, end: start + 60_000 } }));
+    const last = stats[stats.length - 1];
+    expect(last).toMatchObject({ state: 'completed', acknowledged: 180, rateMode: 'periodic', periodic: { mu: 3, sigma: 0, expected: 3 } });
+    expect(last.stopReason).toBe('Backfill complete: 180 records for 60 simulated seconds');
+    expect(last.backfill).toMatchObject({ secondsDone: 60, totalSeconds: 60 });
+  });
+
   it('stops and says why when the stream is deleted while sending; counters add up', async () => {
     const { host, kinesis } = relayed();
     await kinesis.call('CreateStream', { StreamName: 'gen', ShardCount: 2 });

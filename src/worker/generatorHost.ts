@@ -34,6 +34,13 @@ export const inFlightFor = (rate: number | string): number => {
   return Number.isFinite(n) && n > 0 ? Math.min(16, Math.max(4, Math.ceil(n / 5000))) : 4;
 };
 
+/** The browser's local zone, which KDG's Periodic grid means (Date#getHours and getDay): minutes east of UTC at `t`. */
+export const localUtcOffset = (t: number): number => -new Date(t).getTimezoneOffset();
+
+/** The records per second a job may reach: its rate, or the Periodic grid's highest Mu. */
+const peakRate = (job: GeneratorJob): number | string =>
+  job.periodic ? Math.max(0, ...job.periodic.grid.flat().map((c) => c.mu)) : job.rate;
+
 /** Compiles every template of a job, or says which one is wrong and where. */
 export const compileJob = (job: GeneratorJob): { ok: true; templates: WeightedTemplate[] } | { ok: false; rejection: JobRejection } => {
   if (job.templates.length === 0) return { ok: false, rejection: { kind: 'config', message: 'Choose at least one template' } };
@@ -65,6 +72,7 @@ export class GeneratorHost {
   private settling?: Promise<void>;
   /** The run's time: the emulator's clock in emulated mode (it may run fast or skip), real time for AWS. */
   private readonly clock: MirrorClock;
+  private readonly wall: Clock;
   private realTime = false;
   private readonly rng: Rng;
   private readonly timers: Timers;
@@ -74,7 +82,8 @@ export class GeneratorHost {
     private readonly makeSend: (job: GeneratorJob) => SendBatch,
     deps: GeneratorHostDeps = {},
   ) {
-    this.clock = new MirrorClock(deps.clock ?? new RealClock());
+    this.wall = deps.clock ?? new RealClock();
+    this.clock = new MirrorClock(this.wall);
     this.rng = deps.rng ?? new PlatformRng();
     this.timers = deps.timers ?? platformTimers;
     this.statsIntervalMs = deps.statsIntervalMs ?? STATS_INTERVAL_MS;
@@ -119,13 +128,17 @@ export class GeneratorHost {
       run = new GeneratorRun({
         template: compiled.templates.length === 1 ? compiled.templates[0].template : compiled.templates,
         rate: job.rate,
+        periodic: job.periodic,
+        utcOffset: localUtcOffset,
+        backfill: job.backfill,
+        wall: this.wall,
         limit: job.limit,
         partitionKey: job.partitionKey,
         newline: job.newline,
         gzip: job.gzip,
         ...targetLimits(job.target),
         // More calls in flight at high rates: each call crosses two threads and back.
-        maxInFlight: inFlightFor(job.rate),
+        maxInFlight: inFlightFor(peakRate(job)),
         send: this.makeSend(job),
         clock: this.clock,
         rng: this.rng,

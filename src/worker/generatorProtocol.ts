@@ -1,9 +1,10 @@
 import type { ClockReading } from '../engine/common/clock';
-import type { GeneratorStats, PartitionKeyStrategy, ResumedCounters } from '../engine/generator/run';
+import type { PeriodicRate } from '../engine/generator/periodic';
+import type { BackfillRange, GeneratorStats, PartitionKeyStrategy, ResumedCounters } from '../engine/generator/run';
 import type { GeneratorTarget } from '../engine/generator/targets';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 
-export type { ClockReading, GeneratorStats, GeneratorTarget, PartitionKeyStrategy, ResumedCounters };
+export type { BackfillRange, ClockReading, GeneratorStats, GeneratorTarget, PartitionKeyStrategy, PeriodicRate, ResumedCounters };
 
 /**
  * The generator worker's side of things: what the page asks it to do, and the shape of the
@@ -39,6 +40,10 @@ export interface GeneratorJob {
   templates: JobTemplate[];
   /** Records per second (validated by the run: a number greater than 0). */
   rate: number | string;
+  /** KDG's Periodic rate (hours and weekdays in the browser's local time) instead of `rate`. */
+  periodic?: PeriodicRate;
+  /** Simulated time: the records of every second of a range, as fast as they are acknowledged. */
+  backfill?: BackfillRange;
   /** Send this many records, then stop. */
   limit?: number;
   partitionKey: PartitionKeyStrategy;

@@ -3,6 +3,8 @@ export {
   GeneratorRun,
   GeneratorConfigError,
   validateRate,
+  type BackfillProgress,
+  type BackfillRange,
   type GeneratorRunOptions,
   type GeneratorStats,
   type OutgoingRecord,
@@ -13,3 +15,4 @@ export {
   type SendBatch,
   type WeightedTemplate,
 } from './run';
+export * from './periodic';

@@ -19,6 +19,13 @@
  *
  * Timing: the number of records due at time t is floor((t - start) * rate / 1000), computed from
  * the start time and the count rendered so far, so late or early ticks never make the rate drift.
+ * In Periodic mode (KDG's), each second of the clock gets a count drawn from its hour's and day's
+ * N(Mu, Sigma), spread evenly over that second.
+ *
+ * Backfill (KDG's "Lock to real time" turned off): every simulated second of [start, end) gets its
+ * records (the constant rate, or a Periodic draw for that second's hour and day), rendered with
+ * `date.simTime` at that second, as fast as the destination acknowledges them. Rendering waits while
+ * the queue is full, so memory holds at most maxQueued records plus the calls in flight.
  *
  * Accounting: every rendered record ends up acknowledged, pending (queued, in flight or waiting to
  * be retried) or dropped (still pending when the run stopped): rendered = acknowledged + pending +
@@ -29,6 +36,7 @@ import type { Clock } from '../common/clock';
 import type { Rng } from '../common/rng';
 import type { CompiledTemplate } from './template/compiler';
 import { utf8Length } from '../common/utf8';
+import { cellAtTime, drawRecords, expectedRecords, periodicProblem, backfillProblem, type PeriodicRate, type UtcOffset } from './periodic';
 import { targetLimits } from './targets';
 import { createFaker, TemplateRenderer } from './template/renderer';
 
@@ -72,8 +80,16 @@ export interface WeightedTemplate {
 export interface GeneratorRunOptions {
   /** One template, or several named templates mixed by weight. */
   template: CompiledTemplate | WeightedTemplate[];
-  /** Target records per second (a number or a numeric string from a form field). */
+  /** Target records per second (a number or a numeric string from a form field); unused with `periodic`. */
   rate: number | string;
+  /** KDG's Periodic rate: each second's count drawn from N(Mu, Sigma) of its hour and weekday. */
+  periodic?: PeriodicRate;
+  /** The zone whose hours and weekdays the Periodic grid means (minutes east of UTC; default 0). */
+  utcOffset?: UtcOffset;
+  /** Simulated time: generate the records of every second of [start, end) as fast as they are acknowledged. */
+  backfill?: BackfillRange;
+  /** Wall time, for a backfill's records per wall second (default: `clock`). */
+  wall?: Clock;
   /** Send this many records, then stop. */
   limit?: number;
   partitionKey?: PartitionKeyStrategy;
@@ -106,6 +122,29 @@ export interface GeneratorRunOptions {
 
 export type RunState = 'idle' | 'running' | 'completed' | 'stopped';
 
+export interface BackfillRange {
+  /** Epoch milliseconds; the first simulated second is the one holding `start`. */
+  start: number;
+  /** Epoch milliseconds, not included: the backfill ends when simulated time reaches it. */
+  end: number;
+  /** date.now, date.utc, current.timestamp and faker's dates read the simulated time too. */
+  simulatedDates?: boolean;
+}
+
+export interface BackfillProgress {
+  start: number;
+  end: number;
+  /** The simulated second being generated (the last one, once every second is done). */
+  simulatedAt: number;
+  /** Simulated seconds whose records are all generated, out of totalSeconds. */
+  secondsDone: number;
+  totalSeconds: number;
+  /** Wall-clock milliseconds since this run started, for records per wall second. */
+  wallElapsedMs: number;
+  /** Acknowledged per wall second since this run started. */
+  wallRate: number;
+}
+
 export interface GeneratorStats {
   state: RunState;
   /** Why the run ended: the user, the limit, or a fatal error. */
@@ -133,6 +172,10 @@ export interface GeneratorStats {
   keyFallbacks: number;
   /** Records rendered per template name (for a mix). */
   renderedByTemplate: Record<string, number>;
+  rateMode: 'constant' | 'periodic';
+  /** Periodic mode: the cell in force (at the simulated second in a backfill) and its expected records per second. */
+  periodic?: { mu: number; sigma: number; expected: number };
+  backfill?: BackfillProgress;
   lastError?: { code: string; message: string; at: number };
 }
 
@@ -143,7 +186,7 @@ export interface GeneratorStats {
 export type ResumedCounters = Pick<
   GeneratorStats,
   'rendered' | 'acknowledged' | 'failed' | 'retried' | 'pending' | 'dropped' | 'bytesSent' | 'elapsedMs' | 'keyFallbacks' | 'renderedByTemplate'
->;
+> & { backfill?: Pick<BackfillProgress, 'secondsDone'> };
 
 /** A run option that cannot work (bad rate, bad limit...). */
 export class GeneratorConfigError extends Error {
@@ -180,6 +223,14 @@ const errorCode = (e: unknown): string => {
 };
 const errorMessage = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/** The simulated second a backfill is rendering. */
+class SimClock implements Clock {
+  t = 0;
+  now() {
+    return this.t as ReturnType<Clock['now']>;
+  }
+}
+
 interface Rec {
   data: Uint8Array;
   key: string;
@@ -204,9 +255,25 @@ const fieldOf = (text: string, path: string[]): string | undefined => {
 
 export class GeneratorRun {
   private targetRate: number;
-  private readonly o: Required<Omit<GeneratorRunOptions, 'limit' | 'template' | 'rate' | 'partitionKey' | 'resume'>> & {
+  private readonly o: Required<
+    Omit<GeneratorRunOptions, 'limit' | 'template' | 'rate' | 'partitionKey' | 'resume' | 'periodic' | 'backfill'>
+  > & {
     limit?: number;
   };
+  private readonly periodic?: PeriodicRate;
+  /** Periodic schedule: records due before the clock second `periodSecond`, and that second's draw. */
+  private periodBase = 0;
+  private periodSecond = 0;
+  private periodCount = 0;
+  private readonly backfill?: { start: number; end: number; total: number };
+  private readonly simClock = new SimClock();
+  /** The simulated second being rendered (before the first: start - 1000) and its records still to render. */
+  private simSecond = 0;
+  private simLeft = 0;
+  private simFinished = false;
+  private wallStart = 0;
+  private wallEnd?: number;
+  private ackAtStart = 0;
   private readonly sources: { name: string; renderer: TemplateRenderer; cumulative: number }[];
   private readonly keyStrategy: PartitionKeyStrategy;
   private readonly fieldPath: string[] = [];
@@ -244,7 +311,19 @@ export class GeneratorRun {
   private lastError?: { code: string; message: string; at: number };
 
   constructor(options: GeneratorRunOptions) {
-    this.targetRate = validateRate(options.rate);
+    this.periodic = options.periodic;
+    if (this.periodic) {
+      const problem = periodicProblem(this.periodic.grid);
+      if (problem) throw new GeneratorConfigError(problem);
+      this.targetRate = 0;
+    } else this.targetRate = validateRate(options.rate);
+    if (options.backfill) {
+      const { start, end } = options.backfill;
+      const problem = backfillProblem(start, end);
+      if (problem) throw new GeneratorConfigError(problem);
+      const first = Math.floor(start / 1000) * 1000;
+      this.backfill = { start: first, end, total: Math.ceil((end - first) / 1000) };
+    }
     if (options.limit !== undefined && !(Number.isInteger(options.limit) && options.limit > 0))
       throw new GeneratorConfigError(`The record limit must be a whole number greater than 0 (got ${options.limit})`);
     const kinesis = targetLimits('kinesis');
@@ -269,6 +348,8 @@ export class GeneratorRun {
       send: options.send,
       clock: options.clock,
       rng: options.rng,
+      utcOffset: options.utcOffset ?? 0,
+      wall: options.wall ?? options.clock,
     };
     this.keyStrategy = options.partitionKey ?? { kind: 'random' };
     if (this.keyStrategy.kind === 'fixed') {
@@ -289,12 +370,16 @@ export class GeneratorRun {
       total += t.weight;
     }
     this.resumed = options.resume;
-    const faker = createFaker(options.rng, options.clock);
+    // date helpers read the simulated second when the backfill asks for it
+    const dates = options.backfill?.simulatedDates ? this.simClock : options.clock;
+    const simClock = options.backfill ? this.simClock : options.clock;
+    const faker = createFaker(options.rng, dates);
     let acc = 0;
     this.sources = list.map((t) => {
       acc += t.weight / total;
       this.renderedBy[t.name] = options.resume?.renderedByTemplate[t.name] ?? 0;
-      return { name: t.name, renderer: new TemplateRenderer(t.template, { clock: options.clock, rng: options.rng, faker }), cumulative: acc };
+      const renderer = new TemplateRenderer(t.template, { clock: dates, simClock, rng: options.rng, faker });
+      return { name: t.name, renderer, cumulative: acc };
     });
   }
 
@@ -323,6 +408,36 @@ export class GeneratorRun {
       this.anchorCount = r.rendered;
       this.startAt = now - r.elapsedMs;
     }
+    this.wallStart = this.o.wall.now();
+    this.ackAtStart = this.s.acknowledged;
+    if (this.periodic && !this.backfill) this.periodicFrom(now, this.s.rendered);
+    if (this.backfill) {
+      const done = Math.min(this.backfill.total, r?.backfill?.secondsDone ?? 0);
+      this.simSecond = this.backfill.start + (done - 1) * 1000;
+      this.simClock.t = Math.max(this.backfill.start, this.simSecond);
+    }
+  }
+
+  /** Periodic: `rendered` records are due at `now`; the second holding `now` gets a fresh draw. */
+  private periodicFrom(now: number, rendered: number): void {
+    this.periodSecond = Math.floor(now / 1000);
+    this.periodCount = this.drawAt(this.periodSecond * 1000);
+    this.periodBase = rendered - (this.periodCount * (now - this.periodSecond * 1000)) / 1000;
+  }
+
+  private drawAt(t: number): number {
+    return drawRecords(this.o.rng, cellAtTime(this.periodic!, t, this.o.utcOffset));
+  }
+
+  /** Periodic: records due at `now`, drawing a count for each clock second reached since the last call. */
+  private periodicDue(now: number): number {
+    const sec = Math.floor(now / 1000);
+    while (this.periodSecond < sec) {
+      this.periodBase += this.periodCount;
+      this.periodSecond++;
+      this.periodCount = this.drawAt(this.periodSecond * 1000);
+    }
+    return this.periodBase + (this.periodCount * (now - this.periodSecond * 1000)) / 1000;
   }
 
   /**
@@ -333,6 +448,7 @@ export class GeneratorRun {
     // Only forward: the emulator's clock never goes back, so a reading that seems to (one that took a
     // while to arrive) must not make the run owe records it would then send and could not take back.
     if (this.state !== 'running' || !(ms > 0)) return;
+    if (this.periodic && !this.backfill) this.periodicFrom(this.o.clock.now(), this.s.rendered);
     this.anchorAt += ms;
     this.startAt += ms;
     this.bucketsFrom = Math.max(this.bucketsFrom + ms, this.startAt);
@@ -351,11 +467,19 @@ export class GeneratorRun {
   }
 
   get rate(): number {
-    return this.targetRate;
+    return this.periodic ? this.currentCell().expected : this.targetRate;
+  }
+
+  /** Periodic: the cell in force now (in a backfill, at the simulated second). */
+  private currentCell(): { mu: number; sigma: number; expected: number } {
+    const t = this.backfill ? this.simClock.t : this.o.clock.now();
+    const cell = cellAtTime(this.periodic!, t, this.o.utcOffset);
+    return { ...cell, expected: expectedRecords(cell) };
   }
 
   /** Changes the target rate from now on (a rate slider); what was due before stays due. */
   setRate(value: number | string): void {
+    if (this.periodic) throw new GeneratorConfigError('A Periodic run takes its rate from its grid');
     const rate = validateRate(value);
     const now = this.o.clock.now();
     if (this.state === 'running') {
@@ -374,7 +498,8 @@ export class GeneratorRun {
     if (this.state !== 'running') return -1;
     const now = this.o.clock.now();
     this.requeueRetries(now);
-    this.renderDue(now);
+    if (this.backfill) this.renderBackfill();
+    else this.renderDue(now);
     if (this.state !== 'running') return -1;
     this.dispatch(true);
     this.checkCompleted();
@@ -391,6 +516,7 @@ export class GeneratorRun {
     this.state = 'stopped';
     this.stopReason = reason;
     this.endAt = this.o.clock.now();
+    this.wallEnd = this.o.wall.now();
     this.s.dropped += this.queue.length - this.queueHead + this.retryWait.length;
     this.queue = [];
     this.queueHead = 0;
@@ -410,7 +536,7 @@ export class GeneratorRun {
     return {
       state: this.state,
       stopReason: this.stopReason,
-      targetRate: this.targetRate,
+      targetRate: this.rate,
       rendered: s.rendered,
       acknowledged: s.acknowledged,
       failed: s.failed,
@@ -424,21 +550,80 @@ export class GeneratorRun {
       recentRate: this.recentRate(now),
       keyFallbacks: s.keyFallbacks,
       renderedByTemplate: { ...this.renderedBy },
+      rateMode: this.periodic ? 'periodic' : 'constant',
+      periodic: this.periodic && this.currentCell(),
+      backfill: this.backfill && this.backfillProgress(),
       lastError: this.lastError,
     };
   }
 
+  private backfillProgress(): BackfillProgress {
+    const b = this.backfill!;
+    const wallElapsedMs = this.state === 'idle' ? 0 : Math.max(0, (this.wallEnd ?? this.o.wall.now()) - this.wallStart);
+    return {
+      start: b.start,
+      end: b.end,
+      simulatedAt: Math.max(b.start, this.simSecond),
+      secondsDone: this.secondsDone(),
+      totalSeconds: b.total,
+      wallElapsedMs,
+      wallRate: wallElapsedMs > 0 ? ((this.s.acknowledged - this.ackAtStart) * 1000) / wallElapsedMs : 0,
+    };
+  }
+
+  private secondsDone(): number {
+    const b = this.backfill!;
+    if (this.simSecond < b.start) return 0;
+    return (this.simSecond - b.start) / 1000 + (this.simLeft === 0 ? 1 : 0);
+  }
+
   // --- rendering -------------------------------------------------------------------------------
 
-  private renderDue(now: number): void {
-    let due = Math.floor(this.anchorCount + ((now - this.anchorAt) * this.targetRate) / 1000 + 1e-9);
-    if (this.o.limit !== undefined) due = Math.min(due, this.o.limit);
+  /** Rendered records that may wait for a call: maxQueued, or room for 2 rounds of full calls and 4 ticks at `rate`. */
+  private room(rate: number): number {
     const { maxQueued, maxBatchRecords, maxInFlight, tickMs } = this.o;
-    const cap = maxQueued || Math.max(maxBatchRecords * maxInFlight * 2, Math.ceil((this.targetRate * tickMs) / 1000) * 4);
+    const cap = maxQueued || Math.max(maxBatchRecords * maxInFlight * 2, Math.ceil((rate * tickMs) / 1000) * 4);
     // records waiting to be retried count too, so a throttled stream cannot make the backlog grow without bound
-    const room = cap - (this.queue.length - this.queueHead) - this.retryWait.length;
-    const n = Math.min(due - this.s.rendered, room);
+    return cap - (this.queue.length - this.queueHead) - this.retryWait.length;
+  }
+
+  private renderDue(now: number): void {
+    const exact = this.periodic ? this.periodicDue(now) : this.anchorCount + ((now - this.anchorAt) * this.targetRate) / 1000;
+    let due = Math.floor(exact + 1e-9);
+    if (this.o.limit !== undefined) due = Math.min(due, this.o.limit);
+    const n = Math.min(due - this.s.rendered, this.room(this.periodic ? this.periodCount : this.targetRate));
     for (let i = 0; i < n && this.state === 'running'; i++) this.renderOne();
+  }
+
+  /** Records of the simulated second `t` (the i-th of the range): the constant rate's share, or a Periodic draw. */
+  private simCount(t: number): number {
+    if (this.periodic) return this.drawAt(t);
+    const i = (t - this.backfill!.start) / 1000;
+    return Math.floor((i + 1) * this.targetRate + 1e-9) - Math.floor(i * this.targetRate + 1e-9);
+  }
+
+  /** Renders the next simulated seconds' records while the queue has room. */
+  private renderBackfill(): void {
+    const b = this.backfill!;
+    let room = this.room(0);
+    while (room > 0 && this.state === 'running' && !this.simFinished) {
+      if (this.o.limit !== undefined && this.s.rendered >= this.o.limit) break;
+      if (this.simLeft === 0) {
+        if (this.simSecond + 1000 >= b.end) {
+          this.simFinished = true;
+          break;
+        }
+        this.simSecond += 1000;
+        this.simClock.t = this.simSecond;
+        this.simLeft = this.simCount(this.simSecond);
+        continue;
+      }
+      let n = Math.min(room, this.simLeft);
+      if (this.o.limit !== undefined) n = Math.min(n, this.o.limit - this.s.rendered);
+      for (let i = 0; i < n && this.state === 'running'; i++) this.renderOne();
+      this.simLeft -= n;
+      room -= n;
+    }
   }
 
   private pickSource() {
@@ -605,7 +790,9 @@ export class GeneratorRun {
 
   private afterCall(): void {
     if (this.state === 'running') {
-      this.dispatch(false);
+      // a backfill goes as fast as calls come back: each answer makes room for the next records
+      if (this.backfill) this.renderBackfill();
+      this.dispatch(!!this.backfill);
       this.checkCompleted();
     }
     if (this.inFlight === 0) {
@@ -616,12 +803,16 @@ export class GeneratorRun {
   }
 
   private checkCompleted(): void {
-    if (this.state !== 'running' || this.o.limit === undefined) return;
-    if (this.s.rendered >= this.o.limit && this.s.rendered - this.s.acknowledged - this.s.dropped === 0) {
-      this.state = 'completed';
-      this.endAt = this.o.clock.now();
-      this.stopReason = `Sent ${this.s.acknowledged} records (limit ${this.o.limit})`;
-    }
+    if (this.state !== 'running') return;
+    if (this.s.rendered - this.s.acknowledged - this.s.dropped !== 0) return;
+    const limited = this.o.limit !== undefined && this.s.rendered >= this.o.limit;
+    if (!limited && !this.simFinished) return;
+    this.state = 'completed';
+    this.endAt = this.o.clock.now();
+    this.wallEnd = this.o.wall.now();
+    this.stopReason = limited
+      ? `Sent ${this.s.acknowledged} records (limit ${this.o.limit})`
+      : `Backfill complete: ${this.s.acknowledged} records for ${this.secondsDone()} simulated seconds`;
   }
 
   private fail(code: string, message: string): void {

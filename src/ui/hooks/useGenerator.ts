@@ -20,6 +20,7 @@ import type { GeneratorJob, GeneratorTarget, JobRejection, StartResult } from '.
 import { tabStorage } from '../state/connection';
 import { useNotificationStore } from '../state/notifications';
 import { describeError, type ShownError } from './errors';
+import type { BackfillRange, PeriodicRate } from './generatorRate';
 import { useServices } from './services';
 
 export type { GeneratorStats, JobRejection, PartitionKeyStrategy };
@@ -146,6 +147,10 @@ export interface GeneratorForm {
   target?: GeneratorTarget;
   templates: { name: string; source: string; weight: number }[];
   rate: string;
+  /** KDG's Periodic rate instead of `rate`. */
+  periodic?: PeriodicRate;
+  /** Simulated time instead of the clock's. */
+  backfill?: BackfillRange;
   limit: string;
   partitionKey: PartitionKeyStrategy;
   newline: boolean;
@@ -210,6 +215,8 @@ export const useGenerator = () => {
         target: form.target,
         templates: form.templates,
         rate: form.rate,
+        periodic: form.periodic,
+        backfill: form.backfill,
         limit: form.limit.trim() ? Number(form.limit) : undefined,
         partitionKey: form.partitionKey,
         newline: form.newline,

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import { defaultGridText, type GridText } from './generatorRate';
 import { localOrMemory } from './useGeneratorTemplates';
 
 export type KeyKind = 'random' | 'field' | 'fixed';
@@ -12,6 +13,17 @@ export interface GeneratorFormValues {
   /** The delivery stream chosen for the Firehose target (kept apart, so switching back and forth loses neither). */
   deliveryStream?: string;
   rate: string;
+  /** A constant rate, or KDG's Periodic rate (Mu and Sigma per hour and weekday). */
+  rateMode: 'constant' | 'periodic';
+  periodicGrid: GridText;
+  smoothing: boolean;
+  /** Simulated time: generate the records of a past (or future) range as fast as they are accepted. */
+  backfill: boolean;
+  /** The range, as typed (`YYYY-MM-DD HH:mm:ss`, local time). */
+  backfillStart: string;
+  backfillEnd: string;
+  /** date.now and the other date helpers render the simulated time too. */
+  simulatedDates: boolean;
   limit: string;
   keyKind: KeyKind;
   keyField: string;
@@ -22,6 +34,13 @@ export interface GeneratorFormValues {
 
 export const defaultGeneratorForm: GeneratorFormValues = {
   rate: '200',
+  rateMode: 'constant',
+  periodicGrid: defaultGridText(),
+  smoothing: false,
+  backfill: false,
+  backfillStart: '',
+  backfillEnd: '',
+  simulatedDates: false,
   limit: '',
   keyKind: 'random',
   keyField: 'sensorId',

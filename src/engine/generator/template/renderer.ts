@@ -10,6 +10,8 @@ export interface RendererOptions {
   clock: Clock;
   /** Every random choice, faker's included, comes from here: a SeededRng makes output repeatable. */
   rng: Rng;
+  /** The time `date.simTime` reads (a backfill's simulated second); `clock` when absent. */
+  simClock?: Clock;
 }
 
 /** Turns a helper's value into template text: dates as ISO 8601, objects as JSON, arrays joined. */
@@ -61,6 +63,7 @@ export class TemplateRenderer {
       faker: options.faker ?? createFaker(options.rng, options.clock),
       rng: options.rng,
       clock: options.clock,
+      simClock: options.simClock ?? options.clock,
       vars: new Map(),
       counters: [...template.counterStarts],
     };

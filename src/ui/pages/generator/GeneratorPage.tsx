@@ -24,6 +24,7 @@ import {
   useGenerator,
   type PartitionKeyStrategy,
 } from '../../hooks/useGenerator';
+import { rateChoice } from '../../hooks/generatorRate';
 import { useGeneratorForm, type KeyKind } from '../../hooks/useGeneratorForm';
 import { activeTemplate, useGeneratorTemplates } from '../../hooks/useGeneratorTemplates';
 import { useDeliveryStreamList } from '../../hooks/useFirehose';
@@ -32,6 +33,7 @@ import type { PageProps } from '../../shell/page';
 import { CliCommand } from '../../components/CliCommand';
 import { firehosePutRecordCli, putRecordCli, sampleKey } from './cli';
 import { count } from './format';
+import { RateSettings } from './RateSettings';
 import { RunPanel } from './RunPanel';
 import { problemText, TemplatesSection } from './TemplatesSection';
 
@@ -84,7 +86,9 @@ export default function GeneratorPage({ query }: PageProps) {
       : undefined;
   const mixProblem =
     templates.mix && sending.length === 0 ? 'Choose at least one template for the mix' : undefined;
-  const rateError = rateProblem(rate);
+  const periodic = form.rateMode === 'periodic';
+  const rateSettings = rateChoice(form);
+  const rateError = periodic ? undefined : rateProblem(rate);
   const limitError = limitProblem(limit);
   const keyError = firehose
     ? undefined
@@ -100,7 +104,7 @@ export default function GeneratorPage({ query }: PageProps) {
   const selected = rows.find((r) => r.name === stream);
   const shards = firehose ? undefined : selected?.openShards;
   const capacity = shards ? shards * 1000 : undefined;
-  const rateNumber = Number(rate);
+  const rateNumber = rateSettings.peakMu ?? Number(rate);
   const partitionKey: PartitionKeyStrategy =
     keyKind === 'random'
       ? { kind: 'random' }
@@ -120,6 +124,7 @@ export default function GeneratorPage({ query }: PageProps) {
     weightProblem,
     mixProblem,
     rateError,
+    ...rateSettings.problems,
     limitError,
     keyError,
   ].filter((x): x is string => !!x);
@@ -148,6 +153,8 @@ export default function GeneratorPage({ query }: PageProps) {
       target,
       templates: sending.map((t) => ({ name: t.name, source: t.source, weight: t.weight })),
       rate,
+      periodic: rateSettings.periodic,
+      backfill: rateSettings.backfill,
       limit,
       partitionKey,
       newline,
@@ -278,11 +285,14 @@ export default function GeneratorPage({ query }: PageProps) {
               </FormField>
               <FormField
                 label="Records per second"
-                constraintText="The workshop suggests a number between 100 and 500."
+                constraintText={
+                  periodic ? 'Set per hour and weekday in the Periodic grid below.' : 'The workshop suggests a number between 100 and 500.'
+                }
                 errorText={rateError}
               >
                 <Input
-                  value={rate}
+                  readOnly={periodic}
+                  value={periodic ? 'Periodic' : rate}
                   disabled={locked}
                   inputMode="decimal"
                   ariaLabel="Records per second"
@@ -328,6 +338,7 @@ export default function GeneratorPage({ query }: PageProps) {
                 (WriteProvisionedThroughputExceeded), which is part of the lesson.
               </Alert>
             )}
+            <RateSettings form={form} set={form.set} locked={locked} />
             <ColumnLayout columns={firehose ? 1 : 2}>
               {!firehose && (
                 <FormField

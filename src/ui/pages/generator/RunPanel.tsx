@@ -10,6 +10,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import { hrefFor } from '../../hooks/route';
 import type { GeneratorStats } from '../../hooks/useGenerator';
 import { bytes, count, elapsed, perSecond } from './format';
+import { RunModeDetails } from './RunModeDetails';
 
 const configHref = (stream: string) =>
   hrefFor(`/streams/${encodeURIComponent(stream)}`, { tab: 'configuration' });
@@ -67,14 +68,15 @@ export function RunPanel({
   const s = stats;
   const firehose = target === 'firehose';
   const what = firehose ? 'delivery stream' : 'stream';
+  const backfillDone = s?.state === 'completed' && s.stopReason?.startsWith('Backfill complete');
   const status = !s ? (
     <StatusIndicator type="stopped">Not started</StatusIndicator>
   ) : s.state === 'running' ? (
-    <StatusIndicator type="in-progress">Sending</StatusIndicator>
+    <StatusIndicator type="in-progress">{s.backfill ? 'Backfilling' : 'Sending'}</StatusIndicator>
   ) : interrupted ? (
     <StatusIndicator type="warning">Interrupted</StatusIndicator>
   ) : s.state === 'completed' ? (
-    <StatusIndicator type="success">Completed</StatusIndicator>
+    <StatusIndicator type="success">{backfillDone ? 'Backfill complete' : 'Completed'}</StatusIndicator>
   ) : s.stopReason?.startsWith('The stream no longer exists') ? (
     <StatusIndicator type="error">Stopped: {what} deleted</StatusIndicator>
   ) : (
@@ -134,7 +136,13 @@ export function RunPanel({
             s ? (s.state === 'running' && s.elapsedMs > 5000 ? s.recentRate : s.achievedRate) : 0,
           )}
           testId="stat-rate"
-          info={s ? `Target ${count(s.targetRate)}/s; average ${perSecond(s.achievedRate)}` : undefined}
+          info={
+            s
+              ? s.backfill
+                ? `As fast as acknowledged; average ${perSecond(s.achievedRate)}`
+                : `Target ${s.periodic ? perSecond(s.periodic.expected) : `${count(s.targetRate)}/s`}; average ${perSecond(s.achievedRate)}`
+              : undefined
+          }
         />
         <Counter
           label="Bytes sent"
@@ -156,6 +164,7 @@ export function RunPanel({
           }
         />
       </ColumnLayout>
+      {s && <RunModeDetails stats={s} />}
       {s && Object.keys(s.renderedByTemplate).length > 1 && (
         <Box margin={{ top: 's' }} color="text-body-secondary" data-testid="stat-by-template">
           Generated per template:{' '}
@@ -222,7 +231,7 @@ export function RunPanel({
               pending records were given up.
             </Alert>
           ) : s.state === 'completed' ? (
-            <Alert type="success" header="Done" data-testid="run-stopped">
+            <Alert type="success" header={backfillDone ? 'Backfill complete' : 'Done'} data-testid="run-stopped">
               {s.stopReason}.
             </Alert>
           ) : s.stopReason && s.stopReason !== 'Stopped by the user' ? (

@@ -115,6 +115,7 @@ const formatArg = (name: string, arg: unknown): string | undefined => {
 
 /** moment's `format()` with no argument: ISO 8601 with the offset, e.g. 2014-09-08T08:02:17-05:00. */
 const dateNow = (fmt: string | undefined): Compiled => (ctx) => dayjs(ctx.clock.now()).format(fmt);
+const dateSim: Compiled = (ctx) => dayjs(ctx.simClock.now()).format();
 // moment's utc().format() ends in Z rather than +00:00
 const dateUtc = (fmt: string | undefined): Compiled => {
   const f = fmt ?? 'YYYY-MM-DDTHH:mm:ss[Z]';
@@ -163,8 +164,8 @@ export const kdgHelpers: Record<string, HelperDef> = {
     call: (ctx, a) => dateUtc(formatArg('date.utc', a[0]))(ctx),
     prepare: (a) => dateUtc(formatArg('date.utc', a[0])),
   },
-  // KDG's simulated time in its "periodic" mode; here the injected clock is the simulated time.
-  'date.simTime': { call: (ctx) => dayjs(ctx.clock.now()).format(), prepare: () => dateNow(undefined) },
+  // KDG's simulated time ("Lock to real time" off): the second a backfill is generating, else now.
+  'date.simTime': { call: (ctx) => dateSim(ctx), prepare: () => dateSim },
   // random.number(5, 10) is read as min 5, max 10 (faker 3 would have ignored the 10)
   'random.number': {
     call: (ctx, a) => numberFn(numberSpec(a.length >= 2 ? { min: a[0], max: a[1], precision: a[2] ?? 1 } : a[0]))(ctx),

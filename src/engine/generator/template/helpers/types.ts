@@ -7,6 +7,8 @@ export interface RenderContext {
   faker: Faker;
   rng: Rng;
   clock: Clock;
+  /** The simulated time `date.simTime` reads: a backfill's simulated second, else `clock`. */
+  simClock: Clock;
   /** Values kept with var.set / var.let; cleared before each record. */
   vars: Map<string, unknown>;
   /** One slot per sequence.next call site; lives as long as the renderer (a run). */
