@@ -181,7 +181,7 @@ const CLOUDTRAIL_REVIEWS: ReviewQuestion[] = [
 
 const CS = { stream: 'clickstream', application: 'clickstream-anomalies' } as const;
 /** Records a second the clickstream steps suggest (and "Do this step for me" sends). */
-export const CLICKSTREAM_RATE = 100;
+export const CLICKSTREAM_RATE = 50;
 
 const clickstreamSteps = ({ mode, remembered: r }: StepContext): WorkshopStep[] => [
   ...setupSteps('CS', r, {
