@@ -39,7 +39,7 @@ test('CloudTrail: "Do this step for me" sets up, the SQL pasted on the SQL tab c
   await expect(page.getByTestId('sql-editor').locator('.monaco-editor')).toBeVisible(PAGE_LOAD);
   await app.pasteSql(CLOUDTRAIL_SQL);
   await app.saveAndRun.click();
-  await expect(app.status()).toContainText('Running', { timeout: 30_000 });
+  await expect(app.status()).toContainText('RUNNING', { timeout: 30_000 });
   // A minute of ROWTIME closes: the per-IP counts and the top calls come out.
   await app.skipAhead(1);
   await app.openStreamTab('CALLS_PER_IP_STREAM');

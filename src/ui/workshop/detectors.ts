@@ -139,7 +139,7 @@ const workshopApp = (s: WorkshopSnapshot, ctx: DetectorContext) =>
  * has those columns too (so the records are the ones the scenario's generator template makes).
  */
 export const applicationReading =
-  (columns: readonly string[] = []): Detector =>
+  (columns: readonly string[]): Detector =>
   (s, ctx) => {
     if (!s.applications) return unknown;
     const readers = readersOf(s, ctx);
@@ -153,8 +153,8 @@ export const applicationReading =
     return not(`${a.name} has no source${ctx.remembered.stream ? ` reading ${ctx.remembered.stream}` : ''} yet.`);
   };
 
-/** 2-A: an application reads the workshop stream with a discovered schema. */
-export const applicationWithSource = applicationReading();
+/** 2-A: an application reads the workshop stream with a discovered schema of sensor readings (not another scenario's application). */
+export const applicationWithSource = applicationReading(['sensorId', 'ambientTemp', 'measuredTemp']);
 
 /** `CREATE [OR REPLACE] PUMP <pump> AS INSERT INTO <stream>`, quoted or not, any case. */
 export const hasPump = (code: string, pump: string, into: string): boolean =>
