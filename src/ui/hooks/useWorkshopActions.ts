@@ -191,7 +191,7 @@ export const startScenarioGenerator =
     const { stream } = names(deps.remembered, suggested);
     // A run of another template to the same stream is replaced: the next step's schema needs this one's records.
     await ensureGenerator(deps, stream, template, rate, () => false);
-    return { detail: `The generator sends ${rate} records a second of ${template.name.toLowerCase()} to ${stream}.`, remember: { stream } };
+    return { detail: `The generator sends ${rate} records a second (${template.name}) to ${stream}.`, remember: { stream } };
   };
 
 /** 2-A: the application, with the stream as its source and the schema discovery proposes. */
@@ -403,7 +403,7 @@ const scenarioActions = (sc: Scenario, prefix: string, template: { name: string;
   const appStep = `${prefix}-3`;
   const out: Record<string, StepAction> = {
     [`${prefix}-1`]: { plan: (r) => `Create the data stream ${nn(r).stream} with 1 shard and wait until it is ACTIVE.`, run: createScenarioStream(sc.suggested), waitTick: true },
-    [`${prefix}-2`]: { plan: (r) => `Start the data generator: the ${template.name.toLowerCase()} template at ${rate} records a second to ${nn(r).stream}.`, run: startScenarioGenerator(sc.suggested, template, rate), waitTick: true },
+    [`${prefix}-2`]: { plan: (r) => `Start the data generator: the ${template.name} template at ${rate} records a second to ${nn(r).stream}.`, run: startScenarioGenerator(sc.suggested, template, rate), waitTick: true },
     [appStep]: { plan: (r) => `Create the application ${nn(r).application}, discover the schema of ${nn(r).stream} and save it as the source.`, run: createScenarioApplication(sc.suggested), waitTick: true },
   };
   sql.forEach((step, i) => {
