@@ -70,6 +70,12 @@ export class WalkthroughPage extends ConsolePage {
     return this.step(id).getByTestId(`do-it-${id}`);
   }
 
+  /** Picks a scenario on the Workshop page ("CloudTrail: API calls per source IP"). */
+  async chooseScenario(label: string) {
+    await this.choose('scenario-select', label);
+    await expect(this.page.getByTestId('scenario-select')).toContainText(label);
+  }
+
   get panelStep(): Locator {
     return this.page.getByTestId('walkthrough-current-step');
   }

@@ -19,6 +19,7 @@ import {
   streamWithTwoShards,
 } from '../workshop/detectors';
 import { SUGGESTED } from '../workshop/steps';
+import { scenarioById } from '../workshop/scenarios';
 import {
   awaitWorkshopObjects,
   cleanUpWorkshop,
@@ -29,6 +30,7 @@ import {
   runWorkshopPumps,
   startWorkshopGenerator,
   stopWorkshopApplication,
+  STEP_ACTIONS,
   workshopCodeUpTo,
   type ActionDeps,
 } from './useWorkshopActions';
@@ -48,7 +50,7 @@ import { WORKSHOP_SQL } from './workshopSql';
 const setup = () => {
   const env = emulatedClients();
   const { clients, emulator, advance, clock } = env;
-  const renderer = new TemplateRenderer(compileTemplate(SENSOR_TEMPLATE), { clock, rng: new SeededRng(7) });
+  let renderer = new TemplateRenderer(compileTemplate(SENSOR_TEMPLATE), { clock, rng: new SeededRng(7) });
   const run = { stream: undefined as string | undefined, running: false, acked: 0, rate: 0 };
   let remembered: Remembered = {};
   const put = async (count: number) => {
@@ -70,6 +72,7 @@ const setup = () => {
     sleep: (ms) => tick(ms),
     startGenerator: async (form) => {
       Object.assign(run, { stream: form.stream, running: true, rate: Number(form.rate) });
+      renderer = new TemplateRenderer(compileTemplate(form.templates[0].source), { clock, rng: new SeededRng(7) });
       await put(50);
       return true;
     },
@@ -190,5 +193,35 @@ describe('"Do this step for me" through the console SDK clients', () => {
   it('says which step comes first when the application is missing', async () => {
     const t = setup();
     await expect(runWorkshopPumps(0)(t.deps())).rejects.toMatchObject({ name: 'ResourceNotFoundException', message: expect.stringMatching(/do step 2-A first/) });
+  });
+
+  for (const [scenario, prefix] of [
+    ['cloudtrail', 'CT'],
+    ['clickstream', 'CS'],
+  ] as const)
+    it(`walks the ${scenario} scenario: each action leaves the state its step's check accepts, and the clean-up leaves nothing`, async () => {
+      const t = setup();
+      const sc = scenarioById(scenario);
+      const steps = sc.steps({ mode: 'emulated', region: 'us-east-1', remembered: {} });
+      for (const step of steps) {
+        const action = STEP_ACTIONS[step.id];
+        expect(action.plan({}, 'emulated').length).toBeGreaterThan(10);
+        await action.run!(t.deps());
+        // Rows flow while the generator writes; the clock passes a minute's end for the windows (and the forest's 256-row sample fills).
+        if (/-[4-9]$/.test(step.id) && step.check.kind === 'auto' && step.id !== steps[steps.length - 1].id) for (let k = 0; k < 65; k++) await t.tick(1000);
+        if (step.id === steps[steps.length - 1].id) t.advance(10_000);
+        if (step.check.kind !== 'auto') throw new Error(`${step.id} is not automatic`);
+        const c = await t.check(step.id, step.check.detector);
+        expect([step.id, c.done, c.detail]).toEqual([step.id, true, c.detail]);
+      }
+      expect(t.remembered()).toEqual({ stream: sc.suggested.stream, application: sc.suggested.application });
+      expect(t.run.running).toBe(false);
+      expect((await fetchStreamRows(t.clients.kinesis)).map((r) => r.name)).toEqual([]);
+      expect(Object.keys(STEP_ACTIONS).filter((id) => id.startsWith(`${prefix}-`))).toEqual(steps.map((s) => s.id));
+    });
+
+  it('a scenario step says which step makes its application when it is missing', async () => {
+    const t = setup();
+    await expect(STEP_ACTIONS['CT-4'].run!(t.deps())).rejects.toMatchObject({ name: 'ResourceNotFoundException', message: expect.stringMatching(/do step CT-3 first/) });
   });
 });

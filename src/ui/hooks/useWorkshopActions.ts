@@ -7,8 +7,9 @@ import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { ServiceClients } from '../../aws/clients';
 import { bucketOfArn } from '../lib/firehoseRules';
-import { hasPump, WORKSHOP_BUFFERING, WORKSHOP_PUMPS, type Remembered } from '../workshop/detectors';
-import { useProgressStore } from '../workshop/progress';
+import { hasPump, WORKSHOP_BUFFERING, type Remembered } from '../workshop/detectors';
+import { selectedProgress, type ProgressStore } from '../workshop/progress';
+import { CLICKSTREAM_RATE, CLOUDTRAIL_RATE, scenarioById, type Scenario } from '../workshop/scenarios';
 import { SUGGESTED } from '../workshop/steps';
 import { describeError, type ShownError } from './errors';
 import { useServices } from './services';
@@ -20,7 +21,7 @@ import { generatorRunNow, useGenerator, type GeneratorForm } from './useGenerato
 import { SENSOR_TEMPLATE } from './useGeneratorTemplates';
 import { createBucket, listBuckets } from './useS3';
 import { createStream } from './useStreams';
-import { WORKSHOP_SQL_STEPS } from './workshopSql';
+import { CLICKSTREAM_SQL_STEPS, CLICKSTREAM_TEMPLATE, CLOUDTRAIL_SQL_STEPS, CLOUDTRAIL_TEMPLATE, sqlUpTo, WORKSHOP_SQL_STEPS, type SqlStep } from './workshopSql';
 
 /*
  * "Do this step for me": each step's action makes what the step makes, with the requests the
@@ -101,17 +102,18 @@ const describeDelivery = async (c: Clients, name: string): Promise<DeliveryStrea
   }
 };
 
-const names = (r: Remembered) => ({
-  stream: r.stream ?? SUGGESTED.stream,
-  application: r.application ?? SUGGESTED.application,
-  deliveryStream: r.deliveryStream ?? SUGGESTED.deliveryStream,
+/** The names learned so far, else the ones the scenario suggests (the immersion day's by default). */
+const names = (r: Remembered, suggested: Scenario['suggested'] = SUGGESTED) => ({
+  stream: r.stream ?? suggested.stream,
+  application: r.application ?? suggested.application,
+  deliveryStream: r.deliveryStream ?? suggested.deliveryStream ?? SUGGESTED.deliveryStream,
 });
 
-/** The workshop's application once it is not changing state; an error when it does not exist. */
-const settledApp = (deps: ActionDeps, name: string) =>
+/** The workshop's application once it is not changing state; an error when it does not exist (`appStep` makes it). */
+const settledApp = (deps: ActionDeps, name: string, appStep = '2-A') =>
   waitFor(deps, `${name} to settle`, async () => {
     const app = await describeApp(deps.clients, name);
-    if (!app) throw stepError(`There is no application ${name}: do step 2-A first.`, 'ResourceNotFoundException');
+    if (!app) throw stepError(`There is no application ${name}: do step ${appStep} first.`, 'ResourceNotFoundException');
     return isTransitionalApp(app.ApplicationStatus) ? undefined : app;
   });
 
@@ -121,32 +123,45 @@ const appInStatus = (deps: ActionDeps, name: string, status: 'RUNNING' | 'READY'
     return app?.ApplicationStatus === status ? app : undefined;
   });
 
-/** 1-A: a provisioned stream of 2 shards, ACTIVE (an existing one of that name is reused). */
-export const createWorkshopStream = async (deps: ActionDeps): Promise<ActionResult> => {
-  const { stream } = names(deps.remembered);
-  if (!(await streamSummary(deps.clients, stream))) await createStream(deps.clients.kinesis, { name: stream, mode: 'PROVISIONED', shardCount: 2 });
+/** A provisioned stream of `shards` shards named `stream`, ACTIVE (an existing one of that name is reused). */
+const ensureStream = async (deps: ActionDeps, stream: string, shards: number): Promise<StreamDescriptionSummary> => {
+  if (!(await streamSummary(deps.clients, stream))) await createStream(deps.clients.kinesis, { name: stream, mode: 'PROVISIONED', shardCount: shards });
   deps.remember({ stream });
   deps.onProgress?.(`Waiting for ${stream} to be ACTIVE`);
-  const s = await waitFor(deps, `${stream} to be ACTIVE`, async () => {
+  return waitFor(deps, `${stream} to be ACTIVE`, async () => {
     const x = await streamSummary(deps.clients, stream);
     return x?.StreamStatus === 'ACTIVE' ? x : undefined;
   });
+};
+
+/** 1-A: a provisioned stream of 2 shards, ACTIVE (an existing one of that name is reused). */
+export const createWorkshopStream = async (deps: ActionDeps): Promise<ActionResult> => {
+  const { stream } = names(deps.remembered);
+  const s = await ensureStream(deps, stream, 2);
   if (s.OpenShardCount !== 2) throw stepError(`${stream} exists with ${s.OpenShardCount ?? 0} open shards; the workshop uses 2. Reshard it on its Shards tab or delete it.`);
   return { detail: `${stream} is ACTIVE with 2 shards.`, remember: { stream } };
 };
 
-/** 1-C: the generator sends the sensor template at GENERATOR_RATE to the stream, until records are acknowledged. */
-export const startWorkshopGenerator = async (deps: ActionDeps): Promise<ActionResult> => {
-  const { stream } = names(deps.remembered);
+/** A scenario's first step: its stream, one shard, ACTIVE (an existing one of that name is reused, whatever its shards). */
+export const createScenarioStream =
+  (suggested: Scenario['suggested']) =>
+  async (deps: ActionDeps): Promise<ActionResult> => {
+    const { stream } = names(deps.remembered, suggested);
+    await ensureStream(deps, stream, 1);
+    return { detail: `${stream} is ACTIVE.`, remember: { stream } };
+  };
+
+/** The generator sending `template` at `rate` records a second to `stream` (a run that already does is kept), until records are acknowledged. */
+const ensureGenerator = async (deps: ActionDeps, stream: string, template: { name: string; source: string }, rate: number, keep: (r: ReturnType<ActionDeps['generator']>) => boolean) => {
   const run = deps.generator();
-  const fits = run.running && run.stream === stream && run.target !== 'firehose' && run.targetRate >= 100 && run.targetRate <= 500;
+  const fits = run.running && run.stream === stream && run.target !== 'firehose' && keep(run);
   if (!fits) {
     if (run.running) await deps.stopGenerator();
     const ok = await deps.startGenerator({
       stream,
       target: 'kinesis',
-      templates: [{ name: 'Sensor readings', source: SENSOR_TEMPLATE, weight: 1 }],
-      rate: String(GENERATOR_RATE),
+      templates: [{ ...template, weight: 1 }],
+      rate: String(rate),
       limit: '',
       partitionKey: { kind: 'random' },
       newline: true,
@@ -160,12 +175,32 @@ export const startWorkshopGenerator = async (deps: ActionDeps): Promise<ActionRe
     if (!now.running && !now.anyAcknowledged) throw stepError(now.problem ?? 'The generator stopped.', 'GeneratorStopped');
     return now.anyAcknowledged || undefined;
   });
+};
+
+/** 1-C: the generator sends the sensor template at GENERATOR_RATE to the stream, until records are acknowledged. */
+export const startWorkshopGenerator = async (deps: ActionDeps): Promise<ActionResult> => {
+  const { stream } = names(deps.remembered);
+  await ensureGenerator(deps, stream, { name: 'Sensor readings', source: SENSOR_TEMPLATE }, GENERATOR_RATE, (r) => r.targetRate >= 100 && r.targetRate <= 500);
   return { detail: `The generator sends ${GENERATOR_RATE} records a second to ${stream}.`, remember: { stream } };
 };
 
+/** A scenario's second step: the generator sends its template at `rate` to the scenario's stream. */
+export const startScenarioGenerator =
+  (suggested: Scenario['suggested'], template: { name: string; source: string }, rate: number) =>
+  async (deps: ActionDeps): Promise<ActionResult> => {
+    const { stream } = names(deps.remembered, suggested);
+    // A run of another template to the same stream is replaced: the next step's schema needs this one's records.
+    await ensureGenerator(deps, stream, template, rate, () => false);
+    return { detail: `The generator sends ${rate} records a second (${template.name}) to ${stream}.`, remember: { stream } };
+  };
+
 /** 2-A: the application, with the stream as its source and the schema discovery proposes. */
-export const createWorkshopApplication = async (deps: ActionDeps): Promise<ActionResult> => {
-  const { stream, application } = names(deps.remembered);
+export const createWorkshopApplication = (deps: ActionDeps): Promise<ActionResult> => ensureApplication(deps, names(deps.remembered));
+
+/** A scenario's application reading its stream, with the schema discovery proposes. */
+export const createScenarioApplication = (suggested: Scenario['suggested']) => (deps: ActionDeps) => ensureApplication(deps, names(deps.remembered, suggested));
+
+const ensureApplication = async (deps: ActionDeps, { stream, application }: { stream: string; application: string }): Promise<ActionResult> => {
   const c = deps.clients;
   let app = await describeApp(c, application);
   if (!app) {
@@ -192,30 +227,36 @@ export const createWorkshopApplication = async (deps: ActionDeps): Promise<Actio
   return { detail: `${application} reads ${stream}.`, remember: { application } };
 };
 
-/** Activity 2's SQL up to the pump of step `upTo` (0: 2-B, 1: 2-C, 2: 2-D), statements as the lab has them. */
-export const workshopCodeUpTo = (upTo: number): string =>
-  [WORKSHOP_SQL_STEPS.dedup, WORKSHOP_SQL_STEPS.filter, WORKSHOP_SQL_STEPS.aggregate]
-    .slice(0, upTo + 1)
-    .flatMap((s) => [s.stream, s.pump])
-    .join('\n\n');
+const WORKSHOP_SQL_LIST = [WORKSHOP_SQL_STEPS.dedup, WORKSHOP_SQL_STEPS.filter, WORKSHOP_SQL_STEPS.aggregate];
 
-/** 2-B, 2-C, 2-D: the application's code has the pumps up to this step's, and it runs. */
-export const runWorkshopPumps =
-  (upTo: number) =>
+/** Activity 2's SQL up to the pump of step `upTo` (0: 2-B, 1: 2-C, 2: 2-D), statements as the lab has them. */
+export const workshopCodeUpTo = (upTo: number): string => sqlUpTo(WORKSHOP_SQL_LIST, upTo);
+
+/**
+ * The application's code has the pumps of `sql` up to the `upTo`-th, and it runs. Code that lacks
+ * one of them is replaced by the scenario's SQL up to there (as the steps offer it).
+ */
+const runPumps =
+  (sql: readonly SqlStep[], upTo: number, suggested: Scenario['suggested'] = SUGGESTED, appStep = '2-A') =>
   async (deps: ActionDeps): Promise<ActionResult> => {
-    const { application } = names(deps.remembered);
+    const { application } = names(deps.remembered, suggested);
     const c = deps.clients;
-    const app = await settledApp(deps, application);
+    const app = await settledApp(deps, application, appStep);
     const parts = appParts(app);
-    if (!parts.input) throw stepError(`${application} has no source yet: do step 2-A first.`);
-    const has = WORKSHOP_PUMPS.slice(0, upTo + 1).every((p) => hasPump(parts.code, p.pump, p.into));
-    if (!has) await saveCode(c.analytics, { name: application, app, code: workshopCodeUpTo(upTo), run: true });
+    if (!parts.input) throw stepError(`${application} has no source yet: do step ${appStep} first.`);
+    const has = sql.slice(0, upTo + 1).every((p) => hasPump(parts.code, p.pumpName, p.into));
+    if (!has) await saveCode(c.analytics, { name: application, app, code: sqlUpTo(sql, upTo), run: true });
     else if (app.ApplicationStatus === 'READY') await startApplication(c.analytics, { name: application, inputId: parts.input.InputId ?? '1.1', position: 'NOW' });
     deps.onProgress?.(`Waiting for ${application} to run`);
     await appInStatus(deps, application, 'RUNNING');
-    const pump = WORKSHOP_PUMPS[upTo];
-    return { detail: `${pump.pump} runs in ${application}.`, remember: { application } };
+    return { detail: `${sql[upTo].pumpName} runs in ${application}.`, remember: { application } };
   };
+
+/** 2-B, 2-C, 2-D: the application's code has the pumps up to this step's, and it runs. */
+export const runWorkshopPumps = (upTo: number) => runPumps(WORKSHOP_SQL_LIST, upTo);
+
+/** A scenario's SQL steps: the pumps up to the `upTo`-th run in its application. */
+export const runScenarioPumps = (scenario: Scenario, sql: readonly SqlStep[], upTo: number, appStep: string) => runPumps(sql, upTo, scenario.suggested, appStep);
 
 /** 2-E: the application stopped (READY). */
 export const stopWorkshopApplication = async (deps: ActionDeps): Promise<ActionResult> => {
@@ -346,9 +387,36 @@ export interface StepAction {
   open?: boolean;
   /** The catch-up waits for the step's check to tick before the next step. */
   waitTick?: boolean;
+  /** It deletes things: the button asks first. */
+  deletes?: boolean;
 }
 
 const n = names;
+const cleanUpPlan = (r: Remembered) => `Stop the generator and delete ${[r.application, r.deliveryStream, r.stream, r.bucket].filter(Boolean).join(', ') || 'what the workshop made'}.`;
+
+/**
+ * A scenario's actions, by step: <prefix>-1 its stream, -2 the generator with its template, -3
+ * its application, then one step per SQL step, then the clean-up.
+ */
+const scenarioActions = (sc: Scenario, prefix: string, template: { name: string; source: string }, rate: number, sql: SqlStep[]): Record<string, StepAction> => {
+  const nn = (r: Remembered) => names(r, sc.suggested);
+  const appStep = `${prefix}-3`;
+  const out: Record<string, StepAction> = {
+    [`${prefix}-1`]: { plan: (r) => `Create the data stream ${nn(r).stream} with 1 shard and wait until it is ACTIVE.`, run: createScenarioStream(sc.suggested), waitTick: true },
+    [`${prefix}-2`]: { plan: (r) => `Start the data generator: the ${template.name} template at ${rate} records a second to ${nn(r).stream}.`, run: startScenarioGenerator(sc.suggested, template, rate), waitTick: true },
+    [appStep]: { plan: (r) => `Create the application ${nn(r).application}, discover the schema of ${nn(r).stream} and save it as the source.`, run: createScenarioApplication(sc.suggested), waitTick: true },
+  };
+  sql.forEach((step, i) => {
+    out[`${prefix}-${4 + i}`] = {
+      plan: (r) => `${i === 0 ? 'Save' : 'Add'} ${step.into} and ${step.pumpName} in ${nn(r).application} and run it.`,
+      run: runScenarioPumps(sc, sql, i, appStep),
+      waitTick: true,
+    };
+  });
+  out[`${prefix}-${4 + sql.length}`] = { plan: cleanUpPlan, run: cleanUpWorkshop, deletes: true };
+  return out;
+};
+
 export const STEP_ACTIONS: Record<string, StepAction> = {
   '1-A': { plan: (r) => `Create the data stream ${n(r).stream} with 2 shards and wait until it is ACTIVE.`, run: createWorkshopStream, waitTick: true },
   '1-B': { plan: () => 'Mark the credentials step as done.', mark: true },
@@ -372,7 +440,16 @@ export const STEP_ACTIONS: Record<string, StepAction> = {
     run: awaitWorkshopObjects,
     waitTick: true,
   },
-  '3-D': { plan: (r) => `Stop the generator and delete ${[r.application, r.deliveryStream, r.stream, r.bucket].filter(Boolean).join(', ') || 'what the workshop made'}.`, run: cleanUpWorkshop },
+  '3-D': { plan: (r) => cleanUpPlan(r), run: cleanUpWorkshop, deletes: true },
+  ...scenarioActions(scenarioById('cloudtrail'), 'CT', { name: 'CloudTrail events', source: CLOUDTRAIL_TEMPLATE }, CLOUDTRAIL_RATE, [
+    CLOUDTRAIL_SQL_STEPS.perIp,
+    CLOUDTRAIL_SQL_STEPS.byEventTime,
+    CLOUDTRAIL_SQL_STEPS.topCalls,
+  ]),
+  ...scenarioActions(scenarioById('clickstream'), 'CS', { name: 'Clicks', source: CLICKSTREAM_TEMPLATE }, CLICKSTREAM_RATE, [
+    CLICKSTREAM_SQL_STEPS.score,
+    CLICKSTREAM_SQL_STEPS.anomalies,
+  ]),
 };
 
 /* ---------- the hook: one action at a time per step, and "Catch me up to step N" ---------- */
@@ -407,11 +484,11 @@ export const useWorkshopActions = () => {
   const skipAsync = skip.mutateAsync;
 
   const deps = useCallback(
-    (onProgress?: (t: string) => void): ActionDeps => ({
+    (store: ProgressStore, onProgress?: (t: string) => void): ActionDeps => ({
       clients,
       mode,
-      remembered: useProgressStore.getState().remembered,
-      remember: (r) => useProgressStore.getState().remember(r),
+      remembered: store.getState().remembered,
+      remember: (r) => store.getState().remember(r),
       sleep: (ms) => new Promise((res) => setTimeout(res, ms)),
       startGenerator: start,
       stopGenerator: stop,
@@ -424,17 +501,17 @@ export const useWorkshopActions = () => {
 
   /** Runs one step's action; resolves to its result, throws AWS's error. */
   const perform = useCallback(
-    async (id: string, onProgress?: (t: string) => void): Promise<ActionResult | undefined> => {
+    async (id: string, store: ProgressStore, onProgress?: (t: string) => void): Promise<ActionResult | undefined> => {
       const a = STEP_ACTIONS[id];
       if (!a) return undefined;
       if (a.mark) {
-        useProgressStore.getState().markDone(id, Date.now());
+        store.getState().markDone(id, Date.now());
         return { detail: 'Marked as done.' };
       }
       if (!a.run) return undefined;
       try {
-        const r = await a.run(deps(onProgress));
-        if (r.remember) useProgressStore.getState().remember(r.remember);
+        const r = await a.run(deps(store, onProgress));
+        if (r.remember) store.getState().remember(r.remember);
         return r;
       } finally {
         // Every list the checks read may have changed.
@@ -450,7 +527,8 @@ export const useWorkshopActions = () => {
       if (useActionsStore.getState().busy[id]) return;
       set((s) => ({ busy: { ...s.busy, [id]: true }, errors: { ...s.errors, [id]: undefined } }));
       try {
-        await perform(id, (t) => set((s) => ({ busy: { ...s.busy, [id]: t } })));
+        // The scenario shown when the user asked: its progress learns the names, whatever is shown later.
+        await perform(id, selectedProgress(), (t) => set((s) => ({ busy: { ...s.busy, [id]: t } })));
       } catch (e) {
         set((s) => ({ errors: { ...s.errors, [id]: describeError(e) } }));
       } finally {
@@ -468,20 +546,21 @@ export const useWorkshopActions = () => {
       const put = (id: string, st: CatchUpState) =>
         set((s) => (s.catchUp ? { catchUp: { ...s.catchUp, states: { ...s.catchUp.states, [id]: st } } } : {}));
       set(() => ({ catchUp: { target, steps, running: true, states: Object.fromEntries(steps.map((id) => [id, { status: 'waiting' as const }])) } }));
+      const store = selectedProgress();
       try {
         for (const id of steps) {
-          const ticked = useProgressStore.getState().ticked[id];
+          const ticked = store.getState().ticked[id];
           if (ticked) {
             put(id, { status: 'done', detail: 'Already done.' });
             continue;
           }
           put(id, { status: 'working' });
           try {
-            const r = await perform(id, (t) => put(id, { status: 'working', progress: t }));
+            const r = await perform(id, store, (t) => put(id, { status: 'working', progress: t }));
             if (STEP_ACTIONS[id]?.waitTick) {
               put(id, { status: 'working', progress: 'Waiting for the step to tick' });
               let i = 0;
-              while (!useProgressStore.getState().ticked[id]) {
+              while (!store.getState().ticked[id]) {
                 if (++i > TICK_TRIES) throw stepError(`The step's check did not pass: ${r?.detail ?? ''}`.trim(), 'NotTicked');
                 await new Promise((res) => setTimeout(res, 1000));
                 if (i % 3 === 0) void qc.invalidateQueries({ queryKey: ['workshop'] });

@@ -5,8 +5,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { emulatorClient } from '../../worker/client';
 import type { WorkshopApplication, WorkshopDeliveryStream, WorkshopSnapshot } from '../workshop/detectors';
-import { currentStep, evaluate, useProgressStore } from '../workshop/progress';
-import { workshopSteps } from '../workshop/steps';
+import { useStore } from 'zustand';
+import { currentStep, evaluate, progressStore, useScenarioStore } from '../workshop/progress';
+import { scenarioById } from '../workshop/scenarios';
 import { useServices } from './services';
 import { listApplications } from './useAnalytics';
 import { useGeneratorRun } from './useGenerator';
@@ -31,6 +32,7 @@ export const toWorkshopApp = (a: ApplicationDetail, totals?: Record<string, numb
     inputs: (sql?.InputDescriptions ?? []).map((i) => ({
       streamArn: i.KinesisStreamsInputDescription?.ResourceARN,
       columns: i.InputSchema?.RecordColumns?.length ?? 0,
+      names: (i.InputSchema?.RecordColumns ?? []).map((c) => c.Name ?? ''),
     })),
     outputs: (sql?.OutputDescriptions ?? []).map((o) => ({
       name: o.Name ?? '',
@@ -56,7 +58,11 @@ export const staticPrefix = (prefix: string | undefined) => (prefix ?? '').split
 export const useWorkshopProgress = () => {
   const { settings, analytics, firehose, s3 } = useServices();
   const mode = settings.mode === 'emulated' ? 'emulated' : 'aws';
-  const progress = useProgressStore();
+  const scenarioId = useScenarioStore((s) => s.scenario);
+  const selectScenario = useScenarioStore((s) => s.select);
+  const scenario = scenarioById(scenarioId);
+  // Each scenario keeps its own ticks and names.
+  const progress = useStore(progressStore(scenario.id));
   const { remembered, ticked } = progress;
 
   const streams = useStreamList();
@@ -145,7 +151,7 @@ export const useWorkshopProgress = () => {
     };
   }, [mode, streams.data, run.stream, run.target, run.anyAcknowledged, run.targetRate, run.running, remembered.stream, metrics.data, applications.data, delivery.data]);
 
-  const steps = useMemo(() => workshopSteps({ mode, region: settings.region, remembered }), [mode, settings.region, remembered]);
+  const steps = useMemo(() => scenario.steps({ mode, region: settings.region, remembered }), [scenario, mode, settings.region, remembered]);
   const evaluation = useMemo(() => evaluate(steps, snapshot, { ticked, remembered }), [steps, snapshot, ticked, remembered]);
 
   const apply = progress.apply;
@@ -157,6 +163,8 @@ export const useWorkshopProgress = () => {
 
   return {
     mode,
+    scenario,
+    selectScenario,
     steps,
     checks: evaluation.checks,
     ticked,

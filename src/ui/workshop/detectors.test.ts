@@ -99,6 +99,11 @@ describe('2-A applicationWithSource', () => {
     expect(applicationWithSource(snap({ applications: [app({ inputs: [] })] }), ctx({ stream: 'iot' })).done).toBe(false);
     expect(applicationWithSource(snap({ applications: [app({ inputs: [{ streamArn: STREAM_ARN, columns: 0 }] })] }), ctx({ stream: 'iot' })).done).toBe(false);
     expect(applicationWithSource(snap({ applications: [app()] }), ctx({ stream: 'other' })).done).toBe(false);
+    // Another scenario's application (CloudTrail records) does not count for the immersion day.
+    const cloudtrail = app({ inputs: [{ streamArn: STREAM_ARN, columns: 3, names: ['eventTime', 'eventName', 'sourceIPAddress'] }] });
+    expect(applicationWithSource(snap({ applications: [cloudtrail] }), ctx()).done).toBe(false);
+    const sensors = app({ inputs: [{ streamArn: STREAM_ARN, columns: 4, names: ['sensorId', 'eventTimeStamp', 'ambientTemp', 'measuredTemp'] }] });
+    expect(applicationWithSource(snap({ applications: [sensors] }), ctx()).done).toBe(true);
   });
 });
 

@@ -22,8 +22,8 @@ export interface WorkshopApplication {
   name: string;
   status: string;
   code: string;
-  /** ARNs of the Kinesis streams it reads, with how many columns its schema has. */
-  inputs: { streamArn?: string; columns: number }[];
+  /** ARNs of the Kinesis streams it reads, with how many columns its schema has (and their names, where known). */
+  inputs: { streamArn?: string; columns: number; names?: string[] }[];
   outputs: { name: string; firehoseArn?: string; kinesisArn?: string; format?: string }[];
   /** Rows through each in-application stream since it started; undefined where the console cannot see them (AWS mode). */
   streamTotals?: Record<string, number>;
@@ -85,19 +85,36 @@ export const streamWithTwoShards: Detector = (s, ctx) => {
   return not(`${near.name} has ${near.openShards ?? 'no'} open shard${near.openShards === 1 ? '' : 's'}; the workshop uses 2.`);
 };
 
+/** Any ACTIVE data stream (the one learned, else the suggested name, else the first): the other scenarios take any shard count. */
+export const streamActive =
+  (suggested: string): Detector =>
+  (s, ctx) => {
+    if (!s.streams) return unknown;
+    if (s.streams.length === 0) return not('No data stream yet.');
+    const active = s.streams.filter((x) => x.status === 'ACTIVE');
+    const pick = active.find((x) => x.name === ctx.remembered.stream) ?? active.find((x) => x.name === suggested) ?? active[0];
+    if (pick) return { done: true, detail: `${pick.name} is ACTIVE.`, remember: { stream: pick.name } };
+    return not(`${s.streams[0].name} is ${s.streams[0].status}; it is ready when ACTIVE.`);
+  };
+
 export const WORKSHOP_RATE = { min: 100, max: 500 } as const;
 
+/** The generator has had records acknowledged by the data stream, sent at a rate inside `rate` when one is given. */
+export const generatorWrote =
+  (rate?: { min: number; max: number }): Detector =>
+  (s, ctx) => {
+    const g = s.generator;
+    if (!g || !g.stream) return not('The data generator has not sent anything yet.');
+    if (g.target === 'firehose') return not(`The generator sends to the delivery stream ${g.stream}; in this step it writes to the data stream.`);
+    if (ctx.remembered.stream && g.stream !== ctx.remembered.stream) return not(`The generator sends to ${g.stream}, not to ${ctx.remembered.stream}.`);
+    if (rate && (g.targetRate < rate.min || g.targetRate > rate.max))
+      return not(`The run sends ${g.targetRate} records a second; pick a rate from ${rate.min} to ${rate.max}.`);
+    if (!g.anyAcknowledged) return not(`Sending to ${g.stream}; no record acknowledged yet.`);
+    return { done: true, detail: `Records acknowledged by ${g.stream}.`, remember: { stream: g.stream } };
+  };
+
 /** 1-C: the generator has had records acknowledged by a data stream, sent at 100-500 records/s. */
-export const generatorWroteRecords: Detector = (s, ctx) => {
-  const g = s.generator;
-  if (!g || !g.stream) return not('The data generator has not sent anything yet.');
-  if (g.target === 'firehose') return not(`The generator sends to the delivery stream ${g.stream}; in this step it writes to the data stream.`);
-  if (ctx.remembered.stream && g.stream !== ctx.remembered.stream) return not(`The generator sends to ${g.stream}, not to ${ctx.remembered.stream}.`);
-  if (g.targetRate < WORKSHOP_RATE.min || g.targetRate > WORKSHOP_RATE.max)
-    return not(`The run sends ${g.targetRate} records a second; pick a rate from ${WORKSHOP_RATE.min} to ${WORKSHOP_RATE.max}.`);
-  if (!g.anyAcknowledged) return not(`Sending to ${g.stream}; no record acknowledged yet.`);
-  return { done: true, detail: `Records acknowledged by ${g.stream}.`, remember: { stream: g.stream } };
-};
+export const generatorWroteRecords = generatorWrote(WORKSHOP_RATE);
 
 /** Monitoring: IncomingRecords of the workshop stream shows records in its 1-minute sums. */
 export const incomingRecordsSeen: Detector = (s, ctx) => {
@@ -117,25 +134,37 @@ const readersOf = (s: WorkshopSnapshot, ctx: DetectorContext) =>
 const workshopApp = (s: WorkshopSnapshot, ctx: DetectorContext) =>
   s.applications?.find((a) => a.name === ctx.remembered.application) ?? readersOf(s, ctx)[0];
 
-/** 2-A: an application reads the workshop stream with a discovered schema. */
-export const applicationWithSource: Detector = (s, ctx) => {
-  if (!s.applications) return unknown;
-  const withSchema = readersOf(s, ctx).find((a) => a.inputs.some((i) => i.columns > 0));
-  if (withSchema) return { done: true, detail: `${withSchema.name} reads ${arnNames(withSchema.inputs[0].streamArn, 'stream')} with a schema of ${withSchema.inputs[0].columns} columns.`, remember: { application: withSchema.name } };
-  if (s.applications.length === 0) return not('No analytics application yet.');
-  const a = s.applications[0];
-  return not(`${a.name} has no source${ctx.remembered.stream ? ` reading ${ctx.remembered.stream}` : ''} yet.`);
-};
+/**
+ * An application reads the workshop stream with a discovered schema; with `columns`, the schema
+ * has those columns too (so the records are the ones the scenario's generator template makes).
+ */
+export const applicationReading =
+  (columns: readonly string[]): Detector =>
+  (s, ctx) => {
+    if (!s.applications) return unknown;
+    const readers = readersOf(s, ctx);
+    const missing = (i: WorkshopApplication['inputs'][number]) => (i.names ? columns.filter((c) => !i.names!.includes(c)) : []);
+    const withSchema = readers.find((a) => a.inputs.some((i) => i.columns > 0 && missing(i).length === 0));
+    if (withSchema) return { done: true, detail: `${withSchema.name} reads ${arnNames(withSchema.inputs[0].streamArn, 'stream')} with a schema of ${withSchema.inputs[0].columns} columns.`, remember: { application: withSchema.name } };
+    const partial = readers.flatMap((a) => a.inputs.filter((i) => i.columns > 0).map((i) => ({ a, lacks: missing(i) })))[0];
+    if (partial) return not(`The schema of ${partial.a.name} has no column ${partial.lacks.join(', ')}: are the records the ones this scenario's template makes?`);
+    if (s.applications.length === 0) return not('No analytics application yet.');
+    const a = s.applications[0];
+    return not(`${a.name} has no source${ctx.remembered.stream ? ` reading ${ctx.remembered.stream}` : ''} yet.`);
+  };
+
+/** 2-A: an application reads the workshop stream with a discovered schema of sensor readings (not another scenario's application). */
+export const applicationWithSource = applicationReading(['sensorId', 'ambientTemp', 'measuredTemp']);
 
 /** `CREATE [OR REPLACE] PUMP <pump> AS INSERT INTO <stream>`, quoted or not, any case. */
 export const hasPump = (code: string, pump: string, into: string): boolean =>
   new RegExp(`CREATE\\s+(OR\\s+REPLACE\\s+)?PUMP\\s+"?${pump}"?\\s+AS\\s+INSERT\\s+INTO\\s+"?${into}"?`, 'i').test(code);
 
 /** A pump that is in the running application (and, where the console can see them, rows through its stream). */
-const pumpRunning = (pump: string, into: string, needRows: boolean): Detector => (s, ctx) => {
+export const pumpRunning = (pump: string, into: string, needRows: boolean, appStep = '2-A'): Detector => (s, ctx) => {
   if (!s.applications) return unknown;
   const app = workshopApp(s, ctx);
-  if (!app) return not('Create the application of step 2-A first.');
+  if (!app) return not(`Create the application of step ${appStep} first.`);
   if (!hasPump(app.code, pump, into)) return not(`${app.name} has no ${pump} inserting into ${into} yet.`);
   if (app.status !== 'RUNNING') return not(`${pump} is saved; ${app.name} is ${app.status}, run it.`);
   const rows = app.streamTotals?.[into];
@@ -215,10 +244,10 @@ export const objectsInS3: Detector = (s, ctx) => {
   return { done: true, detail: `${d.objects[0]} in s3://${d.bucket}.` };
 };
 
-/** 3-D: the generator stopped and the workshop's application, streams and bucket are gone. */
-export const cleanedUp: Detector = (s, ctx) => {
+/** The generator stopped and what the walkthrough made (application, streams, bucket) is gone, once step `after` is done. */
+export const cleanedUpAfter = (after: string, what: string): Detector => (s, ctx) => {
   const r = ctx.remembered;
-  if (!r.stream || !ctx.done.has('3-C')) return not('Clean up once the objects are in S3 (step 3-C).');
+  if (!r.stream || !ctx.done.has(after)) return not(`Clean up once ${what} (step ${after}).`);
   if (!s.streams || !s.applications || !s.deliveryStreams || !s.buckets) return unknown;
   const left: string[] = [];
   if (s.generator?.running) left.push('the data generator is still sending');
@@ -229,3 +258,6 @@ export const cleanedUp: Detector = (s, ctx) => {
   if (left.length) return not(`Still there: ${left.join(', ')}.`);
   return { done: true, detail: 'Everything the workshop made is gone.' };
 };
+
+/** 3-D: the generator stopped and the workshop's application, streams and bucket are gone. */
+export const cleanedUp = cleanedUpAfter('3-C', 'the objects are in S3');

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { localOrMemory } from '../hooks/useGeneratorTemplates';
 import type { Check, Remembered, WorkshopSnapshot } from './detectors';
+import { DEFAULT_SCENARIO, scenarioById, type ScenarioId } from './scenarios';
 import type { WorkshopStep } from './steps';
 
 /** A ticked step: when, and what the console saw then. */
@@ -60,33 +61,72 @@ interface ProgressState extends Progress {
   reset(): void;
 }
 
+/** The immersion day's progress, under the key it has always had (progress from before the other scenarios loads as it was). */
 export const PROGRESS_KEY = 'kwc.workshop.progress';
 
-/** The walkthrough's progress, kept across reloads in localStorage. */
-export const useProgressStore = create<ProgressState>()(
-  persist(
-    (set) => ({
-      ticked: {},
-      remembered: {},
-      apply: (e, now) =>
-        set((s) => {
-          if (e.newlyTicked.length === 0) return s;
-          const ticked = { ...s.ticked };
-          for (const t of e.newlyTicked) ticked[t.id] ??= { at: now, detail: t.detail };
-          return { ticked, remembered: { ...e.remembered, ...s.remembered } };
-        }),
-      markDone: (id, now) => set((s) => (s.ticked[id] ? s : { ticked: { ...s.ticked, [id]: { at: now, detail: 'Marked as done.', manual: true } } })),
-      remember: (r) => set((s) => ({ remembered: { ...r, ...s.remembered } })),
-      reset: () => set({ ticked: {}, remembered: {} }),
-    }),
-    {
-      name: PROGRESS_KEY,
-      version: 1,
-      storage: createJSONStorage(localOrMemory),
-      partialize: (s) => ({ ticked: s.ticked, remembered: s.remembered }),
-    },
-  ),
+/** Where a scenario's progress is kept: the immersion day's key, or that key with the scenario's id. */
+export const progressKey = (scenario: string): string => (scenario === DEFAULT_SCENARIO ? PROGRESS_KEY : `${PROGRESS_KEY}.${scenario}`);
+
+/** A walkthrough's progress, kept across reloads in localStorage under `key`. */
+const createProgressStore = (key: string) =>
+  create<ProgressState>()(
+    persist(
+      (set) => ({
+        ticked: {},
+        remembered: {},
+        apply: (e, now) =>
+          set((s) => {
+            if (e.newlyTicked.length === 0) return s;
+            const ticked = { ...s.ticked };
+            for (const t of e.newlyTicked) ticked[t.id] ??= { at: now, detail: t.detail };
+            return { ticked, remembered: { ...e.remembered, ...s.remembered } };
+          }),
+        markDone: (id, now) => set((s) => (s.ticked[id] ? s : { ticked: { ...s.ticked, [id]: { at: now, detail: 'Marked as done.', manual: true } } })),
+        remember: (r) => set((s) => ({ remembered: { ...r, ...s.remembered } })),
+        reset: () => set({ ticked: {}, remembered: {} }),
+      }),
+      {
+        name: key,
+        version: 1,
+        storage: createJSONStorage(localOrMemory),
+        partialize: (s) => ({ ticked: s.ticked, remembered: s.remembered }),
+      },
+    ),
+  );
+
+export type ProgressStore = ReturnType<typeof createProgressStore>;
+
+/** The immersion day's progress (what a workshop export carries). */
+export const useProgressStore = createProgressStore(PROGRESS_KEY);
+
+const stores = new Map<string, ProgressStore>([[DEFAULT_SCENARIO, useProgressStore]]);
+
+/** Each scenario's own progress: switching scenarios keeps every one's ticks and names. */
+export const progressStore = (scenario: string): ProgressStore => {
+  let s = stores.get(scenario);
+  if (!s) stores.set(scenario, (s = createProgressStore(progressKey(scenario))));
+  return s;
+};
+
+interface ScenarioState {
+  scenario: ScenarioId;
+  select(id: ScenarioId): void;
+}
+
+/** The scenario the Workshop page and the walkthrough panel follow, kept across reloads. */
+export const useScenarioStore = create<ScenarioState>()(
+  persist((set) => ({ scenario: DEFAULT_SCENARIO, select: (scenario) => set({ scenario }) }), {
+    name: 'kwc.workshop.scenario',
+    version: 1,
+    storage: createJSONStorage(localOrMemory),
+    partialize: (s) => ({ scenario: s.scenario }),
+    // A stored id this build does not know falls back to the immersion day.
+    merge: (stored, current) => ({ ...current, scenario: scenarioById((stored as Partial<ScenarioState> | undefined)?.scenario ?? DEFAULT_SCENARIO).id }),
+  }),
 );
+
+/** The selected scenario's progress store, read now (for code that runs outside rendering). */
+export const selectedProgress = (): ProgressStore => progressStore(useScenarioStore.getState().scenario);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

@@ -25,7 +25,8 @@ import {
 } from './detectors';
 import { workshopPolicy } from './policy';
 
-export type ActivityId = 1 | 2 | 3;
+/** A part of a scenario (the immersion day's Activities 1-3). */
+export type ActivityId = number;
 
 export interface Activity {
   id: ActivityId;
@@ -86,9 +87,9 @@ export const SUGGESTED = {
 } as const;
 
 const enc = encodeURIComponent;
-const streamLink = (r: Remembered, tab?: string): StepLink =>
+export const streamLink = (r: Remembered, tab?: string): StepLink =>
   r.stream ? { text: `Open ${r.stream}`, href: hrefFor(`/streams/${enc(r.stream)}`, { tab }) } : { text: 'Open Data streams', href: hrefFor('/streams') };
-const appLink = (r: Remembered, tab: 'source' | 'sql' | 'destination'): StepLink =>
+export const appLink = (r: Remembered, tab: 'source' | 'sql' | 'destination'): StepLink =>
   r.application
     ? { text: `Open ${r.application}`, href: hrefFor(`/analytics/${enc(r.application)}`, { tab }) }
     : { text: 'Open SQL applications', href: hrefFor('/analytics') };
@@ -316,7 +317,8 @@ export const workshopSteps = ({ mode, region, remembered: r }: StepContext): Wor
   },
 ];
 
-export type ReviewId = 'shard-throughput' | 'which-shard' | 'partition-key' | 'in-application-streams' | 'firehose-delivery';
+/** A review question's id, unique over every scenario. */
+export type ReviewId = string;
 
 export interface ReviewQuestion {
   id: ReviewId;
@@ -373,5 +375,3 @@ export const REVIEWS: ReviewQuestion[] = [
     showMe: (r) => (r.deliveryStream ? { text: `${r.deliveryStream}: errors and error prefix`, href: hrefFor(`/firehose/${enc(r.deliveryStream)}`) } : { text: 'Delivery streams', href: hrefFor('/firehose') }),
   },
 ];
-
-export const reviewById = (id: ReviewId): ReviewQuestion => REVIEWS.find((q) => q.id === id)!;

@@ -198,6 +198,16 @@ describe('faker 3.1 names', () => {
     expect(one('{{date.past}}')).toMatch(/^2025-|^2026-01/);
     expect(Date.parse(one('{{date.past}}'))).toBeLessThan(T0);
     expect(Date.parse(one('{{date.future(2)}}'))).toBeGreaterThan(T0);
+    // faker 3 counts date.recent's and date.soon's days in milliseconds: a fraction of a day works.
+    for (let seed = 1; seed <= 20; seed++) {
+      const recent = T0 - Date.parse(one('{{date.recent(0.004)}}', seed));
+      expect(recent).toBeGreaterThanOrEqual(1000);
+      expect(recent).toBeLessThanOrEqual(0.004 * 86400000);
+      const soon = Date.parse(one('{{date.soon(0.5)}}', seed)) - T0;
+      expect(soon).toBeGreaterThanOrEqual(1000);
+      expect(soon).toBeLessThanOrEqual(43200000);
+    }
+    expect(T0 - Date.parse(one('{{date.recent}}'))).toBeLessThanOrEqual(86400000);
     const between = Date.parse(one('{{date.between("2020-01-01", "2020-01-02")}}'));
     expect(between).toBeGreaterThanOrEqual(Date.UTC(2020, 0, 1));
     expect(between).toBeLessThanOrEqual(Date.UTC(2020, 0, 2));

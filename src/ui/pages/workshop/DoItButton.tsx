@@ -9,9 +9,6 @@ import type { Remembered } from '../../workshop/detectors';
 import type { WorkshopStep } from '../../workshop/steps';
 import { ModalFooter } from '../../components/ModalFooter';
 
-/** Steps whose action deletes things: the button asks first. */
-const CONFIRM = new Set(['3-D']);
-
 /**
  * "Do this step for me" under a step that is not done yet: runs the step's action (a spinner and
  * what it is doing meanwhile), and shows AWS's error if it fails. Manual steps keep their own
@@ -32,7 +29,7 @@ export function DoItButton({ step, actions, remembered }: { step: WorkshopStep; 
         </Box>
       </SpaceBetween>
     );
-  const run = () => (CONFIRM.has(step.id) ? setConfirm(true) : void actions.doStep(step.id));
+  const run = () => (a.deletes ? setConfirm(true) : void actions.doStep(step.id));
   return (
     <SpaceBetween size="xs">
       <SpaceBetween direction="horizontal" size="xs" alignItems="center">

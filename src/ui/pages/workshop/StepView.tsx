@@ -8,7 +8,8 @@ import type { ReactNode } from 'react';
 import { CliCommand } from '../../components/CliCommand';
 import type { Check, Remembered } from '../../workshop/detectors';
 import type { Ticked } from '../../workshop/progress';
-import { reviewById, type ReviewQuestion, type WorkshopStep } from '../../workshop/steps';
+import { reviewById } from '../../workshop/scenarios';
+import type { ReviewQuestion, WorkshopStep } from '../../workshop/steps';
 
 export type StepState = 'done' | 'current' | 'waiting';
 

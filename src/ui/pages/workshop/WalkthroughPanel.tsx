@@ -37,6 +37,9 @@ export default function WalkthroughPanel() {
     >
       <div data-testid="walkthrough-panel">
         <SpaceBetween size="m">
+          <Box variant="small" color="text-body-secondary" data-testid="walkthrough-scenario">
+            {w.scenario.label}
+          </Box>
           <ProgressBar value={Math.round((done / w.steps.length) * 100)} additionalInfo={`${done} of ${w.steps.length} steps done`} ariaLabel="Workshop progress" />
           {!w.current && (
             <Box data-testid="walkthrough-finished" variant="strong">

@@ -5,13 +5,15 @@ import ContentLayout from '@cloudscape-design/components/content-layout';
 import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import Header from '@cloudscape-design/components/header';
 import Modal from '@cloudscape-design/components/modal';
+import FormField from '@cloudscape-design/components/form-field';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
+import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useEffect, useRef, useState } from 'react';
 import { useWorkshopActions } from '../../hooks/useWorkshopActions';
 import { useWorkshopProgress } from '../../hooks/useWorkshopProgress';
 import { usePreferences } from '../../state/preferences';
-import { ACTIVITIES, REVIEWS } from '../../workshop/steps';
+import { SCENARIOS, type ScenarioId } from '../../workshop/scenarios';
 import { CatchUp } from './CatchUp';
 import { CostPanel } from './CostPanel';
 import { DoItButton } from './DoItButton';
@@ -19,7 +21,7 @@ import { ReviewAnswer, StepBody, StepTitle, stepState } from './StepView';
 import { WorkshopFileActions } from './WorkshopFileActions';
 import { ModalFooter } from '../../components/ModalFooter';
 
-/** Activities 1-3 of the immersion day, step by step, each step ticking itself as the console sees it done. */
+/** A scenario (Activities 1-3 of the immersion day by default), step by step, each step ticking itself as the console sees it done. */
 export default function WorkshopPage() {
   const w = useWorkshopProgress();
   const actions = useWorkshopActions();
@@ -36,13 +38,22 @@ export default function WorkshopPage() {
     setOpen((o) => ({ ...o, ...(was ? { [was]: false } : {}), ...(currentId ? { [currentId]: true } : {}) }));
   }, [currentId]);
 
+  // Another scenario opens at its own current step.
+  const shown = useRef(w.scenario.id);
+  useEffect(() => {
+    if (shown.current === w.scenario.id) return;
+    shown.current = w.scenario.id;
+    setOpen(currentId ? { [currentId]: true } : {});
+  }, [w.scenario.id, currentId]);
+
   const done = w.steps.filter((s) => w.ticked[s.id]).length;
+  const option = (id: ScenarioId) => ({ value: id, label: SCENARIOS.find((s) => s.id === id)!.label });
   return (
     <ContentLayout
       header={
         <Header
           variant="h1"
-          description="The Kinesis immersion day's Activities 1-3, done in this console. Each step says what to do and why, takes you to where it is done, and ticks itself when the console sees it done."
+          description={w.scenario.description}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <WorkshopFileActions />
@@ -58,11 +69,20 @@ export default function WorkshopPage() {
             </SpaceBetween>
           }
         >
-          Workshop: Building a streaming data platform
+          {w.scenario.title}
         </Header>
       }
     >
       <SpaceBetween size="l">
+        <FormField label="Scenario" description="Each scenario keeps its own progress; the walkthrough beside every page follows the one chosen here.">
+          <Select
+            data-testid="scenario-select"
+            selectedOption={option(w.scenario.id)}
+            onChange={({ detail }) => w.selectScenario(detail.selectedOption.value as ScenarioId)}
+            options={SCENARIOS.map((s) => option(s.id))}
+            ariaLabel="Workshop scenario"
+          />
+        </FormField>
         <ProgressBar
           data-testid="workshop-progress"
           value={Math.round((done / w.steps.length) * 100)}
@@ -77,7 +97,7 @@ export default function WorkshopPage() {
           </Alert>
         )}
         <CatchUp steps={w.steps} ticked={w.ticked} remembered={w.remembered} actions={actions} />
-        {ACTIVITIES.map((a) => (
+        {w.scenario.activities.map((a) => (
           <SpaceBetween size="s" key={a.id}>
             <Header variant="h2" description={a.goal}>
               {a.title}
@@ -106,16 +126,19 @@ export default function WorkshopPage() {
           </SpaceBetween>
         ))}
         <SpaceBetween size="s">
-          <Header variant="h2" description="The lab's questions, answered for this console, each with a link to the live thing.">
+          <Header
+            variant="h2"
+            description={`${w.scenario.id === 'immersion' ? "The lab's questions" : "This scenario's questions"}, answered for this console, each with a link to the live thing.`}
+          >
             Review questions
           </Header>
           <Box>
-            {REVIEWS.map((q) => (
+            {w.scenario.reviews.map((q) => (
               <ReviewAnswer key={q.id} q={q} remembered={w.remembered} />
             ))}
           </Box>
         </SpaceBetween>
-        <CostPanel />
+        {w.scenario.id === 'immersion' && <CostPanel />}
       </SpaceBetween>
       <Modal
         visible={confirmReset}

@@ -78,6 +78,20 @@ const regexArg = (v: unknown): RegExp | undefined => {
 const dateArg = (v: unknown): string | number | undefined =>
   typeof v === 'string' || typeof v === 'number' ? v : undefined;
 
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * faker 3's date.recent(days, refDate) and date.soon(days, refDate): a time 1 second to `days`
+ * days before (or after) the reference, drawn in milliseconds, so a fraction of a day works
+ * (date.recent(0.004) is within the last 5 3/4 minutes). faker 10 moves whole days only.
+ */
+const withinDays = (f: Faker, a: unknown[], sign: -1 | 1): Date => {
+  const days = num(a[0], 1) || 1;
+  const ref = dateArg(a[1]);
+  const from = ref === undefined ? f.defaultRefDate().getTime() : new Date(ref).getTime();
+  return new Date(from + sign * f.number.int({ min: 1000, max: Math.max(1000, Math.round(days * DAY_MS)) }));
+};
+
 export const faker3Helpers: Record<string, HelperDef> = {
   // address (faker 10: location)
   'address.zipCode': F((f, a) => (optStr(a[0]) ? f.location.zipCode(String(a[0])) : f.location.zipCode())),
@@ -140,8 +154,8 @@ export const faker3Helpers: Record<string, HelperDef> = {
     if (from === undefined || to === undefined) throw new ArgError('date.between expects two dates: from, to');
     return f.date.between({ from, to });
   }),
-  'date.recent': F((f, a) => f.date.recent({ days: num(a[0], 1) || 1 })),
-  'date.soon': F((f, a) => f.date.soon({ days: num(a[0], 1) || 1 })),
+  'date.recent': F((f, a) => withinDays(f, a, -1)),
+  'date.soon': F((f, a) => withinDays(f, a, 1)),
   'date.month': F((f, a) => f.date.month({ abbreviated: isPlainObject(a[0]) && Boolean(a[0].abbr) })),
   'date.weekday': F((f, a) => f.date.weekday({ abbreviated: isPlainObject(a[0]) && Boolean(a[0].abbr) })),
 
