@@ -58,7 +58,13 @@ export class ConsolePage {
   async screenshot(name: string, focus?: Locator) {
     if (focus) await focus.scrollIntoViewIfNeeded();
     else await this.page.evaluate(() => window.scrollTo(0, 0));
-    await this.page.screenshot({ path: `${test.info().project.outputDir}/screens/${name}.png` });
+    // A screenshot is an artifact to look at, not an assertion: a renderer too busy to paint in time
+    // (a loaded machine) notes the miss rather than failing the behaviour under test.
+    try {
+      await this.page.screenshot({ path: `${test.info().project.outputDir}/screens/${name}.png`, timeout: 30_000 });
+    } catch (e) {
+      test.info().annotations.push({ type: 'screenshot skipped', description: `${name}: ${(e as Error).message.split('\n')[0]}` });
+    }
   }
 
   /** The native input inside a Cloudscape Input or Textarea with this test id. */
