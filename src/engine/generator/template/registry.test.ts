@@ -9,7 +9,13 @@ import { TemplateRenderer } from './renderer';
 describe('helperCatalogue', () => {
   it('documents every helper the registry knows, and nothing else', () => {
     expect(Object.keys(HELPER_DOCS).sort()).toEqual([...knownHelperNames()].sort());
-    expect(helperCatalogue().map((h) => h.name)).toEqual(knownHelperNames());
+    expect(helperCatalogue().map((h) => h.name).sort()).toEqual([...knownHelperNames()].sort());
+  });
+
+  it('lists KDG\'s own helpers first', () => {
+    const names = helperCatalogue().map((h) => h.name);
+    expect(names.slice(0, 3)).toEqual(['current.timestamp', 'date.now', 'date.utc']);
+    expect(names.indexOf('random.number')).toBeLessThan(names.indexOf('random.objectElement'));
   });
 
   it('gives each helper a one-line summary, and parameters an example', () => {

@@ -77,9 +77,10 @@ export interface HelperInfo {
   exampleArgs?: string;
 }
 
-/** Every known helper with its documentation, in registry order. */
+/** Every known helper with its documentation: KDG's own first (the ones its templates use most), then the rest in registry order. */
+const kdgFirst = (name: string) => (name in kdgHelpers ? 0 : 1);
 export const helperCatalogue = (): HelperInfo[] =>
-  knownHelperNames().map((name) => {
+  [...knownHelperNames()].sort((a, b) => kdgFirst(a) - kdgFirst(b)).map((name) => {
     const doc = HELPER_DOCS[name] ?? { summary: name };
     const args = doc.example;
     return { name, params: doc.params, summary: doc.summary, example: `{{${name}${args ? `(${args})` : ''}}}`, exampleArgs: args };

@@ -25,9 +25,29 @@ export interface CodeEditorProps {
   ariaLabel: string;
   dark?: boolean;
   testId?: string;
+  /** More editor options (suggestions, line numbers, ...), over the console's defaults. */
+  options?: monaco.editor.IStandaloneEditorConstructionOptions;
 }
 
 const languagesSetUp = new Set<string>();
+
+/**
+ * Tab indents in the editor; Escape then Tab (or Shift+Tab) moves the focus on, so a keyboard user
+ * is never trapped. Escape turns Tab's focus-moving on until any other key or leaving the editor.
+ */
+const letEscapeThenTabLeave = (editor: Parameters<OnMount>[0]) => {
+  let armed = false;
+  const arm = (on: boolean) => {
+    if (armed === on) return;
+    armed = on;
+    editor.updateOptions({ tabFocusMode: on });
+  };
+  editor.onKeyDown((e) => {
+    if (e.keyCode === monaco.KeyCode.Escape) arm(true);
+    else if (e.keyCode !== monaco.KeyCode.Tab && e.keyCode !== monaco.KeyCode.Shift) arm(false);
+  });
+  editor.onDidBlurEditorText(() => arm(false));
+};
 
 /** A Monaco editor loaded with the page that needs it, with markers and a Ctrl/Cmd+Enter action. */
 export default function CodeEditor(props: CodeEditorProps) {
@@ -60,6 +80,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         }}
         onMount={(editor) => {
           editorRef.current = editor;
+          letEscapeThenTabLeave(editor);
           editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRun.current?.());
           const model = editor.getModel();
           if (model && props.markers)
@@ -78,6 +99,7 @@ export default function CodeEditor(props: CodeEditorProps) {
           automaticLayout: true,
           tabSize: 2,
           wordWrap: 'on',
+          ...props.options,
         }}
       />
     </div>
