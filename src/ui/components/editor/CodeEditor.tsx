@@ -1,5 +1,5 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { monaco, type Monaco } from './monaco';
 
 export interface EditorMarker {
@@ -65,6 +65,21 @@ export default function CodeEditor(props: CodeEditorProps) {
     );
   }, [props.markers]);
 
+  // one object while the inputs stay the same: a new one makes the editor apply its options again
+  const options = useMemo(
+    () => ({
+      minimap: { enabled: false },
+      fontSize: 14,
+      scrollBeyondLastLine: false,
+      ariaLabel: props.ariaLabel,
+      automaticLayout: true,
+      tabSize: 2,
+      wordWrap: 'on' as const,
+      ...props.options,
+    }),
+    [props.ariaLabel, props.options],
+  );
+
   return (
     <div data-testid={props.testId} style={{ border: '1px solid var(--color-border-input-default, #8c8c94)', borderRadius: 8, overflow: 'hidden' }}>
       <Editor
@@ -91,16 +106,7 @@ export default function CodeEditor(props: CodeEditorProps) {
             );
         }}
         onChange={(v) => props.onChange(v ?? '')}
-        options={{
-          minimap: { enabled: false },
-          fontSize: 14,
-          scrollBeyondLastLine: false,
-          ariaLabel: props.ariaLabel,
-          automaticLayout: true,
-          tabSize: 2,
-          wordWrap: 'on',
-          ...props.options,
-        }}
+        options={options}
       />
     </div>
   );

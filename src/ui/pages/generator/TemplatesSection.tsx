@@ -11,7 +11,7 @@ import Table from '@cloudscape-design/components/table';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Grid from '@cloudscape-design/components/grid';
 import Toggle from '@cloudscape-design/components/toggle';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import { jsonWarning, previewRecords, templateProblems, type Preview, type TemplateProblem } from '../../hooks/useGenerator';
@@ -25,7 +25,8 @@ export const problemText = (p: TemplateProblem, name?: string) => `${name ? `${n
 const SETTLE_MS = 300;
 
 /** Template chooser, editor with problems marked in place, five sample records beside it, and the weighted mix. */
-export function TemplatesSection({ onPreview }: { onPreview(records: string[] | undefined): void }) {
+// memo: the page re-renders at every tick of a run's counters; the editor and samples need not.
+export const TemplatesSection = memo(function TemplatesSection({ onPreview }: { onPreview(records: string[] | undefined): void }) {
   const store = useGeneratorTemplates();
   const active = activeTemplate(store);
   const checked = useDebounced(active.source, SETTLE_MS);
@@ -174,7 +175,7 @@ export function TemplatesSection({ onPreview }: { onPreview(records: string[] | 
       </SpaceBetween>
     </Container>
   );
-}
+});
 
 function MixSection({ templates, mix }: { templates: SavedTemplate[]; mix: boolean }) {
   const store = useGeneratorTemplates();
