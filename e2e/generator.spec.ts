@@ -183,6 +183,6 @@ test('named templates survive a reload and a weighted mix sends both, N records 
 
   await page.reload();
   await expect(page.getByTestId('template-select')).toContainText('Clicks');
-  await expect(gen.template).toHaveValue('{"user":"{{internet.userName}}","n":{{sequence.next}}}');
+  await expect.poll(() => gen.templateText()).toBe('{"user":"{{internet.userName}}","n":{{sequence.next}}}');
   await expect(gen.field('rate-input')).toHaveValue('800');
 });

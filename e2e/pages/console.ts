@@ -101,6 +101,7 @@ export class ConsolePage {
   /** Replaces the text of the code editor with this test id as a person pasting would (select all, paste). */
   async pasteInto(testId: string, text: string) {
     const editor = this.page.getByTestId(testId).locator('.monaco-editor').first();
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await editor.click();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Delete');

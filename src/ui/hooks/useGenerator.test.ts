@@ -84,7 +84,14 @@ describe('template checks before sending', () => {
   });
 
   it('warns of records that look like JSON but are not, with the place in the record', () => {
-    expect(jsonWarning('{ "a": {{random.number(9)}}, }', 0)).toMatchObject({ line: 1, column: 11, message: 'Expected double-quoted property name' });
+    expect(jsonWarning('{ "a": {{random.number(9)}}, }', 0)).toMatchObject({
+      line: 1,
+      column: 11,
+      message: 'Expected double-quoted property name',
+      // the "}" after the comma, in the template
+      templateLine: 1,
+      templateColumn: 30,
+    });
     expect(jsonWarning('{ "a": {{random.number(9)}} }', 0)).toBeUndefined();
     expect(jsonWarning('sensor,{{random.number(9)}}', 0)).toBeUndefined();
   });

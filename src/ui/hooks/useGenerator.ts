@@ -13,6 +13,7 @@ import {
   jsonLookalikeProblem,
   TemplateError,
   TemplateRenderer,
+  templatePlaceOf,
 } from '../../engine/generator/template';
 import { emulatorClient } from '../../worker/client';
 import { generatorClient, type GeneratorClient } from '../../worker/generatorClient';
@@ -40,13 +41,24 @@ export const templateProblems = (source: string): TemplateProblem[] =>
 
 /**
  * A warning (not a blocker) for a template whose records look like JSON but are not: they would
- * spoil schema discovery in Activity 2. Read off a sample record; the place is in that record.
+ * spoil schema discovery in Activity 2. Read off a sample record; `line`/`column` place it in that
+ * record, `templateLine`/`templateColumn` in the template (the text, or the helper, it comes from).
  */
-export const jsonWarning = (source: string, now: number): (TemplateProblem & { record: string }) | undefined => {
-  const p = previewRecords(source, 1, 1, now);
-  if (!p.ok) return undefined;
-  const problem = jsonLookalikeProblem(p.records[0]);
-  return problem && { ...problem, record: p.records[0] };
+export const jsonWarning = (
+  source: string,
+  now: number,
+): (TemplateProblem & { record: string; templateLine: number; templateColumn: number }) | undefined => {
+  let sample: { record: string; values: string[] };
+  try {
+    sample = new TemplateRenderer(compileTemplate(source), { clock: new VirtualClock(now), rng: new SeededRng(1) }).renderTraced();
+  } catch (e) {
+    if (e instanceof TemplateError) return undefined;
+    throw e;
+  }
+  const problem = jsonLookalikeProblem(sample.record);
+  if (!problem) return undefined;
+  const at = templatePlaceOf(source, sample.values, problem.offset);
+  return { line: problem.line, column: problem.column, message: problem.message, record: sample.record, templateLine: at.line, templateColumn: at.column };
 };
 
 export type Preview = { ok: true; records: string[] } | { ok: false; problem: TemplateProblem };

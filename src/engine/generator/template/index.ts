@@ -1,5 +1,5 @@
 export { TemplateError } from './errors';
 export { compileTemplate, checkTemplate, type CompiledTemplate, type CompileOptions } from './compiler';
 export { TemplateRenderer, createFaker, show, type RendererOptions } from './renderer';
-export { knownHelperNames } from './registry';
-export { EMPTY_TEMPLATE, isBlankTemplate, jsonLookalikeProblem, type JsonLookalikeProblem } from './jsonLookalike';
+export { helperCatalogue, knownHelperNames, type HelperInfo } from './registry';
+export { EMPTY_TEMPLATE, isBlankTemplate, jsonLookalikeProblem, templatePlaceOf, type JsonLookalikeProblem } from './jsonLookalike';

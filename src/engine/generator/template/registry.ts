@@ -1,5 +1,6 @@
 import { Faker, base, en } from '@faker-js/faker';
 import { faker3Helpers } from './helpers/faker3';
+import { HELPER_DOCS } from './helpers/docs';
 import { kdgHelpers } from './helpers/kdg';
 import type { HelperDef } from './helpers/types';
 
@@ -63,6 +64,27 @@ export const knownHelperNames = (): string[] => [
   'var.let',
   'var.get',
 ];
+
+/** A helper as the editor shows it: `random.number(max | {"min","max","precision"})`, what it does, a call. */
+export interface HelperInfo {
+  name: string;
+  /** The parameters between the parentheses, or undefined when it takes none. */
+  params?: string;
+  summary: string;
+  /** An example tag, e.g. `{{random.number({"min":0,"max":100})}}`. */
+  example: string;
+  /** The arguments of the example, as written between the parentheses (none when it takes none). */
+  exampleArgs?: string;
+}
+
+/** Every known helper with its documentation: KDG's own first (the ones its templates use most), then the rest in registry order. */
+const kdgFirst = (name: string) => (name in kdgHelpers ? 0 : 1);
+export const helperCatalogue = (): HelperInfo[] =>
+  [...knownHelperNames()].sort((a, b) => kdgFirst(a) - kdgFirst(b)).map((name) => {
+    const doc = HELPER_DOCS[name] ?? { summary: name };
+    const args = doc.example;
+    return { name, params: doc.params, summary: doc.summary, example: `{{${name}${args ? `(${args})` : ''}}}`, exampleArgs: args };
+  });
 
 const distance = (a: string, b: string): number => {
   const prev = Array.from({ length: b.length + 1 }, (_, j) => j);

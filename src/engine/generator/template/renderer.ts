@@ -71,13 +71,27 @@ export class TemplateRenderer {
 
   /** One record. A helper failing on a computed argument throws a TemplateError at that helper. */
   render(): string {
+    return this.run();
+  }
+
+  /** One record and the text each helper wrote into it, in source order (to place a problem in the record back in the template). */
+  renderTraced(): { record: string; values: string[] } {
+    const values: string[] = [];
+    return { record: this.run(values), values };
+  }
+
+  private run(values?: string[]): string {
     const { texts, parts } = this.template;
     const ctx = this.ctx;
     if (ctx.vars.size) ctx.vars.clear();
     let out = texts[0];
     let i = 0;
     try {
-      for (; i < parts.length; i++) out += show(parts[i](ctx)) + texts[i + 1];
+      for (; i < parts.length; i++) {
+        const v = show(parts[i](ctx));
+        values?.push(v);
+        out += v + texts[i + 1];
+      }
     } catch (e) {
       const at = this.template.partLocations[i];
       const why = e instanceof Error ? e.message : String(e);

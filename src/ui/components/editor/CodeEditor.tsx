@@ -1,5 +1,5 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { monaco, type Monaco } from './monaco';
 
 export interface EditorMarker {
@@ -25,9 +25,29 @@ export interface CodeEditorProps {
   ariaLabel: string;
   dark?: boolean;
   testId?: string;
+  /** More editor options (suggestions, line numbers, ...), over the console's defaults. */
+  options?: monaco.editor.IStandaloneEditorConstructionOptions;
 }
 
 const languagesSetUp = new Set<string>();
+
+/**
+ * Tab indents in the editor; Escape then Tab (or Shift+Tab) moves the focus on, so a keyboard user
+ * is never trapped. Escape turns Tab's focus-moving on until any other key or leaving the editor.
+ */
+const letEscapeThenTabLeave = (editor: Parameters<OnMount>[0]) => {
+  let armed = false;
+  const arm = (on: boolean) => {
+    if (armed === on) return;
+    armed = on;
+    editor.updateOptions({ tabFocusMode: on });
+  };
+  editor.onKeyDown((e) => {
+    if (e.keyCode === monaco.KeyCode.Escape) arm(true);
+    else if (e.keyCode !== monaco.KeyCode.Tab && e.keyCode !== monaco.KeyCode.Shift) arm(false);
+  });
+  editor.onDidBlurEditorText(() => arm(false));
+};
 
 /** A Monaco editor loaded with the page that needs it, with markers and a Ctrl/Cmd+Enter action. */
 export default function CodeEditor(props: CodeEditorProps) {
@@ -45,6 +65,21 @@ export default function CodeEditor(props: CodeEditorProps) {
     );
   }, [props.markers]);
 
+  // one object while the inputs stay the same: a new one makes the editor apply its options again
+  const options = useMemo(
+    () => ({
+      minimap: { enabled: false },
+      fontSize: 14,
+      scrollBeyondLastLine: false,
+      ariaLabel: props.ariaLabel,
+      automaticLayout: true,
+      tabSize: 2,
+      wordWrap: 'on' as const,
+      ...props.options,
+    }),
+    [props.ariaLabel, props.options],
+  );
+
   return (
     <div data-testid={props.testId} style={{ border: '1px solid var(--color-border-input-default, #8c8c94)', borderRadius: 8, overflow: 'hidden' }}>
       <Editor
@@ -60,6 +95,7 @@ export default function CodeEditor(props: CodeEditorProps) {
         }}
         onMount={(editor) => {
           editorRef.current = editor;
+          letEscapeThenTabLeave(editor);
           editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRun.current?.());
           const model = editor.getModel();
           if (model && props.markers)
@@ -70,15 +106,7 @@ export default function CodeEditor(props: CodeEditorProps) {
             );
         }}
         onChange={(v) => props.onChange(v ?? '')}
-        options={{
-          minimap: { enabled: false },
-          fontSize: 14,
-          scrollBeyondLastLine: false,
-          ariaLabel: props.ariaLabel,
-          automaticLayout: true,
-          tabSize: 2,
-          wordWrap: 'on',
-        }}
+        options={options}
       />
     </div>
   );

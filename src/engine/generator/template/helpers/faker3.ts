@@ -95,7 +95,14 @@ const withinDays = (f: Faker, a: unknown[], sign: -1 | 1): Date => {
 export const faker3Helpers: Record<string, HelperDef> = {
   // address (faker 10: location)
   'address.zipCode': F((f, a) => (optStr(a[0]) ? f.location.zipCode(String(a[0])) : f.location.zipCode())),
-  'address.zipCodeByState': F((f, a) => f.location.zipCode({ state: optStr(a[0]) })),
+  // faker's en locale has no postcodes by state (en_US has): a plain postcode then
+  'address.zipCodeByState': F((f, a) => {
+    try {
+      return f.location.zipCode({ state: optStr(a[0]) });
+    } catch {
+      return f.location.zipCode();
+    }
+  }),
   'address.city': F((f) => f.location.city()),
   'address.cityName': F((f) => f.location.city()),
   'address.cityPrefix': fromDef('location.city_prefix', ['North', 'East', 'West', 'South', 'New', 'Lake', 'Port']),
