@@ -6,6 +6,8 @@ import type { KinesisContext } from './actions/context';
 import { createStream } from './actions/createStream';
 import { decreaseStreamRetentionPeriod } from './actions/decreaseStreamRetentionPeriod';
 import { deleteStream } from './actions/deleteStream';
+import { deregisterStreamConsumer } from './actions/deregisterStreamConsumer';
+import { describeStreamConsumer } from './actions/describeStreamConsumer';
 import { describeStream } from './actions/describeStream';
 import { describeStreamSummary } from './actions/describeStreamSummary';
 import { disableEnhancedMonitoring } from './actions/disableEnhancedMonitoring';
@@ -14,11 +16,13 @@ import { getRecords } from './actions/getRecords';
 import { getShardIterator } from './actions/getShardIterator';
 import { increaseStreamRetentionPeriod } from './actions/increaseStreamRetentionPeriod';
 import { listShards } from './actions/listShards';
+import { listStreamConsumers } from './actions/listStreamConsumers';
 import { listStreams } from './actions/listStreams';
 import { listTagsForStream } from './actions/listTagsForStream';
 import { mergeShards } from './actions/mergeShards';
 import { putRecord } from './actions/putRecord';
 import { putRecords } from './actions/putRecords';
+import { registerStreamConsumer } from './actions/registerStreamConsumer';
 import { removeTagsFromStream } from './actions/removeTagsFromStream';
 import { splitShard } from './actions/splitShard';
 import { updateShardCount } from './actions/updateShardCount';
@@ -41,7 +45,9 @@ export const operations: Record<string, Operation> = {
   CreateStream: { shapes: v.createStream, action: createStream },
   DecreaseStreamRetentionPeriod: { shapes: v.decreaseStreamRetentionPeriod, action: decreaseStreamRetentionPeriod },
   DeleteStream: { shapes: v.deleteStream, action: deleteStream },
+  DeregisterStreamConsumer: { shapes: v.deregisterStreamConsumer, action: deregisterStreamConsumer },
   DescribeStream: { shapes: v.describeStream, action: describeStream, readOnly: true },
+  DescribeStreamConsumer: { shapes: v.describeStreamConsumer, action: describeStreamConsumer, readOnly: true },
   DescribeStreamSummary: { shapes: v.describeStreamSummary, action: describeStreamSummary, readOnly: true },
   DisableEnhancedMonitoring: { shapes: v.disableEnhancedMonitoring, action: disableEnhancedMonitoring },
   EnableEnhancedMonitoring: { shapes: v.enableEnhancedMonitoring, action: enableEnhancedMonitoring },
@@ -49,11 +55,13 @@ export const operations: Record<string, Operation> = {
   GetShardIterator: { shapes: v.getShardIterator, action: getShardIterator, readOnly: true },
   IncreaseStreamRetentionPeriod: { shapes: v.increaseStreamRetentionPeriod, action: increaseStreamRetentionPeriod },
   ListShards: { shapes: v.listShards, action: listShards, readOnly: true },
+  ListStreamConsumers: { shapes: v.listStreamConsumers, action: listStreamConsumers, readOnly: true },
   ListStreams: { shapes: v.listStreams, action: listStreams, readOnly: true },
   ListTagsForStream: { shapes: v.listTagsForStream, action: listTagsForStream, readOnly: true },
   MergeShards: { shapes: v.mergeShards, action: mergeShards },
   PutRecord: { shapes: v.putRecord, action: putRecord },
   PutRecords: { shapes: v.putRecords, action: putRecords },
+  RegisterStreamConsumer: { shapes: v.registerStreamConsumer, action: registerStreamConsumer },
   RemoveTagsFromStream: { shapes: v.removeTagsFromStream, action: removeTagsFromStream },
   SplitShard: { shapes: v.splitShard, action: splitShard },
   UpdateShardCount: { shapes: v.updateShardCount, action: updateShardCount },
