@@ -25,10 +25,12 @@ import { putRecords } from './actions/putRecords';
 import { registerStreamConsumer } from './actions/registerStreamConsumer';
 import { removeTagsFromStream } from './actions/removeTagsFromStream';
 import { splitShard } from './actions/splitShard';
+import { planSubscription, subscribeToShard, type SubscribeToShardInput } from './actions/subscribeToShard';
 import { updateShardCount } from './actions/updateShardCount';
 import { KINESIS_BINARY_OUTPUTS } from './binaryMembers';
 import { KinesisMetrics } from './metrics';
 import { KinesisStore } from './store/store';
+import { Subscription } from './subscription';
 import * as v from './validations';
 
 interface Operation {
@@ -64,6 +66,8 @@ export const operations: Record<string, Operation> = {
   RegisterStreamConsumer: { shapes: v.registerStreamConsumer, action: registerStreamConsumer },
   RemoveTagsFromStream: { shapes: v.removeTagsFromStream, action: removeTagsFromStream },
   SplitShard: { shapes: v.splitShard, action: splitShard },
+  // Refused over request/response channels; the Node server serves it over HTTP/2 through KinesisService.subscribe.
+  SubscribeToShard: { shapes: v.subscribeToShard, action: subscribeToShard, readOnly: true },
   UpdateShardCount: { shapes: v.updateShardCount, action: updateShardCount },
 };
 
@@ -90,6 +94,16 @@ export class KinesisService implements JsonService {
     const op = operations[operation];
     validate(input, op.shapes);
     return op.action(this.actionContext(rc), input);
+  }
+
+  /**
+   * Opens a SubscribeToShard subscription (validated and checked as the operation is); throws the
+   * AwsError AWS answers before its event stream starts. The caller carries the events and closes it.
+   */
+  subscribe(input: Record<string, unknown>, rc: RequestContext): Subscription {
+    validate(input, operations.SubscribeToShard.shapes);
+    const k = this.actionContext(rc);
+    return new Subscription(k, planSubscription(k, input as unknown as SubscribeToShardInput));
   }
 
   /** The context actions run with, for callers inside the engine (the consumer and producer). */

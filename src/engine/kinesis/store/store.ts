@@ -59,6 +59,13 @@ export const parseShardId = (id: string): number | undefined => {
 export class KinesisStore {
   /** Every stream of every region, keyed by StreamARN (which carries the region). */
   streams = new Map<string, Stream>();
+  /** Open SubscribeToShard subscriptions, as `<ConsumerARN>|<ShardId>` (one at a time each; not saved). */
+  readonly subscriptions = new Set<string>();
+  /**
+   * Each consumer's read allowance per shard (`<ConsumerARN>|<ShardId>`), in bytes as of `at`: enhanced
+   * fan-out gives every consumer its own 2 MiB/s per shard, apart from the shared GetRecords limit.
+   */
+  readonly consumerReads = new Map<string, { tokens: number; at: number }>();
 
   constructor(readonly ctx: EngineContext) {}
 
