@@ -5,12 +5,15 @@
  */
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from 'node:http2';
+import { Duplex } from 'node:stream';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import type { Clock } from '../src/engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/worker/storageUnits';
 import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
+import { SUBSCRIBE_TARGET, SubscriptionHub } from './subscribe';
 import { runTransformInThread } from './transformRunner';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */
@@ -117,6 +120,58 @@ const plainHeaders = (req: IncomingMessage): Record<string, string> => {
   return out;
 };
 
+/** How an HTTP/2 connection starts (RFC 9113, 3.4); an HTTP/1.1 request never starts so. */
+const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');
+
+/**
+ * The socket as a plain stream that first replays the bytes already read from it. Node's HTTP/1.1
+ * server takes them back through `unshift`; its HTTP/2 session reads the socket's handle directly
+ * and would miss them, but reads a stream that is not a socket through its own stream wrapper.
+ */
+const replaying = (socket: Socket, seen: Buffer): Duplex => {
+  const proxy = new Duplex({
+    read: () => void socket.resume(),
+    write: (chunk: Buffer, _enc, done) => void socket.write(chunk, done),
+    final: (done) => void socket.end(done),
+    destroy: (err, done) => {
+      socket.destroy(err ?? undefined);
+      done(err);
+    },
+  });
+  socket.on('data', (d: Buffer) => {
+    if (!proxy.push(d)) socket.pause();
+  });
+  socket.on('end', () => proxy.push(null));
+  socket.on('close', () => proxy.destroy());
+  proxy.push(seen);
+  return proxy;
+};
+
+/**
+ * Hands a new connection to `http1` or `http2` by its first bytes: Node's HTTP/2 server cannot fall back
+ * to HTTP/1.1 without TLS, so one port serves both by looking before either reads.
+ */
+const routeByPreface = (socket: Socket, http1: { emit(e: 'connection', s: Socket): boolean }, http2: { emit(e: 'connection', s: Duplex): boolean }) => {
+  let seen = Buffer.alloc(0);
+  const onData = (chunk: Buffer) => {
+    seen = Buffer.concat([seen, chunk]);
+    const n = Math.min(seen.length, HTTP2_PREFACE.length);
+    const isHttp2 = seen.subarray(0, n).equals(HTTP2_PREFACE.subarray(0, n));
+    if (isHttp2 && seen.length < HTTP2_PREFACE.length) return; // wait for the whole preface
+    socket.off('data', onData);
+    socket.pause();
+    if (isHttp2) {
+      http2.emit('connection', replaying(socket, seen));
+      return;
+    }
+    socket.unshift(seen);
+    http1.emit('connection', socket);
+    socket.resume();
+  };
+  socket.on('data', onData);
+  socket.on('error', () => socket.destroy());
+};
+
 const splitUrl = (url: string): { path: string; search: string } => {
   const q = url.indexOf('?');
   return q < 0
@@ -187,7 +242,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
 
   /** An answer that ends the exchange early: the rest of the body is read and dropped, then the connection closes. */
   const refuse = (req: IncomingMessage, res: ServerResponse, statusCode: number, code: string, message: string) => {
-    res.setHeader('connection', 'close');
+    if (req.httpVersionMajor < 2) res.setHeader('connection', 'close');
     if (req.headers.origin) res.setHeader('access-control-allow-origin', '*');
     if (statusCode === 413) return send(res, 413, {}, '');
     send(
@@ -275,7 +330,10 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
       };
       emulator.handle(request).then(
         (r) => {
-          if (!emulator.isReadOnly(request)) scheduler.poke();
+          if (!emulator.isReadOnly(request)) {
+            scheduler.poke();
+            subscriptions.recordsArrived();
+          }
           send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body);
           sinceCapCheck += bodyLength;
           if (sinceCapCheck >= capCheckEvery) {
@@ -301,14 +359,42 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   const server = createServer({ keepAlive: true, requestTimeout: bodyTimeoutMs * 3, connectionsCheckingInterval: 5_000 }, handle);
   // The SDK keeps connections alive between calls; do not let Node cut them at 5 s under a slow test.
   server.keepAliveTimeout = 60_000;
+
+  // HTTP/2 (cleartext, on the same port): SubscribeToShard's event streams, and every other call the same as over HTTP/1.1.
+  const subscriptions = new SubscriptionHub();
+  const http2 = createHttp2Server({}, (req: Http2ServerRequest, res: Http2ServerResponse) => {
+    if (req.headers['x-amz-target'] === SUBSCRIBE_TARGET && req.method === 'POST') {
+      const { path, search } = splitUrl(req.url ?? '/');
+      return subscriptions.accept(emulator, req, res, (body) => ({
+        method: req.method,
+        path,
+        query: parseQuery(search),
+        headers: plainHeaders(req as unknown as IncomingMessage),
+        body,
+      }));
+    }
+    // The compatibility API has IncomingMessage's and ServerResponse's shape where handle() uses them.
+    handle(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+  });
+  const sessions = new Set<Http2Session>();
+  http2.on('session', (session: Http2Session) => {
+    sessions.add(session);
+    session.on('close', () => sessions.delete(session));
+  });
+  const sockets = new Set<Socket>();
+  const front = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    routeByPreface(socket, server, http2);
+  });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+    front.once('error', reject);
+    front.listen(options.port ?? 0, host, () => {
+      front.off('error', reject);
       resolve();
     });
   });
-  const port = (server.address() as AddressInfo).port;
+  const port = (front.address() as AddressInfo).port;
   return {
     url: `http://${host}:${port}`,
     port,
@@ -316,8 +402,10 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     close: () =>
       new Promise<void>((resolve, reject) => {
         scheduler.stop();
-        server.close((err) => (err ? reject(err) : resolve()));
+        front.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
+        for (const session of sessions) session.destroy();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 };

@@ -20,6 +20,16 @@ export const kErr = {
   limitExceeded: (message: string) => new AwsError('LimitExceededException', message),
   rateExceeded: (shardId: string, name: string, account: string) =>
     new AwsError('ProvisionedThroughputExceededException', rateExceededMessage(shardId, name, account)),
+  consumerNotFound: (consumer: string, account: string) =>
+    new AwsError('ResourceNotFoundException', `Consumer ${consumer} under account ${account} not found.`),
+  consumerExists: (name: string, streamArn: string) =>
+    new AwsError('ResourceInUseException', `Consumer ${name} already exists for stream ${streamArn}.`),
+  /** AWS's text, its spacing included. */
+  consumerNotActive: (name: string, createdSecs: number, stream: string, account: string) =>
+    new AwsError(
+      'ResourceInUseException',
+      `Consumer ${name} with creation timestamp ${createdSecs} under stream: ${stream} , account ${account} is not in ACTIVE status.`,
+    ),
   invalidIterator: () => new AwsError('InvalidArgumentException', 'Invalid ShardIterator.'),
 };
 

@@ -34,6 +34,41 @@ describe('the Kinesis module', () => {
     expect(next.SequenceNumber > seq).toBe(true);
   });
 
+  it('keeps registered consumers through a snapshot and restore, and reads older snapshots as having none', () => {
+    const a = make();
+    a.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    a.clock.advance(500);
+    const StreamARN = a.raw('s').StreamARN;
+    const c = a.call('RegisterStreamConsumer', { StreamARN, ConsumerName: 'app' }).Consumer;
+    a.clock.advance(250);
+    a.call('RegisterStreamConsumer', { StreamARN, ConsumerName: 'late' });
+    a.clock.advance(250);
+    const snap = JSON.parse(JSON.stringify(a.emulator.snapshot()));
+    const b = make();
+    b.clock.set(a.clock.now());
+    b.emulator.restore(snap);
+    expect(b.call('ListStreamConsumers', { StreamARN }).Consumers.map((x: { ConsumerStatus: string }) => x.ConsumerStatus)).toEqual(['ACTIVE', 'CREATING']);
+    expect(b.call('DescribeStreamConsumer', { ConsumerARN: c.ConsumerARN }).ConsumerDescription.ConsumerCreationTimestamp).toBe(c.ConsumerCreationTimestamp);
+    // A pending CREATING still ends on time after the restore.
+    b.clock.advance(250);
+    expect(b.call('DescribeStreamConsumer', { StreamARN, ConsumerName: 'late' }).ConsumerDescription.ConsumerStatus).toBe('ACTIVE');
+    for (const s of snap.services.kinesis.streams) delete s._consumers;
+    const old = make();
+    old.emulator.restore(snap);
+    expect(old.call('ListStreamConsumers', { StreamARN }).Consumers).toEqual([]);
+  });
+
+  it('turns a consumer ACTIVE when its time comes, without a request, and asks to run then', () => {
+    const h = make();
+    h.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    h.clock.advance(500);
+    h.call('RegisterStreamConsumer', { StreamARN: h.raw('s').StreamARN, ConsumerName: 'app' });
+    expect(h.emulator.advance(h.clock.now())).toBe(T0 + 1000);
+    h.clock.advance(500);
+    expect(h.emulator.advance(h.clock.now())).toBeUndefined();
+    expect(h.raw('s')._consumers[0].ConsumerStatus).toBe('ACTIVE');
+  });
+
   it('turns a stream ACTIVE when its time comes, without a request, and asks to run then', () => {
     const h = make();
     h.call('CreateStream', { StreamName: 's', ShardCount: 1 });

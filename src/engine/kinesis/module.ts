@@ -160,7 +160,10 @@ export const kinesisModule: ModuleFactory = {
         // State changes are also resolved lazily on every request; here they happen on time without one.
         const streams = store.listStreams();
         let next: number | undefined;
-        for (const s of streams) if (s._pending) next = Math.min(next ?? Infinity, s._statusUntil);
+        for (const s of streams) {
+          if (s._pending) next = Math.min(next ?? Infinity, s._statusUntil);
+          for (const c of s._consumers) if (c.ConsumerStatus !== 'ACTIVE') next = Math.min(next ?? Infinity, c._statusUntil);
+        }
         if (now >= nextSweep) {
           store.sweep();
           nextSweep = now + RETENTION_SWEEP_MS;

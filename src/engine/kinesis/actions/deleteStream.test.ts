@@ -45,4 +45,29 @@ describe('DeleteStream', () => {
       message: 'Either StreamName or StreamARN should be provided.',
     });
   });
+
+  it('refuses a stream with consumers unless EnforceConsumerDeletion is true, in AWS\'s words', () => {
+    const h = kinesisHarness();
+    const d = h.active('s', 1);
+    h.call('RegisterStreamConsumer', { StreamARN: d.StreamARN, ConsumerName: 'app' });
+    const refusal = {
+      code: 'ResourceInUseException',
+      message:
+        `DeleteStream can't delete ${d.StreamARN} because there are consumers associated with this data stream. ` +
+        'To delete s anyway, set the EnforceConsumerDeletion parameter to true to force the deletion of all the consumers that are associated with it.',
+    };
+    expect(h.error('DeleteStream', { StreamName: 's' })).toEqual(refusal);
+    expect(h.error('DeleteStream', { StreamName: 's', EnforceConsumerDeletion: false })).toEqual(refusal);
+  });
+
+  it('with EnforceConsumerDeletion, deletes the consumers with the stream', () => {
+    const h = kinesisHarness();
+    const d = h.active('s', 1);
+    h.call('RegisterStreamConsumer', { StreamARN: d.StreamARN, ConsumerName: 'app' });
+    h.call('DeleteStream', { StreamName: 's', EnforceConsumerDeletion: true });
+    expect(h.call('ListStreamConsumers', { StreamARN: d.StreamARN }).Consumers[0].ConsumerStatus).toBe('DELETING');
+    h.settle();
+    h.active('s', 1);
+    expect(h.call('ListStreamConsumers', { StreamARN: d.StreamARN }).Consumers).toEqual([]);
+  });
 });

@@ -13,7 +13,7 @@ export const describeStreamSummary = (k: KinesisContext, input: StreamRef) => {
       EnhancedMonitoring: s.EnhancedMonitoring.map((m) => ({ ShardLevelMetrics: [...m.ShardLevelMetrics] })),
       EncryptionType: s.EncryptionType,
       OpenShardCount: s._open.length,
-      ConsumerCount: 0,
+      ConsumerCount: s._consumers.length,
     },
   };
 };

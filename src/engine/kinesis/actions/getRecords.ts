@@ -4,6 +4,7 @@ import { decodeIterator, encodeIterator } from '../store/iterator';
 import { seekCounter } from '../store/log';
 import { counterOf, seqOf } from '../store/sequence';
 import { parseShardId } from '../store/store';
+import type { Shard, Stream } from '../store/types';
 import type { KinesisContext } from './context';
 
 export interface GetRecordsInput {
@@ -22,6 +23,34 @@ export const ITERATOR_LIFETIME_MS = 300_000;
 export const SHARD_READ_CALLS = 5;
 export const SHARD_READ_BYTES = 2 * 1_048_576;
 export const MAX_GET_RECORDS_BYTES = 10 * 1_048_576;
+
+/** A record as GetRecords and SubscribeToShard events show it (Data in Base64, as awsJson carries blobs). */
+export interface PublicRecord {
+  SequenceNumber: string;
+  /** Seconds. */
+  ApproximateArrivalTimestamp: number;
+  Data: string;
+  PartitionKey: string;
+}
+
+/** The record at index `i` of the shard's log. */
+export const publicRecord = (sh: Shard, i: number): PublicRecord => {
+  const log = sh._log;
+  return {
+    SequenceNumber: seqOf(sh._seqPrefix, log.counter[i]),
+    ApproximateArrivalTimestamp: log.at[i] / 1000,
+    Data: log.data[i],
+    PartitionKey: log.partitionKey[i],
+  };
+};
+
+/** The shards a closed shard ended in: what the last read of it carries. */
+export const childShardsOf = (s: Stream, sh: Shard) =>
+  s.Shards.filter((c) => c.ParentShardId === sh.ShardId || c.AdjacentParentShardId === sh.ShardId).map((c) => ({
+    ShardId: c.ShardId,
+    ParentShards: [c.ParentShardId, c.AdjacentParentShardId].filter((p): p is string => p !== undefined),
+    HashKeyRange: { ...c.HashKeyRange },
+  }));
 
 /**
  * Records from the iterator's position: up to Limit (default 10,000) and 10 MiB. At the end of a
@@ -73,19 +102,14 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
   const n = log.at.length;
   const lo = seekCounter(log, counterOf(pos.seq), pos.after);
   const limit = input.Limit ?? 10000;
-  const out: Array<{ SequenceNumber: string; ApproximateArrivalTimestamp: number; Data: string; PartitionKey: string }> = [];
+  const out: PublicRecord[] = [];
   let bytes = 0;
   let i = lo;
   for (; i < n && out.length < limit; i++) {
     const size = log.size[i];
     if (bytes + size > MAX_GET_RECORDS_BYTES && out.length > 0) break;
     bytes += size;
-    out.push({
-      SequenceNumber: seqOf(sh._seqPrefix, log.counter[i]),
-      ApproximateArrivalTimestamp: log.at[i] / 1000,
-      Data: log.data[i],
-      PartitionKey: log.partitionKey[i],
-    });
+    out.push(publicRecord(sh, i));
   }
   if (k.engine.options.enforceThroughput) sh._rTokens -= bytes;
   const last = out.length > 0 ? out[out.length - 1] : undefined;
@@ -94,13 +118,7 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
   const result: Record<string, unknown> = { Records: out };
   const closed = sh.SequenceNumberRange.EndingSequenceNumber !== undefined;
   if (closed && caughtUp) {
-    result.ChildShards = s.Shards.filter((c) => c.ParentShardId === sh.ShardId || c.AdjacentParentShardId === sh.ShardId).map(
-      (c) => ({
-        ShardId: c.ShardId,
-        ParentShards: [c.ParentShardId, c.AdjacentParentShardId].filter((p): p is string => p !== undefined),
-        HashKeyRange: { ...c.HashKeyRange },
-      }),
-    );
+    result.ChildShards = childShardsOf(s, sh);
   } else {
     result.NextShardIterator = encodeIterator({
       ...pos,

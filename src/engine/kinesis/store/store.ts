@@ -3,7 +3,7 @@ import { kErr } from '../errors';
 import { bigToHex, evenRanges, hexToDecimal, hexToWords } from './hashkeys';
 import { emptyLog, liveLog, trimBefore, type RecordLog } from './log';
 import { endingSeq, seqPrefix } from './sequence';
-import { KINESIS_SNAPSHOT_VERSION, type AnyKinesisSnapshot, type DurableShard, type DurableStream, type KinesisSnapshot, type Shard, type StreamMode, type Stream } from './types';
+import { KINESIS_SNAPSHOT_VERSION, type AnyKinesisSnapshot, type DurableShard, type DurableStream, type KinesisSnapshot, type Shard, type StreamConsumer, type StreamMode, type Stream } from './types';
 import { partitionOf } from '../../common/arn';
 
 /** Open shards per account and region (AWS's default quota in the large regions). */
@@ -59,6 +59,13 @@ export const parseShardId = (id: string): number | undefined => {
 export class KinesisStore {
   /** Every stream of every region, keyed by StreamARN (which carries the region). */
   streams = new Map<string, Stream>();
+  /** Open SubscribeToShard subscriptions, as `<ConsumerARN>|<ShardId>` (one at a time each; not saved). */
+  readonly subscriptions = new Set<string>();
+  /**
+   * Each consumer's read allowance per shard (`<ConsumerARN>|<ShardId>`), in bytes as of `at`: enhanced
+   * fan-out gives every consumer its own 2 MiB/s per shard, apart from the shared GetRecords limit.
+   */
+  readonly consumerReads = new Map<string, { tokens: number; at: number }>();
 
   constructor(readonly ctx: EngineContext) {}
 
@@ -96,6 +103,7 @@ export class KinesisStore {
 
   /** Applies a due state change. Returns false when the stream is gone. */
   resolve(s: Stream): boolean {
+    if (s._consumers.length > 0) this.resolveConsumers(s);
     if (s._pending && this.now() >= s._statusUntil) {
       const p = s._pending;
       const at = s._statusUntil;
@@ -158,6 +166,38 @@ export class KinesisStore {
     return true;
   }
 
+  /** CREATING consumers whose delay is over turn ACTIVE; DELETING ones go. */
+  private resolveConsumers(s: Stream): void {
+    const now = this.now();
+    if (s._consumers.every((c) => c.ConsumerStatus === 'ACTIVE' || now < c._statusUntil)) return;
+    s._consumers = s._consumers.filter((c) => c.ConsumerStatus !== 'DELETING' || now < c._statusUntil);
+    for (const c of s._consumers) if (c.ConsumerStatus === 'CREATING' && now >= c._statusUntil) c.ConsumerStatus = 'ACTIVE';
+  }
+
+  /** Registers a consumer (CREATING until the state delay has passed), its ARN stamped with the creation second. */
+  registerConsumer(s: Stream, name: string): StreamConsumer {
+    const now = this.now();
+    const secs = Math.floor(now / 1000);
+    const c: StreamConsumer = {
+      ConsumerName: name,
+      ConsumerARN: `${s.StreamARN}/consumer/${name}:${secs}`,
+      ConsumerStatus: 'CREATING',
+      ConsumerCreationTimestamp: secs,
+      _statusUntil: now + this.ctx.options.stateDelayMs,
+    };
+    s._consumers.push(c);
+    this.resolveConsumers(s);
+    return c;
+  }
+
+  /** Starts deregistering a consumer: DELETING, gone after the state delay. */
+  deregisterConsumer(s: Stream, c: StreamConsumer): void {
+    if (c.ConsumerStatus === 'DELETING') return;
+    c.ConsumerStatus = 'DELETING';
+    c._statusUntil = this.now() + this.ctx.options.stateDelayMs;
+    this.resolveConsumers(s);
+  }
+
   createStream(name: string, region: string, shardCount: number, mode: StreamMode, tags: Record<string, string>): Stream {
     const now = this.now();
     const s: Stream = {
@@ -170,6 +210,7 @@ export class KinesisStore {
       EncryptionType: 'NONE',
       EnhancedMonitoring: [{ ShardLevelMetrics: [] }],
       Shards: [],
+      _consumers: [],
       _createdAt: now,
       _statusUntil: now + this.ctx.options.stateDelayMs,
       _pending: { kind: 'create', shardCount },
@@ -314,6 +355,7 @@ export class KinesisStore {
           _rTokens: SHARD_READ_ALLOWANCE,
           _rAt: now,
         })),
+        _consumers: d._consumers ?? [],
         _open: [],
         _openStarts: [],
         _openStartWords: [],

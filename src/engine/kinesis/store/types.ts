@@ -5,6 +5,19 @@
 
 export type StreamStatus = 'CREATING' | 'DELETING' | 'ACTIVE' | 'UPDATING';
 export type StreamMode = 'PROVISIONED' | 'ON_DEMAND';
+export type ConsumerStatus = 'CREATING' | 'ACTIVE' | 'DELETING';
+
+/** An enhanced fan-out consumer registered with a stream (RegisterStreamConsumer). */
+export interface StreamConsumer {
+  ConsumerName: string;
+  /** `<StreamARN>/consumer/<ConsumerName>:<ConsumerCreationTimestamp>` */
+  ConsumerARN: string;
+  ConsumerStatus: ConsumerStatus;
+  /** Seconds, as AWS sends it. */
+  ConsumerCreationTimestamp: number;
+  /** When CREATING turns ACTIVE, or DELETING ends with the consumer gone. */
+  _statusUntil: number;
+}
 
 import type { RecordLog } from './log';
 
@@ -60,6 +73,8 @@ export interface Stream {
   EncryptionType: 'NONE';
   EnhancedMonitoring: Array<{ ShardLevelMetrics: string[] }>;
   Shards: Shard[];
+  /** Registered enhanced fan-out consumers, in registration order. */
+  _consumers: StreamConsumer[];
   /** The region the stream lives in (streams are scoped per account and region). */
   _region: string;
   _createdAt: number;
@@ -91,7 +106,8 @@ export type DerivedShardField = '_startHex' | '_endHex' | '_log' | '_wSec' | '_w
 export type DerivedStreamField = '_open' | '_openStarts' | '_openStartWords' | '_wSec' | '_wBytes' | '_wRecords';
 
 export type DurableShard = Omit<Shard, DerivedShardField>;
-export type DurableStream = Omit<Stream, DerivedStreamField | 'Shards'> & { Shards: DurableShard[] };
+/** Snapshots written before consumers existed have no `_consumers`: restore() reads them as none. */
+export type DurableStream = Omit<Stream, DerivedStreamField | 'Shards' | '_consumers'> & { Shards: DurableShard[]; _consumers?: StreamConsumer[] };
 
 export interface KinesisSnapshot {
   version: typeof KINESIS_SNAPSHOT_VERSION;

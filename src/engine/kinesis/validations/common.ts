@@ -15,6 +15,17 @@ export const streamARN: FieldShape = {
   lengthGreaterThanOrEqual: 1,
   lengthLessThanOrEqual: 2048,
 };
+/** Paging tokens (the model's NextToken). */
+export const nextToken: FieldShape = { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1048576 };
+/** Consumer names (the model's ConsumerName). */
+export const consumerName: FieldShape = streamName;
+// Pattern and length from the model (ConsumerARN).
+export const consumerARN: FieldShape = {
+  type: 'String',
+  regex: '(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+',
+  lengthGreaterThanOrEqual: 1,
+  lengthLessThanOrEqual: 2048,
+};
 /** Shard ids: the same rule as stream names (the model's ShardId). */
 export const shardId: FieldShape = streamName;
 export const shardIdShape: FieldShape = { ...shardId, notNull: true };

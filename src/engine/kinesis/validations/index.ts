@@ -18,3 +18,8 @@ export { shapes as putRecords } from './putRecords';
 export { shapes as removeTagsFromStream } from './removeTagsFromStream';
 export { shapes as splitShard } from './splitShard';
 export { shapes as updateShardCount } from './updateShardCount';
+export { shapes as deregisterStreamConsumer } from './deregisterStreamConsumer';
+export { shapes as describeStreamConsumer } from './describeStreamConsumer';
+export { shapes as listStreamConsumers } from './listStreamConsumers';
+export { shapes as registerStreamConsumer } from './registerStreamConsumer';
+export { shapes as subscribeToShard } from './subscribeToShard';

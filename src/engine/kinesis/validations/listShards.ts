@@ -1,10 +1,10 @@
 import type { Shapes } from '../../common/validation';
-import { shardId, streamARN, streamName } from './common';
+import { nextToken, shardId, streamARN, streamName } from './common';
 
 export const shapes: Shapes = {
   ExclusiveStartShardId: shardId,
   MaxResults: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 10000 },
-  NextToken: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1048576 },
+  NextToken: nextToken,
   ShardFilter: {
     type: 'Structure',
     children: {

@@ -1,8 +1,8 @@
 import type { Shapes } from '../../common/validation';
-import { streamName } from './common';
+import { nextToken, streamName } from './common';
 
 export const shapes: Shapes = {
   Limit: { type: 'Integer', greaterThanOrEqual: 1, lessThanOrEqual: 10000 },
   ExclusiveStartStreamName: streamName,
-  NextToken: { type: 'String', lengthGreaterThanOrEqual: 1, lengthLessThanOrEqual: 1048576 },
+  NextToken: nextToken,
 };
