@@ -1,11 +1,25 @@
 import { DescribeApplicationCommand, type ApplicationDetail } from '@aws-sdk/client-kinesis-analytics-v2';
 import { DescribeDeliveryStreamCommand, ListDeliveryStreamsCommand } from '@aws-sdk/client-firehose';
+import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
 import { useQuery } from '@tanstack/react-query';
 import type { AggregateOrigin, RecordOrigin, StreamTail, TailRow } from '../../engine/analytics/runtime';
 import { emulatorClient } from '../../worker/client';
 import { bucketOfArn } from '../lib/firehoseRules';
-import { deliveryStreamOfKey, findLine, lineOfRow, linesOf, NEWEST_OBJECTS, rowsForLine, rowsOfRecord, streamPath, type RecordFormat } from '../lib/follow';
+import {
+  deliveryStreamOfKey,
+  findLine,
+  lineFields,
+  lineMatchScore,
+  lineOfRow,
+  linesOf,
+  NEWEST_OBJECTS,
+  rowsForLine,
+  rowsOfRecord,
+  streamPath,
+  timesInFields,
+  type RecordFormat,
+} from '../lib/follow';
 import { asText, gunzipPart, isGzip } from '../lib/objectPreview';
 import { arnNames } from '../workshop/detectors';
 import { useServices } from './services';
@@ -77,7 +91,7 @@ const sameName = (output: string, stream: string) => output === stream || output
  * console channel), its outputs, and the newest objects its delivery streams wrote (searched by content).
  */
 export const useFollowRecord = (start: FollowStart | undefined) => {
-  const { analytics, firehose, s3 } = useServices();
+  const { analytics, firehose, kinesis, s3 } = useServices();
   return useQuery({
     queryKey: ['follow', start],
     enabled: start !== undefined,
@@ -95,6 +109,7 @@ export const useFollowRecord = (start: FollowStart | undefined) => {
       };
 
       // 1. Back to the record.
+      let lineFound: { bucket: string; key: string; format: RecordFormat; deliveryStream: string; stream: string } | undefined;
       let app: ApplicationDetail | undefined;
       let record: RecordOrigin | undefined;
       let startStream: string | undefined;
@@ -121,12 +136,23 @@ export const useFollowRecord = (start: FollowStart | undefined) => {
           if (traced?.origin?.kind === 'record') record = traced.origin;
           else if (rows[0]?.origin?.kind === 'aggregate') path.aggregate = rows[0].origin;
           else if (rows.length) path.untraceable = true;
-          else
-            notes.push(
-              stream
-                ? `No row of ${stream.name} among the ${stream.rows.length.toLocaleString('en-US')} it keeps is written as this line: the row is older than those kept, or the application was restarted since.`
-                : `${a.ApplicationName} is not running, so its rows are not kept.`,
-            );
+          else {
+            // The row is no longer kept: look for the record itself in the source stream, by content, near the line's times.
+            const source = inputStreamOf(a);
+            const found = source ? await findRecordForLine(kinesis, source, format, s.line) : undefined;
+            if (found?.record) {
+              record = found.record;
+              lineFound = { bucket: s.bucket, key: s.key, format, deliveryStream: ds, stream: startStream ?? '' };
+              notes.push(
+                `${stream?.name ?? out.Name} no longer keeps this row, so the record was found by its content among the ${found.read.toLocaleString('en-US')} records ${source} received around the line's times.`,
+              );
+            } else
+              notes.push(
+                stream
+                  ? `No row of ${stream.name} among the ${stream.rows.length.toLocaleString('en-US')} it keeps is written as this line: the row is older than those kept, or the application was restarted since.${found ? ` No record of ${source} among the ${found.read.toLocaleString('en-US')} received around the line's times holds its values either.` : ''}`
+                  : `${a.ApplicationName} is not running, so its rows are not kept.`,
+              );
+          }
           break;
         }
         if (ds && !app) notes.push(`No analytics application writes to ${ds}.`);
@@ -142,6 +168,22 @@ export const useFollowRecord = (start: FollowStart | undefined) => {
 
       // 2. Forward from the record: its rows, and the objects holding them.
       const key = record ?? (s.from === 'record' ? { shardId: s.shardId, sequenceNumber: s.sequenceNumber } : undefined);
+      if (lineFound && s.from === 'line') {
+        // The line asked about is where the record's row was stored: the object and its line numbers.
+        const { bytes } = await getBytes(s3, lineFound.bucket, lineFound.key);
+        const text = asText(isGzip(bytes) ? gunzipPart(bytes, true).data : bytes) ?? '';
+        path.deliveries.push({
+          stream: lineFound.stream,
+          deliveryStream: lineFound.deliveryStream,
+          format: lineFound.format,
+          line: s.line,
+          bucket: lineFound.bucket,
+          prefix: '',
+          found: [{ bucket: lineFound.bucket, key: lineFound.key, lines: findLine(linesOf(lineFound.format, text), s.line) }],
+          searched: 1,
+        });
+        return { ...path, record };
+      }
       if (!key || !app) return { ...path, record };
       path.rows = rowsOfRecord(tail, key);
       if (!record && s.from === 'record') {
@@ -161,6 +203,66 @@ export const useFollowRecord = (start: FollowStart | undefined) => {
       return { ...path, record };
     },
   });
+};
+
+/** Records read per shard at most when looking for a line's record by content: the search stays bounded. */
+const LINE_SEARCH_RECORDS = 20_000;
+/** How far around the line's times its record is looked for. */
+const LINE_SEARCH_SLACK_MS = 5_000;
+
+/**
+ * The Kinesis record a stored line was made from, found by content among the records the stream
+ * received around the times written in the line (when the row between them is no longer kept).
+ */
+const findRecordForLine = async (
+  kinesis: ReturnType<typeof useServices>['kinesis'],
+  stream: string,
+  format: RecordFormat,
+  line: string,
+): Promise<{ record?: RecordOrigin; read: number }> => {
+  const fields = lineFields(format, line);
+  const times = timesInFields(fields);
+  if (times.length === 0) return { read: 0 };
+  const from = Math.min(...times) - LINE_SEARCH_SLACK_MS;
+  const until = Math.max(...times) + LINE_SEARCH_SLACK_MS;
+  const shards = (await kinesis.send(new ListShardsCommand({ StreamName: stream }))).Shards ?? [];
+  const decoder = new TextDecoder();
+  let best: { record: RecordOrigin; score: number } | undefined;
+  let read = 0;
+  for (const shard of shards) {
+    let iterator = (
+      await kinesis.send(
+        new GetShardIteratorCommand({ StreamName: stream, ShardId: shard.ShardId!, ShardIteratorType: 'AT_TIMESTAMP', Timestamp: new Date(from) }),
+      )
+    ).ShardIterator;
+    for (let readHere = 0; iterator && readHere < LINE_SEARCH_RECORDS; ) {
+      const out = await kinesis.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }));
+      const records = out.Records ?? [];
+      readHere += records.length;
+      read += records.length;
+      let past = false;
+      for (const r of records) {
+        const arrival = r.ApproximateArrivalTimestamp?.getTime() ?? 0;
+        if (arrival > until) {
+          past = true;
+          break;
+        }
+        const candidate: RecordOrigin = {
+          kind: 'record',
+          shardId: shard.ShardId!,
+          sequenceNumber: r.SequenceNumber!,
+          partitionKey: r.PartitionKey!,
+          arrival,
+          data: decoder.decode(r.Data),
+        };
+        const score = lineMatchScore(candidate, fields, times);
+        if (score > (best?.score ?? 0)) best = { record: candidate, score };
+      }
+      if (past || records.length === 0 || (out.MillisBehindLatest ?? 0) === 0) break;
+      iterator = out.NextShardIterator;
+    }
+  }
+  return { record: best?.record, read };
 };
 
 const listDeliveryStreams = async (firehose: ReturnType<typeof useServices>['firehose']): Promise<string[]> => {

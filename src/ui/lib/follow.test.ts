@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamTail } from '../../engine/analytics/runtime';
-import { deliveryStreamOfKey, findLine, lineOfRow, linesOf, rowsForLine, rowsOfRecord, streamPath } from './follow';
+import { deliveryStreamOfKey, findLine, lineFields, lineMatchScore, lineOfRow, linesOf, rowsForLine, rowsOfRecord, streamPath, timesInFields } from './follow';
 
 const record = (seq: string) => ({ kind: 'record' as const, shardId: 'shardId-000000000001', sequenceNumber: seq, partitionKey: 'pk', arrival: 0, data: '{}' });
 const filtered: StreamTail = {
@@ -60,5 +60,32 @@ describe('following a record to S3 and back', () => {
   it('reads the delivery stream from a Firehose key', () => {
     expect(deliveryStreamOfKey('out/2026/12/02/10/iot-s3-1-2026-12-02-10-00-05-abcd', ['iot', 'iot-s3'])).toBe('iot-s3');
     expect(deliveryStreamOfKey('notes.txt', ['iot'])).toBeUndefined();
+  });
+
+  describe('a stored line whose row is no longer kept, matched to its record by content', () => {
+    const line = '"2026-12-02 12:20:26.265","sensor-5","2026-12-02T12:20",17.00,67.00,"2026-12-02 12:20:26.000"';
+    const fields = lineFields('CSV', line);
+    const times = timesInFields(fields);
+    const arrival = Date.UTC(2026, 11, 2, 12, 20, 26, 265);
+    const data = (sensor: string, ambient: number) =>
+      JSON.stringify({ sensorId: sensor, eventTimeStamp: '2026-12-02T12:20', ambientTemp: ambient, measuredTemp: 67 });
+
+    it('splits CSV fields as they were quoted, and JSON lines into their values', () => {
+      expect(fields).toEqual(['2026-12-02 12:20:26.265', 'sensor-5', '2026-12-02T12:20', '17.00', '67.00', '2026-12-02 12:20:26.000']);
+      expect(lineFields('CSV', 'a,"b,""c""",')).toEqual(['a', 'b,"c"', '']);
+      expect(lineFields('JSON', '{"A":"x","B":2}')).toEqual(['x', '2']);
+      expect(lineFields('JSON', 'not json')).toEqual([]);
+    });
+
+    it('reads the SQL timestamps in a line as UTC milliseconds', () => {
+      expect(times).toEqual([arrival, Date.UTC(2026, 11, 2, 12, 20, 26)]);
+    });
+
+    it('scores the record whose values and arrival the line holds above one that only shares them, and refuses a stranger', () => {
+      expect(lineMatchScore({ data: data('sensor-5', 17), arrival }, fields, times)).toBe(6);
+      expect(lineMatchScore({ data: data('sensor-5', 17), arrival: arrival + 1 }, fields, times)).toBe(4);
+      expect(lineMatchScore({ data: data('sensor-9', 30), arrival }, fields, times)).toBe(0);
+      expect(lineMatchScore({ data: 'plain text', arrival }, fields, times)).toBe(0);
+    });
   });
 });

@@ -68,3 +68,74 @@ export const deliveryStreamOfKey = (key: string, names: readonly string[]): stri
 
 /** A CSV line again from its parsed fields, quoted as the application quotes them. */
 export const csvLine = (fields: readonly string[]): string => fields.map(csvField).join(',');
+
+/** The fields of a stored line: CSV split as csvField quotes them, or a JSON object's values in order. */
+export const lineFields = (format: RecordFormat, line: string): string[] => {
+  if (format === 'JSON') {
+    try {
+      const v: unknown = JSON.parse(line);
+      return v !== null && typeof v === 'object' ? Object.values(v).map((x) => (typeof x === 'string' ? x : JSON.stringify(x))) : [];
+    } catch {
+      return [];
+    }
+  }
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (c === ',' && !quoted) {
+      fields.push(field);
+      field = '';
+    } else {
+      field += c;
+    }
+  }
+  fields.push(field);
+  return fields;
+};
+
+/** Times written in a line's fields (SQL TIMESTAMPs, UTC), as epoch milliseconds. */
+export const timesInFields = (fields: readonly string[]): number[] =>
+  fields.flatMap((f) => {
+    const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)Z?$/.exec(f.trim());
+    const t = m ? Date.parse(`${m[1]}T${m[2]}Z`) : NaN;
+    return Number.isFinite(t) ? [t] : [];
+  });
+
+/** The scalar values of a record's JSON data, or undefined when the data is not a JSON object. */
+const leavesOf = (data: string): unknown[] | undefined => {
+  let v: unknown;
+  try {
+    v = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  if (v === null || typeof v !== 'object') return undefined;
+  const out: unknown[] = [];
+  const walk = (x: unknown) => (x !== null && typeof x === 'object' ? Object.values(x).forEach(walk) : out.push(x));
+  walk(v);
+  return out;
+};
+
+const sameValue = (leaf: unknown, field: string): boolean =>
+  typeof leaf === 'number' ? field.trim() !== '' && Number(field) === leaf : String(leaf) === field;
+
+/**
+ * How well a Kinesis record accounts for a stored line when the row between them is no longer kept:
+ * the number of the record's JSON values found among the line's fields, plus 2 when the line holds the
+ * record's arrival time (APPROXIMATE_ARRIVAL_TIME selected into the row). 0 unless more than half of
+ * the record's values are in the line: otherwise the line was not made from it.
+ */
+export const lineMatchScore = (record: Pick<RecordOrigin, 'data' | 'arrival'>, fields: readonly string[], times: readonly number[]): number => {
+  const leaves = leavesOf(record.data);
+  if (!leaves || leaves.length === 0) return 0;
+  const found = leaves.filter((l) => fields.some((f) => sameValue(l, f))).length;
+  if (found < 2 || found * 2 <= leaves.length) return 0;
+  return found + (times.includes(record.arrival) ? 2 : 0);
+};
