@@ -41,6 +41,8 @@ const STRING_POOL = [
   'arn:aws-cn:kinesis:cn-north-1:123456789012:stream/my.stream',
   'arn:aws:kinesis:us-east-1:12:stream/s',
   'arn:aws:kinesis:us-east-1:000000000000:stream/',
+  'arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/c:1767225600',
+  'arn:aws:kinesis:us-east-1:000000000000:stream/s/consumer/:1767225600',
   'PT3H',
   'Count',
   'Bytes/Second',
