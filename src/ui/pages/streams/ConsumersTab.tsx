@@ -9,7 +9,7 @@ import Link from '@cloudscape-design/components/link';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ModalFooter } from '../../components/ModalFooter';
 import { CliCommand } from '../../components/CliCommand';
 import { dateTime } from '../../components/time';
@@ -41,6 +41,45 @@ function WhatIsFanOut() {
         {CONSUMERS_PER_STREAM} consumers per stream.
       </span>
     </SpaceBetween>
+  );
+}
+
+/** A dialog with Cancel and one primary action (test ids `<testId>-modal` and `<testId>-confirm`). */
+function ConsumerModal({
+  visible,
+  onDismiss,
+  header,
+  testId,
+  action,
+  onAction,
+  pending,
+  children,
+}: {
+  visible: boolean;
+  onDismiss: () => void;
+  header: string;
+  testId: string;
+  action: string;
+  onAction: () => void;
+  pending: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      visible={visible}
+      onDismiss={onDismiss}
+      header={header}
+      data-testid={`${testId}-modal`}
+      footer={
+        <ModalFooter onCancel={onDismiss}>
+          <Button variant="primary" onClick={onAction} loading={pending} data-testid={`${testId}-confirm`}>
+            {action}
+          </Button>
+        </ModalFooter>
+      }
+    >
+      {children}
+    </Modal>
   );
 }
 
@@ -78,23 +117,14 @@ function RegisterConsumerModal({
     );
   };
   return (
-    <Modal
+    <ConsumerModal
       visible={visible}
       onDismiss={onDismiss}
       header="Register consumer"
-      data-testid="register-consumer-modal"
-      footer={
-        <ModalFooter onCancel={onDismiss}>
-          <Button
-            variant="primary"
-            onClick={submit}
-            loading={register.isPending}
-            data-testid="register-consumer-confirm"
-          >
-            Register consumer
-          </Button>
-        </ModalFooter>
-      }
+      testId="register-consumer"
+      action="Register consumer"
+      onAction={submit}
+      pending={register.isPending}
     >
       <SpaceBetween size="m">
         <FormField
@@ -120,7 +150,7 @@ function RegisterConsumerModal({
           testId="register-consumer-cli"
         />
       </SpaceBetween>
-    </Modal>
+    </ConsumerModal>
   );
 }
 
@@ -145,23 +175,14 @@ function DeregisterConsumerModal({
       onError: (e) => notify.error(e),
     });
   return (
-    <Modal
+    <ConsumerModal
       visible={!!consumer}
       onDismiss={onDismiss}
       header={`Deregister ${consumer?.ConsumerName ?? ''}?`}
-      data-testid="deregister-consumer-modal"
-      footer={
-        <ModalFooter onCancel={onDismiss}>
-          <Button
-            variant="primary"
-            onClick={confirm}
-            loading={deregister.isPending}
-            data-testid="deregister-consumer-confirm"
-          >
-            Deregister
-          </Button>
-        </ModalFooter>
-      }
+      testId="deregister-consumer"
+      action="Deregister"
+      onAction={confirm}
+      pending={deregister.isPending}
     >
       <SpaceBetween size="m">
         <Alert type="warning">
@@ -170,7 +191,7 @@ function DeregisterConsumerModal({
         </Alert>
         <CliCommand command={cli.deregisterStreamConsumer(arn)} testId="deregister-consumer-cli" />
       </SpaceBetween>
-    </Modal>
+    </ConsumerModal>
   );
 }
 
