@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { startEmulatorServer } from './emulatorServer';
+import { ConnectionPanel } from './pages/connection';
 import { ConsumersPage } from './pages/consumers';
 import { StreamsListPage } from './pages/streams';
 
@@ -82,6 +84,42 @@ test('an enhanced fan-out consumer: registered, read through in the Data viewer,
   await detail.tab('Enhanced fan-out');
   await detail.clockSpeed(0.1);
   await detail.deregister('viewer-app');
-  await expect(page.getByTestId('consumers-empty')).toBeVisible();
+  // DELETING lasts 5 s in slow motion.
+  await expect(page.getByTestId('consumers-empty')).toBeVisible({ timeout: 30_000 });
   expect(await detail.seenTexts('consumer-status')).toContain('DELETING');
+});
+
+test('in AWS mode the Data viewer explains that reading through a consumer needs HTTP/2, and keeps GetRecords', async ({ page }) => {
+  // An AWS-compatible endpoint that has consumers: the console's own emulator server.
+  const server = await startEmulatorServer(4194);
+  try {
+    const list = new StreamsListPage(page);
+    const conn = new ConnectionPanel(page);
+    const detail = new ConsumersPage(page);
+    await list.goto();
+    await conn.openSettings();
+    await conn.fillAws({ accessKeyId: 'AKIAE2EEXAMPLE', secretAccessKey: 'e2e-secret-not-real', region: 'us-east-1', endpoint: server.endpoint });
+    await conn.save();
+    await expect(conn.indicator).toHaveText(/AWS/);
+
+    await list.startCreate();
+    await list.fillCreate('fan-out-aws', 1);
+    await list.submitCreate();
+    await detail.waitActive();
+    await detail.tab('Enhanced fan-out');
+    await detail.startRegister();
+    await detail.fillName('remote-app');
+    await detail.submitRegister();
+    await expect(detail.row('remote-app').getByTestId('consumer-status')).toHaveText('ACTIVE');
+
+    await detail.tab('Data viewer');
+    await expect(page.getByTestId('consumer-read-unavailable')).toContainText('HTTP/2');
+    await page.getByTestId('read-through-select').getByRole('button').first().click();
+    await expect(page.getByRole('option', { name: /Enhanced fan-out consumer: remote-app/ })).toHaveAttribute('aria-disabled', 'true');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('get-records-button')).toBeVisible();
+    await detail.screenshot('consumers-04-aws-mode');
+  } finally {
+    server.stop();
+  }
 });
