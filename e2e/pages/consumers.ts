@@ -11,9 +11,13 @@ export class ConsumersPage extends StreamDetailPage {
     return this.table.locator('tr').filter({ has: this.page.getByTestId('consumer-name').getByText(name, { exact: true }) });
   }
 
+  get registerDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Register consumer' });
+  }
+
   async startRegister() {
     await this.page.getByTestId('register-consumer-button').click();
-    await expect(this.page.getByTestId('register-consumer-modal').getByRole('dialog')).toBeVisible();
+    await expect(this.registerDialog).toBeVisible();
   }
 
   async fillName(name: string) {
@@ -31,7 +35,7 @@ export class ConsumersPage extends StreamDetailPage {
   async deregister(name: string) {
     await this.row(name).getByRole('radio').check();
     await this.page.getByTestId('deregister-consumer-button').click();
-    const modal = this.page.getByTestId('deregister-consumer-modal').getByRole('dialog');
+    const modal = this.page.getByRole('dialog', { name: `Deregister ${name}?` });
     await expect(modal).toBeVisible();
     await this.page.getByTestId('deregister-consumer-confirm').click();
     await expect(modal).toBeHidden();

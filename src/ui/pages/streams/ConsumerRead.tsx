@@ -141,7 +141,7 @@ export function ConsumerRecords({
             counter={`(${read.received})`}
             description={
               <span data-testid="subscription-meta">
-                {read.events} events · ContinuationSequenceNumber:{' '}
+                {read.events} {read.events === 1 ? 'event' : 'events'} · ContinuationSequenceNumber:{' '}
                 <b data-testid="continuation-sequence-number" style={{ ...mono, fontSize: 12 }}>
                   {read.continuation ?? '-'}
                 </b>{' '}

@@ -264,7 +264,20 @@ export function DataViewerTab({
 
   return (
     <SpaceBetween size="l">
-      <Container header={<Header variant="h2" description="A consumer asks for a shard iterator, then calls GetRecords with it; each answer carries the iterator for the next call.">Read records</Header>}>
+      <Container
+        header={
+          <Header
+            variant="h2"
+            description={
+              viaConsumer
+                ? 'The consumer subscribes to a shard once; Kinesis then pushes each new record to it in an event that says where to continue from.'
+                : 'A consumer asks for a shard iterator, then calls GetRecords with it; each answer carries the iterator for the next call.'
+            }
+          >
+            Read records
+          </Header>
+        }
+      >
         <SpaceBetween size="m">
           <ReadThroughSelect
             value={via}
