@@ -1,6 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { ConnectionPanel } from './pages/connection';
+import { startEmulatorServer } from './emulatorServer';
 import { GeneratorPage } from './pages/generator';
 import { MonitoringPage } from './pages/monitoring';
 import { StreamsListPage } from './pages/streams';
@@ -16,34 +16,13 @@ const KEYS = { accessKeyId: 'AKIAE2EEXAMPLE', secretAccessKey: 'e2e-secret-not-r
 
 const allowed = (url: string) => isPageLocal(url, `${ENDPOINT}/`, `${DEAD_ENDPOINT}/`);
 
-let server: ChildProcess | undefined;
+let server: Awaited<ReturnType<typeof startEmulatorServer>> | undefined;
 
 test.beforeAll(async () => {
-  // One node process (tsx as a loader), so its pid is the server's pid.
-  server = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'server/emulator.ts', '--port', String(SERVER_PORT), '--state-delay-ms', '300'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator server did not start: ${stderr}`)), 20_000);
-    server!.stdout?.on('data', (d: Buffer) => {
-      if (d.toString().includes(`listening on ${ENDPOINT}`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    server!.on('exit', (code) => reject(new Error(`emulator server exited with ${code}: ${stderr}`)));
-  });
+  server = await startEmulatorServer(SERVER_PORT);
 });
 
-test.afterAll(() => {
-  if (server?.pid) process.kill(server.pid);
-});
+test.afterAll(() => server?.stop());
 
 test('the console drives an AWS-compatible endpoint with typed-in keys, and switches back to the emulator', async ({
   page,

@@ -12,11 +12,11 @@ import type { Emulator } from '../src/engine/emulator';
 import type { AwsError } from '../src/engine/common/errors';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
 import { checkSignaturePresent, regionFromAuthorization } from '../src/engine/protocol/router';
-import type { Subscription } from '../src/engine/kinesis/subscription';
+import { SUBSCRIPTION_EVENT_INTERVAL_MS, type Subscription } from '../src/engine/kinesis/subscription';
 
 export const SUBSCRIBE_TARGET = 'Kinesis_20131202.SubscribeToShard';
-/** Events go out at least this often, records or not (AWS: about once a second). */
-export const SUBSCRIPTION_TICK_MS = 1000;
+/** Events go out at least this often, records or not. */
+export const SUBSCRIPTION_TICK_MS = SUBSCRIPTION_EVENT_INTERVAL_MS;
 /** A SubscribeToShard body is a few hundred bytes; anything past this is not one. */
 const MAX_SUBSCRIBE_BODY = 64 * 1024;
 

@@ -1,7 +1,7 @@
 import { expect, type Locator } from '@playwright/test';
 import { ConsolePage } from './console';
 
-/** One stream: summary and the Shards, Put record, Data viewer and Configuration tabs. */
+/** One stream: summary and the Shards, Put record, Data viewer, Enhanced fan-out and Configuration tabs. */
 export class StreamDetailPage extends ConsolePage {
   get status(): Locator {
     return this.page.getByTestId('detail-status');
@@ -15,7 +15,7 @@ export class StreamDetailPage extends ConsolePage {
     await expect(this.status).toHaveText('ACTIVE', { timeout });
   }
 
-  async tab(name: 'Shards' | 'Put record' | 'Data viewer' | 'Configuration') {
+  async tab(name: 'Shards' | 'Put record' | 'Data viewer' | 'Enhanced fan-out' | 'Configuration') {
     await this.page.getByRole('tab', { name }).click();
   }
 

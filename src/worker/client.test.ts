@@ -125,6 +125,24 @@ describe.each(makers)('EmulatorClient (%s)', (_name, make) => {
     expect(host.emulator).not.toBe(before);
     expect(host.emulator.ctx.clock.now()).toBe(Date.UTC(2026, 0, 1) + 5000);
   });
+
+  it('carries a subscription to a shard across: its events, then nothing once reset forgot it', async () => {
+    const { host, client } = fresh();
+    const rc = { region: 'us-east-1', requestId: 't' };
+    const call = (op: string, input: Record<string, unknown>): any => host.emulator.kinesis.call(op, input, rc);
+    call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    await client.console.skip(60_000);
+    const streamArn = call('DescribeStreamSummary', { StreamName: 's' }).StreamDescriptionSummary.StreamARN;
+    const consumerArn = call('RegisterStreamConsumer', { StreamARN: streamArn, ConsumerName: 'c' }).Consumer.ConsumerARN;
+    await client.console.skip(60_000);
+    const { SequenceNumber } = call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: btoa('hello') });
+    const id = await client.console.subscribeToShard(consumerArn, 'shardId-000000000000', { Type: 'TRIM_HORIZON' });
+    expect(await client.console.pollSubscription(id)).toEqual({
+      events: [{ Records: [expect.objectContaining({ SequenceNumber, PartitionKey: 'k', Data: btoa('hello') })], ContinuationSequenceNumber: SequenceNumber, MillisBehindLatest: 0 }],
+    });
+    await client.console.reset();
+    await expect(client.console.pollSubscription(id)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+  });
 });
 
 describe('createInThreadClient', () => {

@@ -8,7 +8,8 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type StartingPosition, type SubscriptionPoll, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
+import { SubscriptionSessions } from './subscriptions';
 import { decodeWorkshop, encodeWorkshop, WorkshopFileError } from './workshopFile';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
@@ -52,6 +53,8 @@ export class EmulatorHost implements ConsoleApi {
   private notices: StorageNotice[] = [];
   private noticeId = 0;
   private lastNoticeAt = new Map<string, number>();
+  /** SubscribeToShard sessions of the page (see subscribeToShard). */
+  private readonly subscriptions = new SubscriptionSessions(() => this.current);
   /** Saves, resets and cap changes run one after another. */
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -164,6 +167,7 @@ export class EmulatorHost implements ConsoleApi {
   async reset(): Promise<void> {
     this.scheduler.cancel();
     await this.serial(async () => {
+      this.subscriptions.clear();
       this.current = this.build();
       this.ticker.poke();
       this.usage = { streams: 0, shards: 0, records: 0, bytes: 0 };
@@ -196,6 +200,7 @@ export class EmulatorHost implements ConsoleApi {
     }
     this.scheduler.cancel();
     await this.serial(async () => {
+      this.subscriptions.clear();
       this.current = next;
       // Time carries on from the later of now and the export (never backwards, as on reload), at the file's speed.
       const ahead = doc.clock.now - this.clockSource.now();
@@ -252,6 +257,19 @@ export class EmulatorHost implements ConsoleApi {
       plans: runtime.explain(applicationArn) ?? [],
       ...(app?._statusReason ? { statusReason: app._statusReason } : {}),
     };
+  }
+
+  async subscribeToShard(consumerARN: string, shardId: string, startingPosition: StartingPosition): Promise<string> {
+    await this.ready;
+    return this.subscriptions.subscribe(consumerARN, shardId, startingPosition);
+  }
+
+  pollSubscription(id: string): SubscriptionPoll {
+    return this.subscriptions.poll(id);
+  }
+
+  closeSubscription(id: string): void {
+    this.subscriptions.close(id);
   }
 
   sqlDialect(): SqlDialect {

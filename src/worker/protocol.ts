@@ -2,6 +2,7 @@ import type { StreamTail } from '../engine/analytics/runtime';
 import type { SqlDialectWords, SqlProblem } from '../engine/sql/editor';
 import type { ClockReading } from '../engine/common/clock';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
+import type { SubscribeToShardEvent } from '../engine/kinesis/subscription';
 
 export type { ClockReading };
 
@@ -100,6 +101,16 @@ export interface ConsoleApi {
   /** The newest rows of a running analytics application's in-application streams (not an AWS API). */
   /** The newest `limit` rows of each in-application stream (all the tail keeps when not given; 0 for totals only). */
   analyticsRows(applicationArn: string, limit?: number): AnalyticsRows | Promise<AnalyticsRows>;
+  /**
+   * SubscribeToShard for the page, which cannot hold an HTTP/2 event stream over this channel: opens a
+   * subscription (AWS's errors: the consumer must be ACTIVE, one subscription per consumer and shard at a
+   * time) and returns its id for {@link pollSubscription}.
+   */
+  subscribeToShard(consumerARN: string, shardId: string, startingPosition: StartingPosition): string | Promise<string>;
+  /** The subscription's events produced since the last poll, on the emulator's clock; `end` when it is over. */
+  pollSubscription(id: string): SubscriptionPoll;
+  /** Ends a subscription and frees its consumer's shard. */
+  closeSubscription(id: string): void;
   /** The SQL dialect's words, for the editor's highlighting and completion. */
   sqlDialect(): SqlDialect;
   /** Every problem in a SQL script, with its range, given the source's columns. */
@@ -135,6 +146,25 @@ export interface WorkshopImport {
   progress?: unknown;
   streams: number;
   records: number;
+}
+
+/** Where a subscription starts reading (SubscribeToShard's StartingPosition; Timestamp in epoch ms). */
+export interface StartingPosition {
+  Type: 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER' | 'TRIM_HORIZON' | 'LATEST' | 'AT_TIMESTAMP';
+  SequenceNumber?: string;
+  Timestamp?: number;
+}
+
+export type { SubscribeToShardEvent };
+
+/** What one poll of a subscription brings: its events in order, and why it ended if it did. */
+export interface SubscriptionPoll {
+  events: SubscribeToShardEvent[];
+  /**
+   * `expired`: its 5 minutes are over (subscribe again from the last ContinuationSequenceNumber);
+   * `shard-closed`: the last event carried ChildShards; `error`: AWS's error ended it (the consumer went away).
+   */
+  end?: { reason: 'expired' | 'shard-closed' } | { reason: 'error'; error: { type: string; message: string } };
 }
 
 /** A transformation function as the console shows it. */

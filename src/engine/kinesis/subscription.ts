@@ -8,6 +8,8 @@ import { counterOf, seqOf } from './store/sequence';
 
 /** A subscription's event stream ends 5 minutes after it started (the client subscribes again). */
 export const SUBSCRIPTION_LIFETIME_MS = 300_000;
+/** A subscription sends an event at least this often, records or not (AWS: about once a second). */
+export const SUBSCRIPTION_EVENT_INTERVAL_MS = 1000;
 /** Each consumer reads up to 2 MiB/s per shard, apart from the shared GetRecords allowance. */
 export const CONSUMER_READ_BYTES = SHARD_READ_BYTES;
 /** The most records one event carries (as one GetRecords call). */

@@ -34,6 +34,7 @@ export const kinesisKeys = {
   streams: () => ['kinesis', 'streams'] as const,
   summary: (name: string) => ['kinesis', 'stream', name, 'summary'] as const,
   shards: (name: string) => ['kinesis', 'stream', name, 'shards'] as const,
+  consumers: (name: string) => ['kinesis', 'stream', name, 'consumers'] as const,
 };
 
 export type { StreamRow };

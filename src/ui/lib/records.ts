@@ -1,3 +1,4 @@
+import { base64ToBytes } from '../../engine/common/base64';
 /** How the data viewer shows a record's bytes: as text (JSON pretty-printed) and as Base64. */
 export interface DecodedData {
   /** UTF-8 text, or undefined when the bytes are not valid UTF-8. */
@@ -34,3 +35,6 @@ export const decodeData = (bytes: Uint8Array): DecodedData => {
   }
   return { text, json, base64: toBase64(bytes), size: bytes.length };
 };
+
+/** A record's Data as the JSON protocol carries it (Base64), decoded for the viewer. */
+export const decodeBase64Data = (data: string): DecodedData => decodeData(base64ToBytes(data));

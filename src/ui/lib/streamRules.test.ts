@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { streamNameProblem } from './streamRules';
+import { consumerNameProblem, streamNameProblem } from './streamRules';
 
 describe('stream name rule (the one CreateStream applies)', () => {
   it('accepts 1-128 characters of [a-zA-Z0-9_.-]', () => {
@@ -14,5 +14,14 @@ describe('stream name rule (the one CreateStream applies)', () => {
     expect(streamNameProblem('bad name!')).toBe(
       'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
     );
+  });
+});
+
+describe('consumer name rule (the one RegisterStreamConsumer applies)', () => {
+  it('is the stream name rule, in the same words', () => {
+    expect(consumerNameProblem('my-app_1.0')).toBeUndefined();
+    expect(consumerNameProblem('')).toBe('Enter a consumer name.');
+    expect(consumerNameProblem('x'.repeat(129))).toBe('Member must have length less than or equal to 128');
+    expect(consumerNameProblem('my app')).toBe('Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
   });
 });

@@ -10,7 +10,7 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import Table from '@cloudscape-design/components/table';
+import Table, { type TableProps } from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useEffect, useRef, useState } from 'react';
 import { FollowRecordModal } from '../../components/FollowRecord';
@@ -29,6 +29,8 @@ import {
   type ShownRecord,
 } from '../../hooks/useRecords';
 import { isOpen, type Shard } from '../../hooks/useStreams';
+import { useConsumerRead, useConsumers } from '../../hooks/useConsumers';
+import { ConsumerReadControls, ConsumerRecords, ReadThroughSelect, SHARED } from './ConsumerRead';
 import { CliCommand, framed } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
@@ -47,11 +49,67 @@ type Field = 'sequenceNumber' | 'timestamp' | 'limit' | 'pasteLimit';
 /** An iterator AWS refused, and whether it came from the paste field or from paging. */
 type Problem = IteratorProblem & { from: 'paste' | 'page' };
 
+/** The records table's columns, the same whether the records came from GetRecords or a subscription. */
+const recordColumns = (stream: string, shard: string | undefined, setFollow: (f: FollowStart) => void): TableProps.ColumnDefinition<ShownRecord>[] => [
+  { id: 'seq', header: 'Sequence number', cell: (r) => <span style={{ ...mono, fontSize: 11 }}>{r.sequenceNumber}</span>, width: 180, minWidth: 150 },
+  { id: 'pk', header: 'Partition key', cell: (r) => r.partitionKey, width: 120, minWidth: 100 },
+  { id: 'arrival', header: 'Approximate arrival', cell: (r) => r.arrival?.toISOString() ?? '-', width: 140, minWidth: 120 },
+  {
+    id: 'data',
+    header: 'Data: decoded (text / JSON) and Base64',
+    minWidth: 300,
+    cell: (r) => (
+      <SpaceBetween size="xs">
+        <pre data-testid="record-data-decoded" style={{ ...mono, margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+          {r.data.json ?? r.data.text ?? '(binary: see Base64)'}
+        </pre>
+        <div>
+          <Box variant="awsui-key-label" fontSize="body-s">
+            Base64
+          </Box>
+          <span data-testid="record-base64" style={{ ...mono, fontSize: 11 }}>
+            {r.data.base64}
+          </span>
+        </div>
+      </SpaceBetween>
+    ),
+  },
+  { id: 'size', header: 'Bytes', cell: (r) => r.data.size, width: 70 },
+  {
+    id: 'follow',
+    header: 'Rows and objects',
+    width: 110,
+    cell: (r) => (
+      <Button
+        variant="inline-link"
+        data-testid="follow-record"
+        ariaLabel={`Follow record ${r.sequenceNumber}`}
+        onClick={() => shard && setFollow({ from: 'record', stream, shardId: shard, sequenceNumber: r.sequenceNumber })}
+      >
+        Follow
+      </Button>
+    ),
+  },
+];
+
 /**
  * The data viewer of a stream. `at` (from `?shard=..&seq=..`, see recordHref) opens it on one record:
  * AT_SEQUENCE_NUMBER in that shard, read at once.
  */
-export function DataViewerTab({ stream, shards, at }: { stream: string; shards: Shard[]; at?: { shardId: string; sequenceNumber: string } }) {
+export function DataViewerTab({
+  stream,
+  streamArn,
+  shards,
+  at,
+  consumer: consumerName,
+}: {
+  stream: string;
+  streamArn?: string;
+  shards: Shard[];
+  at?: { shardId: string; sequenceNumber: string };
+  /** Read through this registered consumer (`?consumer=<name>`, see consumerHref). */
+  consumer?: string;
+}) {
   const [shardId, setShardId] = useState<string | undefined>(at?.shardId);
   const [type, setType] = useState<IteratorType>(at ? 'AT_SEQUENCE_NUMBER' : 'TRIM_HORIZON');
   const [sequenceNumber, setSequenceNumber] = useState(at?.sequenceNumber ?? '');
@@ -74,6 +132,11 @@ export function DataViewerTab({ stream, shards, at }: { stream: string; shards: 
   const [problem, setProblem] = useState<Problem>();
   const reader = useShardReader();
   const notify = useNotify();
+  const consumers = useConsumers(stream, streamArn);
+  const consumerRead = useConsumerRead();
+  /** SHARED (GetRecords) or the name of the consumer to read through. */
+  const [via, setVia] = useState<string>(consumerName ?? SHARED);
+  const viaConsumer = via !== SHARED && consumerRead.available ? consumers.data?.find((c) => c.ConsumerName === via) : undefined;
 
   const shard = shardId ?? shards[0]?.ShardId;
   const current = pages[shown];
@@ -124,6 +187,14 @@ export function DataViewerTab({ stream, shards, at }: { stream: string; shards: 
     if (!shard) return;
     if (ts && Number.isNaN(ts.getTime())) {
       setErrors({ timestamp: 'Enter a time such as 2026-01-01T12:00:00Z.' });
+      return;
+    }
+    if (viaConsumer) {
+      consumerRead.start(viaConsumer.ConsumerARN ?? '', shard, {
+        Type: type,
+        ...(needsSeq ? { SequenceNumber: sequenceNumber } : {}),
+        ...(ts ? { Timestamp: ts.getTime() } : {}),
+      });
       return;
     }
     start({ stream, shardId: shard, iteratorType: type, sequenceNumber: needsSeq ? sequenceNumber : undefined, timestamp: ts, limit: limitN });
@@ -193,8 +264,30 @@ export function DataViewerTab({ stream, shards, at }: { stream: string; shards: 
 
   return (
     <SpaceBetween size="l">
-      <Container header={<Header variant="h2" description="A consumer asks for a shard iterator, then calls GetRecords with it; each answer carries the iterator for the next call.">Read records</Header>}>
+      <Container
+        header={
+          <Header
+            variant="h2"
+            description={
+              viaConsumer
+                ? 'The consumer subscribes to a shard once; Kinesis then pushes each new record to it in an event that says where to continue from.'
+                : 'A consumer asks for a shard iterator, then calls GetRecords with it; each answer carries the iterator for the next call.'
+            }
+          >
+            Read records
+          </Header>
+        }
+      >
         <SpaceBetween size="m">
+          <ReadThroughSelect
+            value={via}
+            consumers={consumers.data ?? []}
+            available={consumerRead.available}
+            onChange={(v) => {
+              consumerRead.stop();
+              setVia(v);
+            }}
+          />
           <ColumnLayout columns={3}>
             <FormField label="Shard">
               <Select
@@ -219,9 +312,11 @@ export function DataViewerTab({ stream, shards, at }: { stream: string; shards: 
                 }}
               />
             </FormField>
-            <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('limit-error', errors.limit)}>
-              <Input ariaLabel="Records per call" type="number" value={limit} onKeyDown={onEnter} onChange={({ detail }) => setLimit(detail.value)} />
-            </FormField>
+            {!viaConsumer && (
+              <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('limit-error', errors.limit)}>
+                <Input ariaLabel="Records per call" type="number" value={limit} onKeyDown={onEnter} onChange={({ detail }) => setLimit(detail.value)} />
+              </FormField>
+            )}
           </ColumnLayout>
           {needsSeq && (
             <FormField label="Starting sequence number" errorText={fieldError('sequence-number-error', errors.sequenceNumber)}>
@@ -242,181 +337,164 @@ export function DataViewerTab({ stream, shards, at }: { stream: string; shards: 
                 }} />
             </FormField>
           )}
-          <SpaceBetween direction="horizontal" size="xs">
-            <Button variant="primary" onClick={read} loading={reader.first.isPending} disabled={!shard} data-testid="get-records-button">
-              Get records
-            </Button>
-            <Button onClick={() => setShown(shown - 1)} disabled={shown === 0} data-testid="previous-page-button">
-              Previous page
-            </Button>
-            <Button onClick={next} loading={reader.next.isPending} disabled={!canNext} data-testid="next-page-button">
-              Next page
-            </Button>
-          </SpaceBetween>
-          <CliCommand
-            command={
-              current && shown > 0
-                ? cli.getRecords(current.iterator, limitN)
-                : cli.getShardIterator(stream, shard ?? '<shard-id>', type, needsSeq ? sequenceNumber || '<sequence-number>' : undefined, ts && !Number.isNaN(ts.getTime()) ? ts.toISOString() : undefined)
-            }
-            testId="data-viewer-cli"
-          />
+          {viaConsumer ? (
+            <ConsumerReadControls
+              read={consumerRead.read}
+              onSubscribe={read}
+              onStop={consumerRead.stop}
+              disabled={!shard}
+              command={cli.subscribeToShard(
+                viaConsumer.ConsumerARN ?? '<consumer-arn>',
+                shard ?? '<shard-id>',
+                type,
+                needsSeq ? sequenceNumber || '<sequence-number>' : undefined,
+                ts && !Number.isNaN(ts.getTime()) ? ts.toISOString() : undefined,
+              )}
+            />
+          ) : (
+            <>
+              <SpaceBetween direction="horizontal" size="xs">
+                <Button variant="primary" onClick={read} loading={reader.first.isPending} disabled={!shard} data-testid="get-records-button">
+                  Get records
+                </Button>
+                <Button onClick={() => setShown(shown - 1)} disabled={shown === 0} data-testid="previous-page-button">
+                  Previous page
+                </Button>
+                <Button onClick={next} loading={reader.next.isPending} disabled={!canNext} data-testid="next-page-button">
+                  Next page
+                </Button>
+              </SpaceBetween>
+              <CliCommand
+                command={
+                  current && shown > 0
+                    ? cli.getRecords(current.iterator, limitN)
+                    : cli.getShardIterator(stream, shard ?? '<shard-id>', type, needsSeq ? sequenceNumber || '<sequence-number>' : undefined, ts && !Number.isNaN(ts.getTime()) ? ts.toISOString() : undefined)
+                }
+                testId="data-viewer-cli"
+              />
+            </>
+          )}
         </SpaceBetween>
       </Container>
-      <ExpandableSection
-        variant="container"
-        headerText="Read with a shard iterator"
-        headerDescription="Paste an iterator from aws kinesis get-shard-iterator, or one shown below, and call GetRecords with it."
-        data-testid="paste-iterator-section"
-      >
-        <SpaceBetween size="m">
-          <FormField
-            label="Shard iterator"
-            description="The bare token, or the JSON the CLI prints. Any iterator works for 5 minutes after it was handed out, as often as you like."
-            errorText={fieldError('pasted-iterator-error', problem?.from === 'paste' ? formatError(problem.error) : undefined)}
-            stretch
+      {viaConsumer && <ConsumerRecords read={consumerRead.read} columns={recordColumns(stream, shard, setFollow)} />}
+      {!viaConsumer && (
+        <>
+          <ExpandableSection
+            variant="container"
+            headerText="Read with a shard iterator"
+            headerDescription="Paste an iterator from aws kinesis get-shard-iterator, or one shown below, and call GetRecords with it."
+            data-testid="paste-iterator-section"
           >
-            <Textarea
-              ariaLabel="Shard iterator"
-              data-testid="paste-iterator-input"
-              rows={3}
-              value={pasteText}
-              placeholder="AAAAAAAAAAH..."
-              onChange={({ detail }) => setPasteText(detail.value)}
-            />
-          </FormField>
-          <ColumnLayout columns={3}>
-            <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('paste-limit-error', errors.pasteLimit)}>
-              <Input ariaLabel="Records per call with the pasted iterator" data-testid="paste-limit-input" type="number" value={pasteLimit} onChange={({ detail }) => setPasteLimit(detail.value)} />
-            </FormField>
-          </ColumnLayout>
-          <Button onClick={readPasted} loading={reader.pasted.isPending} disabled={!pastedIterator} data-testid="paste-get-records-button">
-            Get records
-          </Button>
-          <CliCommand label="Get an iterator with the AWS CLI" command={cli.getShardIteratorText(stream, shard ?? '<shard-id>', type)} testId="paste-iterator-source-cli" />
-          <CliCommand label="Read with it" command={cli.getRecords(pastedIterator || '<shard-iterator>', pasteLimitN)} testId="paste-get-records-cli" />
-        </SpaceBetween>
-      </ExpandableSection>
-      {problem && (problem.kind === 'expired' || problem.from === 'page') && (
-        <Alert
-          type={problem.kind === 'expired' ? 'warning' : 'error'}
-          data-testid="iterator-problem"
-          header={problem.error.type}
-          action={
-            <Button onClick={startOver} loading={reader.first.isPending} disabled={!shard} data-testid="fresh-iterator-button">
-              Start over with a fresh iterator
-            </Button>
-          }
-        >
-          <SpaceBetween size="xs">
-            <span data-testid="iterator-problem-message">{problem.error.message}</span>
-            {problem.kind === 'expired' ? (
-              <span>
-                A shard iterator works for {ITERATOR_LIFETIME_MINUTES} minutes after GetShardIterator (or the GetRecords call before) handed it out; after
-                that AWS refuses it, whatever position it points at. A consumer that pauses longer asks for a new one. Starting over calls GetShardIterator
-                again with the same starting position (
-                {problem.from === 'page' && lastRequest ? `${lastRequest.iteratorType} on ${lastRequest.shardId}` : `${type} on ${shard ?? 'the shard'}`}).
-              </span>
-            ) : (
-              <span>AWS could not read this iterator. Start over to get a new one.</span>
-            )}
-          </SpaceBetween>
-        </Alert>
-      )}
-      {current && (
-        <div>
-          <Box variant="awsui-key-label">Shard iterator this page was read with (works for {ITERATOR_LIFETIME_MINUTES} minutes after it was handed out)</Box>
-          <div style={{ ...framed, display: 'flex', alignItems: 'flex-start', gap: 8 }}>
-            <div style={{ flex: 1, wordBreak: 'break-all' }}>
-              <Box variant="code" data-testid="current-iterator">
-                {current.iterator}
-              </Box>
-            </div>
-            <CopyToClipboard
-              variant="icon"
-              textToCopy={current.iterator}
-              copyButtonAriaLabel="Copy shard iterator"
-              copySuccessText="Iterator copied"
-              copyErrorText="Could not copy the iterator"
-            />
-          </div>
-          <div style={{ marginTop: 8 }}>
-            <CliCommand label="Read this page again with the AWS CLI" command={cli.getRecords(current.iterator, pageLimit)} testId="current-iterator-cli" />
-          </div>
-        </div>
-      )}
-      {current && (
-        <Table<ShownRecord>
-          data-testid="records-table"
-          items={current.records}
-          trackBy="sequenceNumber"
-          loading={reader.first.isPending}
-          loadingText="Reading records"
-          wrapLines
-          ariaLabels={{ tableLabel: 'Records' }}
-          header={
-            <Header
-              variant="h2"
-              counter={`(${current.records.length})`}
-              description={
-                <span data-testid="records-meta">
-                  Page {shown + 1} of {pages.length} read · MillisBehindLatest: <b data-testid="millis-behind-latest">{current.millisBehindLatest ?? '-'}</b>
-                  {current.millisBehindLatest !== undefined ? ' ms behind the newest record' : ''}
-                  {current.nextIterator ? '' : ' · end of a closed shard (no NextShardIterator)'}
-                </span>
+            <SpaceBetween size="m">
+              <FormField
+                label="Shard iterator"
+                description="The bare token, or the JSON the CLI prints. Any iterator works for 5 minutes after it was handed out, as often as you like."
+                errorText={fieldError('pasted-iterator-error', problem?.from === 'paste' ? formatError(problem.error) : undefined)}
+                stretch
+              >
+                <Textarea
+                  ariaLabel="Shard iterator"
+                  data-testid="paste-iterator-input"
+                  rows={3}
+                  value={pasteText}
+                  placeholder="AAAAAAAAAAH..."
+                  onChange={({ detail }) => setPasteText(detail.value)}
+                />
+              </FormField>
+              <ColumnLayout columns={3}>
+                <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('paste-limit-error', errors.pasteLimit)}>
+                  <Input ariaLabel="Records per call with the pasted iterator" data-testid="paste-limit-input" type="number" value={pasteLimit} onChange={({ detail }) => setPasteLimit(detail.value)} />
+                </FormField>
+              </ColumnLayout>
+              <Button onClick={readPasted} loading={reader.pasted.isPending} disabled={!pastedIterator} data-testid="paste-get-records-button">
+                Get records
+              </Button>
+              <CliCommand label="Get an iterator with the AWS CLI" command={cli.getShardIteratorText(stream, shard ?? '<shard-id>', type)} testId="paste-iterator-source-cli" />
+              <CliCommand label="Read with it" command={cli.getRecords(pastedIterator || '<shard-iterator>', pasteLimitN)} testId="paste-get-records-cli" />
+            </SpaceBetween>
+          </ExpandableSection>
+          {problem && (problem.kind === 'expired' || problem.from === 'page') && (
+            <Alert
+              type={problem.kind === 'expired' ? 'warning' : 'error'}
+              data-testid="iterator-problem"
+              header={problem.error.type}
+              action={
+                <Button onClick={startOver} loading={reader.first.isPending} disabled={!shard} data-testid="fresh-iterator-button">
+                  Start over with a fresh iterator
+                </Button>
               }
             >
-              Records
-            </Header>
-          }
-          columnDefinitions={[
-            { id: 'seq', header: 'Sequence number', cell: (r) => <span style={{ ...mono, fontSize: 11 }}>{r.sequenceNumber}</span>, width: 180, minWidth: 150 },
-            { id: 'pk', header: 'Partition key', cell: (r) => r.partitionKey, width: 120, minWidth: 100 },
-            { id: 'arrival', header: 'Approximate arrival', cell: (r) => r.arrival?.toISOString() ?? '-', width: 140, minWidth: 120 },
-            {
-              id: 'data',
-              header: 'Data: decoded (text / JSON) and Base64',
-              minWidth: 300,
-              cell: (r) => (
-                <SpaceBetween size="xs">
-                  <pre data-testid="record-data-decoded" style={{ ...mono, margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
-                    {r.data.json ?? r.data.text ?? '(binary: see Base64)'}
-                  </pre>
-                  <div>
-                    <Box variant="awsui-key-label" fontSize="body-s">
-                      Base64
-                    </Box>
-                    <span data-testid="record-base64" style={{ ...mono, fontSize: 11 }}>
-                      {r.data.base64}
+              <SpaceBetween size="xs">
+                <span data-testid="iterator-problem-message">{problem.error.message}</span>
+                {problem.kind === 'expired' ? (
+                  <span>
+                    A shard iterator works for {ITERATOR_LIFETIME_MINUTES} minutes after GetShardIterator (or the GetRecords call before) handed it out; after
+                    that AWS refuses it, whatever position it points at. A consumer that pauses longer asks for a new one. Starting over calls GetShardIterator
+                    again with the same starting position (
+                    {problem.from === 'page' && lastRequest ? `${lastRequest.iteratorType} on ${lastRequest.shardId}` : `${type} on ${shard ?? 'the shard'}`}).
+                  </span>
+                ) : (
+                  <span>AWS could not read this iterator. Start over to get a new one.</span>
+                )}
+              </SpaceBetween>
+            </Alert>
+          )}
+          {current && (
+            <div>
+              <Box variant="awsui-key-label">Shard iterator this page was read with (works for {ITERATOR_LIFETIME_MINUTES} minutes after it was handed out)</Box>
+              <div style={{ ...framed, display: 'flex', alignItems: 'flex-start', gap: 8 }}>
+                <div style={{ flex: 1, wordBreak: 'break-all' }}>
+                  <Box variant="code" data-testid="current-iterator">
+                    {current.iterator}
+                  </Box>
+                </div>
+                <CopyToClipboard
+                  variant="icon"
+                  textToCopy={current.iterator}
+                  copyButtonAriaLabel="Copy shard iterator"
+                  copySuccessText="Iterator copied"
+                  copyErrorText="Could not copy the iterator"
+                />
+              </div>
+              <div style={{ marginTop: 8 }}>
+                <CliCommand label="Read this page again with the AWS CLI" command={cli.getRecords(current.iterator, pageLimit)} testId="current-iterator-cli" />
+              </div>
+            </div>
+          )}
+          {current && (
+            <Table<ShownRecord>
+              data-testid="records-table"
+              items={current.records}
+              trackBy="sequenceNumber"
+              loading={reader.first.isPending}
+              loadingText="Reading records"
+              wrapLines
+              ariaLabels={{ tableLabel: 'Records' }}
+              header={
+                <Header
+                  variant="h2"
+                  counter={`(${current.records.length})`}
+                  description={
+                    <span data-testid="records-meta">
+                      Page {shown + 1} of {pages.length} read · MillisBehindLatest: <b data-testid="millis-behind-latest">{current.millisBehindLatest ?? '-'}</b>
+                      {current.millisBehindLatest !== undefined ? ' ms behind the newest record' : ''}
+                      {current.nextIterator ? '' : ' · end of a closed shard (no NextShardIterator)'}
                     </span>
-                  </div>
-                </SpaceBetween>
-              ),
-            },
-            { id: 'size', header: 'Bytes', cell: (r) => r.data.size, width: 70 },
-            {
-              id: 'follow',
-              header: 'Rows and objects',
-              width: 110,
-              cell: (r) => (
-                <Button
-                  variant="inline-link"
-                  data-testid="follow-record"
-                  ariaLabel={`Follow record ${r.sequenceNumber}`}
-                  onClick={() => shard && setFollow({ from: 'record', stream, shardId: shard, sequenceNumber: r.sequenceNumber })}
+                  }
                 >
-                  Follow
-                </Button>
-              ),
-            },
-          ]}
-          empty={<Box textAlign="center">No records in this page. {current.nextIterator ? 'Try the next page.' : ''}</Box>}
-        />
-      )}
-      {current?.childShards && current.childShards.length > 0 && (
-        <Alert type="info" header="This shard is closed">
-          Its records continue in the child shards: {current.childShards.map((c) => c.ShardId).join(', ')}.
-        </Alert>
+                  Records
+                </Header>
+              }
+              columnDefinitions={recordColumns(stream, shard, setFollow)}
+              empty={<Box textAlign="center">No records in this page. {current.nextIterator ? 'Try the next page.' : ''}</Box>}
+            />
+          )}
+          {current?.childShards && current.childShards.length > 0 && (
+            <Alert type="info" header="This shard is closed">
+              Its records continue in the child shards: {current.childShards.map((c) => c.ShardId).join(', ')}.
+            </Alert>
+          )}
+        </>
       )}
       <FollowRecordModal start={follow} onDismiss={() => setFollow(undefined)} />
     </SpaceBetween>

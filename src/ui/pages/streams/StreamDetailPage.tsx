@@ -16,6 +16,7 @@ import { useShards, useStreamSummary } from '../../hooks/useStreams';
 import { CliCommand } from '../../components/CliCommand';
 import { cli } from './cli';
 import { ConfigurationTab } from './ConfigurationTab';
+import { ConsumersTab } from './ConsumersTab';
 import { DataViewerTab } from './DataViewerTab';
 import { DeleteStreamModal } from './DeleteStreamModal';
 import { streamHref, type StreamTab } from './links';
@@ -24,7 +25,7 @@ import { ShardsTab } from './ShardsTab';
 import { modeLabel, StreamStatus } from './StatusCell';
 import { formatRetention } from './StreamList';
 
-const tabs: StreamTab[] = ['shards', 'put', 'data', 'configuration'];
+const tabs: StreamTab[] = ['shards', 'put', 'data', 'consumers', 'configuration'];
 
 export function StreamDetailPage({ params, query }: { params: Record<string, string>; query: Record<string, string> }) {
   const name = params.name ?? '';
@@ -124,12 +125,19 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
               label: 'Data viewer',
               content: (
                 <DataViewerTab
-                  key={`${query.shard ?? ''}/${query.seq ?? ''}`}
+                  key={`${query.shard ?? ''}/${query.seq ?? ''}/${query.consumer ?? ''}`}
                   stream={name}
+                  streamArn={s.StreamARN}
                   shards={allShards}
+                  consumer={query.consumer}
                   at={query.shard && query.seq ? { shardId: query.shard, sequenceNumber: query.seq } : undefined}
                 />
               ),
+            },
+            {
+              id: 'consumers',
+              label: 'Enhanced fan-out',
+              content: s.StreamARN ? <ConsumersTab stream={name} streamArn={s.StreamARN} /> : null,
             },
             { id: 'configuration', label: 'Configuration', content: <ConfigurationTab summary={s} shards={allShards} /> },
           ]}

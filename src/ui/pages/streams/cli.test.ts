@@ -36,4 +36,15 @@ describe('AWS CLI equivalents', () => {
     );
     expect(cli.enhancedMonitoring('s', true, ['ALL'])).toBe('aws kinesis enable-enhanced-monitoring --stream-name s --shard-level-metrics ALL');
   });
+
+  it('writes the consumer commands, subscribe-to-shard with its starting position', () => {
+    const stream = 'arn:aws:kinesis:us-east-1:000000000000:stream/s';
+    const consumer = `${stream}/consumer/app:1764669600`;
+    expect(cli.registerStreamConsumer(stream, 'app')).toBe(`aws kinesis register-stream-consumer --stream-arn ${stream} --consumer-name app`);
+    expect(cli.deregisterStreamConsumer(consumer)).toBe(`aws kinesis deregister-stream-consumer --consumer-arn ${consumer}`);
+    expect(cli.subscribeToShard(consumer, 'shardId-000000000000', 'TRIM_HORIZON')).toBe(
+      `aws kinesis subscribe-to-shard --consumer-arn ${consumer} --shard-id shardId-000000000000 --starting-position Type=TRIM_HORIZON`,
+    );
+    expect(cli.subscribeToShard(consumer, 'shardId-000000000000', 'AT_SEQUENCE_NUMBER', '49')).toContain('--starting-position Type=AT_SEQUENCE_NUMBER,SequenceNumber=49');
+  });
 });

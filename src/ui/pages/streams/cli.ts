@@ -72,6 +72,23 @@ export const cli = {
       ['stream-name', name],
       ['retention-period-hours', hours],
     ]),
+  listStreamConsumers: (streamArn: string) => cmd('list-stream-consumers', [['stream-arn', streamArn]]),
+  registerStreamConsumer: (streamArn: string, consumerName: string) =>
+    cmd('register-stream-consumer', [
+      ['stream-arn', streamArn],
+      ['consumer-name', consumerName],
+    ]),
+  deregisterStreamConsumer: (consumerArn: string) => cmd('deregister-stream-consumer', [['consumer-arn', consumerArn]]),
+  /** The CLI prints the subscription's events as they come (AWS CLI v2). */
+  subscribeToShard: (consumerArn: string, shardId: string, type: string, sequenceNumber?: string, timestamp?: string) =>
+    cmd('subscribe-to-shard', [
+      ['consumer-arn', consumerArn],
+      ['shard-id', shardId],
+      [
+        'starting-position',
+        [`Type=${type}`, sequenceNumber ? `SequenceNumber=${sequenceNumber}` : '', timestamp ? `Timestamp=${timestamp}` : ''].filter(Boolean).join(','),
+      ],
+    ]),
   enhancedMonitoring: (name: string, enable: boolean, metrics: string[]) =>
     [cmd(enable ? 'enable-enhanced-monitoring' : 'disable-enhanced-monitoring', [['stream-name', name]]), '--shard-level-metrics', ...metrics].join(' '),
 };
