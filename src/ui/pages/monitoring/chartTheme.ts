@@ -43,3 +43,18 @@ export const tooltipTime = (t: number): string => `${calendarDate(t)} ${hourMinu
 
 /** Exact values in tooltips: 12,034. */
 export const exact = (v: number, unit = ''): string => `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;
+
+/** WCAG relative luminance of a #rrggbb colour. */
+const luminance = (hex: string): number => {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+/** Text on a filled colour: near-black or white, whichever contrasts more with it. */
+export const textOn = (hex: string): string => {
+  const l = luminance(hex);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#0f141a' : '#ffffff';
+};
