@@ -53,8 +53,11 @@ const luminance = (hex: string): number => {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
 
-/** Text on a filled colour: near-black or white, whichever contrasts more with it. */
-export const textOn = (hex: string): string => {
-  const l = luminance(hex);
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#0f141a' : '#ffffff';
+/** WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export const contrastRatio = (a: string, b: string): number => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 };
+
+/** Text on a filled colour: near-black or white, whichever contrasts more with it. */
+export const textOn = (hex: string): string => (contrastRatio(hex, '#0f141a') >= contrastRatio(hex, '#ffffff') ? '#0f141a' : '#ffffff');
