@@ -37,7 +37,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
     <>
     <TopNavigation
       i18nStrings={{ overflowMenuTriggerText: 'More', overflowMenuTitleText: 'All settings', overflowMenuBackIconAriaLabel: 'Back', overflowMenuDismissIconAriaLabel: 'Close menu' }}
-      identity={{ href: homeHref, title: 'Kinesis Workshop Console', logo: { src: `${import.meta.env.BASE_URL}favicon.svg`, alt: 'Kinesis Workshop Console' } }}
+      identity={{ href: homeHref, title: 'Kinesis Workshop Console', logo: { src: `${import.meta.env.BASE_URL}favicon.svg`, alt: '' } }}
       utilities={[
         {
           type: 'button',

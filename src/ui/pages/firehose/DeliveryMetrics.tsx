@@ -106,6 +106,7 @@ export function DeliveryMetrics({ name, range }: { name: string; range: RangeKey
           >
             <MetricChart
               testId={`chart-${c.id}`}
+              title={c.title}
               data={data}
               series={c.series}
               unit={c.unit || undefined}

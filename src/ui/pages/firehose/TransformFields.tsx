@@ -201,7 +201,6 @@ export function TransformFields({
             >
               <Select
                 data-testid="function-select"
-                ariaLabel="Existing function"
                 placeholder="Choose a function"
                 statusType={loading ? 'loading' : 'finished'}
                 selectedOption={draft.existing ? { value: draft.existing, label: draft.existing } : null}

@@ -257,7 +257,6 @@ export default function GeneratorPage({ query }: PageProps) {
               >
                 <Select
                   data-testid="stream-select"
-                  ariaLabel={firehose ? 'Delivery stream' : 'Stream'}
                   placeholder={`Choose a ${what}`}
                   disabled={locked}
                   statusType={listing.isLoading ? 'loading' : 'finished'}

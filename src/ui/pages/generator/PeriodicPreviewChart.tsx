@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '../../components/ChartFigure';
 import { DAY_NAMES, weekPreview, type PeriodicRate } from '../../hooks/generatorRate';
 import { usePreferences } from '../../state/preferences';
 import { chartTheme, exact } from '../monitoring/chartTheme';
@@ -23,7 +24,7 @@ export function PeriodicPreviewChart({ rate, height = 200 }: { rate: PeriodicRat
     return `Chart of the expected records per second over a week: average Mu ${exact(mean)}, highest ${exact(hi.mu)} on ${at(hi.t)}, lowest ${exact(lo.mu)} on ${at(lo.t)}.`;
   }, [data]);
   return (
-    <div data-testid="periodic-preview" role="img" aria-label={summary} style={{ width: '100%', height }}>
+    <ChartFigure testId="periodic-preview" summary={summary} height={height}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
@@ -68,6 +69,6 @@ export function PeriodicPreviewChart({ rate, height = 200 }: { rate: PeriodicRat
           />
         </ComposedChart>
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

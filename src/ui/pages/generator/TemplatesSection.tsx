@@ -86,7 +86,6 @@ export const TemplatesSection = memo(function TemplatesSection({ onPreview }: { 
               onChange={({ detail }) => {
                 store.select(detail.selectedOption.value!);
               }}
-              ariaLabel="Template"
             />
           </FormField>
           <FormField label="Name">

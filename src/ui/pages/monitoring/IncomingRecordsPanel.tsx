@@ -4,6 +4,8 @@ import { sumOf } from '../../hooks/useMetrics';
 import { exact } from './chartTheme';
 import { MetricChart, type MetricChartProps } from './MetricChart';
 
+const TITLE = 'IncomingRecords (1-minute Sum)';
+
 /**
  * The workshop's chart: IncomingRecords as 1-minute sums, with the sum over the range in the header
  * (and, hidden, as a plain number for tests). One panel for a data stream and a delivery stream.
@@ -32,7 +34,7 @@ export function IncomingRecordsPanel({
     <Container
       header={
         <Header variant="h2" description={description} counter={sum !== undefined ? `(Sum in range: ${exact(sum)})` : undefined}>
-          IncomingRecords (1-minute Sum)
+          {TITLE}
         </Header>
       }
     >
@@ -42,6 +44,7 @@ export function IncomingRecordsPanel({
       <MetricChart
         testId={`chart-${testId}`}
         data={data}
+        title={TITLE}
         series={[{ key: 'incomingRecords', label: 'IncomingRecords' }]}
         unit="records"
         loading={loading}

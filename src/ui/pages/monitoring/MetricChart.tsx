@@ -12,6 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { ChartFigure } from '../../components/ChartFigure';
 import { usePreferences } from '../../state/preferences';
 import { chartTheme, exact, tickTime, tooltipTime } from './chartTheme';
 
@@ -35,20 +36,25 @@ export interface MetricChartProps {
   stacked?: boolean;
   /** For a projector: axis labels in large type and the text colour, a thicker line. */
   large?: boolean;
+  /** What the chart measures, as its heading says ("IncomingRecords (1-minute Sum)"): the start of its text alternative. */
+  title: string;
 }
 
 const compact = (v: number) =>
   Math.abs(v) >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 2 })}k` : String(v);
 
 /**
- * The chart's text alternative for screen readers: per series, the total over the range, the
- * highest one-minute value and when, and the latest value.
+ * The chart's text alternative for screen readers: what it measures and over which minutes, then
+ * per series the total over the range, the highest one-minute value and when, and the latest value.
  */
 export const chartSummary = (
   data: readonly Record<string, number | undefined>[],
   series: SeriesDef[],
   unit?: string,
+  title = 'Chart',
 ): string => {
+  const times = data.map((p) => Number(p.t)).filter((t) => Number.isFinite(t));
+  const period = times.length > 0 ? ` from ${tickTime(Math.min(...times))} to ${tickTime(Math.max(...times))}` : '';
   const parts = series.map((s) => {
     const points = data.filter((p) => p[s.key] !== undefined);
     if (points.length === 0) return `${s.label}: no data`;
@@ -57,7 +63,7 @@ export const chartSummary = (
     const last = points[points.length - 1];
     return `${s.label}: total ${exact(total, unit)}, highest ${exact(top[s.key] ?? 0, unit)} at ${tickTime(Number(top.t))}, latest ${exact(last[s.key] ?? 0, unit)} at ${tickTime(Number(last.t))}`;
   });
-  return `Chart of ${data.length} one-minute points. ${parts.join('; ')}.`;
+  return `${title}, ${data.length} one-minute points${period}. ${parts.join('; ')}.`;
 };
 
 /** A time series chart: one-minute points, local time axis, exact values in the tooltip. */
@@ -71,6 +77,7 @@ export function MetricChart({
   zeroIsData,
   stacked,
   large,
+  title,
   height = 220,
 }: MetricChartProps) {
   const theme = chartTheme(usePreferences((s) => s.theme));
@@ -129,12 +136,7 @@ export function MetricChart({
     </>
   );
   return (
-    <div
-      data-testid={testId}
-      role="img"
-      aria-label={chartSummary(data ?? [], series, unit)}
-      style={{ width: '100%', height }}
-    >
+    <ChartFigure testId={testId} summary={chartSummary(data ?? [], series, unit, title)} height={height}>
       <ResponsiveContainer width="100%" height="100%">
         {stacked ? (
           <BarChart
@@ -175,6 +177,6 @@ export function MetricChart({
           </LineChart>
         )}
       </ResponsiveContainer>
-    </div>
+    </ChartFigure>
   );
 }

@@ -26,6 +26,10 @@ import { ShardSection } from './ShardSection';
 
 type Service = 'kinesis' | 'firehose';
 
+const BYTES_TITLE = 'IncomingBytes (1-minute Sum)';
+const THROTTLED_TITLE = 'Throttled (1-minute Sum)';
+const ITERATOR_AGE_TITLE = 'GetRecords.IteratorAgeMilliseconds (Maximum)';
+
 /** The only one of a list, picked for the user. */
 const onlyOne = (names: readonly string[]) => (names.length === 1 ? names[0] : undefined);
 
@@ -92,7 +96,6 @@ export default function MonitoringPage({ query }: PageProps) {
             <FormField label="Service">
               <Select
                 data-testid="monitor-service-select"
-                ariaLabel="Service"
                 selectedOption={SERVICE_OPTIONS.find((o) => o.value === service) ?? null}
                 options={SERVICE_OPTIONS}
                 onChange={({ detail }) => setService(detail.selectedOption.value as Service)}
@@ -102,7 +105,6 @@ export default function MonitoringPage({ query }: PageProps) {
               <FormField label="Delivery stream">
                 <Select
                   data-testid="monitor-delivery-select"
-                  ariaLabel="Delivery stream"
                   placeholder="Choose a delivery stream"
                   statusType={deliveryStreams.isLoading ? 'loading' : 'finished'}
                   selectedOption={deliveryStream ? { value: deliveryStream, label: deliveryStream } : null}
@@ -119,7 +121,6 @@ export default function MonitoringPage({ query }: PageProps) {
               <FormField label="Stream">
                 <Select
                   data-testid="monitor-stream-select"
-                  ariaLabel="Stream"
                   placeholder="Choose a stream"
                   statusType={streams.isLoading ? 'loading' : 'finished'}
                   selectedOption={stream ? { value: stream, label: stream } : null}
@@ -184,9 +185,10 @@ export default function MonitoringPage({ query }: PageProps) {
             />
             <ShardSection stream={stream} range={range} />
             <ColumnLayout columns={2} minColumnWidth={420}>
-              <Container header={<Header variant="h2" description="Bytes of record data put per minute.">IncomingBytes (1-minute Sum)</Header>}>
+              <Container header={<Header variant="h2" description="Bytes of record data put per minute.">{BYTES_TITLE}</Header>}>
                 <MetricChart
                   testId="chart-incoming-bytes"
+                  title={BYTES_TITLE}
                   data={data}
                   series={[{ key: 'incomingBytes', label: 'IncomingBytes' }]}
                   unit="bytes"
@@ -197,12 +199,13 @@ export default function MonitoringPage({ query }: PageProps) {
               <Container
                 header={
                   <Header variant="h2" description="Records or calls refused for exceeding a shard's limits (writes: 1,000 records or 1 MiB per second per shard).">
-                    Throttled (1-minute Sum)
+                    {THROTTLED_TITLE}
                   </Header>
                 }
               >
                 <MetricChart
                   testId="chart-throttled"
+                  title={THROTTLED_TITLE}
                   data={data}
                   series={[
                     { key: 'writeThrottled', label: 'WriteProvisionedThroughputExceeded' },
@@ -216,12 +219,13 @@ export default function MonitoringPage({ query }: PageProps) {
               <Container
                 header={
                   <Header variant="h2" description="How far behind the newest record the oldest GetRecords reader is (Maximum per minute).">
-                    GetRecords.IteratorAgeMilliseconds (Maximum)
+                    {ITERATOR_AGE_TITLE}
                   </Header>
                 }
               >
                 <MetricChart
                   testId="chart-iterator-age"
+                  title={ITERATOR_AGE_TITLE}
                   data={data}
                   series={[{ key: 'iteratorAge', label: 'IteratorAgeMilliseconds' }]}
                   unit="ms"

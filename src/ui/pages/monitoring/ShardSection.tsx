@@ -7,12 +7,15 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFigure } from '../../components/ChartFigure';
 import { describeError, formatError } from '../../hooks/errors';
 import { sumOf, useShardMetrics, type RangeKey } from '../../hooks/useMetrics';
 import { useEnhancedMonitoring, useShards, useStreamSummary, type Shard } from '../../hooks/useStreams';
 import { usePreferences } from '../../state/preferences';
 import { chartTheme, exact } from './chartTheme';
 import { MetricChart } from './MetricChart';
+
+const TITLE = 'IncomingRecords per shard (1-minute Sum)';
 
 /** Bars stacked one segment per shard up to this many shards; past it only the per-shard totals are drawn. */
 const MAX_SHARD_LINES = 10;
@@ -51,7 +54,7 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
         ) : undefined
       }
     >
-      IncomingRecords per shard (1-minute Sum)
+      {TITLE}
     </Header>
   );
 
@@ -112,6 +115,7 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
         {ids.length <= MAX_SHARD_LINES && (
           <MetricChart
             testId="chart-shard-incoming-records"
+            title={TITLE}
             data={metrics.data}
             series={ids.map((id) => ({ key: id, label: id }))}
             unit="records"
@@ -121,11 +125,10 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
           />
         )}
         {grand > 0 && (
-          <div
-            data-testid="chart-shard-totals"
-            role="img"
-            aria-label={`Records per shard in the range: ${totals.map((t) => `${t.id} ${exact(t.total)}`).join(', ')}.`}
-            style={{ width: '100%', height: ids.length > 20 ? 260 : 200 }}>
+          <ChartFigure
+            testId="chart-shard-totals"
+            summary={`Records per shard over the range, ${exact(grand, 'records')} in all: ${totals.map((t) => `${t.id} ${exact(t.total)}`).join(', ')}.`}
+            height={ids.length > 20 ? 260 : 200}>
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={totals.map((t) => ({ name: shortId(t.id), id: t.id, total: t.total }))} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
                 <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
@@ -150,7 +153,7 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
                 </Bar>
               </BarChart>
             </ResponsiveContainer>
-          </div>
+          </ChartFigure>
         )}
         <Table
           variant="embedded"

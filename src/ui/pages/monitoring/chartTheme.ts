@@ -43,3 +43,21 @@ export const tooltipTime = (t: number): string => `${calendarDate(t)} ${hourMinu
 
 /** Exact values in tooltips: 12,034. */
 export const exact = (v: number, unit = ''): string => `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}${unit ? ` ${unit}` : ''}`;
+
+/** WCAG relative luminance of a #rrggbb colour. */
+const luminance = (hex: string): number => {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+/** WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export const contrastRatio = (a: string, b: string): number => {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+};
+
+/** Text on a filled colour: near-black or white, whichever contrasts more with it. */
+export const textOn = (hex: string): string => (contrastRatio(hex, '#0f141a') >= contrastRatio(hex, '#ffffff') ? '#0f141a' : '#ffffff');

@@ -2,7 +2,7 @@ import Box from '@cloudscape-design/components/box';
 import { keyPosition, rangeSlice } from '../../hooks/hashKey';
 import type { Shard } from '../../hooks/useStreams';
 import { usePreferences } from '../../state/preferences';
-import { chartTheme } from '../monitoring/chartTheme';
+import { chartTheme, textOn } from '../monitoring/chartTheme';
 
 /*
  * Colours come from the chart theme (resolved per light/dark mode), not from
@@ -12,8 +12,7 @@ import { chartTheme } from '../monitoring/chartTheme';
  */
 const useBarTheme = () => {
   const mode = usePreferences((s) => s.theme);
-  // Text on a slice: white on the light theme's deeper palette, near-black on the dark theme's lighter one.
-  return { ...chartTheme(mode), onSlice: mode === 'dark' ? '#0f141a' : '#ffffff' };
+  return chartTheme(mode);
 };
 
 export const useShardColor = () => {
@@ -68,7 +67,8 @@ export function HashSpaceBar({
                 background: `${theme.series[i % theme.series.length]}${dim ? '4d' : ''}`,
                 borderRight: `2px solid ${theme.tooltipBackground}`,
                 boxSizing: 'border-box',
-                color: dim ? theme.tooltipText : theme.onSlice,
+                // Text on a slice: near-black or white, whichever reads better on the slice's colour.
+                color: dim ? theme.tooltipText : textOn(theme.series[i % theme.series.length]),
                 fontSize: 11,
                 fontWeight: 700,
                 lineHeight: '28px',

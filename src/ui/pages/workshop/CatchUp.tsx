@@ -73,7 +73,6 @@ export function CatchUp({ steps, ticked, remembered, actions }: { steps: Worksho
               onChange={({ detail }) => setTarget(detail.selectedOption)}
               options={options}
               placeholder="Choose a step"
-              ariaLabel="Step to catch up to"
             />
           </FormField>
           <Button data-testid="catch-up-button" disabled={!target || !!run?.running} loading={!!run?.running} onClick={() => setConfirm(true)}>

@@ -61,7 +61,6 @@ function CostEstimate() {
       <FormField label="Region priced" description={`Prices checked on ${book.checkedOn}.`}>
         <Select
           data-testid="cost-region"
-          ariaLabel="Region priced"
           selectedOption={regionOptions.find((o) => o.value === region) ?? null}
           options={regionOptions}
           onChange={({ detail }) => setRegion(detail.selectedOption.value ?? region)}

@@ -80,7 +80,6 @@ export default function WorkshopPage() {
             selectedOption={option(w.scenario.id)}
             onChange={({ detail }) => w.selectScenario(detail.selectedOption.value as ScenarioId)}
             options={SCENARIOS.map((s) => option(s.id))}
-            ariaLabel="Workshop scenario"
           />
         </FormField>
         <ProgressBar
