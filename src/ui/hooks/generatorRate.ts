@@ -137,12 +137,16 @@ export const backfillRange = (b: BackfillText, simulatedDates: boolean): Backfil
 
 /** The Generator form's rate settings (see useGeneratorForm). */
 export interface RateFormValues {
+  /** A constant rate, or KDG's Periodic rate (Mu and Sigma per hour and weekday). */
   rateMode: 'constant' | 'periodic';
   periodicGrid: GridText;
   smoothing: boolean;
+  /** Simulated time: generate the records of a past (or future) range as fast as they are accepted. */
   backfill: boolean;
+  /** The range, as typed (`YYYY-MM-DD HH:mm:ss`, local time). */
   backfillStart: string;
   backfillEnd: string;
+  /** date.now and the other date helpers render the simulated time too. */
   simulatedDates: boolean;
 }
 

@@ -1,29 +1,18 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { defaultGridText, type GridText } from './generatorRate';
+import { defaultGridText, type RateFormValues } from './generatorRate';
 import { localOrMemory } from './useGeneratorTemplates';
 
 export type KeyKind = 'random' | 'field' | 'fixed';
 
 /** The Generator page's settings: kept while the user visits other pages, and across reloads. */
-export interface GeneratorFormValues {
+export interface GeneratorFormValues extends RateFormValues {
   /** Where records go: a Kinesis data stream (the default) or a Firehose delivery stream. */
   target?: 'kinesis' | 'firehose';
   stream?: string;
   /** The delivery stream chosen for the Firehose target (kept apart, so switching back and forth loses neither). */
   deliveryStream?: string;
   rate: string;
-  /** A constant rate, or KDG's Periodic rate (Mu and Sigma per hour and weekday). */
-  rateMode: 'constant' | 'periodic';
-  periodicGrid: GridText;
-  smoothing: boolean;
-  /** Simulated time: generate the records of a past (or future) range as fast as they are accepted. */
-  backfill: boolean;
-  /** The range, as typed (`YYYY-MM-DD HH:mm:ss`, local time). */
-  backfillStart: string;
-  backfillEnd: string;
-  /** date.now and the other date helpers render the simulated time too. */
-  simulatedDates: boolean;
   limit: string;
   keyKind: KeyKind;
   keyField: string;
