@@ -93,7 +93,11 @@ test('Clickstream: "Catch me up" through the scoring steps, and anomaly scores r
   await app.openStreamTab('CLICK_ANOMALIES_STREAM');
   const row = app.rows('CLICK_ANOMALIES_STREAM').first();
   await expect(row).toBeVisible({ timeout: 30_000 });
-  const score = Number((await row.locator('td').last().textContent())?.trim());
+  // The score's own column (the row's last cell is its Follow action).
+  const headers = await page.getByTestId('rows-CLICK_ANOMALIES_STREAM').locator('thead th').allTextContents();
+  const column = headers.findIndex((h) => /ANOMALY_SCORE/i.test(h));
+  expect(column).toBeGreaterThanOrEqual(0);
+  const score = Number((await row.locator('td').nth(column).textContent())?.trim());
   expect(score).toBeGreaterThan(2);
   await app.screenshot('workshop-scenario-clickstream-rows', page.getByTestId('rows-CLICK_ANOMALIES_STREAM'));
   expect(pageErrors).toEqual([]);
