@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   backfillProblems,
   defaultGridText,
+  defaultRateForm,
   fillGrid,
   formatLocalDateTime,
   gridNumbers,
@@ -70,15 +71,7 @@ describe('the backfill range as typed', () => {
 });
 
 describe('what a run takes from the rate settings', () => {
-  const base: RateFormValues = {
-    rateMode: 'constant',
-    periodicGrid: defaultGridText(),
-    smoothing: false,
-    backfill: false,
-    backfillStart: '',
-    backfillEnd: '',
-    simulatedDates: false,
-  };
+  const base: RateFormValues = defaultRateForm();
 
   it('a constant rate on the clock: nothing extra', () => {
     expect(rateChoice(base)).toEqual({ problems: [], periodic: undefined, backfill: undefined, peakMu: undefined });

@@ -150,6 +150,17 @@ export interface RateFormValues {
   simulatedDates: boolean;
 }
 
+/** The rate settings a new form starts with: a constant rate, KDG's default grid, real time. */
+export const defaultRateForm = (): RateFormValues => ({
+  rateMode: 'constant',
+  periodicGrid: defaultGridText(),
+  smoothing: false,
+  backfill: false,
+  backfillStart: '',
+  backfillEnd: '',
+  simulatedDates: false,
+});
+
 /**
  * What a run takes from the rate settings, and what stops it from starting: the Periodic grid (when
  * chosen), the backfill range (when on), and the highest Mu (for the stream-capacity warning).

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { defaultGridText, type RateFormValues } from './generatorRate';
+import { defaultRateForm, type RateFormValues } from './generatorRate';
 import { localOrMemory } from './useGeneratorTemplates';
 
 export type KeyKind = 'random' | 'field' | 'fixed';
@@ -23,13 +23,7 @@ export interface GeneratorFormValues extends RateFormValues {
 
 export const defaultGeneratorForm: GeneratorFormValues = {
   rate: '200',
-  rateMode: 'constant',
-  periodicGrid: defaultGridText(),
-  smoothing: false,
-  backfill: false,
-  backfillStart: '',
-  backfillEnd: '',
-  simulatedDates: false,
+  ...defaultRateForm(),
   limit: '',
   keyKind: 'random',
   keyField: 'sensorId',
