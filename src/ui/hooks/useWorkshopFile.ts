@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { emulatorClient } from '../../worker/client';
 import type { WorkshopImport } from '../../worker/protocol';
 import { downloadBytes } from '../lib/download';
-import { readProgress, useProgressStore } from '../workshop/progress';
+import { exportProgress, importProgress } from '../workshop/progress';
 import { useConnectionMode } from './services';
 
 /** The export's file name: the day it was made (UTC), so a folder of them sorts by date. */
@@ -17,7 +17,7 @@ export const workshopFileUnavailable = (mode: string): string | undefined =>
 
 /**
  * Export and import of the whole emulated workshop as one file: every stream with its records,
- * application, delivery stream, bucket and object, the clock, and the walkthrough's progress.
+ * application, delivery stream, bucket and object, the clock, and the walkthrough's progress in every scenario.
  * Never credentials (the emulator has none; the connection is not part of it).
  */
 export const useWorkshopFile = () => {
@@ -26,8 +26,7 @@ export const useWorkshopFile = () => {
   const unavailable = workshopFileUnavailable(mode);
   const exportFile = useMutation({
     mutationFn: async () => {
-      const { ticked, remembered } = useProgressStore.getState();
-      const bytes = await emulatorClient().console.exportWorkshop({ ticked, remembered });
+      const bytes = await emulatorClient().console.exportWorkshop(exportProgress());
       const name = workshopFileName(Date.now());
       downloadBytes(name, bytes, 'application/gzip');
       return { name, bytes: bytes.length };
@@ -37,8 +36,8 @@ export const useWorkshopFile = () => {
     mutationFn: async (file: File): Promise<WorkshopImport> =>
       emulatorClient().console.importWorkshop(new Uint8Array(await file.arrayBuffer())),
     onSuccess: async (result) => {
-      // The file's progress replaces this browser's (a file without any starts the walkthrough afresh).
-      useProgressStore.setState(readProgress(result.progress) ?? { ticked: {}, remembered: {} });
+      // The file's progress replaces this browser's, every scenario's (one the file lacks starts afresh).
+      importProgress(result.progress);
       // Every cached answer came from the state that was just replaced, as after a connection switch.
       await qc.resetQueries();
     },

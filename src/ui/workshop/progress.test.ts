@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { currentStep, evaluate, readProgress, useProgressStore, type Progress } from './progress';
+import { currentStep, evaluate, exportProgress, importProgress, progressStore, readProgress, useProgressStore, useScenarioStore, type Progress } from './progress';
 import { workshopSteps } from './steps';
 import type { WorkshopSnapshot } from './detectors';
 
@@ -109,5 +109,35 @@ describe('readProgress', () => {
     expect(readProgress(undefined)).toBeUndefined();
     expect(readProgress({ ticked: [], remembered: {} })).toBeUndefined();
     expect(readProgress('x')).toBeUndefined();
+  });
+});
+
+describe('exportProgress and importProgress', () => {
+  const tick = (detail: string) => ({ ticked: { x: { at: 1, detail } }, remembered: { stream: detail } });
+
+  it('carries every scenario\'s progress and the open scenario, and puts them all back', () => {
+    useProgressStore.setState(tick('day'));
+    progressStore('cloudtrail').setState(tick('ct'));
+    progressStore('clickstream').setState(tick('cs'));
+    useScenarioStore.getState().select('cloudtrail');
+    const exported = JSON.parse(JSON.stringify(exportProgress())) as unknown;
+
+    useProgressStore.setState({ ticked: {}, remembered: {} });
+    progressStore('cloudtrail').setState({ ticked: {}, remembered: {} });
+    progressStore('clickstream').setState({ ticked: {}, remembered: {} });
+    useScenarioStore.getState().select('immersion');
+    importProgress(exported);
+
+    expect(useProgressStore.getState().remembered).toEqual({ stream: 'day' });
+    expect(progressStore('cloudtrail').getState().remembered).toEqual({ stream: 'ct' });
+    expect(progressStore('clickstream').getState().ticked.x.detail).toBe('cs');
+    expect(useScenarioStore.getState().scenario).toBe('cloudtrail');
+  });
+
+  it('restores the immersion day from a file made before the scenarios, and starts the others afresh', () => {
+    progressStore('cloudtrail').setState(tick('ct'));
+    importProgress(tick('old'));
+    expect(useProgressStore.getState().remembered).toEqual({ stream: 'old' });
+    expect(progressStore('cloudtrail').getState().ticked).toEqual({});
   });
 });

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { localOrMemory } from '../hooks/useGeneratorTemplates';
 import type { Check, Remembered, WorkshopSnapshot } from './detectors';
-import { DEFAULT_SCENARIO, scenarioById, type ScenarioId } from './scenarios';
+import { DEFAULT_SCENARIO, SCENARIOS, scenarioById, type ScenarioId } from './scenarios';
 import type { WorkshopStep } from './steps';
 
 /** A ticked step: when, and what the console saw then. */
@@ -140,4 +140,37 @@ export const readProgress = (value: unknown): Progress | undefined => {
   }
   const remembered = Object.fromEntries(Object.entries(value.remembered).filter(([, v]) => typeof v === 'string')) as Remembered;
   return { ticked, remembered };
+};
+
+/**
+ * What a workshop export carries of the walkthrough: the immersion day's progress at the top level
+ * (as files from before the other scenarios have it), every other scenario's under `scenarios`,
+ * and which scenario was open.
+ */
+export interface ExportedProgress extends Progress {
+  scenarios?: Record<string, Progress>;
+  scenario?: string;
+}
+
+/** Every scenario's progress, read now, as an export carries it. */
+export const exportProgress = (): ExportedProgress => {
+  const pick = (s: ProgressStore): Progress => {
+    const { ticked, remembered } = s.getState();
+    return { ticked, remembered };
+  };
+  const scenarios: Record<string, Progress> = {};
+  for (const s of SCENARIOS) if (s.id !== DEFAULT_SCENARIO) scenarios[s.id] = pick(progressStore(s.id));
+  return { ...pick(useProgressStore), scenarios, scenario: useScenarioStore.getState().scenario };
+};
+
+/**
+ * Replaces this browser's progress with a file's: each scenario the file knows takes its progress,
+ * each it does not starts afresh (a file from before the scenarios restores the immersion day only).
+ */
+export const importProgress = (value: unknown): void => {
+  const empty = (): Progress => ({ ticked: {}, remembered: {} });
+  useProgressStore.setState(readProgress(value) ?? empty());
+  const scenarios = isRecord(value) && isRecord(value.scenarios) ? value.scenarios : {};
+  for (const s of SCENARIOS) if (s.id !== DEFAULT_SCENARIO) progressStore(s.id).setState(readProgress(scenarios[s.id]) ?? empty());
+  if (isRecord(value) && typeof value.scenario === 'string') useScenarioStore.getState().select(scenarioById(value.scenario).id);
 };
