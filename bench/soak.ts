@@ -227,7 +227,7 @@ const main = async (): Promise<number> => {
     const samples: Sample[] = [];
     const t0 = Date.now();
     const end = t0 + MINUTES * 60_000;
-    for (let next = t0; next <= end; next += SAMPLE_MS) {
+    for (let next = t0; next <= end; next = Math.max(next + SAMPLE_MS, Date.now())) {
       await sleep(Math.max(0, next - Date.now()));
       const s: Sample = {
         t: (Date.now() - t0) / 1000,
