@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { discoverSchema } from '../sql/discovery/discover';
-import { AnalyticsRuntime, POLL_MS, type RuntimeEnvironment, type SourceRecord } from './runtime';
+import { AnalyticsRuntime, POLL_MS, TAIL_ROWS, type RuntimeEnvironment, type SourceRecord } from './runtime';
 import { analyticsHarness, OUT_ARN, ROLE, STREAM_ARN } from './testing';
 import type { ApplicationOutput } from './types';
 
@@ -100,6 +100,20 @@ describe('AnalyticsRuntime', () => {
     expect(clean().rows.map((r) => r.values[1])).toEqual(['sensor-1', 'sensor-2', 'sensor-3']);
     expect(clean(2).rows.map((r) => r.values[1])).toEqual(['sensor-2', 'sensor-3']);
     expect(clean(0)).toMatchObject({ rows: [], total: 3 });
+  });
+
+  it('keeps a bounded tail of rows per in-application stream however many arrive, the newest last, counting them all', () => {
+    const t = setUp();
+    t.start();
+    const n = TAIL_ROWS * 3;
+    for (let i = 0; i < n; i++) t.put(record('sensor-1', i, 50));
+    t.run(1000);
+    const source = t.runtime.tail(t.arn, 0, Infinity).streams.find((s) => s.name === 'SOURCE_SQL_STREAM_001')!;
+    expect(source.total).toBe(n);
+    expect(source.rows.length).toBeGreaterThanOrEqual(TAIL_ROWS);
+    expect(source.rows.length).toBeLessThanOrEqual(TAIL_ROWS * 1.25);
+    const ambient = source.columns.findIndex((c) => c.name === 'ambientTemp');
+    expect(source.rows.at(-1)!.values[ambient]).toBe(n - 1);
   });
 
   it('closes a 10-second aggregate window as emulated time passes, with nobody calling', () => {

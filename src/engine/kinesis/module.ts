@@ -1,9 +1,10 @@
 import type { CloudWatchExports } from '../cloudwatch/module';
 import { SnapshotVersionError, type BulkCollection, type CapView, type ModuleFactory, type OperationKind, type ServiceModule } from '../module';
+import { checkBase64 } from '../common/validation';
 import { kinesisConsumer, type KinesisConsumer } from './consumer';
 import { kinesisProducer, type KinesisProducer } from './producer';
 import { operations, KinesisService } from './service';
-import { seekCounter, seekTime, trimBefore, type RecordLog } from './store/log';
+import { columnsOf, RecordLog, seekCounter, seekTime, trimBefore, type RecordColumns } from './store/log';
 import type { KinesisStore } from './store/store';
 import { isReadableKinesisSnapshot, type Shard, type Stream } from './store/types';
 
@@ -15,13 +16,23 @@ export interface KinesisExports {
   service: KinesisService;
 }
 
-/** A chunk of one shard's records, column by column (the log's layout without its head). */
-export type RecordChunk = Omit<RecordLog, 'head'>;
+/** A chunk of one shard's records, column by column in plain arrays (JSON-safe: a workshop file holds them), data in Base64. */
+export type RecordChunk = RecordColumns;
 
 const COLUMNS = ['counter', 'at', 'data', 'partitionKey', 'size'] as const;
 
 export const isRecordChunk = (c: unknown): c is RecordChunk =>
   typeof c === 'object' && c !== null && COLUMNS.every((k) => Array.isArray((c as Record<string, unknown>)[k]));
+
+const isBase64 = (s: unknown): s is string => {
+  if (typeof s !== 'string') return false;
+  try {
+    checkBase64(s);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** A shard's collection key: same-named streams of two regions, or made again after a delete, are other streams. */
 export const shardCollectionKey = (region: string, stream: string, streamCreatedAt: number, shardIndex: number): string =>
@@ -39,18 +50,11 @@ const collection = (stream: Stream, shard: Shard): BulkCollection => {
   const log = shard._log;
   return {
     key: shardCollectionKey(stream._region, stream.StreamName, stream._createdAt, shard._index),
-    range: () =>
-      log.head < log.counter.length ? { first: log.counter[log.head], last: log.counter[log.counter.length - 1], count: log.counter.length - log.head } : undefined,
+    range: () => (log.count > 0 ? { first: log.counter(log.head), last: log.counter(log.end - 1), count: log.count } : undefined),
     read(from, to) {
       const a = seekCounter(log, from, false);
       const b = seekCounter(log, to, false);
-      const chunk: RecordChunk = {
-        counter: log.counter.slice(a, b),
-        at: log.at.slice(a, b),
-        data: log.data.slice(a, b),
-        partitionKey: log.partitionKey.slice(a, b),
-        size: log.size.slice(a, b),
-      };
+      const chunk: RecordChunk = columnsOf(log, a, b);
       return { chunk, count: b - a };
     },
   };
@@ -60,19 +64,19 @@ const collection = (stream: Stream, shard: Shard): BulkCollection => {
 const capView = (store: KinesisStore): CapView => {
   const live = logs(store)
     .map(({ shard }) => shard._log)
-    .filter((l) => l.head < l.at.length);
+    .filter((l) => l.count > 0);
   // Per shard: suffix sums of the bytes from the head.
   const suffix = live.map((log) => {
-    const n = log.size.length - log.head;
+    const n = log.count;
     const sums = new Float64Array(n + 1);
-    for (let i = n - 1; i >= 0; i--) sums[i] = sums[i + 1] + log.size[log.head + i];
+    for (let i = n - 1; i >= 0; i--) sums[i] = sums[i + 1] + log.size(log.head + i);
     return sums;
   });
   let from = Infinity;
   let to = -Infinity;
   for (const log of live) {
-    from = Math.min(from, log.at[log.head]);
-    to = Math.max(to, log.at[log.at.length - 1] + 1);
+    from = Math.min(from, log.at(log.head));
+    to = Math.max(to, log.at(log.end - 1) + 1);
   }
   return {
     span: live.length > 0 ? { from, to } : undefined,
@@ -122,21 +126,18 @@ export const kinesisModule: ModuleFactory = {
         load(key, chunks, first) {
           const found = logs(store).find(({ stream, shard }) => shardCollectionKey(stream._region, stream.StreamName, stream._createdAt, shard._index) === key);
           if (!found) return 0;
-          const log: RecordLog = { counter: [], at: [], data: [], partitionKey: [], size: [], head: 0 };
+          const log = new RecordLog();
           for (const c of chunks) {
             if (!isRecordChunk(c)) throw new Error(`a chunk of records of ${found.stream.StreamName} cannot be read`);
-            if (c.counter.length > 0 && c.counter[0] >= first) {
-              // Nothing trimmed in this chunk: take its columns whole.
-              for (const k of COLUMNS) (log[k] as unknown[]).push(...c[k]);
-              continue;
-            }
             for (let i = 0; i < c.counter.length; i++) {
               if (c.counter[i] < first) continue;
-              for (const k of COLUMNS) (log[k] as unknown[]).push(c[k][i]);
+              // A chunk may come from a file: its data must be Base64, as a request's is.
+              if (!isBase64(c.data[i])) throw new Error(`a chunk of records of ${found.stream.StreamName} holds data that is not Base64`);
+              log.append(c.counter[i], c.at[i], c.data[i], c.partitionKey[i], c.size[i]);
             }
           }
           found.shard._log = log;
-          return log.counter.length;
+          return log.count;
         },
       },
       storage: {
@@ -146,8 +147,8 @@ export const kinesisModule: ModuleFactory = {
           for (const { shard } of logs(store)) {
             u.counts.shards++;
             const log = shard._log;
-            u.records += log.size.length - log.head;
-            for (let i = log.head; i < log.size.length; i++) u.bytes += log.size[i];
+            u.records += log.count;
+            for (let i = log.head; i < log.end; i++) u.bytes += log.size(i);
           }
           return u;
         },
@@ -172,7 +173,7 @@ export const kinesisModule: ModuleFactory = {
         for (const { stream, shard } of logs(store)) {
           const log = shard._log;
           // A record goes once it is older than the retention period (store.trim): 1 ms after that time.
-          if (log.head < log.at.length) expiry = Math.min(expiry, log.at[log.head] + stream.RetentionPeriodHours * HOUR + 1);
+          if (log.count > 0) expiry = Math.min(expiry, log.at(log.head) + stream.RetentionPeriodHours * HOUR + 1);
         }
         if (expiry < Infinity) next = Math.min(next ?? Infinity, Math.max(expiry, nextSweep));
         return next;

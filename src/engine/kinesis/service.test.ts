@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../common/clock';
 import { Emulator } from '../emulator';
+import { columnsOf } from './store/log';
 import { decodeUtf8, encodeUtf8 } from '../protocol/http';
 import { testSignatureHeaders } from '../protocol/testing';
 
@@ -129,8 +130,8 @@ describe('snapshot and restore (the Kinesis module)', () => {
     a.inRegion('eu-west-1').active('elsewhere', 1);
     const { SequenceNumber } = a.call('PutRecord', { StreamName: 'old', PartitionKey: 'k', Data: a.b64('kept') });
     const store = a.emulator.kinesis.store;
-    // What version 2 held: the store's streams as they are, records included.
-    const v2 = { version: 2, streams: structuredClone([...store.streams.values()]) };
+    // What version 2 held: the store's streams, records inside their shards as columns of plain arrays.
+    const v2 = { version: 2, streams: [...store.streams.values()].map((s) => structuredClone({ ...s, Shards: s.Shards.map((sh) => ({ ...sh, _log: { ...columnsOf(sh._log), head: 0 } })) })) };
     const v1 = { version: 1, streams: v2.streams.map(({ _region, ...s }) => (void _region, s)) };
     expect(v1.streams[1].StreamARN).toBe('arn:aws:kinesis:eu-west-1:000000000000:stream/elsewhere');
     const metrics = a.emulator.metrics.snapshot();

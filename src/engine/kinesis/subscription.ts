@@ -64,7 +64,7 @@ export class Subscription {
   hasRecords(): boolean {
     if (this.closed) return false;
     const sh = this.plan.stream.Shards[this.plan.shardIndex];
-    return seekCounter(sh._log, counterOf(this.seq), this.after) < sh._log.counter.length;
+    return seekCounter(sh._log, counterOf(this.seq), this.after) < sh._log.end;
   }
 
   /** The records since the last event, within the consumer's read allowance; or why the subscription ends. */
@@ -93,14 +93,15 @@ export class Subscription {
     const budget = enforce ? allowance.tokens : MAX_GET_RECORDS_BYTES;
 
     const log = sh._log;
-    const n = log.counter.length;
+    const n = log.end;
     let i = seekCounter(log, counterOf(this.seq), this.after);
     const records: PublicRecord[] = [];
     let bytes = 0;
     // Over its allowance the consumer gets events without records until 2 MiB/s has paid the debt back.
     for (; i < n && records.length < MAX_EVENT_RECORDS && budget > 0; i++) {
-      if (bytes + log.size[i] > budget && records.length > 0) break;
-      bytes += log.size[i];
+      const size = log.size(i);
+      if (bytes + size > budget && records.length > 0) break;
+      bytes += size;
       records.push(publicRecord(sh, i));
     }
     if (enforce) allowance.tokens -= bytes;
@@ -110,7 +111,7 @@ export class Subscription {
       this.after = true;
     }
     const caughtUp = i >= n;
-    const event: SubscribeToShardEvent = { Records: records, MillisBehindLatest: caughtUp ? 0 : Math.max(0, now - log.at[i]) };
+    const event: SubscribeToShardEvent = { Records: records, MillisBehindLatest: caughtUp ? 0 : Math.max(0, now - log.at(i)) };
     if (sh.SequenceNumberRange.EndingSequenceNumber !== undefined && caughtUp) {
       event.ChildShards = childShardsOf(s, sh);
       this.close();

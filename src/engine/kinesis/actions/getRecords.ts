@@ -37,10 +37,10 @@ export interface PublicRecord {
 export const publicRecord = (sh: Shard, i: number): PublicRecord => {
   const log = sh._log;
   return {
-    SequenceNumber: seqOf(sh._seqPrefix, log.counter[i]),
-    ApproximateArrivalTimestamp: log.at[i] / 1000,
-    Data: log.data[i],
-    PartitionKey: log.partitionKey[i],
+    SequenceNumber: seqOf(sh._seqPrefix, log.counter(i)),
+    ApproximateArrivalTimestamp: log.at(i) / 1000,
+    Data: log.data(i),
+    PartitionKey: log.partitionKey(i),
   };
 };
 
@@ -99,21 +99,21 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
 
   // First record at (>=) or after (>) the position: sequence numbers are fixed-width strings.
   const log = sh._log;
-  const n = log.at.length;
+  const n = log.end;
   const lo = seekCounter(log, counterOf(pos.seq), pos.after);
   const limit = input.Limit ?? 10000;
   const out: PublicRecord[] = [];
   let bytes = 0;
   let i = lo;
   for (; i < n && out.length < limit; i++) {
-    const size = log.size[i];
+    const size = log.size(i);
     if (bytes + size > MAX_GET_RECORDS_BYTES && out.length > 0) break;
     bytes += size;
     out.push(publicRecord(sh, i));
   }
   if (k.engine.options.enforceThroughput) sh._rTokens -= bytes;
   const last = out.length > 0 ? out[out.length - 1] : undefined;
-  const lastAt = out.length > 0 ? log.at[i - 1] : 0;
+  const lastAt = out.length > 0 ? log.at(i - 1) : 0;
   const caughtUp = i >= n;
   const result: Record<string, unknown> = { Records: out };
   const closed = sh.SequenceNumberRange.EndingSequenceNumber !== undefined;
@@ -127,7 +127,7 @@ export const getRecords = (k: KinesisContext, input: GetRecordsInput) => {
       issuedAt: now,
     });
   }
-  result.MillisBehindLatest = caughtUp ? 0 : Math.max(0, now - log.at[i]);
+  result.MillisBehindLatest = caughtUp ? 0 : Math.max(0, now - log.at(i));
 
   const age = last ? Math.max(0, now - lastAt) : 0;
   m.stream(s, 'GetRecords.Records', out.length, 'Count');

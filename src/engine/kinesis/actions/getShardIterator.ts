@@ -84,7 +84,7 @@ export const getShardIterator = (k: KinesisContext, input: GetShardIteratorInput
     }
     const log = sh._log;
     const i = seekTime(log, t);
-    if (i < log.at.length) seq = seqOf(sh._seqPrefix, log.counter[i]);
+    if (i < log.end) seq = seqOf(sh._seqPrefix, log.counter(i));
     else {
       seq = seqOf(sh._seqPrefix, sh._counter);
       after = true;

@@ -1,7 +1,6 @@
 import { utf8Length } from '../../common/utf8';
 import { base64DecodedLength } from '../../common/validation';
 import { kErr } from '../errors';
-import { append } from '../store/log';
 import { parseSeq, seqOf } from '../store/sequence';
 import { requireWritable, streamOf, type KinesisContext, type StreamRef } from './context';
 import { admit, MAX_RECORD_BYTES, shardForRecord } from './write';
@@ -40,7 +39,7 @@ export const putRecord = (k: KinesisContext, input: PutRecordInput) => {
     throw kErr.rateExceeded(sh.ShardId, s.StreamName, k.store.account);
   }
   const c = ++sh._counter;
-  append(sh._log, c, now, input.Data, input.PartitionKey, size);
+  sh._log.append(c, now, input.Data, input.PartitionKey, size);
   const seq = seqOf(sh._seqPrefix, c);
   m.stream(s, 'IncomingRecords', 1, 'Count');
   m.stream(s, 'IncomingBytes', size, 'Bytes');

@@ -1,7 +1,6 @@
 import { utf8Length } from '../../common/utf8';
 import { base64DecodedLength } from '../../common/validation';
 import { kErr, rateExceededMessage } from '../errors';
-import { append } from '../store/log';
 import { seqOf } from '../store/sequence';
 import type { Shard } from '../store/types';
 import { requireWritable, streamOf, type KinesisContext, type StreamRef } from './context';
@@ -76,7 +75,7 @@ export const putRecords = (k: KinesisContext, input: PutRecordsInput) => {
     }
     const r = recs[i];
     const c = ++sh._counter;
-    append(sh._log, c, now, r.Data, r.PartitionKey, size);
+    sh._log.append(c, now, r.Data, r.PartitionKey, size);
     const seq = seqOf(sh._seqPrefix, c);
     out[i] = { SequenceNumber: seq, ShardId: sh.ShardId };
     okCount++;

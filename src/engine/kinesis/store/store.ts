@@ -1,7 +1,7 @@
 import type { EngineContext } from '../../protocol/context';
 import { kErr } from '../errors';
 import { bigToHex, evenRanges, hexToDecimal, hexToWords } from './hashkeys';
-import { emptyLog, liveLog, trimBefore, type RecordLog } from './log';
+import { emptyLog, logOfColumns, trimBefore, type LegacyRecordLog } from './log';
 import { endingSeq, seqPrefix } from './sequence';
 import { KINESIS_SNAPSHOT_VERSION, type AnyKinesisSnapshot, type DurableShard, type DurableStream, type KinesisSnapshot, type Shard, type StreamConsumer, type StreamMode, type Stream } from './types';
 import { partitionOf } from '../../common/arn';
@@ -333,7 +333,7 @@ export class KinesisStore {
    * Derived fields are rebuilt; throttle windows start afresh.
    */
   restore(snap: AnyKinesisSnapshot): void {
-    type Restorable = Omit<DurableStream, 'Shards'> & { Shards: Array<DurableShard & { _log?: RecordLog }> };
+    type Restorable = Omit<DurableStream, 'Shards'> & { Shards: Array<DurableShard & { _log?: LegacyRecordLog }> };
     const durable: Restorable[] =
       snap.version === 1
         ? structuredClone(snap.streams).map((s) => ({ ...s, _region: LEGACY_REGION, StreamARN: this.arnOf(LEGACY_REGION, s.StreamName) }))
@@ -346,7 +346,7 @@ export class KinesisStore {
           ...sh,
           _startHex: bigToHex(BigInt(sh.HashKeyRange.StartingHashKey)),
           _endHex: bigToHex(BigInt(sh.HashKeyRange.EndingHashKey)),
-          _log: sh._log ? liveLog(sh._log) : emptyLog(),
+          _log: sh._log ? logOfColumns(sh._log) : emptyLog(),
           _wSec: -1,
           _wBytes: 0,
           _wRecords: 0,
