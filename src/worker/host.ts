@@ -92,6 +92,11 @@ export class EmulatorHost implements ConsoleApi {
           this.ticker.poke();
           this.scheduler.poke();
         },
+        // Timed work moved durable state (checkpoints): save it soon.
+        changed: () => {
+          config.hooks?.changed?.();
+          this.scheduler.poke();
+        },
       },
     });
   }
