@@ -110,6 +110,8 @@ describe('SubscribeToShard over HTTP/2', () => {
       arn = d.StreamARN!;
       return d.StreamStatus === 'ACTIVE';
     });
+    // Slow motion, so the consumer is still CREATING (50 ms of emulated time) when the call arrives, however busy the machine.
+    clock.setSpeed(0.01);
     const { Consumer } = await http1.send(new RegisterStreamConsumerCommand({ StreamARN: arn, ConsumerName: 'slow' }));
     await expect(
       http2.send(new SubscribeToShardCommand({ ConsumerARN: Consumer!.ConsumerARN, ShardId: 'shardId-000000000000', StartingPosition: { Type: 'TRIM_HORIZON' } })),
@@ -117,6 +119,7 @@ describe('SubscribeToShard over HTTP/2', () => {
       name: 'ResourceInUseException',
       message: `Consumer slow with creation timestamp ${Math.floor(Consumer!.ConsumerCreationTimestamp!.getTime() / 1000)} under stream: efo2 , account 000000000000 is not in ACTIVE status.`,
     });
+    clock.setSpeed(1);
   });
 
   it('takes one call a second per consumer and shard: a second call within the second is LimitExceededException', async () => {
