@@ -157,6 +157,7 @@ function LeaseTable({ app }: { app: ConsumerApplicationView }) {
         {
           id: 'shard',
           header: 'Shard',
+          minWidth: 190,
           cell: (l) => (
             <SpaceBetween size="xxxs">
               <span data-testid="lease-shard" style={{ ...mono, whiteSpace: 'nowrap' }}>
@@ -173,6 +174,7 @@ function LeaseTable({ app }: { app: ConsumerApplicationView }) {
         {
           id: 'state',
           header: 'State',
+          minWidth: 190,
           cell: (l) => (
             <span data-testid="lease-state">
               <StatusIndicator type={stateIndicator[l.state]}>{leaseStateText(l)}</StatusIndicator>
@@ -192,20 +194,20 @@ function LeaseTable({ app }: { app: ConsumerApplicationView }) {
             );
           },
         },
-        { id: 'counter', header: 'Lease counter', cell: (l) => l.leaseCounter },
+        { id: 'counter', header: 'Lease counter', width: 100, cell: (l) => l.leaseCounter },
         { id: 'processed', header: 'Records processed', cell: (l) => <span data-testid="lease-processed">{l.processed.toLocaleString('en-US')}</span> },
         { id: 'lag', header: 'Lag', cell: (l) => <span data-testid="lease-lag" style={{ whiteSpace: 'nowrap' }}>{formatLag(l.millisBehindLatest)}</span> },
         {
           id: 'last',
           header: 'Last record',
-          maxWidth: 220,
+          minWidth: 200,
           cell: (l) => {
             const r = l.recent.at(-1);
             if (!r) return '-';
             const text = decodeBase64Data(r.data).text;
             return (
               <span style={{ ...mono, fontSize: 12 }} title={`Partition key ${r.partitionKey}, ${r.size} bytes`}>
-                {text === undefined ? `(${r.size} bytes of binary data)` : text.length > 80 ? `${text.slice(0, 80)}…` : text}
+                {text === undefined ? `(${r.size} bytes of binary data)` : text.length > 60 ? `${text.slice(0, 60)}…` : text}
               </span>
             );
           },
