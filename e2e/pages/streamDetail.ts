@@ -15,7 +15,7 @@ export class StreamDetailPage extends ConsolePage {
     await expect(this.status).toHaveText('ACTIVE', { timeout });
   }
 
-  async tab(name: 'Shards' | 'Put record' | 'Data viewer' | 'Enhanced fan-out' | 'Configuration') {
+  async tab(name: 'Shards' | 'Put record' | 'Data viewer' | 'Enhanced fan-out' | 'Consumer applications' | 'Configuration') {
     await this.page.getByRole('tab', { name }).click();
   }
 

@@ -55,8 +55,8 @@ const request = (target: string): HttpRequestLike => ({ method: 'POST', path: '/
 
 describe('service modules', () => {
   it('registers CloudWatch, then Kinesis (which reports to it), then Analytics (which reads Kinesis), one line each', () => {
-    expect(serviceModules.map((m) => m.name)).toEqual(['cloudwatch', 'kinesis', 's3', 'functions', 'firehose', 'analytics']);
-    expect(make().emulator.moduleNames).toEqual(['cloudwatch', 'kinesis', 's3', 'functions', 'firehose', 'analytics']);
+    expect(serviceModules.map((m) => m.name)).toEqual(['cloudwatch', 'kinesis', 's3', 'functions', 'firehose', 'analytics', 'consumerApps']);
+    expect(make().emulator.moduleNames).toEqual(['cloudwatch', 'kinesis', 's3', 'functions', 'firehose', 'analytics', 'consumerApps']);
   });
 
   it('lets a module look up only modules registered before it, and refuses a name twice', () => {

@@ -1,5 +1,6 @@
 import { analyticsModule } from './analytics/module';
 import { cloudWatchModule } from './cloudwatch/module';
+import { consumerAppsModule } from './consumerApps/module';
 import { firehoseModule } from './firehose/module';
 import { functionsModule } from './functions/module';
 import { kinesisModule } from './kinesis/module';
@@ -17,4 +18,5 @@ export const serviceModules: readonly ModuleFactory[] = [
   functionsModule,
   firehoseModule,
   analyticsModule,
+  consumerAppsModule,
 ];

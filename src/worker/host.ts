@@ -1,6 +1,10 @@
 import type { AnalyticsExports } from '../engine/analytics/module';
 import { ScaledClock } from '../engine/common/clock';
+import type { ConsumerAppsExports } from '../engine/consumerApps/module';
+import type { ConsumerApplicationView } from '../engine/consumerApps/types';
 import type { FunctionsExports, PutFunctionInput } from '../engine/functions/module';
+import { AwsError } from '../engine/common/errors';
+import { parseStreamArn } from '../engine/kinesis/store/store';
 import type { FunctionStore } from '../engine/functions/store';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
 import type { CapTrim, RecordUsage } from '../engine/recordCap';
@@ -8,7 +12,7 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type StartingPosition, type SubscriptionPoll, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type CreateConsumerApplication, type StartingPosition, type SubscriptionPoll, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
 import { SubscriptionSessions } from './subscriptions';
 import { decodeWorkshop, encodeWorkshop, WorkshopFileError } from './workshopFile';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
@@ -92,6 +96,11 @@ export class EmulatorHost implements ConsoleApi {
           this.ticker.poke();
           this.scheduler.poke();
         },
+        // Timed work moved durable state (checkpoints): save it soon.
+        changed: () => {
+          config.hooks?.changed?.();
+          this.scheduler.poke();
+        },
       },
     });
   }
@@ -116,6 +125,44 @@ export class EmulatorHost implements ConsoleApi {
   async deleteTransformFunction(name: string): Promise<void> {
     await this.ready;
     this.functions.delete(name);
+    this.scheduler.poke();
+  }
+
+  private consumerApps(streamARN: string) {
+    const stream = parseStreamArn(streamARN);
+    if (!stream) throw new AwsError('InvalidArgumentException', `${streamARN} is not a stream ARN.`);
+    return { stream, apps: this.current.exports<ConsumerAppsExports>('consumerApps').applications };
+  }
+
+  async consumerApplications(streamARN: string): Promise<ConsumerApplicationView[]> {
+    await this.ready;
+    const { stream, apps } = this.consumerApps(streamARN);
+    return apps.list(stream.region, stream.name);
+  }
+
+  async createConsumerApplication(input: CreateConsumerApplication): Promise<ConsumerApplicationView> {
+    await this.ready;
+    const { stream, apps } = this.consumerApps(input.streamARN);
+    const { streamARN: _arn, ...rest } = input;
+    const view = apps.create({ ...rest, region: stream.region, streamName: stream.name });
+    this.scheduler.poke();
+    this.ticker.poke();
+    return view;
+  }
+
+  async setConsumerWorker(streamARN: string, name: string, workerId: string, running: boolean): Promise<ConsumerApplicationView> {
+    await this.ready;
+    const { stream, apps } = this.consumerApps(streamARN);
+    const view = apps.setWorkerRunning(stream.region, name, workerId, running);
+    this.scheduler.poke();
+    this.ticker.poke();
+    return view;
+  }
+
+  async deleteConsumerApplication(streamARN: string, name: string): Promise<void> {
+    await this.ready;
+    const { stream, apps } = this.consumerApps(streamARN);
+    apps.delete(stream.region, name);
     this.scheduler.poke();
   }
 

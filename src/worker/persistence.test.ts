@@ -410,6 +410,30 @@ describe('EmulatorHost with storage', () => {
     expect(records).toEqual([expect.objectContaining({ SequenceNumber, Data: b64('kept'), PartitionKey: 'k' })]);
   });
 
+  it("saves a consumer application's checkpoints when its workers move them (no request needed), and resumes from them after a reload", async () => {
+    const storage = new MemoryStorage();
+    const a = boot(storage);
+    const { StreamDescription } = await a.call('CreateStream', { StreamName: 's', ShardCount: 1 }).then(() => a.call('DescribeStream', { StreamName: 's' }));
+    const arn = StreamDescription.StreamARN as string;
+    await a.host.createConsumerApplication({ streamARN: arn, name: 'app', initialPosition: 'TRIM_HORIZON', workers: 1 });
+    await a.timers.advance(300);
+    const { SequenceNumber } = await a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('one') });
+    await a.timers.advance(300);
+    const saved = storage.commits;
+    // A second later the worker reads the shard and checkpoints; the host saves that with no request.
+    a.base.advance(1000);
+    await a.timers.advance(1000);
+    await a.timers.advance(300);
+    expect(storage.commits).toBe(saved + 1);
+    const lease = (await a.host.consumerApplications(arn))[0].leases[0];
+    expect(lease).toMatchObject({ processed: 1, checkpoint: { sequenceNumber: SequenceNumber } });
+
+    const b = boot(storage);
+    const back = (await b.host.consumerApplications(arn))[0];
+    expect(back.leases[0]).toMatchObject({ processed: 1, checkpoint: { sequenceNumber: SequenceNumber }, state: 'processing' });
+    expect(back.workers).toEqual([{ id: 'worker-1', running: true, leases: 1 }]);
+  });
+
   it('carries the clock on: a skip ahead and the speed survive, time never runs backwards', async () => {
     const storage = new MemoryStorage();
     const a = boot(storage);

@@ -3,6 +3,7 @@ import type { SqlDialectWords, SqlProblem } from '../engine/sql/editor';
 import type { ClockReading } from '../engine/common/clock';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import type { SubscribeToShardEvent } from '../engine/kinesis/subscription';
+import type { ConsumerApplicationView, InitialPosition } from '../engine/consumerApps/types';
 
 export type { ClockReading };
 
@@ -111,6 +112,18 @@ export interface ConsoleApi {
   pollSubscription(id: string): SubscriptionPoll;
   /** Ends a subscription and frees its consumer's shard. */
   closeSubscription(id: string): void;
+  /** The consumer applications (KCL-style lease tables and workers) reading the stream, by name. */
+  consumerApplications(streamARN: string): ConsumerApplicationView[] | Promise<ConsumerApplicationView[]>;
+  /**
+   * Creates a consumer application on the stream: a lease per shard, `workers` (1-4, default 2) workers that
+   * start at once. ValidationException for a bad name (3-255 of `[a-zA-Z0-9_.-]`) or worker count,
+   * ResourceInUseException when the name is taken, ResourceNotFoundException when the stream is not there.
+   */
+  createConsumerApplication(input: CreateConsumerApplication): ConsumerApplicationView | Promise<ConsumerApplicationView>;
+  /** Starts or stops one worker of an application; a stopped worker's leases go to the others once they expire. */
+  setConsumerWorker(streamARN: string, name: string, workerId: string, running: boolean): ConsumerApplicationView | Promise<ConsumerApplicationView>;
+  /** Deletes an application and its lease table (the stream and its records stay). */
+  deleteConsumerApplication(streamARN: string, name: string): void | Promise<void>;
   /** The SQL dialect's words, for the editor's highlighting and completion. */
   sqlDialect(): SqlDialect;
   /** Every problem in a SQL script, with its range, given the source's columns. */
@@ -165,6 +178,18 @@ export interface SubscriptionPoll {
    * `shard-closed`: the last event carried ChildShards; `error`: AWS's error ended it (the consumer went away).
    */
   end?: { reason: 'expired' | 'shard-closed' } | { reason: 'error'; error: { type: string; message: string } };
+}
+
+export type { ConsumerApplicationView, InitialPosition };
+export type { LeaseView } from '../engine/consumerApps/types';
+
+export interface CreateConsumerApplication {
+  streamARN: string;
+  name: string;
+  initialPosition: InitialPosition;
+  /** For AT_TIMESTAMP: epoch ms. */
+  timestamp?: number;
+  workers?: number;
 }
 
 /** A transformation function as the console shows it. */

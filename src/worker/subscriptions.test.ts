@@ -57,11 +57,14 @@ describe('SubscribeToShard over the console channel', () => {
     const { host, console, consumerArn, shard } = setUp();
     host.skip(500);
     const id = await console.subscribeToShard(consumerArn, shard, { Type: 'LATEST' });
+    // One call a second per consumer and shard.
+    host.skip(1000);
     await expect(console.subscribeToShard(consumerArn, shard, { Type: 'TRIM_HORIZON' })).rejects.toMatchObject({
       name: 'ResourceInUseException',
       message: `Another active subscription exists for this consumer: ${consumerArn}`,
     });
     await console.closeSubscription(id);
+    host.skip(1000);
     await expect(console.pollSubscription(id)).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
     const again = await console.subscribeToShard(consumerArn, shard, { Type: 'TRIM_HORIZON' });
     expect((await console.pollSubscription(again)).events).toHaveLength(1);

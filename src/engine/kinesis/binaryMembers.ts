@@ -13,3 +13,6 @@ export const KINESIS_BINARY_OUTPUTS: Record<string, BinaryMembers> = {
   ListStreams: { blobs: [], timestamps: ['StreamSummaries[].StreamCreationTimestamp'] },
   RegisterStreamConsumer: { blobs: [], timestamps: ['Consumer.ConsumerCreationTimestamp'] },
 };
+
+/** A SubscribeToShardEvent's members CBOR carries as byte strings or tagged times (its records, as GetRecords'). */
+export const SUBSCRIBE_TO_SHARD_EVENT_MEMBERS: BinaryMembers = KINESIS_BINARY_OUTPUTS.GetRecords;

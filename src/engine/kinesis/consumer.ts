@@ -57,6 +57,8 @@ export type ShardRead =
  * not an exception. Other AWS errors (a stream that is gone) are thrown as GetRecords throws them.
  */
 export interface KinesisConsumer {
+  /** When the stream was created (epoch ms): a stream made again under the same name is another stream. */
+  streamCreatedAt(region: string, streamName: string): number;
   /** Every shard of the stream, closed ones included, in shard order. */
   listShards(region: string, streamName: string): ShardInfo[];
   /** A position in a shard, as GetShardIterator would place it (same checks and errors). */
@@ -88,6 +90,8 @@ const rc = (region: string) => ({ region, requestId: 'internal' });
 export const kinesisConsumer = (service: KinesisService): KinesisConsumer => {
   const store = service.store;
   const consumer: KinesisConsumer = {
+    streamCreatedAt: (region, streamName) => store.getStream(region, streamName)._createdAt,
+
     listShards(region, streamName) {
       return store.getStream(region, streamName).Shards.map((sh) => ({
         shardId: sh.ShardId,
@@ -150,7 +154,7 @@ export const kinesisConsumer = (service: KinesisService): KinesisConsumer => {
       };
     },
 
-    reader: (region, streamName, start, checkpoint) => new StreamReader(consumer, store.getStream(region, streamName)._createdAt, region, streamName, start, checkpoint),
+    reader: (region, streamName, start, checkpoint) => new StreamReader(consumer, consumer.streamCreatedAt(region, streamName), region, streamName, start, checkpoint),
   };
   return consumer;
 };

@@ -57,6 +57,7 @@ describe('SubscribeToShard subscriptions', () => {
     const all = subscribe('TRIM_HORIZON');
     expect(event(all.next()).Records.map((r) => r.SequenceNumber)).toEqual(seqs);
     all.close();
+    h.clock.advance(1000);
     const rest = subscribe('AFTER_SEQUENCE_NUMBER', { SequenceNumber: seqs[0] });
     expect(event(rest.next()).Records.map((r) => r.SequenceNumber)).toEqual([seqs[1]]);
   });
@@ -65,11 +66,28 @@ describe('SubscribeToShard subscriptions', () => {
     const { h, c, subscribe, refusal } = setup();
     h.settle();
     const sub = subscribe();
+    h.clock.advance(1000);
     expect(refusal()).toEqual({
       code: 'ResourceInUseException',
       message: `Another active subscription exists for this consumer: ${c.ConsumerARN}`,
     });
     sub.close();
+    h.clock.advance(1000);
+    expect(subscribe().done).toBe(false);
+  });
+
+  it('takes one call a second per consumer and shard (LimitExceededException), open subscription or not', () => {
+    const { h, c, subscribe, refusal } = setup();
+    h.settle();
+    subscribe().close();
+    const limited = {
+      code: 'LimitExceededException',
+      message: `Rate exceeded for consumer ${c.ConsumerARN} and shard shardId-000000000000 in stream s under account 000000000000.`,
+    };
+    expect(refusal()).toEqual(limited);
+    h.clock.advance(999);
+    expect(refusal()).toEqual(limited);
+    h.clock.advance(1);
     expect(subscribe().done).toBe(false);
   });
 

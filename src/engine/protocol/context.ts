@@ -26,6 +26,8 @@ export interface EngineHooks {
   runTransform?(source: string, event: unknown, timeoutMs: number): Promise<unknown>;
   /** Asynchronous work (a transformation) has finished: the host should call `advance` soon. */
   wake?(): void;
+  /** Timed work changed durable state (a consumer application's checkpoints): the host should save soon. */
+  changed?(): void;
 }
 
 /** What every service is handed: time, randomness, the metrics sink and options. Nothing global. */

@@ -108,6 +108,19 @@ export class Router {
     }
   }
 
+  /**
+   * The answer AWS gives when a request to a JSON service fails with `e`, in the request's own wire
+   * form (awsJson or CBOR): for a host that runs an operation outside {@link handle} (SubscribeToShard's
+   * event stream) and must refuse it before the stream starts.
+   */
+  errorAnswer(req: HttpRequestLike, e: AwsError): HttpResponseLike {
+    const [prefix = ''] = (req.headers['x-amz-target'] ?? '').split('.');
+    const service = this.json.get(prefix);
+    const reply: Reply = wireFor(req.headers['content-type']) === 'cbor' ? { kind: 'cbor' } : { kind: 'json', version: service?.jsonVersion ?? '1.1' };
+    const rc: RequestContext = { region: regionFromAuthorization(req.headers['authorization']) ?? this.ctx.defaultRegion, requestId: randomUuid(this.ctx.rng) };
+    return this.error(reply, service, e, rc);
+  }
+
   private error(reply: Reply, service: JsonService | undefined, e: AwsError, rc: RequestContext): HttpResponseLike {
     const body: Record<string, unknown> = { __type: e.code };
     // AWS spells the text's key `Message` for SerializationException and `message` for the rest.

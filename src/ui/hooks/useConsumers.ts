@@ -68,6 +68,9 @@ export const useDeregisterConsumer = (stream: string) => {
 
 /** Records a consumer read keeps on screen (the oldest go first). */
 export const MAX_SUBSCRIPTION_RECORDS = 200;
+/** Calls of SubscribeToShard refused by its one-call-a-second limit are tried again this much later (wall time), this many times in all. */
+const SUBSCRIBE_RETRY_MS = 1000;
+const SUBSCRIBE_ATTEMPTS = 5;
 /** How often the page asks the emulator for a subscription's new events (wall time). */
 const POLL_MS = 400;
 
@@ -140,7 +143,16 @@ export const useConsumerRead = () => {
         const from: StartingPosition = continuation
           ? { Type: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: continuation }
           : position;
-        s.id = await console.subscribeToShard(consumerArn, shardId, from);
+        // AWS takes one call a second per consumer and shard; like the SDK, wait and call again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            s.id = await console.subscribeToShard(consumerArn, shardId, from);
+            break;
+          } catch (e) {
+            if (s.stopped || attempt >= SUBSCRIBE_ATTEMPTS || (e as { name?: string }).name !== 'LimitExceededException') throw e;
+            await new Promise((r) => setTimeout(r, SUBSCRIBE_RETRY_MS));
+          }
+        }
         setRead((r) => ({ ...r, subscriptions: r.subscriptions + 1 }));
       };
       const poll = async () => {

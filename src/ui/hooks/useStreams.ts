@@ -35,6 +35,7 @@ export const kinesisKeys = {
   summary: (name: string) => ['kinesis', 'stream', name, 'summary'] as const,
   shards: (name: string) => ['kinesis', 'stream', name, 'shards'] as const,
   consumers: (name: string) => ['kinesis', 'stream', name, 'consumers'] as const,
+  consumerApps: (name: string) => ['kinesis', 'stream', name, 'consumer-apps'] as const,
 };
 
 export type { StreamRow };

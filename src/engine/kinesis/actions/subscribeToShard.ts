@@ -24,12 +24,16 @@ export interface SubscriptionPlan {
   key: string;
 }
 
+/** AWS takes one SubscribeToShard call per second per consumer per shard. */
+export const SUBSCRIBE_CALL_INTERVAL_MS = 1000;
+
 /** Subscriptions of one consumer to one shard are one at a time. */
 export const subscriptionKey = (consumerArn: string, shardId: string): string => `${consumerArn}|${shardId}`;
 
 /**
  * Checks a SubscribeToShard request as AWS does before its event stream starts (consumer ACTIVE, shard,
- * starting position, no other open subscription) and says where reading starts. Opens nothing.
+ * starting position, at most one call a second, no other open subscription) and says where reading
+ * starts. Opens nothing, but counts the call against the one-a-second limit.
  */
 export const planSubscription = (k: KinesisContext, input: SubscribeToShardInput): SubscriptionPlan => {
   const { stream, consumer } = consumerOf(k, { ConsumerARN: input.ConsumerARN });
@@ -47,6 +51,12 @@ export const planSubscription = (k: KinesisContext, input: SubscribeToShardInput
   });
   const pos = decodeIterator(ShardIterator)!;
   const key = subscriptionKey(consumer.ConsumerARN, pos.shardId);
+  const now = k.store.now();
+  const last = k.store.subscribeCalls.get(key);
+  if (last !== undefined && now - last < SUBSCRIBE_CALL_INTERVAL_MS) {
+    throw kErr.limitExceeded(`Rate exceeded for consumer ${consumer.ConsumerARN} and shard ${pos.shardId} in stream ${stream.StreamName} under account ${k.store.account}.`);
+  }
+  k.store.subscribeCalls.set(key, now);
   if (k.store.subscriptions.has(key)) {
     throw new AwsError('ResourceInUseException', `Another active subscription exists for this consumer: ${consumer.ConsumerARN}`);
   }

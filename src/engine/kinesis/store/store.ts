@@ -66,6 +66,8 @@ export class KinesisStore {
    * fan-out gives every consumer its own 2 MiB/s per shard, apart from the shared GetRecords limit.
    */
   readonly consumerReads = new Map<string, { tokens: number; at: number }>();
+  /** When each consumer last called SubscribeToShard on each shard (`<ConsumerARN>|<ShardId>`): one call a second. */
+  readonly subscribeCalls = new Map<string, number>();
 
   constructor(readonly ctx: EngineContext) {}
 

@@ -45,7 +45,7 @@ function WhatIsFanOut() {
 }
 
 /** A dialog with Cancel and one primary action (test ids `<testId>-modal` and `<testId>-confirm`). */
-function ConsumerModal({
+export function ConsumerModal({
   visible,
   onDismiss,
   header,

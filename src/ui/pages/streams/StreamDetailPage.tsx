@@ -16,6 +16,7 @@ import { useShards, useStreamSummary } from '../../hooks/useStreams';
 import { CliCommand } from '../../components/CliCommand';
 import { cli } from './cli';
 import { ConfigurationTab } from './ConfigurationTab';
+import { ConsumerAppsTab } from './ConsumerAppsTab';
 import { ConsumersTab } from './ConsumersTab';
 import { DataViewerTab } from './DataViewerTab';
 import { DeleteStreamModal } from './DeleteStreamModal';
@@ -25,7 +26,7 @@ import { ShardsTab } from './ShardsTab';
 import { modeLabel, StreamStatus } from './StatusCell';
 import { formatRetention } from './StreamList';
 
-const tabs: StreamTab[] = ['shards', 'put', 'data', 'consumers', 'configuration'];
+const tabs: StreamTab[] = ['shards', 'put', 'data', 'consumers', 'apps', 'configuration'];
 
 export function StreamDetailPage({ params, query }: { params: Record<string, string>; query: Record<string, string> }) {
   const name = params.name ?? '';
@@ -138,6 +139,11 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
               id: 'consumers',
               label: 'Enhanced fan-out',
               content: s.StreamARN ? <ConsumersTab stream={name} streamArn={s.StreamARN} /> : null,
+            },
+            {
+              id: 'apps',
+              label: 'Consumer applications',
+              content: s.StreamARN ? <ConsumerAppsTab stream={name} streamArn={s.StreamARN} /> : null,
             },
             { id: 'configuration', label: 'Configuration', content: <ConfigurationTab summary={s} shards={allShards} /> },
           ]}

@@ -1,6 +1,6 @@
 import { hrefFor } from '../../hooks/route';
 
-export type StreamTab = 'shards' | 'put' | 'data' | 'consumers' | 'configuration';
+export type StreamTab = 'shards' | 'put' | 'data' | 'consumers' | 'apps' | 'configuration';
 
 export const streamHref = (name: string, tab?: StreamTab) => hrefFor(`/streams/${encodeURIComponent(name)}`, { tab });
 
