@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { AnalyticsPage } from './pages/analytics';
+import { PAGE_LOAD } from './pages/console';
 import { GeneratorPage } from './pages/generator';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
@@ -30,7 +31,7 @@ test('Export as Flink SQL: the workshop application becomes a script to read and
   const app = new AnalyticsPage(page);
   await app.create(APP);
   // No source yet: nothing to build the source table from.
-  await expect(page.getByTestId('export-flink')).toBeDisabled();
+  await expect(page.getByTestId('export-flink')).toBeDisabled(PAGE_LOAD);
   await app.discover(STREAM);
   await app.saveSource();
   await app.pasteSql(WORKSHOP_SQL);
@@ -41,7 +42,8 @@ test('Export as Flink SQL: the workshop application becomes a script to read and
   await page.getByTestId('export-flink').click();
   const dialog = page.getByRole('dialog', { name: 'Export as Flink SQL' });
   const script = dialog.getByTestId('flink-export-script');
-  await expect(script).toContainText('CREATE TABLE `SOURCE_SQL_STREAM_001`', { timeout: 20_000 });
+  // The exporter loads with the first export: allow for a busy machine.
+  await expect(script).toContainText('CREATE TABLE `SOURCE_SQL_STREAM_001`', { timeout: 60_000 });
   await expect(script).toContainText(`'stream' = '${STREAM}'`);
   await expect(script).toContainText('INSERT INTO `AGGREGATE_STREAM`');
   await expect(script).toContainText('TABLE(TUMBLE(TABLE `CLEAN_IOT_STREAM`');

@@ -529,8 +529,8 @@ function sourceTable(opts: FlinkExportOptions, ctx: Ctx): string {
   const head = [
     `-- The input: ${opts.source.kind === 'firehose' ? 'Firehose delivery stream' : 'Kinesis stream'} ${opts.source.name} (${opts.region}).`,
     `-- ROWTIME stands in for KDA's ROWTIME as an event-time column: the time Kinesis received each record`,
-    `-- (its approximate arrival time), with a watermark ${WATERMARK_DELAY.toLowerCase()} behind the newest. proc_time is`,
-    `-- a processing-time attribute, used to keep the first of duplicate rows.`,
+    `-- (its approximate arrival time), with a watermark ${WATERMARK_DELAY} behind the newest arrival.`,
+    `-- proc_time is a processing-time attribute, used to keep the first of duplicate rows.`,
   ];
   if (opts.source.kind === 'firehose') {
     const why = `the input is Firehose delivery stream ${opts.source.name}, which Flink cannot read: name the Kinesis stream that feeds it below`;

@@ -4,8 +4,8 @@
 
 -- The input: Kinesis stream input-stream (us-east-1).
 -- ROWTIME stands in for KDA's ROWTIME as an event-time column: the time Kinesis received each record
--- (its approximate arrival time), with a watermark interval '1' second behind the newest. proc_time is
--- a processing-time attribute, used to keep the first of duplicate rows.
+-- (its approximate arrival time), with a watermark INTERVAL '1' SECOND behind the newest arrival.
+-- proc_time is a processing-time attribute, used to keep the first of duplicate rows.
 CREATE TABLE `SOURCE_SQL_STREAM_001` (
   `eventVersion` STRING,
   `eventTime` STRING,
