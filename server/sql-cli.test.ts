@@ -105,4 +105,54 @@ describe('npm run sql', () => {
     expect(cli(['app.sql'], {}).err).toMatch(/^missing --input/);
     expect(cli(['app.sql', '--input', 'nope'], { 'app.sql': '' })).toEqual({ code: 1, out: '', err: 'nope: no such file\n' });
   });
+
+  describe('--export-flink', () => {
+    const SCHEMA = {
+      RecordFormat: { RecordFormatType: 'JSON', MappingParameters: { JSONMappingParameters: { RecordRowPath: '$' } } },
+      RecordEncoding: 'UTF-8',
+      RecordColumns: [
+        { Name: 'k', SqlType: 'VARCHAR(8)', Mapping: '$.k' },
+        { Name: 'temp', SqlType: 'DOUBLE', Mapping: '$.temp' },
+      ],
+    };
+    const PUMP = `CREATE OR REPLACE STREAM "PER_SECOND" ("k" VARCHAR(8), "n" BIGINT);
+CREATE OR REPLACE PUMP "P" AS INSERT INTO "PER_SECOND" ${COUNT_PER_SECOND}`;
+
+    it('prints the Flink SQL script: the source table on the named stream and region, the pump as INSERT INTO over a TUMBLE window', () => {
+      const r = cli(['app.sql', '--export-flink', '--schema', 's.json', '--stream', 'sensor-stream', '--region', 'eu-west-1'], { 'app.sql': PUMP, 's.json': JSON.stringify(SCHEMA) });
+      expect(r).toMatchObject({ code: 0, err: '' });
+      expect(r.out).toContain("CREATE TABLE `SOURCE_SQL_STREAM_001` (\n  `k` STRING,\n  `temp` DOUBLE,");
+      expect(r.out).toContain("'stream' = 'sensor-stream',\n  'aws.region' = 'eu-west-1',");
+      expect(r.out).toContain("INSERT INTO `PER_SECOND`\nSELECT `k`,\n       COUNT(*) AS `n`\nFROM TABLE(TUMBLE(TABLE `SOURCE_SQL_STREAM_001`, DESCRIPTOR(`ROWTIME`), INTERVAL '1' SECOND))");
+    });
+
+    it('discovers the columns from --input records when there is no schema, with the default stream and region', () => {
+      const r = cli(['app.sql', '--export-flink', '--input', '-'], { 'app.sql': PUMP, '-': '{"k":"a","temp":21.5,"ok":true}\n' });
+      expect(r).toMatchObject({ code: 0, err: '' });
+      expect(r.out).toContain('  `k` STRING,\n  `temp` DOUBLE,\n  `ok` BOOLEAN,');
+      expect(r.out).toContain("'stream' = 'input-stream',\n  'aws.region' = 'us-east-1',");
+    });
+
+    it('prints a script mistake as file:line:column: message and exits 2', () => {
+      expect(cli(['app.sql', '--export-flink', '--schema', 's.json'], { 'app.sql': 'SELECT STREAM *\nFROM', 's.json': JSON.stringify(SCHEMA) })).toEqual({
+        code: 2,
+        out: '',
+        err: "app.sql:2:5: Syntax error: expected a stream name but found '<end of script>'\n",
+      });
+    });
+
+    it('names the flag of a bad combination, and --help shows an example', () => {
+      const bad = (args: string[]) => cli(['app.sql', ...args], {}).err.split('\n')[0];
+      expect(bad(['--input', 'x', '--stream', 's'])).toBe('--stream applies only with --export-flink');
+      expect(bad(['--input', 'x', '--region', 'eu-west-1'])).toBe('--region applies only with --export-flink');
+      expect(bad(['--export-flink'])).toBe('--export-flink needs --schema SCHEMA.json or --input RECORDS for the input columns');
+      expect(bad(['--export-flink', '--schema', 's', '--input', 'x'])).toBe('--export-flink takes --schema or --input, not both');
+      expect(bad(['--export-flink', '--input', 'x', '--rate', '2'])).toBe('--rate does not apply with --export-flink (nothing runs)');
+      expect(bad(['--export-flink', '--input', 'x', '--stream'])).toBe('--stream needs a value');
+      expect(cli(['app.sql', '--export-flink'], {}).code).toBe(64);
+      const help = cli(['--help'], {}).out;
+      expect(help).toContain('--export-flink (--schema SCHEMA.json | --input RECORDS|-) [--stream NAME] [--region REGION]');
+      expect(help).toContain('npm run -s sql -- app.sql --export-flink --input records.jsonl --stream sensor-stream --region eu-west-1 > app.flink.sql');
+    });
+  });
 });

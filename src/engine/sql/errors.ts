@@ -18,6 +18,10 @@ export const pointSpan = (loc: Loc): Span => ({ line: loc.line, column: loc.colu
  * position; `end` is where the offending text ends (the start itself when only a point is known).
  */
 export class SqlCompileError extends Error {
+  /** The message as a tool prints it after `file:line:column: `: `Syntax error: ...` or the analysis text. */
+  get shortMessage(): string {
+    return this.kind === 'Syntax error' ? `Syntax error: ${this.detail}` : this.detail;
+  }
   readonly end: Loc;
   constructor(
     readonly kind: 'Syntax error' | 'Error',

@@ -87,16 +87,21 @@ export function parseInputLines(text: string, opts: InputOptions = {}): InputRec
   return out;
 }
 
+const recordTexts = (records: InputRecord[]) => records.map((r) => (typeof r.data === 'string' ? r.data : JSON.stringify(r.data)));
+
+/** The schema DiscoverInputSchema would give for the first 100 records. */
+export const discoverRecordsSchema = (records: InputRecord[]): InputSchema => discoverSchema(recordTexts(records.slice(0, 100)));
+
 export function runHeadless(script: string, records: InputRecord[], schema?: InputSchema): HeadlessResult {
-  const texts = records.map((r) => (typeof r.data === 'string' ? r.data : JSON.stringify(r.data)));
-  const inputSchema = schema ?? discoverSchema(texts.slice(0, 100));
+  const texts = recordTexts(records);
+  const inputSchema = schema ?? discoverRecordsSchema(records);
   const arrivals = records.map((r) => Date.parse(r.arrival));
   const clock = new VirtualClock(arrivals.length ? arrivals[0] : 0);
   let app: Application;
   try {
     app = new Application(script, { clock, inputSchema, rng: new SeededRng(42) });
   } catch (e) {
-    if (e instanceof SqlCompileErrors) return { ok: false, errors: e.errors.map((x) => ({ line: x.loc.line, column: x.loc.column, message: x.kind === 'Syntax error' ? `Syntax error: ${x.detail}` : x.detail })) };
+    if (e instanceof SqlCompileErrors) return { ok: false, errors: e.errors.map((x) => ({ line: x.loc.line, column: x.loc.column, message: x.shortMessage })) };
     throw e;
   }
   const lines: string[] = [];

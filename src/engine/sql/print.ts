@@ -58,7 +58,8 @@ const DAY_TIME_UNITS: [string, number][] = [
   ['SECOND', 1000],
 ];
 
-function printInterval(ms: number, yearMonth: boolean): string {
+/** An interval literal in its largest whole unit: `INTERVAL '10' SECOND`. */
+export function printInterval(ms: number, yearMonth: boolean): string {
   const sign = ms < 0 ? '-' : '';
   const v = Math.abs(ms);
   if (yearMonth) return v % 12 === 0 && v > 0 ? `INTERVAL ${sign}'${v / 12}' YEAR` : `INTERVAL ${sign}'${v}' MONTH`;
@@ -102,12 +103,12 @@ export function printWindowSpec(s: WindowSpec): string {
 
 const printOver = (w: WindowRef): string => (w.kind === 'Named' ? ` OVER ${printName(w.name)}` : ` OVER (${printWindowSpec(w.spec)})`);
 
-function printCall(e: Extract<Expr, { kind: 'Call' }>): string {
-  const a = e.args.map((x) => printExpr(x));
+function printCall(e: Extract<Expr, { kind: 'Call' }>, o?: PrintOverride): string {
+  const a = e.args.map((x) => printExpr(x, o));
   let inner: string;
   if (e.star) inner = '*';
   else if (e.name === 'TRIM' && a.length === 3 && e.args[0].kind === 'Literal') inner = `${e.args[0].value} ${a[1]} FROM ${a[2]}`;
-  else if (e.name === 'POSITION' && a.length === 2) inner = `${printAt(e.args[0], ADDITIVE)} IN ${a[1]}`;
+  else if (e.name === 'POSITION' && a.length === 2) inner = `${printAt(e.args[0], ADDITIVE, o)} IN ${a[1]}`;
   else if (e.name === 'OVERLAY' && a.length >= 3) inner = `${a[0]} PLACING ${a[1]} FROM ${a[2]}${a[3] ? ` FOR ${a[3]}` : ''}`;
   else if (NILADIC_FUNCTIONS.has(e.name) && a.length === 0) return e.name + (e.over ? printOver(e.over) : '');
   else inner = (e.distinct ? 'DISTINCT ' : '') + a.join(', ');
@@ -115,13 +116,21 @@ function printCall(e: Extract<Expr, { kind: 'Call' }>): string {
 }
 
 /** `e` printed where an expression binding at least as tightly as `min` is needed. */
-function printAt(e: Expr, min: number): string {
-  const s = printExpr(e);
+function printAt(e: Expr, min: number, o?: PrintOverride): string {
+  const s = printExpr(e, o);
   return level(e) < min ? `(${s})` : s;
 }
 
+/**
+ * Another dialect's text for some nodes (the Flink SQL export): called first for every node; what it
+ * returns replaces the node's text, `undefined` prints the node as usual (its children through it too).
+ */
+export type PrintOverride = (e: Expr, print: (e: Expr) => string) => string | undefined;
+
 /** SQL text of an expression. */
-export function printExpr(e: Expr): string {
+export function printExpr(e: Expr, o?: PrintOverride): string {
+  const own = o?.(e, (x) => printExpr(x, o));
+  if (own !== undefined) return own;
   switch (e.kind) {
     case 'Literal':
       return printLiteral(e);
@@ -135,43 +144,43 @@ export function printExpr(e: Expr): string {
     case 'Binary': {
       const l = binaryLevel(e.op);
       // Left-associative: the right operand needs parentheses at equal strength; comparisons do not chain.
-      const left = printAt(e.left, l === PREDICATE ? ADDITIVE : l);
-      const right = printAt(e.right, l === PREDICATE ? ADDITIVE : l + 1);
+      const left = printAt(e.left, l === PREDICATE ? ADDITIVE : l, o);
+      const right = printAt(e.right, l === PREDICATE ? ADDITIVE : l + 1, o);
       return `${left} ${e.op} ${right}`;
     }
     case 'Unary':
     {
-      if (e.op === 'NOT') return `NOT ${printAt(e.operand, NOT)}`;
-      const operand = printAt(e.operand, UNARY);
+      if (e.op === 'NOT') return `NOT ${printAt(e.operand, NOT, o)}`;
+      const operand = printAt(e.operand, UNARY, o);
       // `- -x`, not `--x`, which would start a comment.
       return `${e.op}${/^[-+]/.test(operand) ? ' ' : ''}${operand}`;
     }
     case 'IsNull':
-      return `${printAt(e.operand, ADDITIVE)} IS ${e.negated ? 'NOT ' : ''}NULL`;
+      return `${printAt(e.operand, ADDITIVE, o)} IS ${e.negated ? 'NOT ' : ''}NULL`;
     case 'IsBool':
-      return `${printAt(e.operand, ADDITIVE)} IS ${e.negated ? 'NOT ' : ''}${e.value ? 'TRUE' : 'FALSE'}`;
+      return `${printAt(e.operand, ADDITIVE, o)} IS ${e.negated ? 'NOT ' : ''}${e.value ? 'TRUE' : 'FALSE'}`;
     case 'Between':
-      return `${printAt(e.operand, ADDITIVE)} ${e.negated ? 'NOT ' : ''}BETWEEN ${printAt(e.low, ADDITIVE)} AND ${printAt(e.high, ADDITIVE)}`;
+      return `${printAt(e.operand, ADDITIVE, o)} ${e.negated ? 'NOT ' : ''}BETWEEN ${printAt(e.low, ADDITIVE, o)} AND ${printAt(e.high, ADDITIVE, o)}`;
     case 'In':
-      return `${printAt(e.operand, ADDITIVE)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => printExpr(x)).join(', ')})`;
+      return `${printAt(e.operand, ADDITIVE, o)} ${e.negated ? 'NOT ' : ''}IN (${e.list.map((x) => printExpr(x, o)).join(', ')})`;
     case 'Like':
-      return `${printAt(e.operand, ADDITIVE)} ${e.negated ? 'NOT ' : ''}${e.similar ? 'SIMILAR TO' : 'LIKE'} ${printAt(e.pattern, ADDITIVE)}${e.escape ? ` ESCAPE ${printAt(e.escape, ADDITIVE)}` : ''}`;
+      return `${printAt(e.operand, ADDITIVE, o)} ${e.negated ? 'NOT ' : ''}${e.similar ? 'SIMILAR TO' : 'LIKE'} ${printAt(e.pattern, ADDITIVE, o)}${e.escape ? ` ESCAPE ${printAt(e.escape, ADDITIVE, o)}` : ''}`;
     case 'Case': {
-      const whens = e.whens.map((w) => ` WHEN ${printExpr(w.when)} THEN ${printExpr(w.then)}`).join('');
-      return `CASE${e.operand ? ` ${printExpr(e.operand)}` : ''}${whens}${e.else ? ` ELSE ${printExpr(e.else)}` : ''} END`;
+      const whens = e.whens.map((w) => ` WHEN ${printExpr(w.when, o)} THEN ${printExpr(w.then, o)}`).join('');
+      return `CASE${e.operand ? ` ${printExpr(e.operand, o)}` : ''}${whens}${e.else ? ` ELSE ${printExpr(e.else, o)}` : ''} END`;
     }
     case 'Cast':
-      return `CAST(${printExpr(e.operand)} AS ${formatType(e.type)})`;
+      return `CAST(${printExpr(e.operand, o)} AS ${formatType(e.type)})`;
     case 'FloorTo':
-      return `${e.ceil ? 'CEIL' : 'FLOOR'}(${printExpr(e.operand)} TO ${e.unit})`;
+      return `${e.ceil ? 'CEIL' : 'FLOOR'}(${printExpr(e.operand, o)} TO ${e.unit})`;
     case 'Step':
-      return `STEP(${printExpr(e.operand)} BY ${printExpr(e.by)})`;
+      return `STEP(${printExpr(e.operand, o)} BY ${printExpr(e.by, o)})`;
     case 'Extract':
-      return `EXTRACT(${e.field} FROM ${printExpr(e.operand)})`;
+      return `EXTRACT(${e.field} FROM ${printExpr(e.operand, o)})`;
     case 'IntervalOf':
-      return `(${printExpr(e.operand)}) ${e.unit}`;
+      return `(${printExpr(e.operand, o)}) ${e.unit}`;
     case 'Call':
-      return printCall(e);
+      return printCall(e, o);
     default:
       return assertNever(e);
   }

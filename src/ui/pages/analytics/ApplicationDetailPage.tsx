@@ -15,6 +15,7 @@ import { hrefFor, navigate } from '../../hooks/route';
 import { appParts, useApplication, useDeleteApplication, useStartApplication, useStopApplication } from '../../hooks/useAnalytics';
 import { AppStatus } from './AppStatus';
 import { DestinationTab } from './DestinationTab';
+import { FlinkExportModal } from './FlinkExportModal';
 import { applicationHref } from './links';
 import { SourceTab } from './SourceTab';
 import { SqlTab } from './SqlTab';
@@ -31,6 +32,7 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
   const remove = useDeleteApplication();
   const notify = useNotify();
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const [exportOpen, setExportOpen] = useState(false);
   const parts = appParts(app.data);
   const tab: Tab = TABS.includes(query.tab as Tab) ? (query.tab as Tab) : parts.input ? 'sql' : 'source';
 
@@ -87,6 +89,14 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
                   Run application
                 </Button>
               )}
+              <Button
+                data-testid="export-flink"
+                disabled={!parts.input}
+                disabledReason="Connect a source first: the script's source table takes its columns."
+                onClick={() => setExportOpen(true)}
+              >
+                Export as Flink SQL
+              </Button>
               <Button data-testid="delete-application" disabled={status !== 'READY' && status !== 'RUNNING'} onClick={() => setConfirmDelete(true)}>
                 Delete
               </Button>
@@ -120,6 +130,7 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
           ]}
         />
       </SpaceBetween>
+      <FlinkExportModal app={a} visible={exportOpen} onDismiss={() => setExportOpen(false)} />
       <Modal
         visible={confirmDelete}
         onDismiss={() => setConfirmDelete(false)}

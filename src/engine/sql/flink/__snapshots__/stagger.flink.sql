@@ -1,0 +1,37 @@
+-- Flink SQL for Amazon Managed Service for Apache Flink (a Studio notebook or a Flink SQL job),
+-- written from the Kinesis Data Analytics for SQL application.
+-- A starting point: check each statement, and the results, before relying on it.
+
+-- The input: Kinesis stream input-stream (us-east-1).
+-- ROWTIME stands in for KDA's ROWTIME as an event-time column: the time Kinesis received each record
+-- (its approximate arrival time), with a watermark INTERVAL '1' SECOND behind the newest arrival.
+-- proc_time is a processing-time attribute, used to keep the first of duplicate rows.
+CREATE TABLE `SOURCE_SQL_STREAM_001` (
+  `sensorId` STRING,
+  `eventTimeStamp` STRING,
+  `ambientTemp` INTEGER,
+  `measuredTemp` INTEGER,
+  `APPROXIMATE_ARRIVAL_TIME` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL,
+  `ROWTIME` AS CAST(`APPROXIMATE_ARRIVAL_TIME` AS TIMESTAMP(3)),
+  `proc_time` AS PROCTIME(),
+  WATERMARK FOR `ROWTIME` AS `ROWTIME` - INTERVAL '1' SECOND
+) WITH (
+  'connector' = 'kinesis',
+  'stream' = 'input-stream',
+  'aws.region' = 'us-east-1',
+  'scan.stream.initpos' = 'LATEST',
+  'format' = 'json'
+);
+
+-- In-application stream S: no destination takes its rows, so they are printed to the job's log.
+CREATE TABLE `S` (
+  `sensorId` VARCHAR(16),
+  `n` INTEGER
+) WITH (
+  'connector' = 'print'
+);
+
+-- Not translated: SP: WINDOWED BY STAGGER has no Flink SQL counterpart (a session or tumbling window per key is the nearest)
+-- CREATE OR REPLACE PUMP "SP" AS INSERT INTO "S"
+-- SELECT STREAM "sensorId", COUNT(*) FROM "SOURCE_SQL_STREAM_001"
+-- WINDOWED BY STAGGER (PARTITION BY "sensorId", FLOOR(ROWTIME TO MINUTE) RANGE INTERVAL '1' MINUTE);
