@@ -296,6 +296,7 @@ describe('npm run emulator', () => {
     expect(await exitCode(help)).toBe(0);
     expect(out).toContain('--state-delay-ms N');
     expect(out).toContain('--no-throttle');
+    expect(out).toContain('--data-dir DIR');
 
     const bad = run(['--port', 'abc']);
     let err = '';
