@@ -248,6 +248,23 @@ const decodePayload = (p: Buffer): DecodedEntry => {
   return { flags, state, puts, removes };
 };
 
+/**
+ * A buffer reused for reading: recovery checks every entry in it and keeps none, so it neither holds
+ * what it read nor makes the kernel hand out fresh pages for bytes that are no longer live.
+ */
+let scratch = Buffer.allocUnsafe(1024 * 1024);
+/** `length` bytes of `fd` from `position`, in the scratch buffer (valid until the next call). */
+const readAt = (fd: number, length: number, position: number): Buffer => {
+  if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
+  let got = 0;
+  while (got < length) {
+    const n = readSync(fd, scratch, got, length - got, position + got);
+    if (n === 0) throw new Error(`the file ends at byte ${position + got}`);
+    got += n;
+  }
+  return scratch.subarray(0, length);
+};
+
 /** Reads a file of entries: `onEntry` gets each whole one; returns where the whole entries end and why reading stopped early. */
 const scanFile = (fd: number, fileSize: number, onEntry: (payload: Buffer, payloadOffset: number) => void): { end: number; damage?: string } => {
   let pos = HEADER_BYTES;
@@ -257,9 +274,7 @@ const scanFile = (fd: number, fileSize: number, onEntry: (payload: Buffer, paylo
     readSync(fd, head, 0, ENTRY_HEAD, pos);
     const length = head.readUInt32LE(0);
     if (pos + ENTRY_HEAD + length > fileSize) return { end: pos, damage: `an entry cut short at byte ${pos}` };
-    const payload = Buffer.allocUnsafe(length);
-    let got = 0;
-    while (got < length) got += readSync(fd, payload, got, length - got, pos + ENTRY_HEAD + got);
+    const payload = readAt(fd, length, pos + ENTRY_HEAD);
     if (crc32(payload) !== head.readUInt32LE(4)) return { end: pos, damage: `an entry that fails its checksum at byte ${pos}` };
     try {
       onEntry(payload, pos + ENTRY_HEAD);
@@ -294,8 +309,6 @@ export class FileStorage implements PersistentStorage {
   private stateLoc?: Loc;
   /** Bytes of live data (values, keys and the state): what a snapshot would hold. */
   private live = 0;
-  /** Values read at open, handed to the first load() (then read from disk). */
-  private opened?: { state?: Buffer; values: Map<string, Buffer> };
   private current!: FileRef;
   /** Every file recovery still depends on: the snapshot in use and the logs from its number on. */
   private files: FileRef[] = [];
@@ -359,8 +372,6 @@ export class FileStorage implements PersistentStorage {
     for (const kind of ['log', 'snapshot'] as const)
       for (const n of numbered(kind)) if (base !== undefined && n < base) await rm(join(this.dir, fileName(kind, n)), { force: true });
 
-    const values = new Map<string, Buffer>();
-    let state: Buffer | undefined;
     const read = async (kind: Kind, n: number, last: boolean) => {
       const path = join(this.dir, fileName(kind, n));
       const handle = await open(path, 'r+');
@@ -370,11 +381,6 @@ export class FileStorage implements PersistentStorage {
       this.checkHeader(path, handle.fd, size, kind);
       const { end, damage } = scanFile(handle.fd, size, (payload, payloadOffset) => {
         const e = decodePayload(payload);
-        if (e.flags & FLAG_CLEAR_CHUNKS) values.clear();
-        if (e.flags & FLAG_CLEAR_STATE) state = undefined;
-        if (e.state) state = payload.subarray(e.state.at, e.state.at + e.state.length);
-        for (const k of e.removes) values.delete(k);
-        for (const p of e.puts) values.set(p.key, payload.subarray(p.at, p.at + p.length));
         this.apply(e.flags, e.state && { file, offset: payloadOffset + e.state.at, length: e.state.length }, e.removes, e.puts.map((p) => [p.key, { file, offset: payloadOffset + p.at, length: p.length }]));
       });
       this.recovery.files++;
@@ -392,7 +398,6 @@ export class FileStorage implements PersistentStorage {
     if (base !== undefined) await read('snapshot', base, false);
     for (let i = 0; i < logs.length; i++) this.current = await read('log', logs[i], i === logs.length - 1);
     if (logs.length === 0) this.current = await this.startLog(base ?? 0);
-    this.opened = { state, values };
   }
 
   private checkHeader(path: string, fd: number, size: number, kind: Kind): void {
@@ -435,17 +440,12 @@ export class FileStorage implements PersistentStorage {
 
   async load(): Promise<{ state: unknown; chunks: Map<string, StoredChunk> }> {
     return this.serial(async () => {
-      const opened = this.opened;
-      this.opened = undefined;
-      const readLoc = async (l: Loc) => {
-        const b = Buffer.allocUnsafe(l.length);
-        await l.file.handle.read(b, 0, l.length, l.offset);
-        return b;
-      };
-      const stateBytes = opened ? opened.state : this.stateLoc && (await readLoc(this.stateLoc));
+      // Live values only (the checksums were checked at open). Copied out of the scratch buffer:
+      // V8's deserialisation makes typed arrays views onto the bytes it is given.
+      const value = (l: Loc): unknown => deserialize(Buffer.from(readAt(l.file.handle.fd, l.length, l.offset)));
       const chunks = new Map<string, StoredChunk>();
-      for (const [k, l] of this.index) chunks.set(k, deserialize(opened?.values.get(k) ?? (await readLoc(l))) as StoredChunk);
-      return { state: stateBytes && (deserialize(stateBytes) as unknown), chunks };
+      for (const [k, l] of this.index) chunks.set(k, value(l) as StoredChunk);
+      return { state: this.stateLoc && value(this.stateLoc), chunks };
     });
   }
 
@@ -463,8 +463,6 @@ export class FileStorage implements PersistentStorage {
   private async append(flags: number, state: Buffer | undefined, puts: Array<[string, Buffer]>, removes: readonly string[]): Promise<void> {
     if (this.closed) throw new Error(`the data directory ${this.dir} is closed`);
     if (this.broken) throw this.broken;
-    // What was read at open is out of date from the first commit on.
-    this.opened = undefined;
     const file = this.current;
     const entry = encodeEntry(flags, state, puts, removes);
     try {
