@@ -163,7 +163,7 @@ const main = async () => {
     em.kinesis.call('CreateStream', { StreamName: 'bench', ShardCount: SHARDS }, rc);
     const data = Buffer.alloc(RECORD_BYTES, 'x').toString('base64');
     const writer = new Persister(await FileStorage.open(recoveryDir));
-    let t = performance.now();
+    const t = performance.now();
     for (let done = 0; done < RECOVERY_RECORDS; done += RECORDS_PER_CALL) {
       em.kinesis.call('PutRecords', { StreamName: 'bench', Records: Array.from({ length: RECORDS_PER_CALL }, (_, i) => ({ Data: data, PartitionKey: `k${done + i}` })) }, rc);
       if ((done + RECORDS_PER_CALL) % SAVE_EVERY === 0) await writer.save(em);
