@@ -347,7 +347,8 @@ describe('npm run emulator', () => {
       child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
     );
 
-  it('prints the URL it listens on, serves, and exits cleanly on SIGTERM', async () => {
+  // Each spawns Node with tsx, which takes seconds on a busy machine.
+  it('prints the URL it listens on, serves, and exits cleanly on SIGTERM', { timeout: 60_000 }, async () => {
     const child = run(['--port', '0', '--state-delay-ms', '10']);
     try {
       const line = await firstLine(child);
@@ -362,7 +363,7 @@ describe('npm run emulator', () => {
     }
   });
 
-  it('explains its options with --help and rejects a bad port', async () => {
+  it('explains its options with --help and rejects a bad port', { timeout: 60_000 }, async () => {
     const help = run(['--help']);
     let out = '';
     help.stdout!.on('data', (d: Buffer) => (out += d.toString()));
