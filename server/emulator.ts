@@ -1,15 +1,16 @@
 /**
- * `npm run emulator -- [--port 4567] [--state-delay-ms 500]`: the console's emulator as an HTTP
- * server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
+ * `npm run emulator -- [--port 4567] [--state-delay-ms 500] [--data-dir DIR]`: the console's
+ * emulator as an HTTP server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RECORD_CAP, MIN_RECORD_CAP } from '../src/worker/storageUnits';
+import { DataDirError } from './fileStorage';
 import { heapLimitFor, startEmulatorServer } from './http';
 
 const MiB = 1024 * 1024;
 
-const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--max-record-mb N] [--no-throttle]
+const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--max-record-mb N] [--data-dir DIR] [--no-throttle]
 
 Runs the Kinesis Workshop Console's emulator (Kinesis Data Streams and the other emulated
 services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other origins.
@@ -19,6 +20,10 @@ Options:
   --state-delay-ms N   how long CREATING, UPDATING and DELETING last, in ms (default 500)
   --max-record-mb N    the most record data (data + partition keys) kept in memory, in MiB
                        (default 256); past it the oldest records are dropped, with a log line
+  --data-dir DIR       keep the state in DIR (created if missing) and restore it on start; a
+                       request that changes anything is answered once its change is on disk,
+                       so even a killed server loses nothing it acknowledged. One server per
+                       DIR. Without it the state lives in memory and a restart starts empty
   --no-throttle        do not enforce the per-shard read and write limits (as kinesalite;
                        for load tests of the server itself, not for learning Kinesis)
   -h, --help           show this help
@@ -53,13 +58,14 @@ const withHeapLimit = (heapMiB: number): boolean => {
 };
 
 const main = async () => {
-  let values: { port?: string; 'state-delay-ms'?: string; 'max-record-mb'?: string; 'no-throttle'?: boolean; help?: boolean };
+  let values: { port?: string; 'state-delay-ms'?: string; 'max-record-mb'?: string; 'data-dir'?: string; 'no-throttle'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       options: {
         port: { type: 'string' },
         'state-delay-ms': { type: 'string' },
         'max-record-mb': { type: 'string' },
+        'data-dir': { type: 'string' },
         'no-throttle': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -83,6 +89,8 @@ const main = async () => {
     if (mb * MiB < MIN_RECORD_CAP) fail(`--max-record-mb must be at least ${MIN_RECORD_CAP / MiB}, got ${mb}`);
     maxRecordBytes = mb * MiB;
   }
+  const dataDir = values['data-dir'];
+  if (dataDir === '') fail('--data-dir needs a directory');
 
   // Records cost about 1.5 bytes of heap per byte of data, and V8 lets garbage pile up to its heap
   // limit before it collects it all: a limit sized to the cap keeps the process's memory bounded.
@@ -96,14 +104,26 @@ const main = async () => {
       host: '127.0.0.1',
       stateDelayMs,
       maxRecordBytes,
+      dataDir,
       emulator: values['no-throttle'] ? { options: { enforceThroughput: false } } : undefined,
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     process.stderr.write(
-      code === 'EADDRINUSE' ? `port ${port} is already in use on 127.0.0.1\n` : `${String(e)}\n`,
+      code === 'EADDRINUSE'
+        ? `port ${port} is already in use on 127.0.0.1\n`
+        : e instanceof DataDirError
+          ? `${e.message}\n`
+          : `${String(e)}\n`,
     );
     process.exit(1);
+  }
+  const r = server.recovered;
+  if (r) {
+    if (r.droppedTail) process.stdout.write(`${r.dir}: dropped a change that was being written when the server stopped, never acknowledged (${r.droppedTail})\n`);
+    process.stdout.write(
+      `restored ${r.records.toLocaleString('en-US')} records in ${r.streams.toLocaleString('en-US')} streams from ${r.dir} in ${Math.round(r.ms).toLocaleString('en-US')} ms\n`,
+    );
   }
   process.stdout.write(`listening on ${server.url}\n`);
 

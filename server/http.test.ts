@@ -3,6 +3,10 @@ import { request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Persister } from '../src/worker/persistence';
 import { EXPOSE_HEADERS, heapLimitFor, MAX_REQUEST_BYTES, startEmulatorServer, type EmulatorServer } from './http';
 
 interface RawResponse {
@@ -235,6 +239,75 @@ describe('the emulator server under careless clients', () => {
   });
 });
 
+describe('startEmulatorServer with a data directory', () => {
+  const signed = { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0', 'x-amz-date': '20260101T000000Z' };
+  const call = (server: EmulatorServer, op: string, body: unknown) => raw(server.url, 'POST', { ...kinesisHeaders(op), ...signed }, JSON.stringify(body));
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const d = mkdtempSync(join(tmpdir(), 'kwc-server-'));
+    dirs.push(d);
+    return d;
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('answers a change after saving it, not a read, and a restarted server has it, its clock not behind', async () => {
+    const dir = tempDir();
+    const a = await startEmulatorServer({ stateDelayMs: 0, dataDir: dir, log: () => {} });
+    expect(a.recovered).toMatchObject({ dir, records: 0, streams: 0 });
+    expect((await call(a, 'CreateStream', { StreamName: 's', ShardCount: 1 })).status).toBe(200);
+    const saved = a.saves!();
+    expect(saved).toBeGreaterThan(0);
+    await vi.waitFor(async () => expect(JSON.parse((await call(a, 'DescribeStreamSummary', { StreamName: 's' })).body).StreamDescriptionSummary.StreamStatus).toBe('ACTIVE'));
+    const put = JSON.parse((await call(a, 'PutRecord', { StreamName: 's', PartitionKey: 'k', Data: 'a2VwdA==' })).body);
+    const before = a.saves!();
+    await call(a, 'ListStreams', {});
+    expect(a.saves!()).toBe(before);
+    const stoppedAt = a.emulator.ctx.clock.now();
+    await a.close();
+
+    const b = await startEmulatorServer({ stateDelayMs: 0, dataDir: dir, log: () => {} });
+    try {
+      expect(b.recovered).toMatchObject({ dir, records: 1, streams: 1 });
+      expect(b.emulator.ctx.clock.now()).toBeGreaterThanOrEqual(stoppedAt);
+      const it = JSON.parse((await call(b, 'GetShardIterator', { StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'AT_SEQUENCE_NUMBER', StartingSequenceNumber: put.SequenceNumber })).body);
+      expect(JSON.parse((await call(b, 'GetRecords', it)).body).Records).toEqual([expect.objectContaining({ SequenceNumber: put.SequenceNumber, Data: 'a2VwdA==', PartitionKey: 'k' })]);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it("answers 500 InternalFailure in AWS's envelope when the save fails, and says so in the log", async () => {
+    const lines: string[] = [];
+    const server = await startEmulatorServer({ stateDelayMs: 0, dataDir: tempDir(), log: (l) => lines.push(l) });
+    const save = vi.spyOn(Persister.prototype, 'save').mockRejectedValueOnce(new Error('No space left on device'));
+    try {
+      const res = await call(server, 'CreateStream', { StreamName: 's', ShardCount: 1 });
+      expect(res.status).toBe(500);
+      expect(res.headers['x-amzn-errortype']).toBe('InternalFailure');
+      expect(JSON.parse(res.body)).toEqual({ __type: 'InternalFailure', message: 'The change could not be saved to the data directory; it may be lost if the server stops.' });
+      expect(lines).toEqual([expect.stringMatching(/^emulator: saving to .+ failed; the requests waiting for it were answered 500 InternalFailure: No space left on device$/)]);
+      // The next save carries the change.
+      expect((await call(server, 'ListStreams', {})).body).toContain('"s"');
+      expect((await call(server, 'AddTagsToStream', { StreamName: 's', Tags: { a: 'b' } })).status).toBe(200);
+    } finally {
+      save.mockRestore();
+      await server.close();
+    }
+  });
+
+  it('refuses a directory another server uses', async () => {
+    const dir = tempDir();
+    const a = await startEmulatorServer({ dataDir: dir, log: () => {} });
+    try {
+      await expect(startEmulatorServer({ dataDir: dir, log: () => {} })).rejects.toThrow(`${dir} is in use by another emulator server`);
+    } finally {
+      await a.close();
+    }
+  });
+});
+
 describe('heapLimitFor', () => {
   it('gives the server a heap of three times its record cap plus room for the rest, at least 1 GiB', () => {
     expect(heapLimitFor(256 * 1024 * 1024)).toBe(1024);
@@ -274,7 +347,8 @@ describe('npm run emulator', () => {
       child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
     );
 
-  it('prints the URL it listens on, serves, and exits cleanly on SIGTERM', async () => {
+  // Each spawns Node with tsx, which takes seconds on a busy machine.
+  it('prints the URL it listens on, serves, and exits cleanly on SIGTERM', { timeout: 60_000 }, async () => {
     const child = run(['--port', '0', '--state-delay-ms', '10']);
     try {
       const line = await firstLine(child);
@@ -289,13 +363,14 @@ describe('npm run emulator', () => {
     }
   });
 
-  it('explains its options with --help and rejects a bad port', async () => {
+  it('explains its options with --help and rejects a bad port', { timeout: 60_000 }, async () => {
     const help = run(['--help']);
     let out = '';
     help.stdout!.on('data', (d: Buffer) => (out += d.toString()));
     expect(await exitCode(help)).toBe(0);
     expect(out).toContain('--state-delay-ms N');
     expect(out).toContain('--no-throttle');
+    expect(out).toContain('--data-dir DIR');
 
     const bad = run(['--port', 'abc']);
     let err = '';

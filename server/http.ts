@@ -1,18 +1,24 @@
 /**
  * The emulator as a Node HTTP server on 127.0.0.1: the AWS CLI, other SDKs, a page on another
  * origin and the conformance tests reach the same engine the browser runs in its worker.
- * This file is transport only (body, CORS, size limit); every answer comes from `Emulator.handle`.
+ * This file is transport only (body, CORS, size limit, durability); every answer comes from
+ * `Emulator.handle`. With a data directory, a request that may change state is answered only after
+ * its change is on disk: concurrent requests share one save (`GroupCommit`), written to an fsync'd
+ * log (`fileStorage.ts`) by the same `Persister` the page uses for IndexedDB.
  */
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttp2Server, type Http2ServerRequest, type Http2ServerResponse, type Http2Session } from 'node:http2';
 import { Duplex } from 'node:stream';
 import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
-import type { Clock } from '../src/engine/common/clock';
+import { ScaledClock, type Clock } from '../src/engine/common/clock';
 import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
+import { GroupCommit } from '../src/worker/groupCommit';
+import { Persister, SaveScheduler, type StoredClock } from '../src/worker/persistence';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/worker/storageUnits';
 import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
+import { DataDirError, FileStorage } from './fileStorage';
 import { SUBSCRIBE_TARGET, SubscriptionHub } from './subscribe';
 import { runTransformInThread } from './transformRunner';
 
@@ -73,6 +79,24 @@ export interface EmulatorServerOptions {
   bodyTimeoutMs?: number;
   /** Where the server reports what it does on its own (records trimmed to the cap). Default: stdout. */
   log?: (line: string) => void;
+  /**
+   * Keeps the state in this directory (created if missing): restored on start, and every change a
+   * request makes is on disk before the request is answered. Without it the state lives in memory.
+   */
+  dataDir?: string;
+  /** Compaction floor of the data directory's logs (tests). */
+  dataDirCompactMinBytes?: number;
+}
+
+/** What was read back from the data directory at start. */
+export interface Recovered {
+  /** The directory, as an absolute path. */
+  dir: string;
+  records: number;
+  streams: number;
+  ms: number;
+  /** A torn or damaged last entry that was dropped (the server died while writing it; it was never acknowledged). */
+  droppedTail?: string;
 }
 
 export interface EmulatorServer {
@@ -80,6 +104,10 @@ export interface EmulatorServer {
   readonly url: string;
   readonly port: number;
   readonly emulator: Emulator;
+  /** With a data directory: what was restored from it. */
+  readonly recovered?: Recovered;
+  /** With a data directory: saves started so far (concurrent requests share one). */
+  readonly saves?: () => number;
   close(): Promise<void>;
 }
 
@@ -182,9 +210,11 @@ const splitUrl = (url: string): { path: string; search: string } => {
 export const startEmulatorServer = async (options: EmulatorServerOptions = {}): Promise<EmulatorServer> => {
   const host = options.host ?? '127.0.0.1';
   if (host !== '127.0.0.1') throw new Error('the emulator server listens on 127.0.0.1 only');
+  // With a data directory time carries on from the saved state: a clock that can be moved forward.
+  const clock = options.clock ?? (options.dataDir !== undefined ? new ScaledClock() : undefined);
   const emulator = new Emulator({
     ...options.emulator,
-    clock: options.clock,
+    clock,
     hooks: {
       // Transformation functions run in worker threads; when one finishes, delivery carries on at once.
       runTransform: options.emulator?.hooks?.runTransform ?? runTransformInThread,
@@ -201,11 +231,20 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
 
   // The modules' timed work (streams turning ACTIVE, retention) runs as emulated time passes.
   const scheduler = new Scheduler(
-    (now) => emulator.advance(now, (module, e) => console.error(`emulator: the ${module} service failed in its timed work; trying again in 1 s:`, e)),
+    (now) => {
+      const next = emulator.advance(now, (module, e) => console.error(`emulator: the ${module} service failed in its timed work; trying again in 1 s:`, e));
+      // What the timed work changed (a stream turning ACTIVE, a delivery) is saved shortly after, with no request to wait for it.
+      saver?.poke();
+      return next;
+    },
     emulator.ctx.clock,
     nodeTimers,
     (e) => console.error('emulator: the timed work failed; trying again in 1 s:', e),
   );
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const durable = options.dataDir === undefined ? undefined : await openDataDir(emulator, options.dataDir, log, options.dataDirCompactMinBytes);
+  const commits = durable?.commits;
+  const saver = commits && new SaveScheduler(() => commits.commit());
   scheduler.start();
 
   const send = (
@@ -225,7 +264,6 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   const maxRecordBytes = options.maxRecordBytes ?? DEFAULT_RECORD_CAP;
   const bodyBudget = options.bodyBudgetBytes ?? DEFAULT_BODY_BUDGET;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   /** Body bytes being received right now, across connections. */
   let bodiesInFlight = 0;
   /** Body bytes accepted since the cap was last checked: a cheap bound on the record bytes added since. */
@@ -328,29 +366,36 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
         headers: plainHeaders(req),
         body,
       };
+      const internalFailure = (message: string) =>
+        send(
+          res,
+          500,
+          { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InternalFailure', ...cors },
+          JSON.stringify({ __type: 'InternalFailure', message }),
+        );
       emulator.handle(request).then(
-        (r) => {
-          if (!emulator.isReadOnly(request)) {
-            scheduler.poke();
-            subscriptions.recordsArrived();
-          }
-          send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body);
+        async (r) => {
+          const writes = !emulator.isReadOnly(request);
+          if (writes) scheduler.poke();
+          // Before the save, so a trim is saved with the change that caused it.
           sinceCapCheck += bodyLength;
           if (sinceCapCheck >= capCheckEvery) {
             sinceCapCheck = 0;
             keepCap();
           }
+          if (writes && commits) {
+            try {
+              await commits.commit();
+            } catch {
+              // Logged once per failed save by the save itself.
+              return internalFailure('The change could not be saved to the data directory; it may be lost if the server stops.');
+            }
+          }
+          if (writes) subscriptions.recordsArrived();
+          send(res, r.statusCode, { 'x-amz-id-2': nextId2(), ...r.headers, ...cors }, r.body);
         },
-        (e: unknown) => {
-          // The router turns every engine error into an AWS envelope; reaching here is a bug, reported as AWS does.
-          const message = e instanceof Error ? e.message : String(e);
-          send(
-            res,
-            500,
-            { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-errortype': 'InternalFailure', ...cors },
-            JSON.stringify({ __type: 'InternalFailure', message }),
-          );
-        },
+        // The router turns every engine error into an AWS envelope; reaching here is a bug, reported as AWS does.
+        (e: unknown) => internalFailure(e instanceof Error ? e.message : String(e)),
       );
     });
   };
@@ -399,13 +444,77 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     url: `http://${host}:${port}`,
     port,
     emulator,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        scheduler.stop();
-        front.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-        for (const session of sessions) session.destroy();
-        for (const socket of sockets) socket.destroy();
-      }),
+    recovered: durable?.recovered,
+    saves: commits && (() => commits.started),
+    close: async () => {
+      scheduler.stop();
+      saver?.cancel();
+      const closed = new Promise<void>((resolve, reject) => front.close((err) => (err ? reject(err) : resolve())));
+      server.closeAllConnections();
+      for (const session of sessions) session.destroy();
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      if (durable) {
+        // What the timed work changed since the last save, then the directory is given up.
+        await commits!.commit().catch(() => {});
+        await durable.storage.close();
+      }
+    },
   };
+};
+
+/**
+ * Opens the data directory, restores the emulator from it and carries its clock on; returns the
+ * group commit that saves the emulator there. Throws {@link DataDirError} when the directory is in
+ * use or holds a state this version cannot read (it is never overwritten then).
+ */
+const openDataDir = async (emulator: Emulator, dir: string, log: (line: string) => void, compactMinBytes?: number) => {
+  const started = performance.now();
+  const storage = await FileStorage.open(dir, { compactMinBytes, log });
+  const persister = new Persister(storage);
+  let records = 0;
+  try {
+    const loaded = await persister.load();
+    const cannotRead = (reason: string) =>
+      new DataDirError(
+        `${storage.dir} holds emulator state this version cannot read (${reason}); it may have been written by a newer version of the console. ` +
+          'Run that version, or pass another --data-dir.',
+      );
+    if (loaded.kind === 'ignored') throw cannotRead(loaded.reason);
+    if (loaded.kind === 'restored') {
+      try {
+        emulator.restore(loaded.snapshot);
+      } catch (e) {
+        throw cannotRead(e instanceof Error ? e.message : String(e));
+      }
+      records = loaded.records;
+      // Time never runs backwards across a restart: iterators, retention and sequence numbers depend on it.
+      const clock = emulator.ctx.clock;
+      const ahead = (loaded.clock?.now ?? 0) - clock.now();
+      if (ahead > 0 && clock instanceof ScaledClock) clock.skip(ahead);
+    }
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
+  const storedClock = (): StoredClock => {
+    const now = emulator.ctx.clock.now();
+    return { speed: 1, now, offsetMs: now - Date.now() };
+  };
+  const commits = new GroupCommit(async () => {
+    try {
+      await persister.save(emulator, storedClock());
+    } catch (e) {
+      log(`emulator: saving to ${storage.dir} failed; the requests waiting for it were answered 500 InternalFailure: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    }
+  });
+  const recovered: Recovered = {
+    dir: storage.dir,
+    records,
+    streams: emulator.recordUsage().streams,
+    ms: performance.now() - started,
+    ...(storage.recovery.droppedTail ? { droppedTail: storage.recovery.droppedTail } : {}),
+  };
+  return { storage, commits, recovered };
 };

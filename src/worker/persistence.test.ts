@@ -104,38 +104,84 @@ describe('Persister', () => {
     expect(h.readAll(b.call, 'shardId-000000000001')).toEqual([child]);
   });
 
-  it('writes only the chunks that changed: the filling one is rewritten, full ones once', async () => {
+  it('writes each record once: new records of the filling chunk as a fragment, a filled chunk merged once', async () => {
     const h = setup(1000);
+    const key = `kinesis|us-east-1|s|${T0}|0`;
+    const chunk = (c: number) => `${key}|${String(c).padStart(10, '0')}`;
+    const fragment = (c: number, start: number) => `${chunk(c)}|${String(start).padStart(16, '0')}`;
     h.putMany(2500); // counters 1..2500: chunks 0 (1-999), 1 (1000-1999), 2 (2000-2500)
-    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 3, recordsWritten: 2500, chunksDeleted: 0 });
-    expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map((c) => `kinesis|us-east-1|s|${T0}|0|000000000${c}`));
-    h.putMany(10);
-    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 511 });
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 3, recordsWritten: 2500, recordsCompacted: 0, chunksDeleted: 0 });
+    expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map(chunk));
+    h.putMany(10); // 2501..2510, into the filling chunk 2: a fragment of them, the chunk is not rewritten
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 10, recordsCompacted: 0 });
+    expect((h.storage.chunks.get(fragment(2, 2501)) as RecordChunk).counter).toHaveLength(10);
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 0, recordsWritten: 0 });
-    h.putMany(490); // counter 3000 starts chunk 3
-    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, recordsWritten: 1001 });
+    h.putMany(490); // 2511..3000: counter 3000 starts chunk 3, so chunk 2 has filled and is merged, once
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, chunksDeleted: 1, recordsWritten: 490, recordsCompacted: 511 });
+    expect([...h.storage.chunks.keys()].sort()).toEqual([0, 1, 2, 3].map(chunk));
+    expect((h.storage.chunks.get(chunk(2)) as RecordChunk).counter).toEqual(Array.from({ length: 1000 }, (_, i) => 2000 + i));
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 3000 });
     // A restored persister carries on incrementally too.
     const more = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('next') }).SequenceNumber;
-    expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 2 });
+    expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1, recordsCompacted: 0 });
     const c = await h.reload();
     expect(h.readAll(c.call).at(-1)).toBe(more);
   });
 
-  it('deletes chunks that retention emptied and leaves out trimmed records of a kept chunk', async () => {
+  it('a save after one new record writes that record alone, and a reload reads the chunk and its fragments in order', async () => {
+    const h = setup(1000);
+    const first = h.putMany(3);
+    await h.persister.save(h.emulator);
+    const written: string[][] = [];
+    for (let i = 0; i < 4; i++) {
+      written.push(h.putMany(1));
+      expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1, recordsCompacted: 0, chunksDeleted: 0 });
+    }
+    // The chunk as first written (3 records) and one fragment of one record per save.
+    expect([...h.storage.chunks.values()].map((c) => (c as RecordChunk).counter.length)).toEqual([3, 1, 1, 1, 1]);
+    const b = await h.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 7 });
+    expect(h.readAll(b.call)).toEqual([...first, ...written.flat()]);
+  });
+
+  it('deletes chunks that retention emptied, with their fragments, and leaves out trimmed records of a kept chunk', async () => {
     const h = setup(10);
-    h.putMany(15); // chunks 0 (1-9) and 1 (10-15), at T0+500
+    const key = `kinesis|us-east-1|s|${T0}|0`;
+    h.putMany(12); // chunks 0 (1-9) and 1 (10-12), at T0+500
+    await h.persister.save(h.emulator);
+    h.putMany(3); // 13-15: a fragment of chunk 1
     await h.persister.save(h.emulator);
     h.clock.advance(3_600_000);
     const late = h.putMany(3); // 16-18 an hour later
     h.clock.advance(24 * 3_600_000 - 1000); // the first 15 are older than 24 h, the last 3 are not
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 1, recordsWritten: 3 });
-    expect([...h.storage.chunks.keys()]).toEqual([`kinesis|us-east-1|s|${T0}|0|0000000001`]);
-    // The chunk that received records is rewritten with its live records only.
-    expect((h.storage.chunks.get(`kinesis|us-east-1|s|${T0}|0|0000000001`) as RecordChunk).counter).toEqual([16, 17, 18]);
+    // Chunk 1 keeps what it held (its trimmed records are left out on load); only the new records are written.
+    expect([...h.storage.chunks.keys()].sort()).toEqual([`${key}|0000000001`, `${key}|0000000001|0000000000000013`, `${key}|0000000001|0000000000000016`]);
+    expect((h.storage.chunks.get(`${key}|0000000001|0000000000000016`) as RecordChunk).counter).toEqual([16, 17, 18]);
     const b = await h.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 3 });
     expect(h.readAll(b.call)).toEqual(late);
+    // Once the chunk fills, it is merged into its live records only.
+    h.putMany(2); // 19, 20: counter 20 starts chunk 2
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, chunksDeleted: 2, recordsWritten: 2, recordsCompacted: 3 });
+    expect((h.storage.chunks.get(`${key}|0000000001`) as RecordChunk).counter).toEqual([16, 17, 18, 19]);
+  });
+
+  it('reads a save of storage format 2 (no fragments) and carries on from it incrementally', async () => {
+    const h = setup(1000);
+    const before = h.putMany(5);
+    await h.persister.save(h.emulator);
+    const saved = h.storage.state as StoredState;
+    // What format 2 wrote: the same chunks, no fragments.
+    h.storage.state = { ...saved, format: 2, collections: saved.collections.map(({ fragments: _f, ...c }) => c) };
+    const b = await h.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 5 });
+    const after = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('later') }).SequenceNumber;
+    expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1 });
+    expect((h.storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
+    const c = await h.reload();
+    expect(h.readAll(c.call)).toEqual([...before, after]);
   });
 
   it('keeps sequence numbers increasing across a reload', async () => {
@@ -151,11 +197,14 @@ describe('Persister', () => {
     const h = setup();
     h.putMany(5);
     await h.persister.save(h.emulator);
+    h.putMany(1);
+    await h.persister.save(h.emulator);
     h.call('DeleteStream', { StreamName: 's' });
     h.clock.advance(500);
     h.call('CreateStream', { StreamName: 's', ShardCount: 1 });
     h.clock.advance(500);
-    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 0 });
+    // The chunk and the fragment of the first stream.
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 2, chunksWritten: 0 });
     expect(h.storage.chunks.size).toBe(0);
     const b = await h.reload();
     expect(h.readAll(b.call)).toEqual([]);

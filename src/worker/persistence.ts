@@ -3,21 +3,24 @@ import { EMULATOR_SNAPSHOT_VERSION, type Emulator, type EmulatorSnapshot, type E
 import { readFormat1, type StoredStateV1 } from './persistenceV1';
 
 /**
- * Saving the emulator between page loads. Bulk data (Kinesis records today; Firehose buffers and S3
- * objects later) is most of the state and only ever grows at the tail and shrinks at the head, so
- * every module's bulk collections are stored apart, in chunks of a fixed range of positions per
- * collection: a save writes the chunks that received items since the last save (the newest, still
- * filling, is rewritten) and deletes those retention or the cap emptied. Everything else (each
- * module's durable state, the clock) is small and written whole. One transaction per save, so a
- * reload sees one save or the one before, never half of one. Nothing here knows a service: the
- * modules say what their collections are (see `src/engine/module.ts`).
+ * Saving the emulator between page loads (IndexedDB) and server restarts (`--data-dir`). Bulk data
+ * (Kinesis records today; Firehose buffers and S3 objects later) is most of the state and only ever
+ * grows at the tail and shrinks at the head, so every module's bulk collections are stored apart,
+ * in chunks of a fixed range of positions per collection. A save writes only the items that arrived
+ * since the last one: as a fragment of the chunk they belong to, or as the chunk itself when nothing
+ * of it was stored yet. When a chunk has filled (a later position exists), its fragments are merged
+ * into the chunk once. Chunks that retention or the cap emptied are deleted. Everything else (each
+ * module's durable state, the clock) is small and written whole. One commit per save, so a reload
+ * sees one save or the one before, never half of one. Nothing here knows a service: the modules say
+ * what their collections are (see `src/engine/module.ts`).
  */
 
 /**
  * The layout of what is stored here; bumped when it changes (the engine's snapshot has its own
- * version). Format 1 (before service modules: chunks keyed by Kinesis shard) is still read.
+ * version). Format 2 (whole chunks only, the newest rewritten by every save) is read as format 3
+ * without fragments; format 1 (before service modules: chunks keyed by Kinesis shard) is still read.
  */
-export const PERSISTENCE_FORMAT = 2;
+export const PERSISTENCE_FORMAT = 3;
 /** Positions (sequence counters, for records) per stored chunk. */
 export const CHUNK_RECORDS = 1000;
 
@@ -31,8 +34,13 @@ export interface StoredCollection {
   key: string;
   /** Items at lower positions were trimmed (retention, the cap) after their chunk was written. */
   first: number;
-  /** Chunk numbers stored for this collection. */
+  /** Chunk numbers stored for this collection (a chunk key holds the chunk's items up to its first fragment, or all of them). */
   chunks: number[];
+  /**
+   * Start positions of fragments: items saved after their chunk (or an earlier fragment of it) was
+   * written, stored under `<key>|<chunk>|<start>` until the chunk fills. Absent in format 2.
+   */
+  fragments?: number[];
   /** The highest position stored (-1: none yet). */
   savedUpTo: number;
   /** Live items at the save. */
@@ -183,6 +191,7 @@ export const openIdbStorage = (name = DB_NAME): PersistentStorage | undefined =>
 
 const collectionKey = (c: ModuleCollection) => `${c.module}|${c.collection.key}`;
 const chunkKey = (collection: string, chunk: number) => `${collection}|${String(chunk).padStart(10, '0')}`;
+const fragmentKey = (collection: string, chunk: number, start: number) => `${chunkKey(collection, chunk)}|${String(start).padStart(16, '0')}`;
 
 /** Why nothing was restored, in words for the user. */
 export type LoadResult =
@@ -191,10 +200,13 @@ export type LoadResult =
   | { kind: 'ignored'; reason: string };
 
 export interface SaveStats {
-  /** Chunks written and deleted, items written (rewrites of the filling chunk included). */
+  /** Chunks and fragments written, and chunks and fragments deleted. */
   chunksWritten: number;
   chunksDeleted: number;
+  /** Items that arrived since the last save, written once each. */
   recordsWritten: number;
+  /** Items stored before and written again to merge a filled chunk's fragments into it. */
+  recordsCompacted: number;
   /** Time spent on this thread preparing the save, and until the storage confirmed it (ms). */
   prepareMs: number;
   totalMs: number;
@@ -238,23 +250,34 @@ export class Persister {
       this.clearFirst = true;
       return { kind: 'restored', snapshot, clock: s.clock, savedAt: Number(s.savedAt), records };
     }
-    if (s.format !== PERSISTENCE_FORMAT) throw new Error(`it was saved in storage format ${JSON.stringify(s.format) ?? 'unknown'}, this console reads format ${PERSISTENCE_FORMAT}`);
+    // Format 2 is format 3 without fragments.
+    if (s.format !== PERSISTENCE_FORMAT && s.format !== 2)
+      throw new Error(`it was saved in storage format ${JSON.stringify(s.format) ?? 'unknown'}, this console reads format ${PERSISTENCE_FORMAT}`);
     if (s.snapshot?.version !== EMULATOR_SNAPSHOT_VERSION)
       throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version ${EMULATOR_SNAPSHOT_VERSION}`);
     if (!Array.isArray(s.collections) || typeof s.snapshot.services !== 'object') throw new Error('it is incomplete');
+    const C = this.chunkRecords;
     const bulk: EmulatorSnapshot['bulk'] = {};
     let records = 0;
     for (const c of s.collections) {
+      const whole = new Set(c.chunks);
+      const fragments = new Map<number, number[]>();
+      for (const f of c.fragments ?? []) fragments.set(Math.floor(f / C), [...(fragments.get(Math.floor(f / C)) ?? []), f]);
+      // In position order: each chunk, then its fragments (merged here; the save after the chunk fills merges them in storage).
       const got: StoredChunk[] = [];
-      for (const n of [...c.chunks].sort((a, b) => a - b)) {
-        const chunk = chunks.get(chunkKey(c.key, n));
+      const take = (key: string) => {
+        const chunk = chunks.get(key);
         if (chunk === undefined) throw new Error(`a chunk of ${c.module} data is missing`);
         got.push(chunk);
+      };
+      for (const n of [...new Set([...whole, ...fragments.keys()])].sort((a, b) => a - b)) {
+        if (whole.has(n)) take(chunkKey(c.key, n));
+        for (const f of (fragments.get(n) ?? []).sort((a, b) => a - b)) take(fragmentKey(c.key, n, f));
       }
       (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: got };
       records += c.count;
     }
-    this.stored = new Map(s.collections.map((c) => [c.key, { ...c, chunks: [...c.chunks] }]));
+    this.stored = new Map(s.collections.map((c) => [c.key, { ...c, chunks: [...c.chunks], fragments: [...(c.fragments ?? [])] }]));
     this.clearFirst = false;
     return { kind: 'restored', snapshot: { ...s.snapshot, bulk }, clock: s.clock, savedAt: Number(s.savedAt), records };
   }
@@ -264,31 +287,70 @@ export class Persister {
     const started = this.now();
     const { snapshot, collections } = emulator.snapshotWithoutBulk();
     const C = this.chunkRecords;
+    const chunkOf = (position: number) => Math.floor(position / C);
     const put = new Map<string, StoredChunk>();
     const remove: string[] = [];
     const next = new Map<string, StoredCollection>();
     let recordsWritten = 0;
+    let recordsCompacted = 0;
     for (const mc of collections) {
       const key = collectionKey(mc);
       const range = mc.collection.range();
       const prev = this.stored.get(key);
-      const firstChunk = range ? Math.floor(range.first / C) : Infinity;
+      const firstChunk = range ? chunkOf(range.first) : Infinity;
       const chunks = new Set(prev?.chunks ?? []);
+      let fragments = prev?.fragments ?? [];
+      /** Deletes the fragments `drop` picks. */
+      const dropFragments = (drop: (start: number) => boolean) => {
+        for (const f of fragments) if (drop(f)) remove.push(fragmentKey(key, chunkOf(f), f));
+        fragments = fragments.filter((f) => !drop(f));
+      };
       for (const c of chunks) {
         if (c < firstChunk) {
           remove.push(chunkKey(key, c));
           chunks.delete(c);
         }
       }
+      dropFragments((f) => chunkOf(f) < firstChunk);
       const savedUpTo = prev?.savedUpTo ?? -1;
       if (range && range.last > savedUpTo) {
-        // From the chunk holding the first unsaved item (or the first live one) to the newest.
-        for (let c = Math.max(firstChunk, Math.floor((savedUpTo + 1) / C)); c <= Math.floor(range.last / C); c++) {
-          const { chunk, count } = mc.collection.read(c * C, (c + 1) * C);
-          if (count === 0) continue;
-          put.set(chunkKey(key, c), chunk);
-          recordsWritten += count;
-          chunks.add(c);
+        const from = Math.max(savedUpTo + 1, range.first);
+        const lastChunk = chunkOf(range.last);
+        // From the chunk that was filling at the last save (it may have filled since) to the newest.
+        const lo = savedUpTo >= 0 ? Math.min(chunkOf(from), Math.max(firstChunk, chunkOf(savedUpTo))) : chunkOf(from);
+        for (let c = lo; c <= lastChunk; c++) {
+          const start = Math.max(from, c * C);
+          const end = (c + 1) * C;
+          const ownFragments = fragments.filter((f) => chunkOf(f) === c);
+          if (!chunks.has(c) && ownFragments.length === 0) {
+            // Nothing of this chunk is stored yet: its new items are the chunk.
+            const { chunk, count } = mc.collection.read(start, end);
+            if (count === 0) continue;
+            put.set(chunkKey(key, c), chunk);
+            chunks.add(c);
+            recordsWritten += count;
+          } else if (c < lastChunk) {
+            // The chunk has filled (a later position exists): what was stored and what is new become the chunk, once.
+            if (start >= end && ownFragments.length === 0) continue;
+            const { chunk, count } = mc.collection.read(c * C, end);
+            const fresh = start < end ? mc.collection.read(start, end).count : 0;
+            dropFragments((f) => chunkOf(f) === c);
+            recordsWritten += fresh;
+            recordsCompacted += count - fresh;
+            if (count > 0) {
+              put.set(chunkKey(key, c), chunk);
+              chunks.add(c);
+            } else if (chunks.delete(c)) {
+              remove.push(chunkKey(key, c));
+            }
+          } else {
+            // The newest chunk, still filling: only the new items, as a fragment of it.
+            const { chunk, count } = mc.collection.read(start, end);
+            if (count === 0) continue;
+            put.set(fragmentKey(key, c, start), chunk);
+            fragments = [...fragments, start];
+            recordsWritten += count;
+          }
         }
       }
       next.set(key, {
@@ -296,18 +358,23 @@ export class Persister {
         key,
         first: range ? range.first : Number.MAX_SAFE_INTEGER,
         chunks: [...chunks],
+        fragments,
         savedUpTo: Math.max(savedUpTo, range?.last ?? -1),
         count: range?.count ?? 0,
       });
     }
     // Collections that are gone (a deleted stream's shards).
-    for (const [key, c] of this.stored) if (!next.has(key)) for (const n of c.chunks) remove.push(chunkKey(key, n));
+    for (const [key, c] of this.stored) {
+      if (next.has(key)) continue;
+      for (const n of c.chunks) remove.push(chunkKey(key, n));
+      for (const f of c.fragments ?? []) remove.push(fragmentKey(key, chunkOf(f), f));
+    }
     const state: StoredState = { format: PERSISTENCE_FORMAT, savedAt: this.now(), clock, snapshot, collections: [...next.values()] };
     const prepared = this.now();
     await this.storage.commit(state, put, remove, this.clearFirst);
     this.stored = next;
     this.clearFirst = false;
-    return { chunksWritten: put.size, chunksDeleted: remove.length, recordsWritten, prepareMs: prepared - started, totalMs: this.now() - started };
+    return { chunksWritten: put.size, chunksDeleted: remove.length, recordsWritten, recordsCompacted, prepareMs: prepared - started, totalMs: this.now() - started };
   }
 
   /** Forgets the loaded save (it could not be used): the next save replaces it whole. */

@@ -1,0 +1,225 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VirtualClock } from '../src/engine/common/clock';
+import { SeededRng } from '../src/engine/common/rng';
+import { Emulator } from '../src/engine/emulator';
+import { PERSISTENCE_FORMAT, Persister, type StoredState } from '../src/worker/persistence';
+import { DATA_DIR_FORMAT, DataDirError, FileStorage } from './fileStorage';
+
+const dirs: string[] = [];
+const opened: FileStorage[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'kwc-data-'));
+  dirs.push(d);
+  return d;
+};
+const openAt = async (dir: string, compactMinBytes?: number) => {
+  const s = await FileStorage.open(dir, { compactMinBytes, log: () => {} });
+  opened.push(s);
+  return s;
+};
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** A state as the Persister writes it; only its identity matters here. */
+const state = (n: number) => ({ format: PERSISTENCE_FORMAT, savedAt: n, snapshot: { version: 2, services: {}, bulk: {} }, collections: [] }) as StoredState;
+const chunk = (n: number) => ({ counter: [n, n + 1], data: [`data-${n}`], bytes: new Uint8Array([n & 255, 1, 2]) });
+const files = (dir: string) => readdirSync(dir).sort();
+const logPath = (dir: string, n = 0) => join(dir, `log-${String(n).padStart(10, '0')}`);
+
+describe('FileStorage', () => {
+  it('round-trips the state and chunks of every commit, removals and a clear', async () => {
+    const dir = tempDir();
+    const a = await openAt(dir);
+    expect(await a.load()).toEqual({ state: undefined, chunks: new Map() });
+    await a.commit(state(1), new Map([['a', chunk(1)], ['b', chunk(2)]]), [], false);
+    await a.commit(state(2), new Map([['c', chunk(3)], ['a', chunk(4)]]), ['b'], false);
+    await a.close();
+
+    const b = await openAt(dir);
+    expect(await b.load()).toEqual({ state: state(2), chunks: new Map([['a', chunk(4)], ['c', chunk(3)]]) });
+    // A later load reads the values back from disk.
+    await b.commit(state(3), new Map(), ['c'], false);
+    expect(await b.load()).toEqual({ state: state(3), chunks: new Map([['a', chunk(4)]]) });
+    // A commit that starts from an empty chunk store.
+    await b.commit(state(4), new Map([['z', chunk(9)]]), [], true);
+    await b.close();
+    const c = await openAt(dir);
+    expect(await c.load()).toEqual({ state: state(4), chunks: new Map([['z', chunk(9)]]) });
+    await c.clear();
+    await c.close();
+    expect(await (await openAt(dir)).load()).toEqual({ state: undefined, chunks: new Map() });
+    expect(files(dir)).toEqual(['lock', 'log-0000000000']);
+  });
+
+  it('creates a missing directory, and keeps settings beside the data', async () => {
+    const dir = join(tempDir(), 'nested', 'data');
+    const a = await openAt(dir);
+    expect(await a.loadSettings()).toBeUndefined();
+    await a.saveSettings({ maxRecordBytes: 5 * 1024 * 1024 });
+    await a.close();
+    expect(await (await openAt(dir)).loadSettings()).toEqual({ maxRecordBytes: 5 * 1024 * 1024 });
+  });
+
+  it('ignores a torn last entry, keeps everything before it, and appends after the last whole entry', async () => {
+    const dir = tempDir();
+    const a = await openAt(dir);
+    await a.commit(state(1), new Map([['a', chunk(1)]]), [], false);
+    const whole = statSync(logPath(dir)).size;
+    await a.commit(state(2), new Map([['b', chunk(2)]]), [], false);
+    await a.close();
+    // The server died while writing the second entry.
+    truncateSync(logPath(dir), statSync(logPath(dir)).size - 3);
+
+    const b = await openAt(dir);
+    expect(b.recovery.droppedTail).toMatch(/^log-0000000000: an entry cut short at byte \d+, \d+ bytes dropped$/);
+    expect(await b.load()).toEqual({ state: state(1), chunks: new Map([['a', chunk(1)]]) });
+    expect(statSync(logPath(dir)).size).toBe(whole);
+    await b.commit(state(3), new Map([['c', chunk(3)]]), [], false);
+    await b.close();
+    const c = await openAt(dir);
+    expect(c.recovery.droppedTail).toBeUndefined();
+    expect(await c.load()).toEqual({ state: state(3), chunks: new Map([['a', chunk(1)], ['c', chunk(3)]]) });
+  });
+
+  it('ignores a last entry that fails its checksum', async () => {
+    const dir = tempDir();
+    const a = await openAt(dir);
+    await a.commit(state(1), new Map([['a', chunk(1)]]), [], false);
+    await a.commit(state(2), new Map([['a', chunk(2)]]), [], false);
+    await a.close();
+    const bytes = readFileSync(logPath(dir));
+    bytes[bytes.length - 5] ^= 0xff;
+    writeFileSync(logPath(dir), bytes);
+
+    const b = await openAt(dir);
+    expect(b.recovery.droppedTail).toMatch(/an entry that fails its checksum at byte \d+/);
+    expect(await b.load()).toEqual({ state: state(1), chunks: new Map([['a', chunk(1)]]) });
+  });
+
+  it('compacts into a snapshot once the logs outgrow the live data, and reads the same data back', async () => {
+    const dir = tempDir();
+    const a = await openAt(dir, 4096);
+    const big = { data: 'x'.repeat(1000) };
+    // The same two keys rewritten: the live data stays small while the log grows.
+    for (let i = 0; i < 20; i++) await a.commit(state(i), new Map([[`k${i % 2}`, { ...big, i }]]), [], false);
+    await a.settle();
+    // Compacted a few times; each time the files before the new snapshot went.
+    const [lock, log, snapshot, ...rest] = files(dir);
+    expect([lock, rest]).toEqual(['lock', []]);
+    expect(log).toMatch(/^log-000000000[2-9]$/);
+    expect(snapshot).toBe(log.replace('log', 'snapshot'));
+    const expected = { state: state(19), chunks: new Map([['k0', { ...big, i: 18 }], ['k1', { ...big, i: 19 }]]) };
+    // Values that moved to the snapshot are read from it.
+    expect(await a.load()).toEqual(expected);
+    await a.close();
+    expect(await (await openAt(dir, 4096)).load()).toEqual(expected);
+  });
+
+  it('recovers the same data whichever step of a compaction the server died at', async () => {
+    const dir = tempDir();
+    const saved = tempDir();
+    const a = await openAt(dir, 4096);
+    for (let i = 0; i < 4; i++) await a.commit(state(i), new Map([[`k${i}`, { data: 'y'.repeat(900), i }]]), [], false);
+    copyFileSync(logPath(dir), join(saved, 'log-0'));
+    // This commit takes the log past the threshold: log 1 starts, snapshot 1 is written.
+    await a.commit(state(4), new Map([['k0', { data: 'z', i: 4 }]]), ['k1'], false);
+    await a.commit(state(5), new Map([['k5', { data: 'w', i: 5 }]]), [], false);
+    await a.settle();
+    const expected = await a.load();
+    await a.close();
+    expect(files(dir)).toEqual(['log-0000000001', 'snapshot-0000000001']);
+    copyFileSync(logPath(dir, 1), join(saved, 'log-1'));
+    const snapshot = join(dir, 'snapshot-0000000001');
+    copyFileSync(snapshot, join(saved, 'snapshot-1'));
+
+    // Died after the snapshot was renamed, before the files it replaces were deleted.
+    copyFileSync(join(saved, 'log-0'), logPath(dir));
+    expect(await (await openAt(dir)).load()).toEqual(expected);
+    expect(files(dir)).toEqual(['lock', 'log-0000000001', 'snapshot-0000000001']);
+    await opened.pop()!.close();
+
+    // Died while writing the snapshot: the old log and the new one are read instead.
+    rmSync(snapshot);
+    copyFileSync(join(saved, 'log-0'), logPath(dir));
+    writeFileSync(`${snapshot}.tmp`, 'half a snapshot');
+    expect(await (await openAt(dir)).load()).toEqual(expected);
+    expect(files(dir)).toEqual(['lock', 'log-0000000000', 'log-0000000001']);
+  });
+
+  it('refuses a directory written by a newer version, naming the directory and both versions', async () => {
+    const dir = tempDir();
+    await (await openAt(dir)).commit(state(1), new Map(), [], false);
+    await opened.pop()!.close();
+    const bytes = readFileSync(logPath(dir));
+    bytes.writeUInt32LE(DATA_DIR_FORMAT + 1, 8);
+    bytes.writeUInt32LE(crc32(bytes.subarray(0, 20)), 20);
+    writeFileSync(logPath(dir), bytes);
+    await expect(FileStorage.open(dir)).rejects.toThrow(
+      new DataDirError(
+        `${dir} was written by a newer version of the console (data format ${DATA_DIR_FORMAT + 1}; this version reads format ${DATA_DIR_FORMAT}). Run that version, or pass another --data-dir.`,
+      ),
+    );
+    // The refusal leaves the directory free and untouched.
+    expect(readFileSync(logPath(dir))).toEqual(bytes);
+    expect(existsSync(join(dir, 'lock'))).toBe(false);
+  });
+
+  it('refuses files that are not its own and damage before the newest log', async () => {
+    const dir = tempDir();
+    writeFileSync(logPath(dir), 'hello');
+    await expect(FileStorage.open(dir)).rejects.toThrow(/is not a data file of the Kinesis Workshop Console emulator/);
+
+    const dir2 = tempDir();
+    const a = await openAt(dir2, 2048);
+    for (let i = 0; i < 6; i++) await a.commit(state(i), new Map([['k', { data: 'q'.repeat(800), i }]]), [], false);
+    await a.settle();
+    await opened.pop()!.close();
+    const snapshot = join(dir2, 'snapshot-0000000001');
+    const bytes = readFileSync(snapshot);
+    bytes[bytes.length - 2] ^= 1;
+    writeFileSync(snapshot, bytes);
+    await expect(FileStorage.open(dir2)).rejects.toThrow(/is damaged: snapshot-0000000001 has an entry that fails its checksum at byte \d+, and later files depend on it/);
+  });
+
+  it('lets one server at a time use a directory; a lock left by a killed one is taken over', async () => {
+    const dir = tempDir();
+    await openAt(dir);
+    await expect(FileStorage.open(dir)).rejects.toThrow(`${dir} is in use by another emulator server (process ${process.pid})`);
+    await opened.pop()!.close();
+
+    // A lock held by another running process.
+    writeFileSync(join(dir, 'lock'), `${process.ppid}\n`);
+    await expect(FileStorage.open(dir)).rejects.toThrow(`${dir} is in use by another emulator server (process ${process.ppid}); two servers cannot share a data directory`);
+    // A lock left by a process that is gone.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    writeFileSync(join(dir, 'lock'), `${gone}\n`);
+    await openAt(dir);
+    expect(readFileSync(join(dir, 'lock'), 'utf8')).toBe(`${process.pid}\n`);
+  });
+
+  it("keeps the Persister's saves of an emulator across a reopen", async () => {
+    const dir = tempDir();
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+    const rc = { region: 'us-east-1', requestId: 'r' };
+    const em = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 0, enforceThroughput: false } });
+    em.kinesis.call('CreateStream', { StreamName: 's', ShardCount: 2 }, rc);
+    const p = new Persister(await openAt(dir), () => clock.now(), 10);
+    for (let i = 0; i < 25; i++) {
+      em.kinesis.call('PutRecord', { StreamName: 's', PartitionKey: `k${i}`, Data: Buffer.from(`r${i}`).toString('base64') }, rc);
+      await p.save(em);
+    }
+    await opened.pop()!.close();
+    const loaded = await new Persister(await openAt(dir), () => clock.now(), 10).load();
+    expect(loaded).toMatchObject({ kind: 'restored', records: 25 });
+    const again = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 0 } });
+    if (loaded.kind === 'restored') again.restore(loaded.snapshot);
+    expect(again.snapshot()).toEqual(em.snapshot());
+  });
+});
