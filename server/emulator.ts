@@ -1,18 +1,23 @@
 /**
- * `npm run emulator -- [--port 4567] [--state-delay-ms 500]`: the console's emulator as an HTTP
- * server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
+ * `npm run emulator -- [--port 4567] [--state-delay-ms 500] [--cors-origin ORIGIN]`: the console's
+ * emulator as an HTTP server on 127.0.0.1, for the AWS CLI, other SDKs and the console's page in AWS mode.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RECORD_CAP, MIN_RECORD_CAP } from '../src/worker/storageUnits';
 import { heapLimitFor, startEmulatorServer } from './http';
+import { CONSOLE_PORTS, corsOriginError } from './access';
 
 const MiB = 1024 * 1024;
 
 const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--max-record-mb N] [--no-throttle]
+                            [--cors-origin ORIGIN]...
 
 Runs the Kinesis Workshop Console's emulator (Kinesis Data Streams and the other emulated
-services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other origins.
+services) as an HTTP server on 127.0.0.1. Clients that are not web pages (the AWS CLI, the
+SDKs) are served as they are. Web pages are served only from the console's own origins:
+http://127.0.0.1:P and http://localhost:P for P in ${CONSOLE_PORTS.join(', ')} and this server's port.
+Requests addressed to any host but 127.0.0.1 or localhost are refused.
 
 Options:
   --port N             port to listen on (default 4567; 0 picks a free port and prints it)
@@ -21,6 +26,9 @@ Options:
                        (default 256); past it the oldest records are dropped, with a log line
   --no-throttle        do not enforce the per-shard read and write limits (as kinesalite;
                        for load tests of the server itself, not for learning Kinesis)
+  --cors-origin ORIGIN also serve pages on ORIGIN (such as http://127.0.0.1:8080); repeatable.
+                       '*' serves pages on every origin: any site you visit could then
+                       read and change the emulator's streams
   -h, --help           show this help
 
 Example:
@@ -53,7 +61,14 @@ const withHeapLimit = (heapMiB: number): boolean => {
 };
 
 const main = async () => {
-  let values: { port?: string; 'state-delay-ms'?: string; 'max-record-mb'?: string; 'no-throttle'?: boolean; help?: boolean };
+  let values: {
+    port?: string;
+    'state-delay-ms'?: string;
+    'max-record-mb'?: string;
+    'no-throttle'?: boolean;
+    'cors-origin'?: string[];
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -61,6 +76,7 @@ const main = async () => {
         'state-delay-ms': { type: 'string' },
         'max-record-mb': { type: 'string' },
         'no-throttle': { type: 'boolean' },
+        'cors-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -84,6 +100,12 @@ const main = async () => {
     maxRecordBytes = mb * MiB;
   }
 
+  const corsOrigins = values['cors-origin'] ?? [];
+  for (const origin of corsOrigins) {
+    const problem = corsOriginError(origin);
+    if (problem) fail(problem);
+  }
+
   // Records cost about 1.5 bytes of heap per byte of data, and V8 lets garbage pile up to its heap
   // limit before it collects it all: a limit sized to the cap keeps the process's memory bounded.
   const heapMiB = heapLimitFor(maxRecordBytes ?? DEFAULT_RECORD_CAP);
@@ -96,6 +118,7 @@ const main = async () => {
       host: '127.0.0.1',
       stateDelayMs,
       maxRecordBytes,
+      corsOrigins,
       emulator: values['no-throttle'] ? { options: { enforceThroughput: false } } : undefined,
     });
   } catch (e) {
@@ -106,6 +129,8 @@ const main = async () => {
     process.exit(1);
   }
   process.stdout.write(`listening on ${server.url}\n`);
+  if (corsOrigins.includes('*')) process.stdout.write('serving web pages on every origin (--cors-origin *)\n');
+  else if (corsOrigins.length > 0) process.stdout.write(`also serving web pages on ${corsOrigins.join(', ')}\n`);
 
   let closing = false;
   const shutdown = () => {
