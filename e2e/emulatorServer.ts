@@ -1,14 +1,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { PAGE_ORIGIN } from './pages/origin';
 
 /**
  * The console's emulator server (`server/emulator.ts`) on 127.0.0.1:`port`, for AWS mode against an
  * AWS-compatible endpoint. One node process (tsx as a loader), so its pid is the server's: `stop` ends it.
+ * The console's page is served from E2E_PORT, which need not be one of the console's usual ports:
+ * the server is told to serve that origin (`--cors-origin`).
  */
 export const startEmulatorServer = async (port: number, stateDelayMs = 300): Promise<{ endpoint: string; stop: () => void }> => {
   const endpoint = `http://127.0.0.1:${port}`;
   const server: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'server/emulator.ts', '--port', String(port), '--state-delay-ms', String(stateDelayMs)],
+    [
+      '--import',
+      'tsx',
+      'server/emulator.ts',
+      '--port',
+      String(port),
+      '--state-delay-ms',
+      String(stateDelayMs),
+      '--cors-origin',
+      PAGE_ORIGIN,
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let stderr = '';

@@ -176,7 +176,8 @@ describe('startEmulatorServer', () => {
   });
 
   it('refuses a request addressed to another host name (DNS rebinding) with 403, Origin or not', async () => {
-    for (const headers of [{ host: `evil.example:${server.port}` }, { host: 'evil.example', origin: 'http://127.0.0.1:5173' }]) {
+    const refused: Record<string, string>[] = [{ host: `evil.example:${server.port}` }, { host: 'evil.example', origin: 'http://127.0.0.1:5173' }];
+    for (const headers of refused) {
       const res = await raw(server.url, 'POST', { ...kinesisHeaders('ListStreams'), ...headers }, '{}');
       expect(res.status).toBe(403);
       expect(res.headers['x-amzn-errortype']).toBe('AccessDeniedException');
