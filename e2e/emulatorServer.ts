@@ -27,7 +27,7 @@ export const startEmulatorServer = async (port: number, stateDelayMs = 300): Pro
   let stderr = '';
   server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator server did not start: ${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`emulator server did not start: ${stderr}`)), 60_000);
     server.stdout?.on('data', (d: Buffer) => {
       if (d.toString().includes(`listening on ${endpoint}`)) {
         clearTimeout(timer);
