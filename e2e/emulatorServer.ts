@@ -27,7 +27,11 @@ export const startEmulatorServer = async (port: number, stateDelayMs = 300): Pro
   let stderr = '';
   server.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator server did not start: ${stderr}`)), 60_000);
+    // A server that is not up in time is ended, so it does not hold the port for the next test.
+    const timer = setTimeout(() => {
+      if (server.pid) process.kill(server.pid);
+      reject(new Error(`emulator server did not start: ${stderr}`));
+    }, 60_000);
     server.stdout?.on('data', (d: Buffer) => {
       if (d.toString().includes(`listening on ${endpoint}`)) {
         clearTimeout(timer);

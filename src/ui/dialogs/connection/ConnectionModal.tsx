@@ -72,6 +72,8 @@ export function ConnectionModal() {
   );
   const [touched, setTouched] = useState(false);
   const [forgotten, setForgotten] = useState(false);
+  /** A new key empties the paste area (and its profile list) when the credentials are forgotten. */
+  const [pasteKey, setPasteKey] = useState(0);
   const { test } = connection;
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
@@ -84,6 +86,7 @@ export function ConnectionModal() {
     setDraft((d) => ({ ...d, accessKeyId: '', secretAccessKey: '', sessionToken: '', remember: false }));
     setTouched(false);
     setForgotten(true);
+    setPasteKey((k) => k + 1);
     test.reset();
   };
   const holdsKeys =
@@ -172,7 +175,7 @@ export function ConnectionModal() {
               <Alert type="info" header="Your keys stay in this browser">
                 They are held in this page's memory and used only by the AWS SDK to sign requests (the
                 signature is sent, never the secret). "Remember for this browser tab" keeps them in session
-                storage until the tab closes; never in local storage. Prefer short-lived keys; a real stream
+                storage until the tab closes; never in local storage. "Forget credentials" clears both at once. Prefer short-lived keys; a real stream
                 is billed per shard-hour.
               </Alert>
               <FormField label="Region" description={region?.name}>
@@ -185,6 +188,7 @@ export function ConnectionModal() {
                 />
               </FormField>
               <PasteCredentials
+                key={pasteKey}
                 onCredentials={(c) =>
                   update({
                     accessKeyId: c.accessKeyId,
