@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { PAGE_LOAD } from './pages/console';
-import { S3Page, s3Hash } from './pages/s3';
+import { expect, test, type Page } from '@playwright/test';
+import { everyPage, settle, visit, type Visit } from './pages/everyPage';
+import { S3Page } from './pages/s3';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
 
@@ -9,50 +9,7 @@ import { StreamsListPage } from './pages/streams';
 // A and AA: no serious or critical violation.
 const STREAM = 'a11y-check-stream';
 const BUCKET = 'a11y-check-bucket';
-
-interface Visit {
-  hash: string;
-  /** What shows once the page has its main content. */
-  ready: (page: Page) => Locator;
-  /** Check each tab of the page's first tab list as well. */
-  tabs?: boolean;
-}
-
-const heading = (name: string | RegExp) => (page: Page) => page.getByRole('heading', { name, level: 1 });
-const testId = (id: string) => (page: Page) => page.getByTestId(id);
-const row = (table: string, text: string) => (page: Page) => page.getByTestId(table).getByText(text, { exact: true }).first();
-
-const visits = (): Visit[] => [
-  { hash: '#/workshop', ready: testId('workshop-step-1-A') },
-  { hash: '#/streams', ready: row('streams-table', STREAM) },
-  { hash: '#/create-stream', ready: heading('Create data stream') },
-  { hash: `#/streams/${STREAM}`, ready: testId('stream-title'), tabs: true },
-  { hash: '#/generator', ready: (page) => page.getByTestId('template-input').locator('.monaco-editor') },
-  { hash: `#/monitoring?stream=${STREAM}`, ready: heading('Monitoring') },
-  { hash: '#/analytics', ready: testId('applications-table') },
-  { hash: '#/create-application', ready: heading('Create application') },
-  { hash: '#/firehose', ready: testId('delivery-streams-table') },
-  { hash: '#/create-delivery-stream', ready: heading('Create delivery stream') },
-  { hash: '#/s3', ready: row('buckets-table', BUCKET) },
-  { hash: '#/create-bucket', ready: heading('Create bucket') },
-  { hash: s3Hash(BUCKET), ready: testId('objects-table') },
-  { hash: '#/cleanup', ready: testId('cleanup-table') },
-  { hash: '#/present', ready: testId('presenter-chart') },
-];
-
-/** Opens a page without reloading the app (the data generator keeps running), and waits for its content. */
-async function visit(page: Page, v: Visit) {
-  await page.evaluate((h) => {
-    window.location.hash = h;
-  }, v.hash);
-  await expect(v.ready(page)).toBeVisible(PAGE_LOAD);
-  await settle(page);
-}
-
-/** Waits until nothing on the page says it is still loading. */
-async function settle(page: Page) {
-  await expect(page.getByText(/^Loading\b/).filter({ visible: true })).toHaveCount(0, { timeout: 20_000 });
-}
+const visits = everyPage(STREAM, BUCKET);
 
 /** Accessible names that say the same words twice in a row ("Stream Stream iot-sensor-stream"). */
 async function doubledNames(page: Page): Promise<string[]> {
@@ -112,15 +69,15 @@ test('every page passes axe (WCAG 2 A and AA) in the light and the dark theme', 
   const found: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
     if (theme === 'dark') {
-      await visit(page, visits()[0]);
+      await visit(page, visits[0]);
       await page.getByRole('button', { name: 'Switch to dark mode' }).click();
       await expect(page.getByRole('button', { name: 'Switch to light mode' })).toBeVisible();
     }
-    for (const v of visits()) await test.step(`${theme} ${v.hash}`, () => checkPage(page, v, theme, found));
+    for (const v of visits) await test.step(`${theme} ${v.hash}`, () => checkPage(page, v, theme, found));
   }
 
   // The top bar's link says the console's name once (its logo is decoration).
-  await visit(page, visits()[1]);
+  await visit(page, visits[1]);
   await expect(page.getByRole('link', { name: 'Kinesis Workshop Console', exact: true })).toBeVisible();
 
   expect(found, `${found.length} accessibility problems:\n${found.join('\n')}`).toEqual([]);

@@ -1,19 +1,25 @@
 /**
- * `npm run emulator -- [--port 4567] [--state-delay-ms 500] [--data-dir DIR]`: the console's
- * emulator as an HTTP server on 127.0.0.1, for the AWS CLI, other SDKs and pages on another origin.
+ * `npm run emulator -- [--port 4567] [--state-delay-ms 500] [--data-dir DIR] [--cors-origin ORIGIN]`:
+ * the console's emulator as an HTTP server on 127.0.0.1, for the AWS CLI, other SDKs and the
+ * console's page in AWS mode.
  */
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RECORD_CAP, MIN_RECORD_CAP } from '../src/worker/storageUnits';
 import { DataDirError } from './fileStorage';
 import { heapLimitFor, startEmulatorServer } from './http';
+import { CONSOLE_PORTS, corsOriginError } from './access';
 
 const MiB = 1024 * 1024;
 
-const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--max-record-mb N] [--data-dir DIR] [--no-throttle]
+const usage = `Usage: npm run emulator -- [--port N] [--state-delay-ms N] [--max-record-mb N] [--data-dir DIR]
+                             [--no-throttle] [--cors-origin ORIGIN]...
 
 Runs the Kinesis Workshop Console's emulator (Kinesis Data Streams and the other emulated
-services) as an HTTP server on 127.0.0.1, with CORS headers for pages on other origins.
+services) as an HTTP server on 127.0.0.1. Clients that are not web pages (the AWS CLI, the
+SDKs) are served as they are. Web pages are served only from the console's own origins:
+http://127.0.0.1:P and http://localhost:P for P in ${CONSOLE_PORTS.join(', ')} and this server's port.
+Requests addressed to any host but 127.0.0.1 or localhost are refused.
 
 Options:
   --port N             port to listen on (default 4567; 0 picks a free port and prints it)
@@ -26,6 +32,9 @@ Options:
                        DIR. Without it the state lives in memory and a restart starts empty
   --no-throttle        do not enforce the per-shard read and write limits (as kinesalite;
                        for load tests of the server itself, not for learning Kinesis)
+  --cors-origin ORIGIN also serve pages on ORIGIN (such as http://127.0.0.1:8080); repeatable.
+                       '*' serves pages on every origin: any site you visit could then
+                       read and change the emulator's streams
   -h, --help           show this help
 
 Example:
@@ -58,7 +67,15 @@ const withHeapLimit = (heapMiB: number): boolean => {
 };
 
 const main = async () => {
-  let values: { port?: string; 'state-delay-ms'?: string; 'max-record-mb'?: string; 'data-dir'?: string; 'no-throttle'?: boolean; help?: boolean };
+  let values: {
+    port?: string;
+    'state-delay-ms'?: string;
+    'max-record-mb'?: string;
+    'data-dir'?: string;
+    'no-throttle'?: boolean;
+    'cors-origin'?: string[];
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       options: {
@@ -67,6 +84,7 @@ const main = async () => {
         'max-record-mb': { type: 'string' },
         'data-dir': { type: 'string' },
         'no-throttle': { type: 'boolean' },
+        'cors-origin': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -92,6 +110,12 @@ const main = async () => {
   const dataDir = values['data-dir'];
   if (dataDir === '') fail('--data-dir needs a directory');
 
+  const corsOrigins = values['cors-origin'] ?? [];
+  for (const origin of corsOrigins) {
+    const problem = corsOriginError(origin);
+    if (problem) fail(problem);
+  }
+
   // Records cost about 1.5 bytes of heap per byte of data, and V8 lets garbage pile up to its heap
   // limit before it collects it all: a limit sized to the cap keeps the process's memory bounded.
   const heapMiB = heapLimitFor(maxRecordBytes ?? DEFAULT_RECORD_CAP);
@@ -105,6 +129,7 @@ const main = async () => {
       stateDelayMs,
       maxRecordBytes,
       dataDir,
+      corsOrigins,
       emulator: values['no-throttle'] ? { options: { enforceThroughput: false } } : undefined,
     });
   } catch (e) {
@@ -126,6 +151,8 @@ const main = async () => {
     );
   }
   process.stdout.write(`listening on ${server.url}\n`);
+  if (corsOrigins.includes('*')) process.stdout.write('serving web pages on every origin (--cors-origin *)\n');
+  else if (corsOrigins.length > 0) process.stdout.write(`also serving web pages on ${corsOrigins.join(', ')}\n`);
 
   let closing = false;
   const shutdown = () => {

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Persister } from '../src/worker/persistence';
+import { ALLOWED_HEADERS } from './access';
 import { EXPOSE_HEADERS, heapLimitFor, MAX_REQUEST_BYTES, startEmulatorServer, type EmulatorServer } from './http';
 
 interface RawResponse {
@@ -86,32 +87,123 @@ describe('startEmulatorServer', () => {
     );
   });
 
-  it('answers a CORS preflight with the requested headers and method, cacheable for two days', async () => {
-    const res = await raw(server.url, 'OPTIONS', {
-      origin: 'http://localhost:5173',
-      'access-control-request-headers': 'content-type,x-amz-target,authorization',
-      'access-control-request-method': 'POST',
+  const preflight = (url: string, origin: string, extra: Record<string, string> = {}) =>
+    raw(url, 'OPTIONS', {
+      origin,
+      'access-control-request-headers': 'content-type,x-amz-target,authorization,x-made-up',
+      'access-control-request-method': 'PATCH',
+      ...extra,
     });
+
+  it("answers a preflight from the console's own page with its fixed lists, whatever was asked, cacheable for ten minutes", async () => {
+    const res = await preflight(server.url, 'http://localhost:5173');
     expect(res.status).toBe(200);
     expect(res.body).toBe('');
-    expect(res.headers['access-control-allow-origin']).toBe('*');
-    expect(res.headers['access-control-allow-headers']).toBe('content-type,x-amz-target,authorization');
-    expect(res.headers['access-control-allow-methods']).toBe('POST');
-    expect(res.headers['access-control-max-age']).toBe('172800');
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
+    expect(res.headers['vary']).toBe('Origin');
+    expect(res.headers['access-control-allow-headers']).toBe(ALLOWED_HEADERS);
+    expect(ALLOWED_HEADERS.split(',')).toEqual(expect.arrayContaining(['authorization', 'x-amz-target', 'x-amz-security-token']));
+    expect(ALLOWED_HEADERS).not.toContain('x-made-up');
+    expect(res.headers['access-control-allow-methods']).toBe('GET,HEAD,PUT,POST,DELETE');
+    expect(res.headers['access-control-max-age']).toBe('600');
     expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   });
 
-  it('lets a page on another origin read the AWS headers of an answer', async () => {
+  it("serves the console's origins on 127.0.0.1 and localhost, on its ports and on the server's own", async () => {
+    for (const origin of [
+      'http://127.0.0.1:5173',
+      'http://127.0.0.1:5174',
+      'http://localhost:4173',
+      `http://127.0.0.1:${server.port}`,
+      `http://localhost:${server.port}`,
+    ])
+      expect((await preflight(server.url, origin)).headers['access-control-allow-origin']).toBe(origin);
+  });
+
+  it('refuses a preflight from any other origin with 403 and no CORS headers', async () => {
+    for (const origin of ['https://evil.example', 'http://127.0.0.1:9999', 'https://localhost:5173', 'null']) {
+      const res = await preflight(server.url, origin);
+      expect(res.status).toBe(403);
+      expect(Object.keys(res.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    }
+  });
+
+  it('refuses the request itself from another origin with AccessDeniedException, before the engine sees it', async () => {
+    const res = await raw(
+      server.url,
+      'POST',
+      { ...kinesisHeaders('CreateStream'), origin: 'https://evil.example' },
+      JSON.stringify({ StreamName: 'planted', ShardCount: 1 }),
+    );
+    expect(res.status).toBe(403);
+    expect(res.headers['x-amzn-errortype']).toBe('AccessDeniedException');
+    expect(JSON.parse(res.body)).toEqual({
+      __type: 'AccessDeniedException',
+      message: 'Requests from a page on https://evil.example are not allowed; start the emulator with --cors-origin https://evil.example to allow them.',
+    });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    const list = await raw(
+      server.url,
+      'POST',
+      {
+        ...kinesisHeaders('ListStreams'),
+        authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0',
+        'x-amz-date': '20260101T000000Z',
+      },
+      '{}',
+    );
+    expect(JSON.parse(list.body).StreamNames).not.toContain('planted');
+  });
+
+  it('lets an allowed page read the AWS headers of an answer', async () => {
     const res = await raw(
       server.url,
       'POST',
       { ...kinesisHeaders('NoSuchThing'), origin: 'http://localhost:5173' },
       '{}',
     );
-    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(res.headers['access-control-expose-headers']).toBe(EXPOSE_HEADERS);
     expect(res.headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.headers['x-amz-id-2']).toMatch(/^[A-Za-z0-9+/]{96}$/);
+  });
+
+  it("answers Chrome's Private Network Access preflight for an allowed page only", async () => {
+    const pna = { 'access-control-request-private-network': 'true' };
+    const allowed = await preflight(server.url, 'http://127.0.0.1:4173', pna);
+    expect(allowed.headers['access-control-allow-private-network']).toBe('true');
+    const foreign = await preflight(server.url, 'https://evil.example', pna);
+    expect(foreign.status).toBe(403);
+    expect(foreign.headers['access-control-allow-private-network']).toBeUndefined();
+    const notAsked = await preflight(server.url, 'http://127.0.0.1:4173');
+    expect(notAsked.headers['access-control-allow-private-network']).toBeUndefined();
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding) with 403, Origin or not', async () => {
+    const refused: Record<string, string>[] = [{ host: `evil.example:${server.port}` }, { host: 'evil.example', origin: 'http://127.0.0.1:5173' }];
+    for (const headers of refused) {
+      const res = await raw(server.url, 'POST', { ...kinesisHeaders('ListStreams'), ...headers }, '{}');
+      expect(res.status).toBe(403);
+      expect(res.headers['x-amzn-errortype']).toBe('AccessDeniedException');
+      expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    }
+    const rebound = await preflight(server.url, 'http://127.0.0.1:5173', { host: 'evil.example' });
+    expect(rebound.status).toBe(403);
+    expect(rebound.headers['access-control-allow-origin']).toBeUndefined();
+    // Either loopback name, in any case, with this server's port.
+    for (const host of [`localhost:${server.port}`, `LOCALHOST:${server.port}`, `127.0.0.1:${server.port}`])
+      expect((await raw(server.url, 'POST', { ...kinesisHeaders('NoSuchThing'), host }, '{}')).status).toBe(400);
+    expect((await raw(server.url, 'POST', { ...kinesisHeaders('NoSuchThing'), host: 'localhost:1' }, '{}')).status).toBe(403);
+  });
+
+  it('answers an S3 request from a foreign page with S3\'s AccessDenied document', async () => {
+    const res = await raw(`${server.url}/bucket/key`, 'GET', {
+      origin: 'https://evil.example',
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0',
+    });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toBe('application/xml');
+    expect(res.body).toContain('<Code>AccessDenied</Code>');
   });
 
   it('keeps the Content-Length a HEAD answer gives (the size a GET would send), and lets a page read ETag', async () => {
@@ -377,5 +469,42 @@ describe('npm run emulator', () => {
     bad.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     expect(await exitCode(bad)).toBe(2);
     expect(err).toContain("--port must be a whole number, got 'abc'");
+  });
+});
+
+describe('startEmulatorServer with corsOrigins (--cors-origin)', () => {
+  const ask = (url: string, origin: string) =>
+    raw(url, 'OPTIONS', { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' });
+
+  it('serves the named origins besides the console\'s own, and no others', async () => {
+    const server = await startEmulatorServer({ port: 0, corsOrigins: ['http://workshop.test:8080', 'https://Console.Example/'] });
+    try {
+      expect((await ask(server.url, 'http://workshop.test:8080')).headers['access-control-allow-origin']).toBe('http://workshop.test:8080');
+      expect((await ask(server.url, 'https://console.example')).headers['access-control-allow-origin']).toBe('https://console.example');
+      expect((await ask(server.url, 'http://127.0.0.1:5173')).headers['access-control-allow-origin']).toBe('http://127.0.0.1:5173');
+      expect((await ask(server.url, 'http://workshop.test:8081')).status).toBe(403);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("serves every origin with '*' only when '*' is named", async () => {
+    const open = await startEmulatorServer({ port: 0, corsOrigins: ['*'] });
+    try {
+      const res = await ask(open.url, 'https://anywhere.example');
+      expect(res.status).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+      // The Host check still holds: '*' widens who may read, not which name the server answers to.
+      const rebound = await raw(open.url, 'POST', { ...kinesisHeaders('ListStreams'), host: 'evil.example' }, '{}');
+      expect(rebound.status).toBe(403);
+    } finally {
+      await open.close();
+    }
+    const closed = await startEmulatorServer({ port: 0 });
+    try {
+      expect((await ask(closed.url, 'https://anywhere.example')).status).toBe(403);
+    } finally {
+      await closed.close();
+    }
   });
 });

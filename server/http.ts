@@ -1,10 +1,11 @@
 /**
- * The emulator as a Node HTTP server on 127.0.0.1: the AWS CLI, other SDKs, a page on another
- * origin and the conformance tests reach the same engine the browser runs in its worker.
- * This file is transport only (body, CORS, size limit, durability); every answer comes from
- * `Emulator.handle`. With a data directory, a request that may change state is answered only after
- * its change is on disk: concurrent requests share one save (`GroupCommit`), written to an fsync'd
- * log (`fileStorage.ts`) by the same `Persister` the page uses for IndexedDB.
+ * The emulator as a Node HTTP server on 127.0.0.1: the AWS CLI, other SDKs, the console's page in
+ * AWS mode and the conformance tests reach the same engine the browser runs in its worker.
+ * This file is transport only (body, access, CORS, size limit, durability); every answer comes from
+ * `Emulator.handle`. Who may call is decided in access.ts. With a data directory, a request that may
+ * change state is answered only after its change is on disk: concurrent requests share one save
+ * (`GroupCommit`), written to an fsync'd log (`fileStorage.ts`) by the same `Persister` the page
+ * uses for IndexedDB.
  */
 import { randomFillSync, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +22,8 @@ import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
 import { DataDirError, FileStorage } from './fileStorage';
 import { SUBSCRIBE_TARGET, SubscriptionHub } from './subscribe';
 import { runTransformInThread } from './transformRunner';
+import { xmlDocument } from '../src/engine/s3/xml';
+import { accessPolicy, ALLOWED_HEADERS, ALLOWED_METHODS, ANY_ORIGIN, PREFLIGHT_MAX_AGE_SECONDS } from './access';
 
 /** Bodies above this are refused with 413 before they reach the engine (kinesalite and AWS cut off at 7 MiB). */
 export const MAX_REQUEST_BYTES = 7 * 1024 * 1024;
@@ -58,9 +61,6 @@ export const DEFAULT_BODY_TIMEOUT_MS = 20_000;
 export const EXPOSE_HEADERS =
   'x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date,ETag,Content-Range';
 
-/** How long a browser may cache a preflight answer: two days, like kinesalite. */
-export const PREFLIGHT_MAX_AGE_SECONDS = 172800;
-
 export interface EmulatorServerOptions {
   /** 0 picks a free port. */
   port?: number;
@@ -79,6 +79,11 @@ export interface EmulatorServerOptions {
   bodyTimeoutMs?: number;
   /** Where the server reports what it does on its own (records trimmed to the cap). Default: stdout. */
   log?: (line: string) => void;
+  /**
+   * Page origins allowed besides the console's own (`--cors-origin`); `'*'` allows any. The console's
+   * origins (127.0.0.1 and localhost on its ports and on this server's port) are always allowed.
+   */
+  corsOrigins?: readonly string[];
   /**
    * Keeps the state in this directory (created if missing): restored on start, and every change a
    * request makes is on disk before the request is answered. Without it the state lives in memory.
@@ -279,10 +284,24 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   };
 
   /** An answer that ends the exchange early: the rest of the body is read and dropped, then the connection closes. */
-  const refuse = (req: IncomingMessage, res: ServerResponse, statusCode: number, code: string, message: string) => {
+  const refuse = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    statusCode: number,
+    code: string,
+    message: string,
+    cors: Record<string, string> = {},
+  ) => {
     if (req.httpVersionMajor < 2) res.setHeader('connection', 'close');
-    if (req.headers.origin) res.setHeader('access-control-allow-origin', '*');
-    if (statusCode === 413) return send(res, 413, {}, '');
+    if (statusCode === 413) return send(res, 413, cors, '');
+    // S3 speaks XML; the other services answer in the awsJson envelope.
+    if (isS3Request(req))
+      return send(
+        res,
+        statusCode,
+        { 'content-type': 'application/xml', ...cors },
+        xmlDocument('Error', { Code: code === 'AccessDeniedException' ? 'AccessDenied' : code, Message: message }),
+      );
     send(
       res,
       statusCode,
@@ -290,12 +309,76 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
         'content-type': 'application/x-amz-json-1.1',
         'x-amzn-errortype': code,
         ...(statusCode === 503 ? { 'retry-after': '1' } : {}),
+        ...cors,
       },
       JSON.stringify({ __type: code, message }),
     );
   };
 
+  /** Set once the port is bound: the console's origins include this server's own. */
+  let access = accessPolicy(options.port ?? 0, options.corsOrigins);
+
+  /**
+   * Why a request is refused before its body is read (a Host that is not this server on loopback,
+   * or a page on an origin that is not allowed), or its CORS headers when it may go on.
+   */
+  const admit = (
+    req: IncomingMessage,
+  ): { refused: { status: number; message: string } } | { cors: Record<string, string>; origin?: string } => {
+    const host = req.headers.host ?? (req.headers[':authority'] as string | undefined);
+    if (!access.hostAllowed(host))
+      return {
+        refused: {
+          status: 403,
+          message: `The emulator answers requests addressed to 127.0.0.1:${port} or localhost:${port} only, not to '${host}'.`,
+        },
+      };
+    const origin = req.headers.origin;
+    if (origin === undefined) return { cors: {} };
+    const allowed = access.allowOrigin(origin);
+    if (!allowed)
+      return {
+        refused: {
+          status: 403,
+          message: `Requests from a page on ${origin} are not allowed; start the emulator with --cors-origin ${origin} to allow them.`,
+        },
+      };
+    return {
+      origin,
+      cors: {
+        'access-control-allow-origin': allowed,
+        'access-control-expose-headers': EXPOSE_HEADERS,
+        ...(allowed === ANY_ORIGIN ? {} : { vary: 'Origin' }),
+      },
+    };
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const admitted = admit(req);
+    if ('refused' in admitted) {
+      refuse(req, res, admitted.refused.status, 'AccessDeniedException', admitted.refused.message);
+      req.resume();
+      return;
+    }
+    const { cors } = admitted;
+    if (req.method === 'OPTIONS' && admitted.origin !== undefined) {
+      // A preflight: the fixed lists, whatever was asked; Chrome's Private Network Access check answered too.
+      const preflight: Record<string, string> = {
+        'access-control-allow-origin': cors['access-control-allow-origin'],
+        'access-control-allow-headers': ALLOWED_HEADERS,
+        'access-control-allow-methods': ALLOWED_METHODS,
+        'access-control-max-age': String(PREFLIGHT_MAX_AGE_SECONDS),
+        ...(cors.vary ? { vary: cors.vary } : {}),
+        ...(req.headers['access-control-request-private-network'] === 'true'
+          ? { 'access-control-allow-private-network': 'true' }
+          : {}),
+        // AWS (and kinesalite) give a preflight answer a request id too.
+        'x-amzn-requestid': randomUUID(),
+      };
+      send(res, 200, preflight, '');
+      req.resume();
+      return;
+    }
     const maxBytes = isS3Request(req) ? MAX_S3_REQUEST_BYTES : MAX_REQUEST_BYTES;
     const chunks: Buffer[] = [];
     let length = 0;
@@ -310,7 +393,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
       finished = true;
       clearTimeout(timer);
       release();
-      refuse(req, res, statusCode, code, message);
+      refuse(req, res, statusCode, code, message, cors);
       req.resume();
     };
     const timer = setTimeout(
@@ -342,22 +425,6 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
       const body = chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, length);
       const bodyLength = length;
       release();
-      const origin = req.headers.origin;
-      const cors: Record<string, string> = {};
-      if (origin) {
-        cors['access-control-allow-origin'] = '*';
-        if (req.method === 'OPTIONS') {
-          const allowHeaders = req.headers['access-control-request-headers'];
-          const allowMethods = req.headers['access-control-request-method'];
-          if (allowHeaders) cors['access-control-allow-headers'] = allowHeaders;
-          if (allowMethods) cors['access-control-allow-methods'] = allowMethods;
-          cors['access-control-max-age'] = String(PREFLIGHT_MAX_AGE_SECONDS);
-          // AWS (and kinesalite) give a preflight answer a request id too.
-          send(res, 200, { ...cors, 'x-amzn-requestid': randomUUID() }, '');
-          return;
-        }
-        cors['access-control-expose-headers'] = EXPOSE_HEADERS;
-      }
       const { path, search } = splitUrl(req.url ?? '/');
       const request: HttpRequestLike = {
         method: req.method ?? 'GET',
@@ -408,7 +475,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
   // HTTP/2 (cleartext, on the same port): SubscribeToShard's event streams, and every other call the same as over HTTP/1.1.
   const subscriptions = new SubscriptionHub();
   const http2 = createHttp2Server({}, (req: Http2ServerRequest, res: Http2ServerResponse) => {
-    if (req.headers['x-amz-target'] === SUBSCRIBE_TARGET && req.method === 'POST') {
+    if (req.headers['x-amz-target'] === SUBSCRIBE_TARGET && req.method === 'POST' && !('refused' in admit(req as unknown as IncomingMessage))) {
       const { path, search } = splitUrl(req.url ?? '/');
       return subscriptions.accept(emulator, req, res, (body) => ({
         method: req.method,
@@ -440,6 +507,7 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     });
   });
   const port = (front.address() as AddressInfo).port;
+  access = accessPolicy(port, options.corsOrigins);
   return {
     url: `http://${host}:${port}`,
     port,

@@ -46,6 +46,22 @@ export class ConnectionPanel extends ConsolePage {
     await this.field('connection-endpoint').fill(c.endpoint ?? '');
   }
 
+  /** The "Paste credentials" text area. */
+  get paste(): Locator {
+    return this.field('connection-paste');
+  }
+
+  /** Pastes text into it at once, as a person pasting would. */
+  async pasteCredentials(text: string) {
+    await this.chooseMode('AWS');
+    await this.paste.fill(text);
+  }
+
+  async forget() {
+    await this.page.getByTestId('connection-forget').click();
+    await expect(this.page.getByTestId('connection-forgotten')).toBeVisible();
+  }
+
   async testConnection() {
     await this.page.getByTestId('connection-test').click();
     await expect(this.result).toBeVisible();

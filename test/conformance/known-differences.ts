@@ -564,10 +564,23 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     },
   },
   {
-    name: 'CORS: the headers a page may read include S3 object headers',
+    name: "CORS: only the console's own pages, with fixed lists, and the headers a page may read include S3's",
     reason:
-      "The emulator serves S3 on the same port, and a page reads an object's ETag and Content-Range only when they are exposed (as a bucket's CORS rule would); kinesalite serves Kinesis alone.",
+      "kinesalite answers every origin with '*' and echoes whatever a preflight asks for; any site a user visits could then drive a server on 127.0.0.1. The emulator serves the console's origins (and --cors-origin ones) with a fixed list of the SDKs' headers, and exposes S3's ETag and Content-Range, as a bucket's CORS rule would.",
     async run(k) {
+      const preflight = async (origin: string) => {
+        const res = await fetch(k.url, {
+          method: 'OPTIONS',
+          headers: {
+            origin,
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'authorization,content-type,x-amz-target',
+          },
+        });
+        return { status: res.status, cors: [...res.headers].filter(([h]) => h.startsWith('access-control-')).sort() };
+      };
+      k.note('console preflight', await preflight('http://localhost:5173'));
+      k.note('foreign preflight', await preflight('https://elsewhere.example'));
       const res = await fetch(k.url, {
         method: 'POST',
         headers: {
@@ -580,13 +593,48 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
         },
         body: '{}',
       });
-      k.note('expose', res.headers.get('access-control-expose-headers'));
+      k.note('answer', {
+        status: res.status,
+        origin: res.headers.get('access-control-allow-origin'),
+        expose: res.headers.get('access-control-expose-headers'),
+        hasRequestId: res.headers.has('x-amzn-requestid'),
+      });
     },
     kinesalite(t) {
-      expect(entry(t, 'expose')).toBe('x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date');
+      expect(entry(t, 'console preflight')).toEqual({
+        status: 200,
+        cors: [
+          ['access-control-allow-headers', 'authorization,content-type,x-amz-target'],
+          ['access-control-allow-methods', 'POST'],
+          ['access-control-allow-origin', '*'],
+          ['access-control-max-age', '172800'],
+        ],
+      });
+      expect(entry(t, 'foreign preflight')).toEqual(entry(t, 'console preflight'));
+      expect(entry(t, 'answer')).toEqual({
+        status: 200,
+        origin: '*',
+        expose: 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date',
+        hasRequestId: true,
+      });
     },
     emulator(t) {
-      expect(entry(t, 'expose')).toBe('x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date,ETag,Content-Range');
+      expect(entry(t, 'console preflight')).toEqual({
+        status: 200,
+        cors: [
+          ['access-control-allow-headers', expect.stringContaining('authorization,content-type,x-amz-date,x-amz-security-token')],
+          ['access-control-allow-methods', 'GET,HEAD,PUT,POST,DELETE'],
+          ['access-control-allow-origin', 'http://localhost:5173'],
+          ['access-control-max-age', '600'],
+        ],
+      });
+      expect(entry(t, 'foreign preflight')).toEqual({ status: 403, cors: [] });
+      expect(entry(t, 'answer')).toEqual({
+        status: 200,
+        origin: 'http://localhost:5173',
+        expose: 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-request-id,x-amz-id-2,x-amzn-ErrorMessage,Date,ETag,Content-Range',
+        hasRequestId: true,
+      });
     },
   },
   {

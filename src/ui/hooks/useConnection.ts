@@ -40,6 +40,7 @@ export const useConnection = () => {
   const panelOpen = useConnectionStore((s) => s.panelOpen);
   const setPanelOpen = useConnectionStore((s) => s.setPanelOpen);
   const setSettings = useConnectionStore((s) => s.setSettings);
+  const forget = useConnectionStore((s) => s.forget);
   const test = useMutation<ConnectionTestResult, ConnectionFailure, ConnectionSettings>({
     mutationFn: async (draft) => {
       try {
@@ -63,6 +64,8 @@ export const useConnection = () => {
       setSettings(next, keep);
       setPanelOpen(false);
     },
+    /** Forgets the AWS credentials (memory and this tab's storage) and returns to the emulator. */
+    forget,
     test,
   };
 };

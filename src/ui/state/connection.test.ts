@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectionSettings } from '../../aws/connection';
-import { cliConnectionArgs, loadRemembered, saveRemembered, SESSION_KEY } from './connection';
+import { cliConnectionArgs, loadRemembered, saveRemembered, SESSION_KEY, useConnectionStore } from './connection';
 
 const memoryStorage = () => {
   const items = new Map<string, string>();
@@ -38,6 +38,24 @@ describe('remembering the connection for a tab', () => {
     expect(loadRemembered(storage)).toBeUndefined();
     storage.setItem(SESSION_KEY, '{not json');
     expect(loadRemembered(storage)).toBeUndefined();
+  });
+});
+
+describe('forgetting the credentials', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("drops them from memory and from the tab's storage at once, and goes back to the emulator", () => {
+    const storage = memoryStorage();
+    vi.stubGlobal('sessionStorage', storage);
+    const store = useConnectionStore;
+    store.getState().setSettings(aws, true);
+    expect(storage.items.get(SESSION_KEY)).toContain('secret');
+    expect(store.getState().lastAws).toEqual(aws);
+
+    store.getState().forget();
+    expect(storage.items.has(SESSION_KEY)).toBe(false);
+    expect(store.getState()).toMatchObject({ settings: { mode: 'emulated' }, remember: false, lastAws: undefined });
+    expect(JSON.stringify(store.getState())).not.toContain('secret');
   });
 });
 

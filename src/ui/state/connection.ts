@@ -17,6 +17,8 @@ interface ConnectionState {
   /** The connection settings panel is open. */
   panelOpen: boolean;
   setSettings(settings: ConnectionSettings, remember?: boolean): void;
+  /** Drops the AWS credentials from memory and from this tab's sessionStorage at once; the console goes back to the emulator. */
+  forget(): void;
   setPanelOpen(open: boolean): void;
 }
 
@@ -81,6 +83,10 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
   setSettings: (settings, remember = false) => {
     saveRemembered(settings, remember);
     set(settings.mode === 'aws' ? { settings, remember, lastAws: settings } : { settings, remember });
+  },
+  forget: () => {
+    saveRemembered(defaultConnectionSettings, false);
+    set({ settings: defaultConnectionSettings, remember: false, lastAws: undefined });
   },
   setPanelOpen: (panelOpen) => set({ panelOpen }),
 }));

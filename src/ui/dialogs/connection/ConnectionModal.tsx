@@ -10,8 +10,10 @@ import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
 import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
+import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { PasteCredentials } from './PasteCredentials';
 import {
   endpointError,
   KINESIS_REGIONS,
@@ -69,11 +71,26 @@ export function ConnectionModal() {
     draftOf(connection.settings.mode, connection.awsDefaults, connection.remember),
   );
   const [touched, setTouched] = useState(false);
+  const [forgotten, setForgotten] = useState(false);
+  /** A new key empties the paste area (and its profile list) when the credentials are forgotten. */
+  const [pasteKey, setPasteKey] = useState(0);
   const { test } = connection;
   const update = (patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
+    setForgotten(false);
     test.reset();
   };
+  /** Clears the keys everywhere the console holds them: the store (memory), this tab's storage and these fields. */
+  const forget = () => {
+    connection.forget();
+    setDraft((d) => ({ ...d, accessKeyId: '', secretAccessKey: '', sessionToken: '', remember: false }));
+    setTouched(false);
+    setForgotten(true);
+    setPasteKey((k) => k + 1);
+    test.reset();
+  };
+  const holdsKeys =
+    !!(draft.accessKeyId || draft.secretAccessKey || draft.sessionToken) || connection.awsDefaults !== undefined;
   const problems: Partial<Record<'accessKeyId' | 'secretAccessKey' | 'endpoint', string>> = problemsOf(draft);
   const valid = !Object.values(problems).some(Boolean);
   const shown = (key: keyof typeof problems) =>
@@ -158,7 +175,7 @@ export function ConnectionModal() {
               <Alert type="info" header="Your keys stay in this browser">
                 They are held in this page's memory and used only by the AWS SDK to sign requests (the
                 signature is sent, never the secret). "Remember for this browser tab" keeps them in session
-                storage until the tab closes; never in local storage. Prefer short-lived keys; a real stream
+                storage until the tab closes; never in local storage. "Forget credentials" clears both at once. Prefer short-lived keys; a real stream
                 is billed per shard-hour.
               </Alert>
               <FormField label="Region" description={region?.name}>
@@ -170,6 +187,17 @@ export function ConnectionModal() {
                   filteringType="auto"
                 />
               </FormField>
+              <PasteCredentials
+                key={pasteKey}
+                onCredentials={(c) =>
+                  update({
+                    accessKeyId: c.accessKeyId,
+                    secretAccessKey: c.secretAccessKey,
+                    sessionToken: c.sessionToken ?? '',
+                    ...(c.region && KINESIS_REGIONS.some((r) => r.id === c.region) ? { region: c.region } : {}),
+                  })
+                }
+              />
               <ColumnLayout columns={2}>
                 <FormField label="Access key ID" errorText={shown('accessKeyId')}>
                   <Input
@@ -228,13 +256,24 @@ export function ConnectionModal() {
                   spellcheck={false}
                 />
               </FormField>
-              <Checkbox
-                data-testid="connection-remember"
-                checked={draft.remember}
-                onChange={({ detail }) => update({ remember: detail.checked })}
-              >
-                Remember for this browser tab
-              </Checkbox>
+              <SpaceBetween size="s" direction="horizontal" alignItems="center">
+                <Checkbox
+                  data-testid="connection-remember"
+                  checked={draft.remember}
+                  onChange={({ detail }) => update({ remember: detail.checked })}
+                >
+                  Remember for this browser tab
+                </Checkbox>
+                <Button data-testid="connection-forget" disabled={!holdsKeys} onClick={forget}>
+                  Forget credentials
+                </Button>
+              </SpaceBetween>
+              {forgotten && (
+                <StatusIndicator type="info" data-testid="connection-forgotten">
+                  Credentials forgotten: cleared from this page's memory and this tab's storage. The console
+                  uses the emulator until you connect again.
+                </StatusIndicator>
+              )}
               <Box variant="small" color="text-body-secondary">
                 In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have
                 no meaning for a real account. The AWS CLI commands shown on each page gain{' '}
