@@ -21,6 +21,8 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const mode = useConnectionMode();
   const theme = usePreferences((s) => s.theme);
   const setTheme = usePreferences((s) => s.setTheme);
+  const presentation = usePreferences((s) => s.presentation);
+  const setPresentation = usePreferences((s) => s.setPresentation);
   const walkthroughOpen = usePreferences((s) => s.walkthroughOpen);
   const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
   const { setSpeed, skip } = useEmulatorClock();
@@ -84,6 +86,16 @@ export function TopBar({ homeHref }: { homeHref: string }) {
               },
             ]
           : []),
+        {
+          type: 'button',
+          text: presentation ? 'Normal size' : 'Presentation',
+          iconName: presentation ? 'zoom-out' : 'zoom-in',
+          ariaLabel: presentation ? 'Leave presentation mode' : 'Presentation mode: larger type, tables and charts for a projector',
+          title: presentation
+            ? 'Back to normal type size'
+            : 'Larger type, tables and charts on every page, for a projector (kept for this tab; ?presentation=1 in the address opens it)',
+          onClick: () => setPresentation(!presentation),
+        },
         {
           type: 'button',
           text: theme === 'dark' ? 'Light mode' : 'Dark mode',
