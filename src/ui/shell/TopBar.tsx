@@ -87,21 +87,25 @@ export function TopBar({ homeHref }: { homeHref: string }) {
             ]
           : []),
         {
-          type: 'button',
-          text: presentation ? 'Normal size' : 'Presentation',
-          iconName: presentation ? 'zoom-out' : 'zoom-in',
-          ariaLabel: presentation ? 'Leave presentation mode' : 'Presentation mode: larger type, tables and charts for a projector',
-          title: presentation
-            ? 'Back to normal type size'
-            : 'Larger type, tables and charts on every page, for a projector (kept for this tab; ?presentation=1 in the address opens it)',
-          onClick: () => setPresentation(!presentation),
-        },
-        {
-          type: 'button',
-          text: theme === 'dark' ? 'Light mode' : 'Dark mode',
-          iconName: theme === 'dark' ? 'star' : 'star-filled',
-          ariaLabel: theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode',
-          onClick: () => setTheme(theme === 'dark' ? 'light' : 'dark'),
+          type: 'menu-dropdown',
+          text: 'Display',
+          iconName: 'settings',
+          ariaLabel: `Display settings: ${theme} theme, presentation mode ${presentation ? 'on' : 'off'}`,
+          title: 'Theme, and presentation mode for a projector',
+          items: [
+            { id: 'dark', itemType: 'checkbox', checked: theme === 'dark', text: 'Dark mode' },
+            {
+              id: 'presentation',
+              itemType: 'checkbox',
+              checked: presentation,
+              text: 'Presentation mode',
+              secondaryText: 'Larger type, tables and charts on every page, for a projector. Kept for this tab; ?presentation=1 in the address opens it.',
+            },
+          ],
+          onItemClick: ({ detail }: { detail: { id: string } }) => {
+            if (detail.id === 'dark') setTheme(theme === 'dark' ? 'light' : 'dark');
+            else if (detail.id === 'presentation') setPresentation(!presentation);
+          },
         },
       ]}
     />
