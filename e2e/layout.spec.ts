@@ -37,7 +37,15 @@ const heading = (name: RegExp) => async (page: Page) => expect(page.getByRole('h
 
 const visits = (shardWithRecords: string): Visit[] => [
   { name: 'streams', hash: '#/streams', ready: byTestId(`stream-status-${STREAM}`), tokens: true },
-  { name: 'stream-shards', hash: `#/streams/${STREAM}?tab=shards`, ready: byTestId(`shard-row-${shardWithRecords}`), tokens: true },
+  {
+    name: 'stream-shards',
+    hash: `#/streams/${STREAM}?tab=shards`,
+    ready: async (page) => {
+      await byTestId(`shard-row-${shardWithRecords}`)(page);
+      await page.getByTestId('shards-table').scrollIntoViewIfNeeded();
+    },
+    tokens: true,
+  },
   {
     name: 'data-viewer',
     hash: `#/streams/${STREAM}?tab=data`,
@@ -106,6 +114,8 @@ const measure = (page: Page): Promise<Measured> =>
 async function setUp(page: Page): Promise<string> {
   const streams = new StreamsListPage(page);
   await streams.open('#/create-stream');
+  // The first page of a busy machine's run may take long to load its chunks.
+  await expect(streams.nameInput()).toBeVisible({ timeout: 90_000 });
   await streams.fillCreate(STREAM, 2);
   await streams.submitCreate();
   const detail = new StreamDetailPage(page);
