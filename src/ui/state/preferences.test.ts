@@ -42,6 +42,12 @@ describe('presentation mode from the address', () => {
     expect(initialPresentation('', '#/streams', storage())).toBe(false);
   });
 
+  it('remembers what the address said for the rest of the tab', () => {
+    const tab = storage();
+    expect(initialPresentation('?presentation=1', '#/streams', tab)).toBe(true);
+    expect(initialPresentation('', '#/monitoring', tab)).toBe(true);
+  });
+
   it('is written into the address before the #, keeping other parameters', () => {
     expect(addressWithPresentation('', true)).toBe('?presentation=1');
     expect(addressWithPresentation('?a=b', true)).toBe('?a=b&presentation=1');

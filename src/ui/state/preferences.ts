@@ -52,9 +52,17 @@ export const presentationFromAddress = (search: string, hash: string): boolean |
   return undefined;
 };
 
-/** Presentation mode: the address says so, else what this tab last chose (session storage). */
-export const initialPresentation = (search: string, hash: string, storage: Storage | undefined): boolean =>
-  presentationFromAddress(search, hash) ?? storage?.getItem(PRESENTATION_KEY) === 'true';
+/** Presentation mode: the address says so (and the tab remembers it), else what this tab last chose (session storage). */
+export const initialPresentation = (search: string, hash: string, storage: Storage | undefined): boolean => {
+  const fromAddress = presentationFromAddress(search, hash);
+  if (fromAddress === undefined) return storage?.getItem(PRESENTATION_KEY) === 'true';
+  try {
+    storage?.setItem(PRESENTATION_KEY, String(fromAddress));
+  } catch {
+    // private mode: the address alone says it
+  }
+  return fromAddress;
+};
 
 /** The page's address with the presentation parameter set (before the `#`, so it stays as the route changes) or removed. */
 export const addressWithPresentation = (search: string, on: boolean): string => {
