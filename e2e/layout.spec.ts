@@ -114,8 +114,8 @@ const measure = (page: Page): Promise<Measured> =>
 async function setUp(page: Page): Promise<string> {
   const streams = new StreamsListPage(page);
   await streams.open('#/create-stream');
-  // The first page of a busy machine's run may take long to load its chunks.
-  await expect(streams.nameInput()).toBeVisible({ timeout: 90_000 });
+  // The first page of a busy machine's run may take long to load its chunks (over 90 s under a load of 20).
+  await expect(streams.nameInput()).toBeVisible({ timeout: 180_000 });
   await streams.fillCreate(STREAM, 2);
   await streams.submitCreate();
   const detail = new StreamDetailPage(page);
