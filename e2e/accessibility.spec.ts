@@ -70,8 +70,7 @@ test('every page passes axe (WCAG 2 A and AA) in the light and the dark theme', 
   for (const theme of ['light', 'dark'] as const) {
     if (theme === 'dark') {
       await visit(page, visits[0]);
-      await page.getByRole('button', { name: 'Switch to dark mode' }).click();
-      await expect(page.getByRole('button', { name: 'Switch to light mode' })).toBeVisible();
+      await new StreamsListPage(page).useTheme('dark');
     }
     for (const v of visits) await test.step(`${theme} ${v.hash}`, () => checkPage(page, v, theme, found));
   }

@@ -211,7 +211,7 @@ test('an on-demand stream', async ({ page }) => {
 test('dark mode and the empty list render', async ({ page }) => {
   const list = new StreamsListPage(page);
   await list.goto();
-  await page.getByRole('button', { name: 'Switch to dark mode' }).click();
+  await list.useTheme('dark');
   await expect(page.locator('body')).toHaveClass(/awsui-dark-mode/);
   await list.screenshot('11-dark-mode');
 });

@@ -72,6 +72,20 @@ export class ConsolePage {
     return this.page.getByTestId(testId).locator('input, textarea').first();
   }
 
+  /** The top bar's Display menu: its Dark mode and Presentation mode items tick on and off. */
+  get displayMenu(): Locator {
+    return this.page.getByRole('button', { name: /^Display settings/ });
+  }
+
+  /** Switches the theme from the top bar's Display menu. */
+  async useTheme(theme: 'light' | 'dark') {
+    await this.displayMenu.click();
+    const item = this.page.getByRole('menuitemcheckbox', { name: 'Dark mode' });
+    if ((await item.getAttribute('aria-checked')) === String(theme === 'dark')) await this.page.keyboard.press('Escape');
+    else await item.click();
+    await expect(this.displayMenu).toHaveAccessibleName(new RegExp(`^Display settings: ${theme} theme`));
+  }
+
   /** Sets the emulator clock's speed from the top bar (0.1 = slow motion). */
   async clockSpeed(speed: number) {
     await this.page.getByRole('button', { name: /^Emulator clock/ }).click();

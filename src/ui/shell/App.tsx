@@ -8,8 +8,9 @@ import Spinner from '@cloudscape-design/components/spinner';
 import { applyMode, Mode } from '@cloudscape-design/global-styles';
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { hrefFor, navigate, useLocation } from '../hooks/route';
-import { usePreferences } from '../state/preferences';
+import { addressWithPresentation, usePreferences } from '../state/preferences';
 import { ErrorBoundary } from './ErrorBoundary';
+import { applyPresentation } from './presentation';
 
 // A data generator run that was going when the page reloaded carries on, whatever page opens.
 const GeneratorResume = lazy(() => import('./GeneratorResume'));
@@ -46,6 +47,7 @@ export function App({ pages }: { pages: PageDefinition[] }) {
   }, [location.path, home]);
 
   useFocusHeadingOnNavigation(location.path);
+  usePresentationMode(location.query.presentation);
 
   const title = resolved?.page.title(resolved.props);
   useEffect(() => {
@@ -130,6 +132,25 @@ export function App({ pages }: { pages: PageDefinition[] }) {
       />
     </>
   );
+}
+
+/**
+ * Presentation mode: `?presentation=1` (or `=0`) in a route's query switches it; while on, the
+ * type is larger on every page and the page's address carries `?presentation=1` before the `#`,
+ * so it survives moving between pages and a bookmark or a shared link opens in the same mode.
+ */
+function usePresentationMode(fromRoute: string | undefined) {
+  const presentation = usePreferences((s) => s.presentation);
+  const setPresentation = usePreferences((s) => s.setPresentation);
+  useEffect(() => {
+    if (fromRoute !== undefined) setPresentation(fromRoute === '1' || fromRoute === 'true');
+  }, [fromRoute, setPresentation]);
+  useEffect(() => {
+    const search = addressWithPresentation(window.location.search, presentation);
+    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+    if (!presentation) return;
+    return applyPresentation();
+  }, [presentation]);
 }
 
 /**

@@ -21,6 +21,8 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const mode = useConnectionMode();
   const theme = usePreferences((s) => s.theme);
   const setTheme = usePreferences((s) => s.setTheme);
+  const presentation = usePreferences((s) => s.presentation);
+  const setPresentation = usePreferences((s) => s.setPresentation);
   const walkthroughOpen = usePreferences((s) => s.walkthroughOpen);
   const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
   const { setSpeed, skip } = useEmulatorClock();
@@ -85,11 +87,25 @@ export function TopBar({ homeHref }: { homeHref: string }) {
             ]
           : []),
         {
-          type: 'button',
-          text: theme === 'dark' ? 'Light mode' : 'Dark mode',
-          iconName: theme === 'dark' ? 'star' : 'star-filled',
-          ariaLabel: theme === 'dark' ? 'Switch to light mode' : 'Switch to dark mode',
-          onClick: () => setTheme(theme === 'dark' ? 'light' : 'dark'),
+          type: 'menu-dropdown',
+          text: 'Display',
+          iconName: 'settings',
+          ariaLabel: `Display settings: ${theme} theme, presentation mode ${presentation ? 'on' : 'off'}`,
+          title: 'Theme, and presentation mode for a projector',
+          items: [
+            { id: 'dark', itemType: 'checkbox', checked: theme === 'dark', text: 'Dark mode' },
+            {
+              id: 'presentation',
+              itemType: 'checkbox',
+              checked: presentation,
+              text: 'Presentation mode',
+              secondaryText: 'Larger type, tables and charts on every page, for a projector. Kept for this tab; ?presentation=1 in the address opens it.',
+            },
+          ],
+          onItemClick: ({ detail }: { detail: { id: string } }) => {
+            if (detail.id === 'dark') setTheme(theme === 'dark' ? 'light' : 'dark');
+            else if (detail.id === 'presentation') setPresentation(!presentation);
+          },
         },
       ]}
     />

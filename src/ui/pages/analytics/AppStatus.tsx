@@ -1,4 +1,5 @@
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import type { StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import { Status } from '../../components/Unbroken';
 
 const kinds: Record<string, StatusIndicatorProps.Type> = {
   READY: 'stopped',
@@ -13,8 +14,8 @@ const kinds: Record<string, StatusIndicatorProps.Type> = {
 export function AppStatus({ status, testId }: { status: string | undefined; testId?: string }) {
   const s = status ?? 'UNKNOWN';
   return (
-    <span data-testid={testId ?? 'app-status'} style={{ whiteSpace: 'nowrap' }}>
-      <StatusIndicator type={kinds[s] ?? 'warning'}>{s}</StatusIndicator>
-    </span>
+    <Status type={kinds[s] ?? 'warning'} testId={testId ?? 'app-status'}>
+      {s}
+    </Status>
   );
 }

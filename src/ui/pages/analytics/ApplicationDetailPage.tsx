@@ -20,6 +20,7 @@ import { applicationHref } from './links';
 import { SourceTab } from './SourceTab';
 import { SqlTab } from './SqlTab';
 import { ModalFooter } from '../../components/ModalFooter';
+import { DateTime, Identifier } from '../../components/Unbroken';
 
 type Tab = 'source' | 'sql' | 'destination';
 const TABS: Tab[] = ['source', 'sql', 'destination'];
@@ -61,7 +62,7 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
       header={
         <Header
           variant="h1"
-          description={a.ApplicationDescription || a.ApplicationARN}
+          description={a.ApplicationDescription || (a.ApplicationARN ? <Identifier value={a.ApplicationARN} /> : undefined)}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button iconName="refresh" ariaLabel="Refresh application" onClick={() => void app.refetch()} />
@@ -115,7 +116,7 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
               { label: 'Status', value: <AppStatus status={status} testId="application-detail-status" /> },
               { label: 'Runtime', value: 'SQL (runs in this console)' },
               { label: 'Version', value: <span data-testid="application-version">{a.ApplicationVersionId}</span> },
-              { label: 'Created', value: a.CreateTimestamp?.toLocaleString() ?? '-' },
+              { label: 'Created', value: <DateTime value={a.CreateTimestamp} /> },
             ]}
           />
         </Container>

@@ -4,6 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import { Unbroken } from '../../components/Unbroken';
 import { hrefFor } from '../../hooks/route';
 import { useApplications, type ApplicationSummary } from '../../hooks/useAnalytics';
 import { AppStatus } from './AppStatus';
@@ -47,11 +48,12 @@ export default function ApplicationsPage() {
           isRowHeader: true,
           cell: (a) => (
             <Link href={applicationHref(a.ApplicationName ?? '')} data-testid={`application-link-${a.ApplicationName}`}>
-              {a.ApplicationName}
+              <Unbroken>{a.ApplicationName}</Unbroken>
             </Link>
           ),
+          minWidth: 180,
         },
-        { id: 'status', header: 'Status', cell: (a) => <AppStatus status={a.ApplicationStatus} testId={`application-status-${a.ApplicationName}`} /> },
+        { id: 'status', header: 'Status', minWidth: 120, cell: (a) => <AppStatus status={a.ApplicationStatus} testId={`application-status-${a.ApplicationName}`} /> },
         { id: 'runtime', header: 'Runtime', cell: (a) => (a.RuntimeEnvironment === 'SQL-1_0' ? 'SQL' : a.RuntimeEnvironment) },
         { id: 'version', header: 'Version', cell: (a) => a.ApplicationVersionId },
       ]}

@@ -3,7 +3,6 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Link from '@cloudscape-design/components/link';
@@ -25,6 +24,7 @@ import { bucketOfArn, fixedFolder } from '../../lib/firehoseRules';
 import type { PageProps } from '../../shell/page';
 import { RangePicker } from '../monitoring/RangePicker';
 import { StreamStatus } from '../streams/StatusCell';
+import { DateTime, Identifier } from '../../components/Unbroken';
 import { DeleteDeliveryStreamModal } from './DeleteDeliveryStreamModal';
 import { DeliveryMetrics } from './DeliveryMetrics';
 import { SourceCell } from './DeliveryStreamList';
@@ -77,7 +77,7 @@ export function DeliveryStreamDetailPage({ params, query }: PageProps) {
       header={
         <Header
           variant="h1"
-          description={d.DeliveryStreamARN}
+          description={d.DeliveryStreamARN ? <Identifier value={d.DeliveryStreamARN} /> : undefined}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button
@@ -130,13 +130,7 @@ export function DeliveryStreamDetailPage({ params, query }: PageProps) {
               {
                 label: 'ARN',
                 value: d.DeliveryStreamARN ? (
-                  <CopyToClipboard
-                    variant="inline"
-                    textToCopy={d.DeliveryStreamARN}
-                    copyButtonAriaLabel="Copy ARN"
-                    copySuccessText="ARN copied"
-                    copyErrorText="Could not copy the ARN"
-                  />
+                  <Identifier value={d.DeliveryStreamARN} copyLabel="the ARN" />
                 ) : (
                   '-'
                 ),
@@ -145,7 +139,7 @@ export function DeliveryStreamDetailPage({ params, query }: PageProps) {
                 label: 'Version ID',
                 value: <span data-testid="delivery-version">{d.VersionId ?? '-'}</span>,
               },
-              { label: 'Created', value: d.CreateTimestamp?.toLocaleString() ?? '-' },
+              { label: 'Created', value: <DateTime value={d.CreateTimestamp} /> },
             ]}
           />
         </Container>
@@ -238,7 +232,7 @@ export function DeliveryStreamDetailPage({ params, query }: PageProps) {
                             </span>
                           ),
                         },
-                        { label: 'IAM role', value: <Box variant="code">{s3?.RoleARN ?? '-'}</Box> },
+                        { label: 'IAM role', value: s3?.RoleARN ? <Identifier value={s3.RoleARN} /> : '-' },
                       ]}
                     />
                   </Container>

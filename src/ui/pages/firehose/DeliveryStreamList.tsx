@@ -9,6 +9,7 @@ import { describeError, formatError } from '../../hooks/errors';
 import { hrefFor } from '../../hooks/route';
 import { useDeliveryStreamList, type DeliveryStreamRow } from '../../hooks/useFirehose';
 import { StreamStatus } from '../streams/StatusCell';
+import { DateTime, Unbroken } from '../../components/Unbroken';
 import { streamHref } from '../streams/links';
 import { DeleteDeliveryStreamModal } from './DeleteDeliveryStreamModal';
 import { deliveryStreamHref, s3Href } from './links';
@@ -46,7 +47,7 @@ export function DeliveryStreamList() {
         loading={isLoading}
         loadingText="Loading delivery streams"
         trackBy="name"
-        wrapLines
+        wrapLines={false}
         selectionType="single"
         selectedItems={selected.filter((s) => data?.some((r) => r.name === s.name))}
         onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
@@ -88,14 +89,16 @@ export function DeliveryStreamList() {
             header: 'Name',
             cell: (r) => (
               <Link href={deliveryStreamHref(r.name)} data-testid={`delivery-link-${r.name}`}>
-                {r.name}
+                <Unbroken>{r.name}</Unbroken>
               </Link>
             ),
             isRowHeader: true,
+            minWidth: 180,
           },
           {
             id: 'status',
             header: 'Status',
+            minWidth: 120,
             cell: (r) => <StreamStatus status={r.status} testId={`delivery-status-${r.name}`} />,
           },
           {
@@ -108,7 +111,7 @@ export function DeliveryStreamList() {
             header: 'Destination',
             cell: (r) => (r.bucket ? <Link href={s3Href(r.bucket)}>{`Amazon S3: ${r.bucket}`}</Link> : '-'),
           },
-          { id: 'created', header: 'Created', cell: (r) => r.createdAt?.toLocaleString() ?? '-' },
+          { id: 'created', header: 'Created', minWidth: 170, cell: (r) => <DateTime value={r.createdAt} /> },
         ]}
         empty={
           error ? (

@@ -2,8 +2,7 @@ import { useMemo } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFigure } from '../../components/ChartFigure';
 import { DAY_NAMES, weekPreview, type PeriodicRate } from '../../hooks/generatorRate';
-import { usePreferences } from '../../state/preferences';
-import { chartTheme, exact } from '../monitoring/chartTheme';
+import { exact, useChartStyle } from '../monitoring/chartTheme';
 
 const at = (t: number) => {
   const day = DAY_NAMES[Math.min(6, Math.floor(t / 24))];
@@ -14,7 +13,8 @@ const at = (t: number) => {
 
 /** Mu over the 168 hours of a week (every 15 minutes), with a band of one Sigma either side. */
 export function PeriodicPreviewChart({ rate, height = 200 }: { rate: PeriodicRate; height?: number }) {
-  const theme = chartTheme(usePreferences((s) => s.theme));
+  const style = useChartStyle();
+  const { theme } = style;
   const data = useMemo(() => weekPreview(rate), [rate]);
   const summary = useMemo(() => {
     const mus = data.map((p) => p.mu);
@@ -34,10 +34,9 @@ export function PeriodicPreviewChart({ rate, height = 200 }: { rate: PeriodicRat
             domain={[0, 168]}
             ticks={[0, 24, 48, 72, 96, 120, 144, 168]}
             tickFormatter={(t: number) => (t >= 168 ? '' : DAY_NAMES[t / 24].slice(0, 3))}
-            stroke={theme.axis}
-            tick={{ fill: theme.axis, fontSize: 12 }}
+            {...style.axis}
           />
-          <YAxis stroke={theme.axis} tick={{ fill: theme.axis, fontSize: 12 }} width={52} allowDecimals={false} />
+          <YAxis {...style.valueAxis} />
           <Tooltip
             labelFormatter={(t) => at(Number(t))}
             formatter={(v, name) => (Array.isArray(v) ? `${exact(Number(v[0]))} to ${exact(Number(v[1]))}` : exact(Number(v))) + (name === 'band' ? '' : '/s')}
@@ -63,7 +62,7 @@ export function PeriodicPreviewChart({ rate, height = 200 }: { rate: PeriodicRat
             dataKey="mu"
             name="Mu"
             stroke={theme.series[0]}
-            strokeWidth={2}
+            strokeWidth={style.lineWidth}
             dot={false}
             isAnimationActive={false}
           />

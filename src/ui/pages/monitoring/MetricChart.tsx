@@ -13,8 +13,7 @@ import {
   YAxis,
 } from 'recharts';
 import { ChartFigure } from '../../components/ChartFigure';
-import { usePreferences } from '../../state/preferences';
-import { chartTheme, exact, tickTime, tooltipTime } from './chartTheme';
+import { exact, tickTime, tooltipTime, useChartStyle } from './chartTheme';
 
 export interface SeriesDef {
   key: string;
@@ -39,9 +38,6 @@ export interface MetricChartProps {
   /** What the chart measures, as its heading says ("IncomingRecords (1-minute Sum)"): the start of its text alternative. */
   title: string;
 }
-
-const compact = (v: number) =>
-  Math.abs(v) >= 1000 ? `${(v / 1000).toLocaleString('en-US', { maximumFractionDigits: 2 })}k` : String(v);
 
 /**
  * The chart's text alternative for screen readers: what it measures and over which minutes, then
@@ -80,9 +76,8 @@ export function MetricChart({
   title,
   height = 220,
 }: MetricChartProps) {
-  const theme = chartTheme(usePreferences((s) => s.theme));
-  const axis = large ? theme.tooltipText : theme.axis;
-  const fontSize = large ? 20 : 12;
+  const style = useChartStyle(large);
+  const { theme } = style;
   const hasData = !!data?.some((p) =>
     series.some((s) => (zeroIsData ? p[s.key] !== undefined : (p[s.key] ?? 0) > 0)),
   );
@@ -110,17 +105,10 @@ export function MetricChart({
           ? { type: 'category' as const }
           : { type: 'number' as const, scale: 'time' as const, domain: ['dataMin', 'dataMax'] })}
         tickFormatter={tickTime}
-        stroke={axis}
-        tick={{ fill: axis, fontSize }}
+        {...style.axis}
         minTickGap={24}
       />
-      <YAxis
-        stroke={axis}
-        tick={{ fill: axis, fontSize }}
-        tickFormatter={compact}
-        width={large ? 80 : 52}
-        allowDecimals={false}
-      />
+      <YAxis {...style.valueAxis} />
       <Tooltip
         labelFormatter={(t) => tooltipTime(Number(t))}
         formatter={(v) => exact(Number(v), unit)}
@@ -132,7 +120,7 @@ export function MetricChart({
         }}
         labelStyle={{ color: theme.tooltipText, fontWeight: 700 }}
       />
-      {series.length > 1 && <Legend wrapperStyle={{ color: theme.axis, fontSize: 12 }} />}
+      {series.length > 1 && <Legend wrapperStyle={style.legend} />}
     </>
   );
   return (
@@ -168,8 +156,8 @@ export function MetricChart({
                 dataKey={s.key}
                 name={s.label}
                 stroke={theme.series[i % theme.series.length]}
-                strokeWidth={large ? 4 : 2}
-                dot={(data?.length ?? 0) <= 30 ? { r: large ? 4 : 2.5 } : false}
+                strokeWidth={style.lineWidth}
+                dot={(data?.length ?? 0) <= 30 ? { r: style.lineWidth + 0.5 } : false}
                 isAnimationActive={false}
                 connectNulls={false}
               />

@@ -2,6 +2,7 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
+import Grid from '@cloudscape-design/components/grid';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
 import FormField from '@cloudscape-design/components/form-field';
@@ -92,7 +93,8 @@ export default function MonitoringPage({ query }: PageProps) {
     >
       <SpaceBetween size="l">
         <Container>
-          <ColumnLayout columns={3}>
+          {/* The range picker gets the widest column, so "15 minutes" stays on one line at 1024 px. */}
+          <Grid gridDefinition={[{ colspan: { default: 12, xs: 3 } }, { colspan: { default: 12, xs: 4 } }, { colspan: { default: 12, xs: 5 } }]}>
             <FormField label="Service">
               <Select
                 data-testid="monitor-service-select"
@@ -137,7 +139,7 @@ export default function MonitoringPage({ query }: PageProps) {
             <FormField label="Time range">
               <RangePicker value={range} onChange={setRange} />
             </FormField>
-          </ColumnLayout>
+          </Grid>
         </Container>
         {service === 'firehose' ? (
           !deliveryStream ? (

@@ -11,8 +11,7 @@ import { ChartFigure } from '../../components/ChartFigure';
 import { describeError, formatError } from '../../hooks/errors';
 import { sumOf, useShardMetrics, type RangeKey } from '../../hooks/useMetrics';
 import { useEnhancedMonitoring, useShards, useStreamSummary, type Shard } from '../../hooks/useStreams';
-import { usePreferences } from '../../state/preferences';
-import { chartTheme, exact } from './chartTheme';
+import { exact, useChartStyle } from './chartTheme';
 import { MetricChart } from './MetricChart';
 
 const TITLE = 'IncomingRecords per shard (1-minute Sum)';
@@ -32,7 +31,8 @@ const hashShare = (s: Shard): string => {
 
 /** IncomingRecords per shard: where the partition keys' MD5 hashes sent the records. */
 export function ShardSection({ stream, range }: { stream: string; range: RangeKey }) {
-  const theme = chartTheme(usePreferences((s) => s.theme));
+  const style = useChartStyle();
+  const { theme } = style;
   const summary = useStreamSummary(stream);
   const shardsQuery = useShards(stream);
   const enable = useEnhancedMonitoring();
@@ -134,11 +134,10 @@ export function ShardSection({ stream, range }: { stream: string; range: RangeKe
                 <CartesianGrid stroke={theme.grid} strokeDasharray="3 3" />
                 <XAxis
                   dataKey="name"
-                  stroke={theme.axis}
-                  tick={{ fill: theme.axis, fontSize: 12 }}
+                  {...style.axis}
                   interval={ids.length > 12 ? Math.ceil(ids.length / 10) - 1 : 0}
                 />
-                <YAxis stroke={theme.axis} tick={{ fill: theme.axis, fontSize: 12 }} width={52} allowDecimals={false} />
+                <YAxis {...style.valueAxis} />
                 <Tooltip
                   formatter={(v) => exact(Number(v), 'records')}
                   labelFormatter={(_l, p) => `${(p?.[0]?.payload as { id?: string } | undefined)?.id ?? ''}: total in range`}

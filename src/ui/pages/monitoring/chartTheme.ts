@@ -1,5 +1,5 @@
 import { calendarDate, hourMinute } from '../../components/time';
-import type { ThemeMode } from '../../state/preferences';
+import { PRESENTATION_SCALE, usePreferences, type ThemeMode } from '../../state/preferences';
 
 /**
  * Chart colours for each theme. Recharts writes colours as SVG attributes, where CSS variables
@@ -8,7 +8,10 @@ import type { ThemeMode } from '../../state/preferences';
  */
 export interface ChartTheme {
   series: string[];
+  /** Axis lines and their labels: the secondary text colour, at 4.5:1 or better on `background`. */
   axis: string;
+  /** The container a chart sits in. */
+  background: string;
   grid: string;
   tooltipBackground: string;
   tooltipBorder: string;
@@ -17,7 +20,8 @@ export interface ChartTheme {
 
 const light: ChartTheme = {
   series: ['#688ae8', '#c33d69', '#2ea597', '#8456ce', '#e07941', '#3759ce', '#962249', '#096f64', '#6237a7', '#a84401'],
-  axis: '#5f6b7a',
+  axis: '#424650',
+  background: '#ffffff',
   grid: '#e9ebed',
   tooltipBackground: '#ffffff',
   tooltipBorder: '#c6c6cd',
@@ -26,7 +30,8 @@ const light: ChartTheme = {
 
 const dark: ChartTheme = {
   series: ['#8ea9ff', '#ff5d93', '#5fcbb8', '#b98ef7', '#f89256', '#6f92fa', '#ec7ea5', '#3ab5a1', '#a277ec', '#d6763a'],
-  axis: '#a4abb3',
+  axis: '#c6c6cd',
+  background: '#161d26',
   grid: '#414d5c',
   tooltipBackground: '#0f1b2a',
   tooltipBorder: '#5f6b7a',
@@ -34,6 +39,47 @@ const dark: ChartTheme = {
 };
 
 export const chartTheme = (mode: ThemeMode): ChartTheme => (mode === 'dark' ? dark : light);
+
+const AXIS_UNITS: [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'B'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/**
+ * Every chart's value axis: 950, 18k, 1.25k, 1.2M, 3B, at most two decimals and no trailing zeros,
+ * so the same number reads the same on every chart (the tooltip gives the exact value).
+ */
+export const axisNumber = (v: number): string => {
+  const [size, unit] = AXIS_UNITS.find(([n]) => Math.abs(v) >= n) ?? [1, ''];
+  return `${Number((v / size).toFixed(2)).toString()}${unit}`;
+};
+
+/** Chart label sizes in pixels: the body text's size, larger in presentation mode and on the presenter view. */
+export const CHART_FONT = { body: 14, presentation: Math.round(14 * PRESENTATION_SCALE), large: 20 };
+
+/**
+ * What every chart draws with: the theme's colours, axis labels at body size in the secondary text
+ * colour (larger in presentation mode or with `large`), and lines to match.
+ */
+export const useChartStyle = (large?: boolean) => {
+  const mode = usePreferences((s) => s.theme);
+  const presentation = usePreferences((s) => s.presentation);
+  const theme = chartTheme(mode);
+  const fontSize = large ? CHART_FONT.large : presentation ? CHART_FONT.presentation : CHART_FONT.body;
+  const axis = { stroke: theme.axis, tick: { fill: theme.axis, fontSize } };
+  return {
+    theme,
+    fontSize,
+    /** Props for an XAxis or YAxis. */
+    axis,
+    /** Props for a YAxis of counts: compact numbers, wide enough for "1.25M" at this size. */
+    valueAxis: { ...axis, tickFormatter: axisNumber, width: Math.round(fontSize * 3.8), allowDecimals: false },
+    legend: { color: theme.axis, fontSize },
+    lineWidth: large || presentation ? 3 : 2,
+  };
+};
 
 /** Axis ticks in the browser's local time: 14:05. */
 export const tickTime = hourMinute;

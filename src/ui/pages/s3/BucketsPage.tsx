@@ -5,7 +5,7 @@ import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
-import { dateTime } from '../../components/time';
+import { DateTime, Unbroken } from '../../components/Unbroken';
 import { hrefFor } from '../../hooks/route';
 import { useBuckets, type BucketRow } from '../../hooks/useS3';
 import { s3Path } from '../../lib/s3Keys';
@@ -66,11 +66,11 @@ export function BucketsPage() {
             isRowHeader: true,
             cell: (b) => (
               <Link href={hrefFor(s3Path(b.name))} data-testid={`bucket-link-${b.name}`}>
-                {b.name}
+                <Unbroken>{b.name}</Unbroken>
               </Link>
             ),
           },
-          { id: 'created', header: 'Creation date', cell: (b) => (b.created ? dateTime(b.created.getTime()) : '-') },
+          { id: 'created', header: 'Creation date', minWidth: 170, cell: (b) => <DateTime value={b.created} /> },
         ]}
         empty={
           error ? (

@@ -8,7 +8,7 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import { useState } from 'react';
 import { CliCommand } from '../../components/CliCommand';
-import { dateTime } from '../../components/time';
+import { DateTime, Unbroken } from '../../components/Unbroken';
 import { hrefFor } from '../../hooks/route';
 import { formatBytes, useObjectList, type FolderRow, type ObjectRow } from '../../hooks/useS3';
 import { folderOf, nameUnder, parentFolder, s3Path } from '../../lib/s3Keys';
@@ -74,16 +74,20 @@ export function ObjectList({ bucket, prefix }: { bucket: string; prefix: string 
             cell: (r) =>
               r.kind === 'folder' ? (
                 <Link href={hrefFor(s3Path(bucket, r.prefix))} data-testid={`folder-link-${r.prefix}`}>
-                  <Icon name="folder" /> {nameUnder(base, r.prefix)}
+                  <Unbroken>
+                    <Icon name="folder" /> {nameUnder(base, r.prefix)}
+                  </Unbroken>
                 </Link>
               ) : (
                 <Link href={hrefFor(s3Path(bucket, r.key))} data-testid={`object-link-${r.key}`}>
-                  <Icon name="file" /> {nameUnder(base, r.key)}
+                  <Unbroken>
+                    <Icon name="file" /> {nameUnder(base, r.key)}
+                  </Unbroken>
                 </Link>
               ),
           },
           { id: 'type', header: 'Type', cell: (r) => (r.kind === 'folder' ? 'Folder' : typeOf(r.key)) },
-          { id: 'modified', header: 'Last modified', cell: (r) => (r.kind === 'object' && r.lastModified ? dateTime(r.lastModified.getTime()) : '-') },
+          { id: 'modified', header: 'Last modified', minWidth: 170, cell: (r) => (r.kind === 'object' ? <DateTime value={r.lastModified} /> : '-') },
           { id: 'size', header: 'Size', cell: (r) => (r.kind === 'object' ? <span data-testid="object-size">{formatBytes(r.size)}</span> : '-') },
           { id: 'class', header: 'Storage class', cell: (r) => (r.kind === 'object' ? (r.storageClass ?? 'STANDARD') : '-') },
         ]}

@@ -10,7 +10,7 @@ import Table, { type TableProps } from '@cloudscape-design/components/table';
 import { CliCommand } from '../../components/CliCommand';
 import { MAX_SUBSCRIPTION_RECORDS, type Consumer, type ConsumerRead } from '../../hooks/useConsumers';
 import type { ShownRecord } from '../../hooks/useRecords';
-import { mono } from './ShardsTab';
+import { LongNumber } from '../../components/LongNumber';
 
 /** The viewer's "read through" choice for GetRecords on the shard's shared throughput. */
 export const SHARED = '';
@@ -133,7 +133,7 @@ export function ConsumerRecords({
         data-testid="consumer-records-table"
         items={read.records}
         trackBy="sequenceNumber"
-        wrapLines
+        wrapLines={false}
         ariaLabels={{ tableLabel: 'Records received through the consumer' }}
         header={
           <Header
@@ -142,8 +142,8 @@ export function ConsumerRecords({
             description={
               <span data-testid="subscription-meta">
                 {read.events} {read.events === 1 ? 'event' : 'events'} · ContinuationSequenceNumber:{' '}
-                <b data-testid="continuation-sequence-number" style={{ ...mono, fontSize: 12 }}>
-                  {read.continuation ?? '-'}
+                <b>
+                  <LongNumber value={read.continuation} label="continuation sequence number" testId="continuation-sequence-number" />
                 </b>{' '}
                 · MillisBehindLatest:{' '}
                 <b data-testid="subscription-millis-behind">{read.millisBehindLatest ?? '-'}</b>

@@ -1,7 +1,6 @@
 import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import FormField from '@cloudscape-design/components/form-field';
 import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
@@ -12,7 +11,6 @@ import Table from '@cloudscape-design/components/table';
 import { useState, type ReactNode } from 'react';
 import { ModalFooter } from '../../components/ModalFooter';
 import { CliCommand } from '../../components/CliCommand';
-import { dateTime } from '../../components/time';
 import { describeError, formatError, useNotify } from '../../hooks/errors';
 import {
   useConsumers,
@@ -24,7 +22,7 @@ import { consumerNameProblem, CONSUMERS_PER_STREAM } from '../../lib/streamRules
 import { cli } from './cli';
 import { fieldError } from './fieldError';
 import { consumerHref } from './links';
-import { mono } from './ShardsTab';
+import { DateTime, Identifier, Unbroken } from '../../components/Unbroken';
 import { StreamStatus } from './StatusCell';
 
 function WhatIsFanOut() {
@@ -220,7 +218,7 @@ export function ConsumersTab({ stream, streamArn }: { stream: string; streamArn:
           itemSelectionLabel: (_s, c) => `Select ${c.ConsumerName ?? ''}`,
           allItemsSelectionLabel: () => 'Select all',
         }}
-        wrapLines
+        wrapLines={false}
         header={
           <Header
             variant="h2"
@@ -257,42 +255,31 @@ export function ConsumersTab({ stream, streamArn }: { stream: string; streamArn:
           {
             id: 'name',
             header: 'Consumer name',
-            cell: (c) => <span data-testid="consumer-name">{c.ConsumerName}</span>,
-            width: 200,
+            cell: (c) => <Unbroken testId="consumer-name">{c.ConsumerName}</Unbroken>,
+            minWidth: 160,
           },
           {
             id: 'status',
             header: 'Status',
             cell: (c) => <StreamStatus status={c.ConsumerStatus} testId="consumer-status" />,
-            width: 130,
+            minWidth: 120,
           },
           {
             id: 'arn',
             header: 'Consumer ARN',
             minWidth: 280,
-            cell: (c) => (
-              <span style={{ ...mono, fontSize: 12, wordBreak: 'break-all' }}>
-                <CopyToClipboard
-                  variant="inline"
-                  textToCopy={c.ConsumerARN ?? ''}
-                  copyButtonAriaLabel={`Copy the ARN of ${c.ConsumerName ?? ''}`}
-                  copySuccessText="ARN copied"
-                  copyErrorText="Could not copy the ARN"
-                />
-              </span>
-            ),
+            cell: (c) => <Identifier value={c.ConsumerARN ?? ''} copyLabel={`the ARN of ${c.ConsumerName ?? ''}`} />,
           },
           {
             id: 'created',
             header: 'Registered',
-            cell: (c) =>
-              c.ConsumerCreationTimestamp ? dateTime(c.ConsumerCreationTimestamp.getTime()) : '-',
-            width: 170,
+            cell: (c) => <DateTime value={c.ConsumerCreationTimestamp} />,
+            minWidth: 170,
           },
           {
             id: 'read',
             header: 'Records',
-            width: 150,
+            minWidth: 150,
             cell: (c) =>
               c.ConsumerStatus === 'ACTIVE' ? (
                 <Link href={consumerHref(stream, c.ConsumerName ?? '')} data-testid="read-through-consumer">

@@ -34,7 +34,8 @@ import { ConsumerReadControls, ConsumerRecords, ReadThroughSelect, SHARED } from
 import { CliCommand, framed } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
-import { mono } from './ShardsTab';
+import { LongNumber, mono } from '../../components/LongNumber';
+import { Unbroken } from '../../components/Unbroken';
 
 const iteratorTypes: { value: IteratorType; label: string; description: string }[] = [
   { value: 'TRIM_HORIZON', label: 'TRIM_HORIZON', description: 'The oldest record still in the shard' },
@@ -51,25 +52,26 @@ type Problem = IteratorProblem & { from: 'paste' | 'page' };
 
 /** The records table's columns, the same whether the records came from GetRecords or a subscription. */
 const recordColumns = (stream: string, shard: string | undefined, setFollow: (f: FollowStart) => void): TableProps.ColumnDefinition<ShownRecord>[] => [
-  { id: 'seq', header: 'Sequence number', cell: (r) => <span style={{ ...mono, fontSize: 11 }}>{r.sequenceNumber}</span>, width: 180, minWidth: 150 },
-  { id: 'pk', header: 'Partition key', cell: (r) => r.partitionKey, width: 120, minWidth: 100 },
-  { id: 'arrival', header: 'Approximate arrival', cell: (r) => r.arrival?.toISOString() ?? '-', width: 140, minWidth: 120 },
+  { id: 'seq', header: 'Sequence number', cell: (r) => <LongNumber value={r.sequenceNumber} label="sequence number" />, minWidth: 170 },
+  { id: 'pk', header: 'Partition key', cell: (r) => <Unbroken>{r.partitionKey}</Unbroken>, minWidth: 110 },
+  { id: 'arrival', header: 'Approximate arrival (UTC)', cell: (r) => (r.arrival ? <Unbroken>{r.arrival.toISOString()}</Unbroken> : '-'), minWidth: 200 },
   {
     id: 'data',
     header: 'Data: decoded (text / JSON) and Base64',
     minWidth: 300,
     cell: (r) => (
+      // Record data wraps (Base64 anywhere: it is not a word), within a readable measure.
       <SpaceBetween size="xs">
-        <pre data-testid="record-data-decoded" style={{ ...mono, margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+        <pre data-testid="record-data-decoded" style={{ ...mono, margin: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word', maxWidth: '40em' }}>
           {r.data.json ?? r.data.text ?? '(binary: see Base64)'}
         </pre>
         <div>
           <Box variant="awsui-key-label" fontSize="body-s">
             Base64
           </Box>
-          <span data-testid="record-base64" style={{ ...mono, fontSize: 11 }}>
+          <div data-testid="record-base64" style={{ ...mono, whiteSpace: 'normal', wordBreak: 'break-all', maxWidth: '40em' }}>
             {r.data.base64}
-          </span>
+          </div>
         </div>
       </SpaceBetween>
     ),
@@ -468,7 +470,7 @@ export function DataViewerTab({
               trackBy="sequenceNumber"
               loading={reader.first.isPending}
               loadingText="Reading records"
-              wrapLines
+              wrapLines={false}
               ariaLabels={{ tableLabel: 'Records' }}
               header={
                 <Header

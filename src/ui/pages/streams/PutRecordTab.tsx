@@ -9,7 +9,6 @@ import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
@@ -20,7 +19,8 @@ import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
 import { HashSpaceBar } from './HashSpaceBar';
-import { mono } from './ShardsTab';
+import { LongNumber, mono } from '../../components/LongNumber';
+import { Status, Unbroken } from '../../components/Unbroken';
 
 type Field = 'partitionKey' | 'explicitHashKey' | 'data';
 
@@ -155,24 +155,24 @@ function WhyHere({ landed }: { landed: Landed }) {
         <KeyValuePairs
           columns={2}
           items={[
-            { label: 'Shard ID', value: <span data-testid="result-shard-id">{landed.shardId}</span> },
-            { label: 'Sequence number', value: <span style={mono} data-testid="result-sequence-number">{landed.sequenceNumber}</span> },
+            { label: 'Shard ID', value: <Unbroken testId="result-shard-id">{landed.shardId}</Unbroken> },
+            { label: 'Sequence number', value: <LongNumber value={landed.sequenceNumber} label="sequence number" testId="result-sequence-number" /> },
           ]}
         />
         <Box variant="h3">Why this shard</Box>
-        <ColumnLayout columns={explicit !== undefined ? 3 : 2} variant="text-grid">
+        <ColumnLayout columns={2} variant="text-grid">
           <div>
             <Box variant="awsui-key-label">MD5 of the partition key "{landed.partitionKey}" (hex)</Box>
-            <div style={mono} data-testid="md5-hex">{md5?.md5Hex}</div>
+            <div style={{ ...mono, wordBreak: 'break-all' }} data-testid="md5-hex">{md5?.md5Hex}</div>
           </div>
           <div>
             <Box variant="awsui-key-label">Read as a 128-bit integer: the hash key</Box>
-            <div style={mono} data-testid="md5-decimal">{md5?.decimal}</div>
+            <LongNumber full value={md5?.decimal} label="hash key" testId="md5-decimal" />
           </div>
           {explicit !== undefined && (
             <div>
               <Box variant="awsui-key-label">Explicit hash key (used instead)</Box>
-              <div style={mono} data-testid="explicit-hash-key">{explicit.toString()}</div>
+              <LongNumber full value={explicit.toString()} label="explicit hash key" testId="explicit-hash-key" />
             </div>
           )}
         </ColumnLayout>
@@ -182,22 +182,22 @@ function WhyHere({ landed }: { landed: Landed }) {
           variant="embedded"
           items={landed.shards}
           trackBy="ShardId"
-          wrapLines
+          wrapLines={false}
           ariaLabels={{ tableLabel: 'Shard hash key ranges' }}
           columnDefinitions={[
-            { id: 'id', header: 'Shard', cell: (s) => <span style={{ fontWeight: s.ShardId === landed.shardId ? 700 : 400 }}>{s.ShardId}</span> },
-            { id: 'start', header: 'Starting hash key', cell: (s) => <span style={mono}>{s.HashKeyRange?.StartingHashKey}</span> },
-            { id: 'end', header: 'Ending hash key', cell: (s) => <span style={mono}>{s.HashKeyRange?.EndingHashKey}</span> },
+            { id: 'id', header: 'Shard', minWidth: 190, cell: (s) => <Unbroken style={{ fontWeight: s.ShardId === landed.shardId ? 700 : 400 }}>{s.ShardId}</Unbroken> },
+            { id: 'start', header: 'Starting hash key', minWidth: 180, cell: (s) => <LongNumber value={s.HashKeyRange?.StartingHashKey} label="starting hash key" /> },
+            { id: 'end', header: 'Ending hash key', minWidth: 180, cell: (s) => <LongNumber value={s.HashKeyRange?.EndingHashKey} label="ending hash key" /> },
             {
               id: 'match',
               header: 'Holds the hash key?',
               cell: (s) =>
                 key !== undefined && s.HashKeyRange && inRange(key, s.HashKeyRange) ? (
-                  <span data-testid={`matching-shard-${s.ShardId}`}>
-                    <StatusIndicator type="success">Yes: start ≤ key ≤ end</StatusIndicator>
-                  </span>
+                  <Status type="success" testId={`matching-shard-${s.ShardId}`}>
+                    Yes: start ≤ key ≤ end
+                  </Status>
                 ) : (
-                  <StatusIndicator type="stopped">No</StatusIndicator>
+                  <Status type="stopped">No</Status>
                 ),
             },
           ]}

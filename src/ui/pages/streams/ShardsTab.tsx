@@ -2,16 +2,13 @@ import Box from '@cloudscape-design/components/box';
 import Container from '@cloudscape-design/components/container';
 import Header from '@cloudscape-design/components/header';
 import SpaceBetween from '@cloudscape-design/components/space-between';
-import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
-import * as tokens from '@cloudscape-design/design-tokens';
 import { isOpen, openShardsByHashKey, type Shard } from '../../hooks/useStreams';
 import { CliCommand } from '../../components/CliCommand';
+import { LongNumber } from '../../components/LongNumber';
+import { Status, Unbroken } from '../../components/Unbroken';
 import { cli } from './cli';
 import { HashSpaceBar, ShardSlice, useShardColor } from './HashSpaceBar';
-
-export const mono = { fontFamily: tokens.fontFamilyMonospace, fontSize: 12, wordBreak: 'break-all' as const };
-const small = { ...mono, fontSize: 11 };
 
 export function ShardsTab({ stream, shards, loading }: { stream: string; shards: Shard[]; loading: boolean }) {
   const open = openShardsByHashKey(shards);
@@ -28,7 +25,7 @@ export function ShardsTab({ stream, shards, loading }: { stream: string; shards:
         loading={loading}
         loadingText="Loading shards"
         trackBy="ShardId"
-        wrapLines
+        wrapLines={false}
         ariaLabels={{ tableLabel: 'Shards' }}
         header={
           <Header variant="h2" counter={`(${open.length} open, ${shards.length - open.length} closed)`}>
@@ -39,29 +36,25 @@ export function ShardsTab({ stream, shards, loading }: { stream: string; shards:
           {
             id: 'id',
             header: 'Shard ID',
-            cell: (s) => <span data-testid={`shard-row-${s.ShardId}`} style={{ whiteSpace: 'nowrap' }}>{s.ShardId}</span>,
+            cell: (s) => <Unbroken testId={`shard-row-${s.ShardId}`}>{s.ShardId}</Unbroken>,
             isRowHeader: true,
-            width: 180,
+            minWidth: 190,
           },
           {
             id: 'state',
             header: 'State',
-            width: 110,
-            cell: (s) => (
-              <span style={{ whiteSpace: 'nowrap' }}>
-                {isOpen(s) ? <StatusIndicator type="success">Open</StatusIndicator> : <StatusIndicator type="stopped">Closed</StatusIndicator>}
-              </span>
-            ),
+            minWidth: 110,
+            cell: (s) => (isOpen(s) ? <Status type="success">Open</Status> : <Status type="stopped">Closed</Status>),
           },
           {
             id: 'hash',
             header: 'Hash key range (start / end) and slice',
-            width: 320,
+            minWidth: 240,
             cell: (s) => (
               <SpaceBetween size="xxs">
-                <div style={small}>
-                  <div data-testid="starting-hash-key">{s.HashKeyRange?.StartingHashKey}</div>
-                  <div data-testid="ending-hash-key">{s.HashKeyRange?.EndingHashKey}</div>
+                <div>
+                  <div><LongNumber value={s.HashKeyRange?.StartingHashKey} label="starting hash key" testId="starting-hash-key" /></div>
+                  <div><LongNumber value={s.HashKeyRange?.EndingHashKey} label="ending hash key" testId="ending-hash-key" /></div>
                 </div>
                 <ShardSlice shard={s} color={shardColor(colorIndex.get(s.ShardId) ?? 0)} closed={!isOpen(s)} />
               </SpaceBetween>
@@ -70,22 +63,31 @@ export function ShardsTab({ stream, shards, loading }: { stream: string; shards:
           {
             id: 'seq',
             header: 'Sequence numbers (start / end)',
-            width: 270,
+            minWidth: 240,
             cell: (s) => (
-              <div style={small}>
-                <div>{s.SequenceNumberRange?.StartingSequenceNumber}</div>
-                <div>{s.SequenceNumberRange?.EndingSequenceNumber ?? <Box color="text-body-secondary" display="inline" fontSize="body-s">no end yet (open shard)</Box>}</div>
+              <div>
+                <div><LongNumber value={s.SequenceNumberRange?.StartingSequenceNumber} label="starting sequence number" /></div>
+                <div>
+                  {s.SequenceNumberRange?.EndingSequenceNumber ? (
+                    <LongNumber value={s.SequenceNumberRange.EndingSequenceNumber} label="ending sequence number" />
+                  ) : (
+                    <Box color="text-body-secondary" display="inline">
+                      <Unbroken>no end yet (open shard)</Unbroken>
+                    </Box>
+                  )}
+                </div>
               </div>
             ),
           },
           {
             id: 'parents',
             header: 'Parent / adjacent parent',
+            minWidth: 190,
             cell: (s) =>
               s.ParentShardId ? (
-                <div style={{ whiteSpace: 'nowrap' }}>
-                  <div data-testid="parent-shard">{s.ParentShardId}</div>
-                  <div data-testid="adjacent-parent-shard">{s.AdjacentParentShardId ?? '-'}</div>
+                <div>
+                  <div><Unbroken testId="parent-shard">{s.ParentShardId}</Unbroken></div>
+                  <div><Unbroken testId="adjacent-parent-shard">{s.AdjacentParentShardId ?? '-'}</Unbroken></div>
                 </div>
               ) : (
                 '-'

@@ -1,4 +1,5 @@
-import StatusIndicator, { type StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import type { StatusIndicatorProps } from '@cloudscape-design/components/status-indicator';
+import { Status } from '../../components/Unbroken';
 
 const kinds: Record<string, StatusIndicatorProps.Type> = {
   ACTIVE: 'success',
@@ -13,9 +14,9 @@ const kinds: Record<string, StatusIndicatorProps.Type> = {
 export function StreamStatus({ status, testId }: { status: string | undefined; testId?: string }) {
   const s = status ?? 'UNKNOWN';
   return (
-    <span data-testid={testId ?? 'stream-status'}>
-      <StatusIndicator type={kinds[s] ?? 'warning'}>{s}</StatusIndicator>
-    </span>
+    <Status type={kinds[s] ?? 'warning'} testId={testId ?? 'stream-status'}>
+      {s}
+    </Status>
   );
 }
 

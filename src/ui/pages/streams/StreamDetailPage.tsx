@@ -3,7 +3,6 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
@@ -14,6 +13,7 @@ import { formatError, describeError } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useShards, useStreamSummary } from '../../hooks/useStreams';
 import { CliCommand } from '../../components/CliCommand';
+import { DateTime, Identifier } from '../../components/Unbroken';
 import { cli } from './cli';
 import { ConfigurationTab } from './ConfigurationTab';
 import { ConsumerAppsTab } from './ConsumerAppsTab';
@@ -60,7 +60,7 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
       header={
         <Header
           variant="h1"
-          description={s.StreamARN}
+          description={s.StreamARN ? <Identifier value={s.StreamARN} /> : undefined}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               <Button
@@ -97,12 +97,12 @@ export function StreamDetailPage({ params, query }: { params: Record<string, str
                 {
                   label: 'ARN',
                   value: s.StreamARN ? (
-                    <CopyToClipboard variant="inline" textToCopy={s.StreamARN} copyButtonAriaLabel="Copy ARN" copySuccessText="ARN copied" copyErrorText="Could not copy the ARN" />
+                    <Identifier value={s.StreamARN} copyLabel="the ARN" />
                   ) : (
                     '-'
                   ),
                 },
-                { label: 'Created', value: s.StreamCreationTimestamp?.toLocaleString() ?? '-' },
+                { label: 'Created', value: <DateTime value={s.StreamCreationTimestamp} /> },
                 {
                   label: 'Shard-level metrics',
                   value: <span data-testid="detail-shard-metrics">{s.EnhancedMonitoring?.flatMap((m) => m.ShardLevelMetrics ?? []).join(', ') || 'Off'}</span>,

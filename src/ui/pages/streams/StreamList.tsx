@@ -4,6 +4,7 @@ import Header from '@cloudscape-design/components/header';
 import Link from '@cloudscape-design/components/link';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
+import { DateTime, Unbroken } from '../../components/Unbroken';
 import { hrefFor } from '../../hooks/route';
 import { useStreamList, type StreamRow } from '../../hooks/useStreams';
 import { modeLabel, StreamStatus } from './StatusCell';
@@ -24,7 +25,7 @@ export function StreamList() {
       loading={isLoading}
       loadingText="Loading data streams"
       trackBy="name"
-      wrapLines
+      wrapLines={false}
       ariaLabels={{ tableLabel: 'Data streams' }}
       header={
         <Header
@@ -47,16 +48,17 @@ export function StreamList() {
           header: 'Data stream name',
           cell: (r) => (
             <Link href={streamHref(r.name)} data-testid={`stream-link-${r.name}`}>
-              {r.name}
+              <Unbroken>{r.name}</Unbroken>
             </Link>
           ),
           isRowHeader: true,
+          minWidth: 180,
         },
-        { id: 'status', header: 'Status', cell: (r) => <StreamStatus status={r.status} testId={`stream-status-${r.name}`} /> },
-        { id: 'mode', header: 'Capacity mode', cell: (r) => modeLabel(r.mode) },
-        { id: 'shards', header: 'Open shards', cell: (r) => r.openShards ?? '-' },
-        { id: 'retention', header: 'Data retention', cell: (r) => (r.retentionHours === undefined ? '-' : formatRetention(r.retentionHours)) },
-        { id: 'created', header: 'Created', cell: (r) => r.createdAt?.toLocaleString() ?? '-' },
+        { id: 'status', header: 'Status', minWidth: 120, cell: (r) => <StreamStatus status={r.status} testId={`stream-status-${r.name}`} /> },
+        { id: 'mode', header: 'Capacity mode', minWidth: 130, cell: (r) => modeLabel(r.mode) },
+        { id: 'shards', header: 'Open shards', minWidth: 110, cell: (r) => r.openShards ?? '-' },
+        { id: 'retention', header: 'Data retention', minWidth: 140, cell: (r) => (r.retentionHours === undefined ? '-' : formatRetention(r.retentionHours)) },
+        { id: 'created', header: 'Created', minWidth: 170, cell: (r) => <DateTime value={r.createdAt} /> },
       ]}
       empty={
         error ? (
