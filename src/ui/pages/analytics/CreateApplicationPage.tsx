@@ -38,7 +38,7 @@ export default function CreateApplicationPage() {
       { name, description },
       {
         onSuccess: () => {
-          notify.success(`Created application ${name}. Connect it to a data stream next.`);
+          notify.success(`Created application ${name}. Connect it to a data stream next.`, { scope: [applicationPath(name)] });
           navigate(applicationPath(name, 'source'));
         },
         onError: (e) => {

@@ -28,7 +28,7 @@ import {
   type DestinationDraft,
   type FieldErrors,
 } from './DestinationFields';
-import { deliveryStreamHref } from './links';
+import { deliveryStreamHref, deliveryStreamPath } from './links';
 import {
   draftTimeout,
   emptyTransform,
@@ -144,7 +144,11 @@ export function CreateDeliveryStreamPage() {
       },
       {
         onSuccess: () => {
-          notify.success(`Creating delivery stream ${name}.`);
+          notify.track({
+            content: `Creating delivery stream ${name}`,
+            watch: { kind: 'delivery-stream', name, until: 'ACTIVE', done: `Delivery stream ${name} is active.` },
+            scope: [deliveryStreamPath(name)],
+          });
           navigate(deliveryStreamHref(name));
         },
         onError: (e) => {

@@ -32,7 +32,7 @@ export function CreateBucketPage() {
     setServerError(undefined);
     create.mutate(name, {
       onSuccess: () => {
-        notify.success(`Created bucket ${name}.`);
+        notify.success(`Created bucket ${name}.`, { scope: [s3Path(name)] });
         navigate(hrefFor(s3Path(name)));
       },
       onError: (e) => {

@@ -24,6 +24,7 @@ import {
 import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
+import { streamPath } from './links';
 import { RETENTION_MAX, RETENTION_MIN } from './rules';
 
 /** Shows an action's AWS error next to its field when it names one, else as a notification. */
@@ -37,6 +38,14 @@ const useFieldError = (names: readonly string[]) => {
   };
   return { error, setError, onError };
 };
+
+/** A reshard in progress (the stream UPDATING) until the stream is ACTIVE again. */
+const trackReshard = (notify: ReturnType<typeof useNotify>, stream: string, content: string) =>
+  notify.track({
+    content,
+    watch: { kind: 'stream', name: stream, until: 'ACTIVE', done: `Resharding of ${stream} finished: the stream is active.` },
+    scope: [streamPath(stream)],
+  });
 
 function Section({ title, description, children, testId }: { title: string; description: string; children: ReactNode; testId: string }) {
   return (
@@ -79,7 +88,7 @@ function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
     shard &&
     split.mutate(
       { stream, shardId: shard.ShardId ?? '', newStartingHashKey: key },
-      { onSuccess: () => notify.success(`Splitting ${shard.ShardId} of ${stream}.`), onError: f.onError },
+      { onSuccess: () => trackReshard(notify, stream, `Splitting ${shard.ShardId} of ${stream}`), onError: f.onError },
     );
   return (
     <Section
@@ -158,7 +167,7 @@ function MergeSection({ stream, shards }: { stream: string; shards: Shard[] }) {
         onClick={() =>
           merge.mutate(
             { stream, shardId: a, adjacentShardId: b },
-            { onSuccess: () => notify.success(`Merging ${a} and ${b} of ${stream}.`), onError: (e) => notify.error(e) },
+            { onSuccess: () => trackReshard(notify, stream, `Merging ${a} and ${b} of ${stream}`), onError: (e) => notify.error(e) },
           )
         }
       >
@@ -178,7 +187,7 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
   const submit = () =>
     update.mutate(
       { stream, target: Number(value) },
-      { onSuccess: () => notify.success(`Updating ${stream} to ${value} shards.`), onError: f.onError },
+      { onSuccess: () => trackReshard(notify, stream, `Updating ${stream} to ${value} shards`), onError: f.onError },
     );
   return (
     <Section

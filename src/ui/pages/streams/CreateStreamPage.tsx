@@ -13,7 +13,7 @@ import { useCreateStream } from '../../hooks/useStreams';
 import { cli } from './cli';
 import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
-import { streamHref } from './links';
+import { streamHref, streamPath } from './links';
 import { parseWhole, shardCountProblem, SHARD_QUOTA_HINT } from './rules';
 
 type Mode = 'PROVISIONED' | 'ON_DEMAND';
@@ -42,7 +42,11 @@ export function CreateStreamPage() {
       { name, mode, shardCount: mode === 'PROVISIONED' ? Number(shards) : undefined },
       {
         onSuccess: () => {
-          notify.success(`Creating data stream ${name}.`);
+          notify.track({
+            content: `Creating data stream ${name}`,
+            watch: { kind: 'stream', name, until: 'ACTIVE', done: `Data stream ${name} is active.` },
+            scope: [streamPath(name)],
+          });
           navigate(streamHref(name));
         },
         onError: (e) => {
