@@ -1,12 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { useNotificationStore, type Watch } from '../state/notifications';
+import type { ShownError } from '../lib/fieldMessages';
 import { useLocation } from './route';
 
-/** An error as the console shows it: AWS's error type and message. */
-export interface ShownError {
-  type: string;
-  message: string;
-}
+export { fieldForError, formatError, type ShownError } from '../lib/fieldMessages';
 
 /** The SDK puts AWS's error type in `name` and its text in `message`. */
 export const describeError = (e: unknown): ShownError => {
@@ -17,25 +14,6 @@ export const describeError = (e: unknown): ShownError => {
   }
   return { type: 'Error', message: String(e) };
 };
-
-/**
- * The request member an AWS error is about, if the message names one: ValidationException says
- * `at 'partitionKey'`; other errors name the field in words (`ExplicitHashKey`, `NewStartingHashKey`).
- * `fields` maps each form field to the member names that mean it.
- */
-export const fieldForError = <F extends string>(e: ShownError, fields: Record<F, readonly string[]>): F | undefined => {
-  const at = /at '([^']+)'/.exec(e.message)?.[1]?.toLowerCase();
-  const text = e.message.toLowerCase();
-  for (const [field, names] of Object.entries(fields) as [F, readonly string[]][]) {
-    for (const name of names) {
-      const n = name.toLowerCase();
-      if (at !== undefined ? at === n || at.startsWith(`${n}.`) : text.includes(n)) return field;
-    }
-  }
-  return undefined;
-};
-
-export const formatError = (e: ShownError): string => (e.message ? `${e.type}: ${e.message}` : e.type);
 
 /** Where a notice matters (route paths); none: on every page. Default: the page it is raised on. */
 export interface NoticeOptions {
