@@ -33,7 +33,8 @@ test('an enhanced fan-out consumer: registered, read through in the Data viewer,
   await detail.startRegister();
   await detail.fillName('bad name!');
   await detail.field('consumer-name-input').blur();
-  await expect(detail.nameError).toHaveText('Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
+  await expect(detail.nameError).toContainText('Use only letters, digits, hyphens (-), underscores (_) and periods (.).');
+  await expect(detail.nameError).toContainText('Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+');
   await detail.submitRegister();
   await expect(detail.nameError).toContainText("ValidationException: 1 validation error detected: Value 'bad name!' at 'consumerName'");
 

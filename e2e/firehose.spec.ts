@@ -22,7 +22,8 @@ test('Activity 3: the form shows AWS errors next to the field and keeps what was
 
   // Out of range: AWS's ValidationException lands under the buffer size; nothing typed is lost.
   await fh.fillCreate({ name: DELIVERY, bucket: BUCKET, size: '200', interval: '60' });
-  await expect(fh.fieldError('buffer-size')).toHaveText('Member must have value less than or equal to 128');
+  await expect(fh.fieldError('buffer-size')).toContainText('Enter a whole number from 1 to 128.');
+  await expect(fh.fieldError('buffer-size')).toContainText('Member must have value less than or equal to 128');
   await fh.submitCreate();
   await expect(fh.fieldError('buffer-size')).toContainText('ValidationException');
   await expect(fh.fieldError('buffer-size')).toContainText("at 'extendedS3DestinationConfiguration.bufferingHints.sizeInMBs'");

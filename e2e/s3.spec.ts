@@ -19,7 +19,8 @@ test('buckets: the naming rule beside the field, S3’s own error, create, open 
   await s3.nameInput().fill('Jane_Bucket');
   await expect(s3.nameError).toHaveText('Bucket names can contain only lowercase letters, numbers, dots (.) and hyphens (-).');
   await s3.submitCreate();
-  await expect(s3.nameError).toHaveText('InvalidBucketName: The specified bucket is not valid.');
+  await expect(s3.nameError).toContainText('The specified bucket is not valid.');
+  await expect(page.getByTestId('bucket-name-error-detail')).toHaveText('InvalidBucketName');
   await expect(s3.nameInput()).toHaveValue('Jane_Bucket');
   await s3.nameInput().fill('xn--bucket');
   await expect(s3.nameError).toHaveText('Bucket names must not start with the prefix xn--');

@@ -35,16 +35,19 @@ test('a stream from creation to deletion, all inside the page', async ({ page })
   await expect(list.table).toContainText('No data streams');
   await list.screenshot('01-streams-empty');
 
-  // Bad stream name: the rule shows as you type, and AWS's own answer on submit; the text stays.
+  // Bad stream name: the rule shows as you type, and AWS's own answer on submit, each in words
+  // for people with AWS's text beneath; the text typed stays.
   await list.startCreate();
   await list.fillCreate('bad name!', 2);
-  await expect(page.getByTestId('stream-name-error')).toHaveText(
+  await expect(page.getByTestId('stream-name-error')).toContainText('Use only letters, digits, hyphens (-), underscores (_) and periods (.).');
+  await expect(page.getByTestId('stream-name-error-detail')).toHaveText(
     'Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+',
   );
   await list.submitCreate();
-  await expect(page.getByTestId('stream-name-error')).toHaveText(
+  await expect(page.getByTestId('stream-name-error-detail')).toHaveText(
     "ValidationException: 1 validation error detected: Value 'bad name!' at 'streamName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+",
   );
+  await expect(page.getByTestId('stream-name-error')).toContainText('Use only letters, digits, hyphens (-), underscores (_) and periods (.).');
   await expect(list.nameInput()).toHaveValue('bad name!');
   await list.screenshot('02-create-bad-name');
 
@@ -230,9 +233,10 @@ test('bad input gets AWS’s error type and message, next to the field or as a n
   // 0 shards: the shape check, under the field.
   await list.fillCreate(name, 0);
   await list.submitCreate();
-  await expect(page.getByTestId('shard-count-error')).toHaveText(
+  await expect(page.getByTestId('shard-count-error-detail')).toHaveText(
     "ValidationException: 1 validation error detected: Value '0' at 'shardCount' failed to satisfy constraint: Member must have value greater than or equal to 1",
   );
+  await expect(page.getByTestId('shard-count-error')).toContainText('Enter a whole number from 1 to 500.');
   // Too many shards: the account limit, as a notification.
   await list.fillCreate(name, 600);
   await list.submitCreate();
@@ -253,15 +257,17 @@ test('bad input gets AWS’s error type and message, next to the field or as a n
   await page.getByRole('checkbox', { name: /Use an explicit hash key/ }).check();
   await detail.field('explicit-hash-key-input').fill(tooBig);
   await detail.putRecord('k', 'x');
-  await expect(page.getByTestId('explicit-hash-key-error')).toHaveText(
-    `InvalidArgumentException: Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${tooBig}`,
+  await expect(page.getByTestId('explicit-hash-key-error')).toContainText(
+    `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${tooBig}`,
   );
+  await expect(page.getByTestId('explicit-hash-key-error-detail')).toHaveText('InvalidArgumentException');
 
   // A split at the shard's own start; then an action while the stream is UPDATING.
   await detail.tab('Configuration');
   await detail.field('split-hash-key-input').fill('0');
   await page.getByTestId('split-shard-submit').click();
-  await expect(page.getByTestId('split-hash-key-error')).toContainText('InvalidArgumentException: NewStartingHashKey 0 used in SplitShard() on shard shardId-000000000000');
+  await expect(page.getByTestId('split-hash-key-error')).toContainText('NewStartingHashKey 0 used in SplitShard() on shard shardId-000000000000');
+  await expect(page.getByTestId('split-hash-key-error-detail')).toHaveText('InvalidArgumentException');
   // Slow motion (UPDATING lasts 5 s instead of 0.5 s) so the second action surely meets it.
   await detail.clockSpeed(0.1);
   await detail.field('split-hash-key-input').fill((1n << 127n).toString());

@@ -1,11 +1,9 @@
-import { useCallback } from 'react';
-import { useNotificationStore } from '../state/notifications';
+import { useCallback, useMemo } from 'react';
+import { useNotificationStore, type Watch } from '../state/notifications';
+import type { ShownError } from '../lib/fieldMessages';
+import { useLocation } from './route';
 
-/** An error as the console shows it: AWS's error type and message. */
-export interface ShownError {
-  type: string;
-  message: string;
-}
+export { fieldForError, formatError, type ShownError } from '../lib/fieldMessages';
 
 /** The SDK puts AWS's error type in `name` and its text in `message`. */
 export const describeError = (e: unknown): ShownError => {
@@ -17,42 +15,63 @@ export const describeError = (e: unknown): ShownError => {
   return { type: 'Error', message: String(e) };
 };
 
+/** Where a notice matters (route paths); none: on every page. Default: the page it is raised on. */
+export interface NoticeOptions {
+  scope?: readonly string[];
+}
+
+/** An operation the console follows until the resource reaches the state it waits for. */
+export interface TrackedOperation {
+  /** What is happening, shown with a spinner: `Creating data stream s1`. */
+  content: string;
+  watch: Watch;
+  /** The pages its outcome matters on (the resource's page, or the list once it is deleted). */
+  scope: readonly string[];
+}
+
 /**
- * The request member an AWS error is about, if the message names one: ValidationException says
- * `at 'partitionKey'`; other errors name the field in words (`ExplicitHashKey`, `NewStartingHashKey`).
- * `fields` maps each form field to the member names that mean it.
+ * Notifications: success and info messages, AWS errors as type + message, and operations in
+ * progress. Each carries the pages it concerns (see `keepOnRoute` for what leaving them does).
  */
-export const fieldForError = <F extends string>(e: ShownError, fields: Record<F, readonly string[]>): F | undefined => {
-  const at = /at '([^']+)'/.exec(e.message)?.[1]?.toLowerCase();
-  const text = e.message.toLowerCase();
-  for (const [field, names] of Object.entries(fields) as [F, readonly string[]][]) {
-    for (const name of names) {
-      const n = name.toLowerCase();
-      if (at !== undefined ? at === n || at.startsWith(`${n}.`) : text.includes(n)) return field;
-    }
-  }
-  return undefined;
-};
-
-export const formatError = (e: ShownError): string => (e.message ? `${e.type}: ${e.message}` : e.type);
-
-/** Notifications: success and info messages, and AWS errors as type + message. */
 export const useNotify = () => {
   const push = useNotificationStore((s) => s.push);
-  const success = useCallback((content: string) => push({ type: 'success', content }), [push]);
+  const path = useLocation().path;
+  const here = useMemo(() => [path], [path]);
+  const success = useCallback(
+    (content: string, o: NoticeOptions = {}) => push({ type: 'success', content, scope: o.scope ?? here }),
+    [push, here],
+  );
   const error = useCallback(
-    (e: unknown) => {
+    (e: unknown, o: NoticeOptions = {}) => {
       const shown = describeError(e);
-      return push({ type: 'error', header: shown.type, content: shown.message });
+      return push({ type: 'error', header: shown.type, content: shown.message, scope: o.scope ?? here });
     },
+    [push, here],
+  );
+  const info = useCallback(
+    (content: string, o: NoticeOptions = {}) => push({ type: 'info', content, scope: o.scope ?? here }),
+    [push, here],
+  );
+  /** An accepted operation: in progress (one notice per resource) until the shell sees it done or failed. */
+  const track = useCallback(
+    (op: TrackedOperation) =>
+      push({
+        type: 'in-progress',
+        key: `${op.watch.kind}:${op.watch.name}`,
+        content: op.content,
+        scope: op.scope,
+        watch: op.watch,
+        since: Date.now(),
+      }),
     [push],
   );
-  const info = useCallback((content: string) => push({ type: 'info', content }), [push]);
-  return { success, error, info };
+  return useMemo(() => ({ success, error, info, track }), [success, error, info, track]);
 };
 
 export const useNotifications = () => {
   const items = useNotificationStore((s) => s.items);
   const dismiss = useNotificationStore((s) => s.dismiss);
-  return { items, dismiss };
+  const update = useNotificationStore((s) => s.update);
+  const routeChanged = useNotificationStore((s) => s.routeChanged);
+  return { items, dismiss, update, routeChanged };
 };

@@ -64,11 +64,15 @@ export const useApplications = () => {
   });
 };
 
+/** DescribeApplication: what `analyticsKeys.app(name)` holds. */
+export const describeApplication = async (analytics: KinesisAnalyticsV2Client, name: string) =>
+  (await analytics.send(new DescribeApplicationCommand({ ApplicationName: name }))).ApplicationDetail as ApplicationDetail;
+
 export const useApplication = (name: string) => {
   const { analytics } = useServices();
   return useQuery({
     queryKey: analyticsKeys.app(name),
-    queryFn: async () => (await analytics.send(new DescribeApplicationCommand({ ApplicationName: name }))).ApplicationDetail as ApplicationDetail,
+    queryFn: () => describeApplication(analytics, name),
     refetchInterval: (q) => (q.state.error ? false : isTransitionalApp(q.state.data?.ApplicationStatus) ? FAST_POLL_MS : SLOW_POLL_MS),
   });
 };

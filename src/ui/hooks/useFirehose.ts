@@ -115,14 +115,17 @@ export const useDeliveryStreamList = (enabled = true) => {
 };
 
 /** DescribeDeliveryStream of one; polls fast while it is CREATING or DELETING. */
+/** DescribeDeliveryStream: what `firehoseKeys.stream(name)` holds. */
+export const describeDeliveryStream = async (firehose: FirehoseClient, name: string) => {
+  const out = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }));
+  return out.DeliveryStreamDescription as DeliveryStreamDescription;
+};
+
 export const useDeliveryStream = (name: string) => {
   const { firehose } = useServices();
   return useQuery({
     queryKey: firehoseKeys.stream(name),
-    queryFn: async () => {
-      const out = await firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: name }));
-      return out.DeliveryStreamDescription as DeliveryStreamDescription;
-    },
+    queryFn: () => describeDeliveryStream(firehose, name),
     refetchInterval: (q) =>
       q.state.error
         ? false

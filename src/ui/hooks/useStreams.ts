@@ -50,14 +50,17 @@ export const useStreamList = () => {
   });
 };
 
+/** DescribeStreamSummary: what `kinesisKeys.summary(name)` holds. */
+export const describeStreamSummary = async (kinesis: KinesisClient, name: string) => {
+  const out = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
+  return out.StreamDescriptionSummary as StreamDescriptionSummary;
+};
+
 export const useStreamSummary = (name: string) => {
   const { kinesis } = useServices();
   return useQuery({
     queryKey: kinesisKeys.summary(name),
-    queryFn: async () => {
-      const out = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
-      return out.StreamDescriptionSummary as StreamDescriptionSummary;
-    },
+    queryFn: () => describeStreamSummary(kinesis, name),
     refetchInterval: (q) =>
       q.state.error ? false : isTransitional(q.state.data?.StreamStatus) ? FAST_POLL_MS : SLOW_POLL_MS,
   });

@@ -7,11 +7,12 @@ import { parseWhole } from './forms';
  * and the emulator cannot disagree), in AWS's constraint words.
  */
 
-const destinationShape = createShapes.ExtendedS3DestinationConfiguration.children as Record<
+/** The S3 destination's request shapes and those of its buffering hints. */
+export const destinationShape = createShapes.ExtendedS3DestinationConfiguration.children as Record<
   string,
   FieldShape
 >;
-const hintShapes = destinationShape.BufferingHints.children as Record<string, FieldShape>;
+export const hintShapes = destinationShape.BufferingHints.children as Record<string, FieldShape>;
 
 /** BufferingHints' ranges (API reference, BufferingHints): 1-128 MiB, 0-900 seconds. */
 export const BUFFER_SIZE = {

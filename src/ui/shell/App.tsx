@@ -88,6 +88,7 @@ export function App({ pages }: { pages: PageDefinition[] }) {
         onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         breadcrumbs={<BreadcrumbGroup items={crumbs} ariaLabel="Breadcrumbs" />}
         notifications={<Notifications />}
+        stickyNotifications
         tools={
           walkthroughOpen ? (
             <ErrorBoundary>

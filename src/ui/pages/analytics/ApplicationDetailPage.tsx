@@ -16,7 +16,7 @@ import { appParts, useApplication, useDeleteApplication, useStartApplication, us
 import { AppStatus } from './AppStatus';
 import { DestinationTab } from './DestinationTab';
 import { FlinkExportModal } from './FlinkExportModal';
-import { applicationHref } from './links';
+import { applicationHref, applicationPath } from './links';
 import { SourceTab } from './SourceTab';
 import { SqlTab } from './SqlTab';
 import { ModalFooter } from '../../components/ModalFooter';
@@ -71,7 +71,20 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
                   data-testid="stop-application"
                   loading={stop.isPending}
                   disabled={status !== 'RUNNING'}
-                  onClick={() => stop.mutate({ name }, { onSuccess: () => notify.success(`Stopping application ${name}.`), onError: (e) => notify.error(e) })}
+                  onClick={() =>
+                    stop.mutate(
+                      { name },
+                      {
+                        onSuccess: () =>
+                          notify.track({
+                            content: `Stopping application ${name}`,
+                            watch: { kind: 'application', name, until: 'READY', done: `Application ${name} is stopped.` },
+                            scope: [applicationPath(name)],
+                          }),
+                        onError: (e) => notify.error(e),
+                      },
+                    )
+                  }
                 >
                   Stop application
                 </Button>
@@ -83,7 +96,15 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
                   onClick={() =>
                     start.mutate(
                       { name, inputId: parts.input?.InputId ?? '1.1', position: 'NOW' },
-                      { onSuccess: () => notify.success(`Starting application ${name}.`), onError: (e) => notify.error(e) },
+                      {
+                        onSuccess: () =>
+                          notify.track({
+                            content: `Starting application ${name}`,
+                            watch: { kind: 'application', name, until: 'RUNNING', done: `Application ${name} is running.` },
+                            scope: [applicationPath(name)],
+                          }),
+                        onError: (e) => notify.error(e),
+                      },
                     )
                   }
                 >
@@ -149,7 +170,11 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
                 {
                   onSuccess: () => {
                     setConfirmDelete(false);
-                    notify.success(`Deleting application ${name}.`);
+                    notify.track({
+                      content: `Deleting application ${name}`,
+                      watch: { kind: 'application', name, until: 'GONE', done: `Application ${name} deleted.` },
+                      scope: ['/analytics'],
+                    });
                     navigate(hrefFor('/analytics'));
                   },
                   onError: (e) => notify.error(e),

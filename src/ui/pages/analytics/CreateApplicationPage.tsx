@@ -6,12 +6,15 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
-import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { useNotify } from '../../hooks/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { requestShapes } from '../../lib/requestShapes';
+import { fieldError } from '../streams/fieldError';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useCreateApplication } from '../../hooks/useAnalytics';
 import { applicationPath } from './links';
 
-type Field = 'name' | 'description';
+const FIELDS = { name: ['applicationName'], description: ['applicationDescription'] };
 
 /** The application name rule (API reference, ApplicationName: 1-128 of [a-zA-Z0-9_.-]). */
 export const applicationNameProblem = (name: string): string | undefined => {
@@ -25,7 +28,7 @@ export default function CreateApplicationPage() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [touched, setTouched] = useState(false);
-  const [serverError, setServerError] = useState<Partial<Record<Field, string>>>({});
+  const server = useFormErrors(FIELDS, { shapes: requestShapes.createApplication, nameField: 'name' });
   const create = useCreateApplication();
   const notify = useNotify();
   const problem = touched ? applicationNameProblem(name) : undefined;
@@ -33,21 +36,15 @@ export default function CreateApplicationPage() {
   const submit = () => {
     setTouched(true);
     if (applicationNameProblem(name)) return;
-    setServerError({});
+    server.reset();
     create.mutate(
       { name, description },
       {
         onSuccess: () => {
-          notify.success(`Created application ${name}. Connect it to a data stream next.`);
+          notify.success(`Created application ${name}. Connect it to a data stream next.`, { scope: [applicationPath(name)] });
           navigate(applicationPath(name, 'source'));
         },
-        onError: (e) => {
-          const shown = describeError(e);
-          const field = fieldForError<Field>(shown, { name: ['applicationName'], description: ['applicationDescription'] });
-          if (field) setServerError({ [field]: formatError(shown) });
-          else if (shown.type === 'ResourceInUseException') setServerError({ name: formatError(shown) });
-          else notify.error(e);
-        },
+        onError: server.onError,
       },
     );
   };
@@ -61,13 +58,14 @@ export default function CreateApplicationPage() {
       submitTestId="create-application-submit"
       pending={create.isPending}
       onSubmit={submit}
+      errorText={fieldError('create-application-error', server.form)}
     >
       <Container header={<Header variant="h2">Application configuration</Header>}>
         <SpaceBetween size="l">
           <FormField
             label="Application name"
             constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
-            errorText={serverError.name ?? problem}
+            errorText={fieldError('application-name-error', server.fields.name ?? problem)}
           >
             <Input
               value={name}
@@ -77,12 +75,15 @@ export default function CreateApplicationPage() {
               onChange={({ detail }) => {
                 setName(detail.value);
                 setTouched(true);
-                setServerError((s) => ({ ...s, name: undefined }));
+                server.clear('name');
               }}
             />
           </FormField>
-          <FormField label={<span>Description <i>- optional</i></span>} errorText={serverError.description}>
-            <Textarea value={description} ariaLabel="Description" rows={2} onChange={({ detail }) => setDescription(detail.value)} />
+          <FormField label={<span>Description <i>- optional</i></span>} errorText={fieldError('application-description-error', server.fields.description)}>
+            <Textarea value={description} ariaLabel="Description" rows={2} onChange={({ detail }) => {
+                setDescription(detail.value);
+                server.clear('description');
+              }} />
           </FormField>
           <FormField label="Runtime" description="SQL applications run on this console's own engine, in the browser: AWS no longer runs them.">
             <Input value="SQL" readOnly ariaLabel="Runtime" />

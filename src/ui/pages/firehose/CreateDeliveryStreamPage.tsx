@@ -8,13 +8,18 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useRef, useState } from 'react';
-import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { describeError, useNotify } from '../../hooks/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { formMessages, problemMessage } from '../../lib/fieldMessages';
+import { requestShapes } from '../../lib/requestShapes';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useConnectionMode } from '../../hooks/services';
-import { deliveryFieldOf, useCreateDeliveryStream, type SourceType } from '../../hooks/useFirehose';
+import { useCreateDeliveryStream, type SourceType } from '../../hooks/useFirehose';
 import { useStreamList } from '../../hooks/useStreams';
 import { FUNCTION_ERROR_FIELDS, useTransformFunctions } from '../../hooks/useTransformFunctions';
 import {
+  DELIVERY_FORM_FIELDS,
+  destinationShape,
   deliveryStreamNameProblem,
   NAME_MAX,
   roleArnProblem,
@@ -28,7 +33,7 @@ import {
   type DestinationDraft,
   type FieldErrors,
 } from './DestinationFields';
-import { deliveryStreamHref } from './links';
+import { deliveryStreamHref, deliveryStreamPath } from './links';
 import {
   draftTimeout,
   emptyTransform,
@@ -37,6 +42,8 @@ import {
   type TransformDraft,
   type TransformErrors,
 } from './TransformFields';
+
+const SHAPES = requestShapes.createDeliveryStream;
 
 /** Activity 3's form: a delivery stream from Direct PUT (or a data stream) to an S3 bucket. */
 export function CreateDeliveryStreamPage() {
@@ -50,8 +57,7 @@ export function CreateDeliveryStreamPage() {
   const [role, setRole] = useState('');
   const [draft, setDraft] = useState<DestinationDraft>(emptyDestination);
   const [touched, setTouched] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | undefined>();
+  const server = useFormErrors(DELIVERY_FORM_FIELDS, { shapes: SHAPES, nameField: 'name' });
   const fns = useTransformFunctions();
   const [transform, setTransform] = useState<TransformDraft>(emptyTransform);
   const [transformErrors, setTransformErrors] = useState<TransformErrors>({});
@@ -59,20 +65,17 @@ export function CreateDeliveryStreamPage() {
   const putByForm = useRef<string | undefined>(undefined);
   const functions = fns.list.data ?? [];
 
-  const clear = (field?: DeliveryFormField) => {
-    setFormError(undefined);
-    if (field) setServerErrors((e) => ({ ...e, [field]: undefined }));
-  };
+  const clear = (field?: DeliveryFormField) => server.clear(field);
   const sourceArn = streams.data?.find((s) => s.name === sourceStream)?.arn;
   const settings = draftSettings(draft);
   const local: FieldErrors = touched
     ? {
-        name: deliveryStreamNameProblem(name),
+        name: problemMessage(deliveryStreamNameProblem(name), SHAPES.DeliveryStreamName),
         source:
           source === 'KinesisStreamAsSource' && !sourceArn
             ? 'Choose the data stream to read from.'
             : undefined,
-        role: aws ? roleArnProblem(role) : undefined,
+        role: aws ? problemMessage(roleArnProblem(role), destinationShape.RoleARN) : undefined,
         bucket: draft.bucket.trim() ? undefined : 'Choose or enter a bucket.',
       }
     : {};
@@ -82,11 +85,11 @@ export function CreateDeliveryStreamPage() {
   const tErrors: TransformErrors = {
     ...localTransform,
     ...Object.fromEntries(Object.entries(transformErrors).filter(([, v]) => v)),
-    ...(serverErrors.transform ? { transform: serverErrors.transform } : {}),
+    ...(server.fields.transform ? { transform: server.fields.transform } : {}),
   };
   const errors: FieldErrors = {
     ...local,
-    ...Object.fromEntries(Object.entries(serverErrors).filter(([, v]) => v)),
+    ...Object.fromEntries(Object.entries(server.fields).filter(([, v]) => v)),
   };
   // AWS judges the rest (a name too long, buffer hints out of range): its answer is the lesson.
   const blocked =
@@ -118,18 +121,18 @@ export function CreateDeliveryStreamPage() {
       (n) => n !== putByForm.current && functions.some((f) => f.name === n),
     );
     if (blocked || !settings || Object.values(problems).some(Boolean)) return;
-    setServerErrors({});
+    server.reset();
     setTransformErrors({});
-    setFormError(undefined);
     let lambdaArn: string | undefined;
     try {
       lambdaArn = await transformArn();
     } catch (e) {
       // The function was refused (Lambda's ValidationException): shown by its field, no delivery stream made.
-      const shown = describeError(e);
-      const field = fieldForError(shown, FUNCTION_ERROR_FIELDS);
+      const m = formMessages(describeError(e), FUNCTION_ERROR_FIELDS);
       setTransformErrors({
-        [field === 'timeoutSeconds' ? 'timeout' : (field ?? 'transform')]: formatError(shown),
+        name: m.fields.name,
+        timeout: m.fields.timeoutSeconds,
+        transform: m.form ?? (m.notice && { text: m.notice.message, detail: m.notice.type }),
       });
       return;
     }
@@ -144,15 +147,14 @@ export function CreateDeliveryStreamPage() {
       },
       {
         onSuccess: () => {
-          notify.success(`Creating delivery stream ${name}.`);
+          notify.track({
+            content: `Creating delivery stream ${name}`,
+            watch: { kind: 'delivery-stream', name, until: 'ACTIVE', done: `Delivery stream ${name} is active.` },
+            scope: [deliveryStreamPath(name)],
+          });
           navigate(deliveryStreamHref(name));
         },
-        onError: (e) => {
-          const shown = describeError(e);
-          const field = deliveryFieldOf(shown);
-          if (field) setServerErrors({ [field]: formatError(shown) });
-          else setFormError(formatError(shown));
-        },
+        onError: server.onError,
       },
     );
   };
@@ -166,7 +168,7 @@ export function CreateDeliveryStreamPage() {
       submitTestId="create-delivery-submit"
       pending={create.isPending || fns.put.isPending}
       onSubmit={() => void submit()}
-      errorText={formError && <span data-testid="create-delivery-error">{formError}</span>}
+      errorText={fieldError('create-delivery-error', server.form)}
     >
       <SpaceBetween size="l">
         <Container header={<Header variant="h2">Source and destination</Header>}>
@@ -274,7 +276,6 @@ export function CreateDeliveryStreamPage() {
             errors={tErrors}
             onChange={(next, field) => {
               setTransform(next);
-              setFormError(undefined);
               if (field) {
                 setTransformErrors((e) => ({ ...e, [field]: undefined }));
                 if (field === 'transform' || field === 'lambdaArn' || field === 'existing')

@@ -19,7 +19,11 @@ export function DeleteDeliveryStreamModal({
   const confirm = () =>
     del.mutate(name, {
       onSuccess: () => {
-        notify.success(`Deleting delivery stream ${name}.`);
+        notify.track({
+          content: `Deleting delivery stream ${name}`,
+          watch: { kind: 'delivery-stream', name, until: 'GONE', done: `Delivery stream ${name} deleted.` },
+          scope: ['/firehose'],
+        });
         onDismiss();
         navigate(hrefFor('/firehose'));
       },

@@ -16,10 +16,12 @@ import {
   bufferSizeProblem,
   DEFAULT_BUFFER_INTERVAL,
   DEFAULT_BUFFER_SIZE,
+  hintShapes,
   type DeliveryFormField,
 } from '../../lib/firehoseRules';
 import { parseWhole } from '../../lib/forms';
 import { fieldError } from '../streams/fieldError';
+import { problemMessage, type FieldMessage } from '../../lib/fieldMessages';
 
 /** The S3 destination as the form holds it: numbers as typed, so nothing the user typed is lost. */
 export interface DestinationDraft {
@@ -59,7 +61,7 @@ export const draftSettings = (d: DestinationDraft): S3DestinationSettings | unde
   };
 };
 
-export type FieldErrors = Partial<Record<DeliveryFormField, string>>;
+export type FieldErrors = Partial<Record<DeliveryFormField, string | FieldMessage>>;
 
 const PREFIX_HINT = (
   <>
@@ -163,7 +165,7 @@ export function DestinationFields({
           label="Buffer size (MiB)"
           description="An object is written when this much data has arrived or the interval has passed, whichever comes first."
           constraintText={`${BUFFER_SIZE.min}-${BUFFER_SIZE.max} MiB.`}
-          errorText={fieldError('buffer-size-error', errors.size ?? bufferSizeProblem(draft.size))}
+          errorText={fieldError('buffer-size-error', errors.size ?? problemMessage(bufferSizeProblem(draft.size), hintShapes.SizeInMBs))}
         >
           <Input
             type="number"
@@ -180,7 +182,7 @@ export function DestinationFields({
           constraintText={`${BUFFER_INTERVAL.min}-${BUFFER_INTERVAL.max} seconds. The workshop uses 60.`}
           errorText={fieldError(
             'buffer-interval-error',
-            errors.interval ?? bufferIntervalProblem(draft.interval),
+            errors.interval ?? problemMessage(bufferIntervalProblem(draft.interval), hintShapes.IntervalInSeconds),
           )}
         >
           <Input

@@ -5,9 +5,12 @@ import Button from '@cloudscape-design/components/button';
 import Modal from '@cloudscape-design/components/modal';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
-import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { useNotify } from '../../hooks/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { requestShapes } from '../../lib/requestShapes';
+import { DELIVERY_FORM_FIELDS } from '../../lib/firehoseRules';
+import { fieldError } from '../streams/fieldError';
 import {
-  deliveryFieldOf,
   s3DestinationOf,
   useUpdateDeliveryDestination,
   type DeliveryStreamDescription,
@@ -17,7 +20,6 @@ import {
   DestinationFields,
   draftSettings,
   type DestinationDraft,
-  type FieldErrors,
 } from './DestinationFields';
 
 /** The form's draft from a described destination. */
@@ -51,16 +53,15 @@ export function EditDestinationModal({
     destinationId: stream.Destinations?.[0]?.DestinationId ?? '',
   }));
   const [draft, setDraft] = useState<DestinationDraft>(() => draftOf(stream));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [problem, setProblem] = useState<string | undefined>();
+  // In a dialog every answer stays in it: a notification would show behind it.
+  const server = useFormErrors(DELIVERY_FORM_FIELDS, { shapes: requestShapes.updateDestination, inline: true });
   const update = useUpdateDeliveryDestination();
   const notify = useNotify();
   const settings = draftSettings(draft);
 
   const save = () => {
     if (!settings || !settings.bucket) return;
-    setErrors({});
-    setProblem(undefined);
+    server.reset();
     update.mutate(
       { name, versionId: opened.version, destinationId: opened.destinationId, ...settings },
       {
@@ -68,12 +69,7 @@ export function EditDestinationModal({
           notify.success(`Updated the destination of ${name}.`);
           onDismiss();
         },
-        onError: (e) => {
-          const shown = describeError(e);
-          const field = deliveryFieldOf(shown);
-          if (field) setErrors({ [field]: formatError(shown) });
-          else setProblem(formatError(shown));
-        },
+        onError: server.onError,
       },
     );
   };
@@ -107,16 +103,15 @@ export function EditDestinationModal({
         </Box>
         <DestinationFields
           draft={draft}
-          errors={errors}
+          errors={server.fields}
           onChange={(next, field) => {
             setDraft(next);
-            setProblem(undefined);
-            if (field) setErrors((e) => ({ ...e, [field]: undefined }));
+            server.clear(field);
           }}
         />
-        {problem && (
-          <Alert type="error" data-testid="edit-destination-error">
-            {problem}
+        {server.form && (
+          <Alert type="error" data-testid="edit-destination-alert">
+            {fieldError('edit-destination-error', server.form)}
           </Alert>
         )}
       </SpaceBetween>

@@ -16,6 +16,7 @@ import {
 import { parseWhole } from '../../lib/forms';
 import { usePreferences } from '../../state/preferences';
 import { fieldError } from '../streams/fieldError';
+import type { FieldMessage } from '../../lib/fieldMessages';
 
 const JavaScriptEditor = lazy(() => import('../../components/editor/JavaScriptEditor'));
 
@@ -43,7 +44,7 @@ export const emptyTransform: TransformDraft = {
 };
 
 export type TransformErrors = Partial<
-  Record<'existing' | 'name' | 'timeout' | 'lambdaArn' | 'transform', string>
+  Record<'existing' | 'name' | 'timeout' | 'lambdaArn' | 'transform', string | FieldMessage>
 >;
 
 /** What the form can tell before sending anything: a choice or a name missing, a timeout that is no number. */

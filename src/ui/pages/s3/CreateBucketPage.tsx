@@ -7,7 +7,8 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { CliCommand } from '../../components/CliCommand';
 import { s3cli } from './cli';
-import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { describeError, useNotify } from '../../hooks/errors';
+import type { FieldMessage } from '../../lib/fieldMessages';
 import { hrefFor, navigate } from '../../hooks/route';
 import { useCreateBucket } from '../../hooks/useS3';
 import { bucketNameProblem } from '../../lib/bucketName';
@@ -20,7 +21,7 @@ const NAME_ERRORS = new Set(['InvalidBucketName', 'BucketAlreadyOwnedByYou', 'Bu
 export function CreateBucketPage() {
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
-  const [serverError, setServerError] = useState<string | undefined>();
+  const [serverError, setServerError] = useState<FieldMessage | undefined>();
   const create = useCreateBucket();
   const notify = useNotify();
   const problem = touched ? bucketNameProblem(name) : undefined;
@@ -32,12 +33,13 @@ export function CreateBucketPage() {
     setServerError(undefined);
     create.mutate(name, {
       onSuccess: () => {
-        notify.success(`Created bucket ${name}.`);
+        notify.success(`Created bucket ${name}.`, { scope: [s3Path(name)] });
         navigate(hrefFor(s3Path(name)));
       },
       onError: (e) => {
         const shown = describeError(e);
-        if (NAME_ERRORS.has(shown.type)) setServerError(formatError(shown));
+        // S3's texts are sentences already; its error code goes beneath.
+        if (NAME_ERRORS.has(shown.type)) setServerError({ text: shown.message || shown.type, detail: shown.type });
         else notify.error(e);
       },
     });

@@ -8,7 +8,9 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Toggle from '@cloudscape-design/components/toggle';
 import { useState, type ReactNode } from 'react';
-import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { useNotify } from '../../hooks/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { requestShapes, type Shapes } from '../../lib/requestShapes';
 import { midpoint } from '../../hooks/hashKey';
 import {
   adjacentPairs,
@@ -24,19 +26,25 @@ import {
 import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
 import { cli } from './cli';
+import { streamPath } from './links';
 import { RETENTION_MAX, RETENTION_MIN } from './rules';
 
-/** Shows an action's AWS error next to its field when it names one, else as a notification. */
-const useFieldError = (names: readonly string[]) => {
-  const [error, setError] = useState<string>();
-  const notify = useNotify();
-  const onError = (e: unknown) => {
-    const shown = describeError(e);
-    if (fieldForError(shown, { field: names })) setError(formatError(shown));
-    else notify.error(e);
-  };
-  return { error, setError, onError };
+/**
+ * A one-field section's AWS error: a problem with the input by the field (it is the only one), in
+ * words for people with AWS's text beneath; an error about the stream's state as a notification.
+ */
+const useFieldError = (names: readonly string[], shapes: Shapes) => {
+  const f = useFormErrors({ field: names }, { shapes });
+  return { error: f.fields.field ?? f.form, clear: () => f.reset(), onError: f.onError };
 };
+
+/** A reshard in progress (the stream UPDATING) until the stream is ACTIVE again. */
+const trackReshard = (notify: ReturnType<typeof useNotify>, stream: string, content: string) =>
+  notify.track({
+    content,
+    watch: { kind: 'stream', name: stream, until: 'ACTIVE', done: `Resharding of ${stream} finished: the stream is active.` },
+    scope: [streamPath(stream)],
+  });
 
 function Section({ title, description, children, testId }: { title: string; description: string; children: ReactNode; testId: string }) {
   return (
@@ -74,12 +82,12 @@ function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
   const key = shard ? (keys[shard.ShardId ?? ''] ?? (shard.HashKeyRange ? midpoint(shard.HashKeyRange) : '')) : '';
   const split = useSplitShard();
   const notify = useNotify();
-  const f = useFieldError(['NewStartingHashKey', 'newStartingHashKey']);
+  const f = useFieldError(['NewStartingHashKey', 'newStartingHashKey'], requestShapes.splitShard);
   const submit = () =>
     shard &&
     split.mutate(
       { stream, shardId: shard.ShardId ?? '', newStartingHashKey: key },
-      { onSuccess: () => notify.success(`Splitting ${shard.ShardId} of ${stream}.`), onError: f.onError },
+      { onSuccess: () => trackReshard(notify, stream, `Splitting ${shard.ShardId} of ${stream}`), onError: f.onError },
     );
   return (
     <Section
@@ -109,7 +117,7 @@ function SplitSection({ stream, shards }: { stream: string; shards: Shard[] }) {
             onKeyDown={onEnter(submit)}
             onChange={({ detail }) => {
               setKeys((k) => ({ ...k, [shard?.ShardId ?? '']: detail.value }));
-              f.setError(undefined);
+              f.clear();
             }}
           />
         </FormField>
@@ -158,7 +166,7 @@ function MergeSection({ stream, shards }: { stream: string; shards: Shard[] }) {
         onClick={() =>
           merge.mutate(
             { stream, shardId: a, adjacentShardId: b },
-            { onSuccess: () => notify.success(`Merging ${a} and ${b} of ${stream}.`), onError: (e) => notify.error(e) },
+            { onSuccess: () => trackReshard(notify, stream, `Merging ${a} and ${b} of ${stream}`), onError: (e) => notify.error(e) },
           )
         }
       >
@@ -174,11 +182,11 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
   const value = target ?? String(open * 2 || 1);
   const update = useUpdateShardCount();
   const notify = useNotify();
-  const f = useFieldError(['targetShardCount', 'TargetShardCount', 'target shard count']);
+  const f = useFieldError(['targetShardCount', 'TargetShardCount', 'target shard count'], requestShapes.updateShardCount);
   const submit = () =>
     update.mutate(
       { stream, target: Number(value) },
-      { onSuccess: () => notify.success(`Updating ${stream} to ${value} shards.`), onError: f.onError },
+      { onSuccess: () => trackReshard(notify, stream, `Updating ${stream} to ${value} shards`), onError: f.onError },
     );
   return (
     <Section
@@ -195,7 +203,7 @@ function ShardCountSection({ stream, open }: { stream: string; open: number }) {
           onKeyDown={onEnter(submit)}
           onChange={({ detail }) => {
             setTarget(detail.value);
-            f.setError(undefined);
+            f.clear();
           }}
         />
       </FormField>
@@ -216,7 +224,7 @@ function RetentionSection({ stream, current }: { stream: string; current: number
   const value = hours ?? String(current);
   const update = useUpdateRetention();
   const notify = useNotify();
-  const f = useFieldError(['retentionPeriodHours', 'RetentionPeriodHours', 'retention period']);
+  const f = useFieldError(['retentionPeriodHours', 'RetentionPeriodHours', 'retention period'], requestShapes.increaseStreamRetentionPeriod);
   const submit = () =>
     update.mutate(
       { stream, current, hours: Number(value) },
@@ -243,7 +251,7 @@ function RetentionSection({ stream, current }: { stream: string; current: number
           onKeyDown={onEnter(submit)}
           onChange={({ detail }) => {
             setHours(detail.value);
-            f.setError(undefined);
+            f.clear();
           }}
         />
       </FormField>

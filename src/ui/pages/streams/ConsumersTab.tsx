@@ -19,6 +19,9 @@ import {
   type Consumer,
 } from '../../hooks/useConsumers';
 import { consumerNameProblem, CONSUMERS_PER_STREAM } from '../../lib/streamRules';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { problemMessage } from '../../lib/fieldMessages';
+import { requestShapes } from '../../lib/requestShapes';
 import { cli } from './cli';
 import { fieldError } from './fieldError';
 import { consumerHref } from './links';
@@ -94,15 +97,16 @@ function RegisterConsumerModal({
 }) {
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
-  const [serverError, setServerError] = useState<string>();
+  const server = useFormErrors({ name: ['consumerName'] }, { shapes: requestShapes.registerStreamConsumer, nameField: 'name', inline: true });
+  const serverError = server.fields.name ?? server.form;
   const register = useRegisterConsumer(stream);
   const notify = useNotify();
-  const problem = touched ? consumerNameProblem(name) : undefined;
+  const problem = touched ? problemMessage(consumerNameProblem(name), requestShapes.registerStreamConsumer.ConsumerName) : undefined;
   const submit = () => {
     setTouched(true);
     // Only an empty name stays here: anything else is AWS's to judge, and its answer is shown under the field.
     if (name.length === 0) return;
-    setServerError(undefined);
+    server.reset();
     register.mutate(
       { streamArn, name },
       {
@@ -110,7 +114,7 @@ function RegisterConsumerModal({
           notify.success(`Registering consumer ${name}.`);
           onDismiss();
         },
-        onError: (e) => setServerError(formatError(describeError(e))),
+        onError: server.onError,
       },
     );
   };
@@ -137,7 +141,7 @@ function RegisterConsumerModal({
             placeholder="my-application"
             onChange={({ detail }) => {
               setName(detail.value);
-              setServerError(undefined);
+              server.reset();
             }}
             onBlur={() => setTouched(true)}
             onKeyDown={({ detail }) => detail.key === 'Enter' && submit()}

@@ -6,30 +6,37 @@ import Input from '@cloudscape-design/components/input';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useState } from 'react';
-import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { useNotify } from '../../hooks/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { problemMessage, type FieldMembers } from '../../lib/fieldMessages';
+import { requestShapes, type Shapes } from '../../lib/requestShapes';
 import { hrefFor, navigate } from '../../hooks/route';
 import { streamNameProblem } from '../../lib/streamRules';
 import { useCreateStream } from '../../hooks/useStreams';
 import { cli } from './cli';
 import { CliCommand } from '../../components/CliCommand';
 import { fieldError } from './fieldError';
-import { streamHref } from './links';
+import { streamHref, streamPath } from './links';
 import { parseWhole, shardCountProblem, SHARD_QUOTA_HINT } from './rules';
 
 type Mode = 'PROVISIONED' | 'ON_DEMAND';
-type Field = 'name' | 'shards';
+/** The request members each field sends. */
+const FIELDS: FieldMembers<'name' | 'shards'> = { name: ['streamName'], shards: ['shardCount'] };
+/** The shard count as the console asks for it: at least 1, within the default account quota. */
+const SHARDS_SHAPE = { ...requestShapes.createStream.ShardCount, lessThanOrEqual: SHARD_QUOTA_HINT };
+const SHAPES: Shapes = { ...requestShapes.createStream, ShardCount: SHARDS_SHAPE };
 
 export function CreateStreamPage() {
   const [name, setName] = useState('');
   const [touched, setTouched] = useState(false);
   const [mode, setMode] = useState<Mode>('PROVISIONED');
   const [shards, setShards] = useState('2');
-  const [serverError, setServerError] = useState<Partial<Record<Field, string>>>({});
+  const server = useFormErrors(FIELDS, { shapes: SHAPES, nameField: 'name' });
   const create = useCreateStream();
   const notify = useNotify();
 
-  const nameProblem = touched ? streamNameProblem(name) : undefined;
-  const shardProblem = mode === 'PROVISIONED' ? shardCountProblem(shards) : undefined;
+  const nameProblem = touched ? problemMessage(streamNameProblem(name), SHAPES.StreamName) : undefined;
+  const shardProblem = mode === 'PROVISIONED' ? problemMessage(shardCountProblem(shards), SHARDS_SHAPE) : undefined;
   const count = parseWhole(shards);
   // The form lets AWS judge what it would judge (bad names, 0 or too many shards): its answer is the lesson.
   const blocked = name.length === 0 || (mode === 'PROVISIONED' && count === undefined);
@@ -37,20 +44,19 @@ export function CreateStreamPage() {
   const submit = () => {
     setTouched(true);
     if (blocked) return;
-    setServerError({});
+    server.reset();
     create.mutate(
       { name, mode, shardCount: mode === 'PROVISIONED' ? Number(shards) : undefined },
       {
         onSuccess: () => {
-          notify.success(`Creating data stream ${name}.`);
+          notify.track({
+            content: `Creating data stream ${name}`,
+            watch: { kind: 'stream', name, until: 'ACTIVE', done: `Data stream ${name} is active.` },
+            scope: [streamPath(name)],
+          });
           navigate(streamHref(name));
         },
-        onError: (e) => {
-          const shown = describeError(e);
-          const field = fieldForError<Field>(shown, { name: ['streamName'], shards: ['shardCount'] });
-          if (field) setServerError({ [field]: formatError(shown) });
-          else notify.error(e);
-        },
+        onError: server.onError,
       },
     );
   };
@@ -64,13 +70,14 @@ export function CreateStreamPage() {
       submitTestId="create-stream-submit"
       pending={create.isPending}
       onSubmit={submit}
+      errorText={fieldError('create-stream-error', server.form)}
     >
       <SpaceBetween size="l">
         <Container header={<Header variant="h2">Data stream configuration</Header>}>
           <FormField
             label="Data stream name"
             constraintText="1-128 characters: letters, digits, underscore (_), hyphen (-) and period (.)."
-            errorText={fieldError('stream-name-error', serverError.name ?? nameProblem)}
+            errorText={fieldError('stream-name-error', server.fields.name ?? nameProblem)}
           >
             <Input
               value={name}
@@ -80,7 +87,7 @@ export function CreateStreamPage() {
               onChange={({ detail }) => {
                 setName(detail.value);
                 setTouched(true);
-                setServerError((s) => ({ ...s, name: undefined }));
+                server.clear('name');
               }}
             />
           </FormField>
@@ -102,7 +109,7 @@ export function CreateStreamPage() {
               <FormField
                 label="Provisioned shards"
                 constraintText={`At least 1. The default account quota is ${SHARD_QUOTA_HINT} shards in us-east-1.`}
-                errorText={fieldError('shard-count-error', serverError.shards ?? shardProblem)}
+                errorText={fieldError('shard-count-error', server.fields.shards ?? shardProblem)}
               >
                 <Input
                   type="number"
@@ -112,7 +119,7 @@ export function CreateStreamPage() {
                   data-testid="shard-count-input"
                   onChange={({ detail }) => {
                     setShards(detail.value);
-                    setServerError((s) => ({ ...s, shards: undefined }));
+                    server.clear('shards');
                   }}
                 />
               </FormField>

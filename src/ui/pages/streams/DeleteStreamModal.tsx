@@ -12,7 +12,11 @@ export function DeleteStreamModal({ stream, visible, onDismiss }: { stream: stri
   const confirm = () =>
     del.mutate(stream, {
       onSuccess: () => {
-        notify.success(`Deleting data stream ${stream}.`);
+        notify.track({
+          content: `Deleting data stream ${stream}`,
+          watch: { kind: 'stream', name: stream, until: 'GONE', done: `Data stream ${stream} deleted.` },
+          scope: ['/streams'],
+        });
         onDismiss();
         navigate(hrefFor('/streams'));
       },

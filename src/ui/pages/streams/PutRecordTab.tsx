@@ -12,7 +12,9 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Textarea from '@cloudscape-design/components/textarea';
 import { useState } from 'react';
-import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import type { FieldMembers } from '../../lib/fieldMessages';
+import { requestShapes } from '../../lib/requestShapes';
 import { inRange, shardForHashKey, useHashKey } from '../../hooks/hashKey';
 import { openShardsByHashKey, usePutRecord, type Shard } from '../../hooks/useStreams';
 import { CliCommand } from '../../components/CliCommand';
@@ -22,7 +24,11 @@ import { HashSpaceBar } from './HashSpaceBar';
 import { LongNumber, mono } from '../../components/LongNumber';
 import { Status, Unbroken } from '../../components/Unbroken';
 
-type Field = 'partitionKey' | 'explicitHashKey' | 'data';
+const FIELDS: FieldMembers<'partitionKey' | 'explicitHashKey' | 'data'> = {
+  partitionKey: ['partitionKey'],
+  explicitHashKey: ['explicitHashKey'],
+  data: ['data'],
+};
 
 interface Landed {
   shardId: string;
@@ -38,10 +44,10 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
   const [useExplicit, setUseExplicit] = useState(false);
   const [explicitHashKey, setExplicitHashKey] = useState('');
   const [data, setData] = useState('{"sensor": "sensor-1", "temperature": 21.5}');
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const server = useFormErrors(FIELDS, { shapes: requestShapes.putRecord });
+  const errors = server.fields;
   const [landed, setLanded] = useState<Landed>();
   const put = usePutRecord();
-  const notify = useNotify();
   const explicit = useExplicit ? explicitHashKey : undefined;
   const preview = useHashKey(partitionKey, explicit);
   const previewShard = preview.key !== undefined ? shardForHashKey(openShardsByHashKey(shards), preview.key)?.ShardId : undefined;
@@ -51,7 +57,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
       : `${explicit && preview.explicit !== undefined ? 'Explicit hash key' : 'MD5 hash key'} ${preview.key.toString()} → ${previewShard ?? 'no open shard'}`;
 
   const submit = () => {
-    setErrors({});
+    server.reset();
     const snapshot = openShardsByHashKey(shards);
     put.mutate(
       { stream, partitionKey, explicitHashKey: explicit, data },
@@ -65,16 +71,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
             shards: snapshot,
           });
         },
-        onError: (e) => {
-          const shown = describeError(e);
-          const field = fieldForError<Field>(shown, {
-            partitionKey: ['partitionKey'],
-            explicitHashKey: ['explicitHashKey'],
-            data: ['data'],
-          });
-          if (field) setErrors({ [field]: formatError(shown) });
-          else notify.error(e);
-        },
+        onError: server.onError,
       },
     );
   };
@@ -89,6 +86,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
           }}
         >
           <Form
+            errorText={fieldError('put-record-error', server.form)}
             actions={
               <Button variant="primary" loading={put.isPending} data-testid="put-record-submit">
                 Put record
@@ -104,7 +102,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
                   data-testid="partition-key-input"
                   onChange={({ detail }) => {
                     setPartitionKey(detail.value);
-                    setErrors((s) => ({ ...s, partitionKey: undefined }));
+                    server.clear('partitionKey');
                   }}
                 />
               </FormField>
@@ -119,7 +117,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
                     data-testid="explicit-hash-key-input"
                     onChange={({ detail }) => {
                       setExplicitHashKey(detail.value);
-                      setErrors((s) => ({ ...s, explicitHashKey: undefined }));
+                      server.clear('explicitHashKey');
                     }}
                   />
                 </FormField>
@@ -132,7 +130,7 @@ export function PutRecordTab({ stream, shards }: { stream: string; shards: Shard
                   data-testid="record-data-input"
                   onChange={({ detail }) => {
                     setData(detail.value);
-                    setErrors((s) => ({ ...s, data: undefined }));
+                    server.clear('data');
                   }}
                 />
               </FormField>

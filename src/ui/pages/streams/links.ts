@@ -2,7 +2,8 @@ import { hrefFor } from '../../hooks/route';
 
 export type StreamTab = 'shards' | 'put' | 'data' | 'consumers' | 'apps' | 'configuration';
 
-export const streamHref = (name: string, tab?: StreamTab) => hrefFor(`/streams/${encodeURIComponent(name)}`, { tab });
+export const streamPath = (name: string) => `/streams/${encodeURIComponent(name)}`;
+export const streamHref = (name: string, tab?: StreamTab) => hrefFor(streamPath(name), { tab });
 
 /** The data viewer opened at one record: it reads the shard from that sequence number (AT_SEQUENCE_NUMBER). */
 export const recordHref = (name: string, shardId: string, sequenceNumber: string) =>

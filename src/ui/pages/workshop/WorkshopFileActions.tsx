@@ -23,7 +23,7 @@ export function WorkshopFileActions() {
   const exportNow = () =>
     exportFile.mutate(undefined, {
       onSuccess: ({ name }) => notify.success(`Exported the workshop as ${name}.`),
-      onError: notify.error,
+      onError: (e) => notify.error(e),
     });
   const importNow = () =>
     files[0] &&

@@ -1,0 +1,44 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Observed, Watch } from '../state/notifications';
+import { describeError } from './errors';
+import { useServices } from './services';
+import { analyticsKeys, describeApplication } from './useAnalytics';
+import { describeDeliveryStream, firehoseKeys } from './useFirehose';
+import { describeStreamSummary, FAST_POLL_MS, kinesisKeys } from './useStreams';
+
+/**
+ * The state of the resource an operation in progress waits on, read often (the same query, and
+ * cache, as the resource's own page). Undefined until the first read.
+ */
+export const useWatchedState = (watch: Watch): Observed | undefined => {
+  const { kinesis, firehose, analytics } = useServices();
+  const { kind, name } = watch;
+  const query = useQuery<unknown, Error, { status?: string }, readonly unknown[]>({
+    queryKey:
+      kind === 'stream' ? kinesisKeys.summary(name) : kind === 'delivery-stream' ? firehoseKeys.stream(name) : analyticsKeys.app(name),
+    queryFn: async () => {
+      switch (kind) {
+        case 'stream':
+          return describeStreamSummary(kinesis, name);
+        case 'delivery-stream':
+          return describeDeliveryStream(firehose, name);
+        case 'application':
+          return describeApplication(analytics, name);
+      }
+    },
+    select: (d) => ({
+      status:
+        (d as { StreamStatus?: string }).StreamStatus ??
+        (d as { DeliveryStreamStatus?: string }).DeliveryStreamStatus ??
+        (d as { ApplicationStatus?: string }).ApplicationStatus,
+    }),
+    refetchInterval: FAST_POLL_MS,
+    retry: false,
+  });
+  if (query.error && query.errorUpdatedAt >= query.dataUpdatedAt) {
+    const e = describeError(query.error);
+    return e.type === 'ResourceNotFoundException' ? { missing: true, at: query.errorUpdatedAt } : { error: e, at: query.errorUpdatedAt };
+  }
+  if (query.data?.status) return { status: query.data.status, at: query.dataUpdatedAt };
+  return undefined;
+};
