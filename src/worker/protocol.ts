@@ -88,9 +88,10 @@ export interface ConsoleApi {
   clock(): ClockState;
   /** The clock with the wall time of the reading, from which another thread runs a copy of it (MirrorClock). */
   clockReading(): ClockReading;
-  setSpeed(speed: number): ClockState;
+  /** Sets the clock's speed; answered once saved, like every change. */
+  setSpeed(speed: number): ClockState | Promise<ClockState>;
   /** Jump the clock forward by `ms` milliseconds. */
-  skip(ms: number): ClockState;
+  skip(ms: number): ClockState | Promise<ClockState>;
   /** Forget every stream, record and metric, saved ones included: a fresh emulator with the same clock. */
   reset(): void | Promise<void>;
   storage(): StorageStatus | Promise<StorageStatus>;

@@ -108,6 +108,22 @@ export class Router {
     }
   }
 
+  /**
+   * An error `req` did not cause but must carry (the change it made could not be committed): in the
+   * envelope its service and wire format use, as if the operation itself had failed with `e`.
+   */
+  failure(req: HttpRequestLike, e: AwsError): HttpResponseLike {
+    const rc: RequestContext = {
+      region: regionFromAuthorization(req.headers['authorization']) ?? this.ctx.defaultRegion,
+      requestId: randomUuid(this.ctx.rng),
+    };
+    const target = req.headers['x-amz-target'];
+    if (target === undefined) for (const r of this.rest) if (r.matches(req) && r.errorResponse) return r.errorResponse(e, req, rc);
+    const service = this.json.get((target ?? '').split('.')[0]);
+    const reply: Reply = wireFor(req.headers['content-type']) === 'cbor' ? { kind: 'cbor' } : { kind: 'json', version: service?.jsonVersion ?? '1.1' };
+    return this.error(reply, service, e, rc);
+  }
+
   private error(reply: Reply, service: JsonService | undefined, e: AwsError, rc: RequestContext): HttpResponseLike {
     const body: Record<string, unknown> = { __type: e.code };
     // AWS spells the text's key `Message` for SerializationException and `message` for the rest.
