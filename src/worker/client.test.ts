@@ -31,6 +31,8 @@ const stubWorker = (host: EmulatorHost): WorkerLike & { terminated: boolean } =>
           if (!reply.ok) throw new Error(reply.error);
           return reply.response;
         });
+      } else if (msg.cmd === WorkerCommand.Ping) {
+        if (!this.terminated) listeners.forEach((l) => l({ data: msg } as MessageEvent<FromWorker>));
       } else expose(host, msg.port);
     },
     addEventListener(type: 'message' | 'error', l: (e: never) => void) {

@@ -4,6 +4,7 @@ import { sendBatchFor } from '../aws/generatorSend';
 import type { SendBatch } from '../engine/generator/run';
 import { GeneratorHost } from './generatorHost';
 import type { GeneratorJob, GeneratorWorkerApi } from './generatorProtocol';
+import { EmulatorRestartedError } from './protocol';
 import { portTransport } from './relay';
 
 /*
@@ -24,13 +25,15 @@ const clientsFor = (job: GeneratorJob): ServiceClients => {
   return made;
 };
 
-const makeSend = (job: GeneratorJob): SendBatch => sendBatchFor(clientsFor(job), job);
+// The clients are looked up per batch: after connect() (a new line to the emulator) a run carries on over the new one.
+const makeSend = (job: GeneratorJob): SendBatch => (batch) => sendBatchFor(clientsFor(job), job)(batch);
 
 const host = new GeneratorHost(makeSend);
 
 const api: GeneratorWorkerApi = {
   connect(port) {
-    transport?.close();
+    // A new line replaces one to an emulator that stopped: calls it never answered are retried over the new one.
+    transport?.close(new EmulatorRestartedError());
     transport = portTransport(port);
     clients?.made.destroy();
     clients = undefined;

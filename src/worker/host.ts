@@ -9,7 +9,7 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type StartingPosition, type SubscriptionPoll, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type StartingPosition, type SubscriptionPoll, type HttpReply, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
 import { GroupCommit } from './groupCommit';
 import { SubscriptionSessions } from './subscriptions';
 import { decodeWorkshop, encodeWorkshop, WorkshopFileError } from './workshopFile';
@@ -146,9 +146,9 @@ export class EmulatorHost implements ConsoleApi {
    * is answered after a save that includes it has committed; when that save fails, with a 500 the
    * SDK retries (the change stays in memory, so a retried write may be applied twice, as with AWS).
    */
-  async answer(msg: HttpCall): Promise<FromWorker> {
+  async answer(msg: HttpCall): Promise<HttpReply> {
     await this.ready;
-    const reply = (response: HttpResponseLike): FromWorker => ({ cmd: WorkerCommand.Http, id: msg.id, ok: true, response });
+    const reply = (response: HttpResponseLike): HttpReply => ({ cmd: WorkerCommand.Http, id: msg.id, ok: true, response });
     let response: HttpResponseLike;
     const readOnly = this.current.isReadOnly(msg.request);
     try {
