@@ -20,7 +20,8 @@ const clientsFor = (job: GeneratorJob): ServiceClients => {
   const key = JSON.stringify(job.connection);
   if (clients?.key === key) return clients.made;
   clients?.made.destroy();
-  const made = createServiceClients(job.connection, transport ? { emulatorTransport: transport } : {});
+  // Through whichever line is current: the SDK's own retries of a call cut off by an emulator restart take the new one.
+  const made = createServiceClients(job.connection, transport ? { emulatorTransport: (req) => transport!(req) } : {});
   clients = { key, made };
   return made;
 };
