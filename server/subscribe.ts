@@ -90,7 +90,7 @@ export class SubscriptionHub {
     }
     if ('refused' in opened) {
       // Not run again through the router: the call already counted against the one-a-second limit.
-      answer(emulator.router.errorAnswer(request, opened.refused));
+      answer(emulator.router.failure(request, opened.refused));
       return;
     }
     const { sub, wire } = opened;

@@ -8,6 +8,7 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { startEmulatorServer, type EmulatorServer } from '../../server/http';
+import { EmulatorRestartedError } from '../worker/protocol';
 import { createServiceClients, EMULATOR_ENDPOINT } from './clients';
 import { connectionLabel, defaultConnectionSettings, describeConnectionFailure, endpointError, type ConnectionSettings } from './connection';
 
@@ -68,6 +69,33 @@ describe('createServiceClients', () => {
       message: 'Rate exceeded for shard',
     });
     expect(calls).toBe(1);
+  });
+
+  it('sends a call again when the emulator stopped before answering it (it was restarted)', async () => {
+    const emulator = new Emulator();
+    let calls = 0;
+    const clients = createServiceClients(defaultConnectionSettings, {
+      emulatorTransport: async (req) => {
+        if (++calls === 1) throw new EmulatorRestartedError();
+        return emulator.handle(req);
+      },
+    });
+    await clients.kinesis.send(new CreateStreamCommand({ StreamName: 'again', ShardCount: 1 }));
+    expect(calls).toBe(2);
+  });
+
+  it('sends a write again when the emulator could not save it (500 InternalFailure)', async () => {
+    const emulator = new Emulator();
+    let calls = 0;
+    const clients = createServiceClients(defaultConnectionSettings, {
+      emulatorTransport: async (req) => {
+        const res = await emulator.handle(req);
+        if (++calls > 1) return res;
+        return { statusCode: 500, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '{"__type":"InternalFailure","message":"not saved"}' };
+      },
+    });
+    await expect(clients.kinesis.send(new ListStreamsCommand({}))).resolves.toMatchObject({ StreamNames: [] });
+    expect(calls).toBe(2);
   });
 
   it('refuses emulated mode without a transport and AWS mode without credentials', () => {

@@ -3,6 +3,8 @@ import { KinesisClient, type KinesisClientConfig } from '@aws-sdk/client-kinesis
 import { FirehoseClient } from '@aws-sdk/client-firehose';
 import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { StandardRetryStrategy } from '@smithy/core/retry';
+import type { RetryErrorInfo, StandardRetryToken } from '@smithy/types';
 import { endpointError, EMULATED_REGION, type AwsCredentialsInput, type ConnectionSettings } from './connection';
 import { EmulatorRequestHandler, type Transport } from './handler';
 
@@ -43,6 +45,26 @@ export interface ClientDeps {
 
 type CommonConfig = KinesisClientConfig & CloudWatchClientConfig;
 
+/**
+ * Emulated mode retries only what the emulator asks to be sent again: a call it never answered (it
+ * stopped and was restarted: the error carries `$retryable`) and a change it could not save (HTTP 500).
+ * Throttling (400, 429, Firehose's 503 "Slow down.") is part of what the emulator teaches: shown, not retried.
+ */
+export class EmulatorRetryStrategy extends StandardRetryStrategy {
+  constructor() {
+    super(3);
+  }
+
+  override refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
+    const e = errorInfo.error as { $retryable?: unknown; $metadata?: { httpStatusCode?: number } } | undefined;
+    const unanswered = e?.$retryable !== undefined && e.$metadata?.httpStatusCode === undefined;
+    if (errorInfo.errorType !== 'TRANSIENT' || !(unanswered || e?.$metadata?.httpStatusCode === 500)) {
+      return Promise.reject(new Error('No retry token available'));
+    }
+    return super.refreshRetryTokenForRetry(token, errorInfo);
+  }
+}
+
 const commonConfig = (settings: ConnectionSettings, deps: ClientDeps): CommonConfig => {
   if (settings.mode === 'emulated') {
     if (!deps.emulatorTransport) throw new Error('emulated mode needs the emulator transport');
@@ -52,7 +74,7 @@ const commonConfig = (settings: ConnectionSettings, deps: ClientDeps): CommonCon
       credentials: EMULATOR_CREDENTIALS,
       requestHandler: new EmulatorRequestHandler(deps.emulatorTransport),
       // Throttling is part of what the emulator teaches: show it rather than retry it away.
-      maxAttempts: 1,
+      retryStrategy: new EmulatorRetryStrategy(),
     };
   }
   if (!settings.credentials) throw new Error('AWS mode needs credentials');

@@ -1,6 +1,7 @@
 import type { CloudWatchExports } from './cloudwatch/module';
 import type { MetricStore } from './cloudwatch/store';
 import { RealClock, type Clock } from './common/clock';
+import type { AwsError } from './common/errors';
 import { nullMetricsSink } from './common/metrics';
 import { PlatformRng, type Rng } from './common/rng';
 import type { KinesisExports } from './kinesis/module';
@@ -139,6 +140,11 @@ export class Emulator {
 
   handle(req: HttpRequestLike): Promise<HttpResponseLike> {
     return this.routerOf.handle(req);
+  }
+
+  /** `e` as the answer to `req`, in its service's error envelope (see Router.failure). */
+  failure(req: HttpRequestLike, e: AwsError): HttpResponseLike {
+    return this.routerOf.failure(req, e);
   }
 
   /**

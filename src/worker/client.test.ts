@@ -4,7 +4,8 @@ import { VirtualClock, ScaledClock } from '../engine/common/clock';
 import { decodeUtf8, encodeUtf8, type HttpRequestLike } from '../engine/protocol/http';
 import { createInThreadClient, createWorkerClient, type EmulatorClient, type WorkerLike } from './client';
 import { EmulatorHost } from './host';
-import { WorkerCommand, type FromWorker, type ToWorker } from './protocol';
+import { MemoryStorage } from './persistence';
+import { EmulatorRestartedError, WorkerCommand, type FromWorker, type ToWorker } from './protocol';
 import { portTransport, servePort } from './relay';
 
 const unknownOp: HttpRequestLike = {
@@ -23,6 +24,7 @@ const stubWorker = (host: EmulatorHost): WorkerLike & { terminated: boolean } =>
   return {
     terminated: false,
     postMessage(msg: ToWorker) {
+      if (this.terminated) return;
       if (msg.cmd === WorkerCommand.Http) {
         void host.answer(msg).then((reply) => listeners.forEach((l) => l({ data: reply } as MessageEvent<FromWorker>)));
       } else if (msg.cmd === WorkerCommand.Serve) {
@@ -31,6 +33,8 @@ const stubWorker = (host: EmulatorHost): WorkerLike & { terminated: boolean } =>
           if (!reply.ok) throw new Error(reply.error);
           return reply.response;
         });
+      } else if (msg.cmd === WorkerCommand.Ping) {
+        listeners.forEach((l) => l({ data: msg } as MessageEvent<FromWorker>));
       } else expose(host, msg.port);
     },
     addEventListener(type: 'message' | 'error', l: (e: never) => void) {
@@ -218,4 +222,100 @@ describe('connectPort', () => {
       }
     });
   }
+});
+
+describe('a crashed emulator worker', () => {
+  /** A heartbeat driven by the test: `tick()` moves wall time on by one beat. */
+  const beats = () => {
+    let t = 0;
+    let fn: (() => void) | undefined;
+    return {
+      timers: { setInterval: (f: () => void) => (fn = f), clearInterval: () => (fn = undefined), now: () => t },
+      tick: async (ms = 10) => {
+        t += ms;
+        fn?.();
+        await new Promise((r) => setTimeout(r, 0));
+      },
+    };
+  };
+  const put = (data: string): HttpRequestLike => ({
+    method: 'POST',
+    path: '/',
+    query: {},
+    headers: {
+      'x-amz-target': 'Kinesis_20131202.PutRecord',
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-date': '20260101T000000Z',
+      authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0',
+    },
+    body: encodeUtf8(JSON.stringify({ StreamName: 's', PartitionKey: 'k', Data: btoa(data) })),
+  });
+
+  it('is noticed by the heartbeat, replaced by one that restores every acknowledged change, and the calls it owed fail retryably', async () => {
+    const storage = new MemoryStorage();
+    const workers: ReturnType<typeof stubWorker>[] = [];
+    const start = () => {
+      const w = stubWorker(new EmulatorHost({ clock: new ScaledClock(new VirtualClock(Date.UTC(2026, 0, 1))), storage, options: { stateDelayMs: 0 } }));
+      workers.push(w);
+      return w;
+    };
+    const hb = beats();
+    const client = createWorkerClient(start, { everyMs: 10, deadAfterMs: 50, timers: hb.timers });
+    clients.push(client);
+    const restarts: unknown[] = [];
+    client.onRestart((e) => restarts.push(e));
+    await hb.tick();
+    const create = { ...put(''), headers: { ...put('').headers, 'x-amz-target': 'Kinesis_20131202.CreateStream' }, body: encodeUtf8('{"StreamName":"s","ShardCount":1}') };
+    expect((await client.transport(create)).statusCode).toBe(200);
+    const { SequenceNumber } = JSON.parse(text((await client.transport(put('kept'))).body));
+
+    client.crash();
+    const owed = client.transport(put('never answered'));
+    const owedError = owed.catch((e: unknown) => e);
+    for (let i = 0; i < 8 && restarts.length === 0; i++) await hb.tick();
+    expect(restarts).toEqual([{ restarted: true }]);
+    expect(workers).toHaveLength(2);
+    expect(workers[0].terminated).toBe(true);
+    const e = await owedError;
+    expect(e).toBeInstanceOf(EmulatorRestartedError);
+    expect(e).toMatchObject({ name: 'EmulatorRestarted', $retryable: {} });
+
+    // The new worker restored the save: the acknowledged record is there, at its sequence number.
+    const it = JSON.parse(
+      text(
+        (
+          await client.transport({
+            ...create,
+            headers: { ...create.headers, 'x-amz-target': 'Kinesis_20131202.GetShardIterator' },
+            body: encodeUtf8(JSON.stringify({ StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'AT_SEQUENCE_NUMBER', StartingSequenceNumber: SequenceNumber })),
+          })
+        ).body,
+      ),
+    );
+    const got = JSON.parse(
+      text((await client.transport({ ...create, headers: { ...create.headers, 'x-amz-target': 'Kinesis_20131202.GetRecords' }, body: encodeUtf8(JSON.stringify(it)) })).body),
+    );
+    expect(got.Records[0]).toMatchObject({ SequenceNumber, Data: btoa('kept') });
+    expect(await client.console.clock()).toMatchObject({ speed: 1 });
+  });
+
+  it('is given up on after too many restarts in a row, and every call then says so', async () => {
+    const hb = beats();
+    const client = createWorkerClient(() => stubWorker(new EmulatorHost()), { everyMs: 10, deadAfterMs: 15, maxRestarts: 1, timers: hb.timers });
+    clients.push(client);
+    const events: unknown[] = [];
+    client.onRestart((e) => events.push(e));
+    for (let round = 0; round < 2; round++) {
+      // Answering once makes it a worker that ran (one that never did is not restarted).
+      await hb.tick();
+      await hb.tick();
+      client.crash();
+      for (let i = 0; i < 4; i++) await hb.tick();
+    }
+    expect(events).toEqual([
+      { restarted: true },
+      { restarted: false, reason: 'The emulator stopped unexpectedly and could not be kept running; reload the page to start it again.' },
+    ]);
+    await expect(client.transport(unknownOp)).rejects.toThrow('could not be kept running');
+  });
 });

@@ -34,6 +34,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case WorkerCommand.Serve:
       servePort(msg.port, direct);
       return;
+    case WorkerCommand.Ping:
+      // The page's heartbeat: answered between tasks, so a worker that hangs or died is noticed.
+      scope.postMessage(msg);
+      return;
     default: {
       const never: never = msg;
       throw new Error(`unknown worker command ${JSON.stringify(never)}`);

@@ -4,6 +4,7 @@ import { sendBatchFor } from '../aws/generatorSend';
 import type { SendBatch } from '../engine/generator/run';
 import { GeneratorHost } from './generatorHost';
 import type { GeneratorJob, GeneratorWorkerApi } from './generatorProtocol';
+import { EmulatorRestartedError } from './protocol';
 import { portTransport } from './relay';
 
 /*
@@ -19,18 +20,21 @@ const clientsFor = (job: GeneratorJob): ServiceClients => {
   const key = JSON.stringify(job.connection);
   if (clients?.key === key) return clients.made;
   clients?.made.destroy();
-  const made = createServiceClients(job.connection, transport ? { emulatorTransport: transport } : {});
+  // Through whichever line is current: the SDK's own retries of a call cut off by an emulator restart take the new one.
+  const made = createServiceClients(job.connection, transport ? { emulatorTransport: (req) => transport!(req) } : {});
   clients = { key, made };
   return made;
 };
 
-const makeSend = (job: GeneratorJob): SendBatch => sendBatchFor(clientsFor(job), job);
+// The clients are looked up per batch: after connect() (a new line to the emulator) a run carries on over the new one.
+const makeSend = (job: GeneratorJob): SendBatch => (batch) => sendBatchFor(clientsFor(job), job)(batch);
 
 const host = new GeneratorHost(makeSend);
 
 const api: GeneratorWorkerApi = {
   connect(port) {
-    transport?.close();
+    // A new line replaces one to an emulator that stopped: calls it never answered are retried over the new one.
+    transport?.close(new EmulatorRestartedError());
     transport = portTransport(port);
     clients?.made.destroy();
     clients = undefined;

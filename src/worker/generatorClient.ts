@@ -11,6 +11,8 @@ export interface GeneratorClient {
   /** Keeps the generator's clock with the emulator's (see GeneratorWorkerApi.setClock). */
   setClock(reading: ClockReading | undefined): void;
   stop(reason?: string): Promise<void>;
+  /** Links the generator to the emulator again (a new emulator worker replaced one that stopped). */
+  reconnect(): void;
   dispose(): void;
 }
 
@@ -22,6 +24,7 @@ export const createInThreadGeneratorClient = (makeSend: (job: GeneratorJob) => S
     start: (job, onStats) => host.start(job, onStats),
     setClock: (reading) => host.setClock(reading),
     stop: (reason) => host.stop(reason),
+    reconnect: () => {},
     dispose: () => void host.stop('The generator was closed'),
   };
 };
@@ -45,13 +48,17 @@ export const createGeneratorWorkerClient = (
   channel: MessageChannel = new MessageChannel(),
 ): GeneratorClient => {
   const remote: Remote<GeneratorWorkerApi> = wrap<GeneratorWorkerApi>(worker as never);
-  connectEmulator(channel.port1);
-  void remote.connect(transfer(channel.port2, [channel.port2]));
+  const link = (ch: MessageChannel) => {
+    connectEmulator(ch.port1);
+    void remote.connect(transfer(ch.port2, [ch.port2]));
+  };
+  link(channel);
   return {
     kind: 'worker',
     start: (job, onStats) => remote.start(job, proxy(onStats)),
     setClock: (reading) => void remote.setClock(reading),
     stop: (reason) => remote.stop(reason),
+    reconnect: () => link(new MessageChannel()),
     dispose: () => worker.terminate(),
   };
 };

@@ -12,7 +12,8 @@ import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http'
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
 import { diagnoseSql, sqlDialect } from '../engine/sql/editor';
-import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type CreateConsumerApplication, type StartingPosition, type SubscriptionPoll, type FromWorker, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
+import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic, type ClockReading, type ClockState, type ConsoleApi, type CreateConsumerApplication, type StartingPosition, type SubscriptionPoll, type HttpReply, type HttpCall, type StorageNotice, type StorageStatus, type TransformFunctionInfo, type WorkshopImport } from './protocol';
+import { GroupCommit } from './groupCommit';
 import { SubscriptionSessions } from './subscriptions';
 import { decodeWorkshop, encodeWorkshop, WorkshopFileError } from './workshopFile';
 import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
@@ -36,8 +37,12 @@ export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
  * use it, so tests exercise the same code without a Worker.
  *
  * With a storage, the last saved state is restored before the first request is answered, and
- * every change is saved shortly after (see {@link SaveScheduler}). Either way a cap on record
- * bytes is kept: over it the oldest records go, and the user is told.
+ * acknowledged means durable: a request that may write (and a console action that changes state) is
+ * answered only once a save that began after it has committed ({@link GroupCommit}: concurrent
+ * writers share one save); reads are answered at once. Changes made by timed work (a stream turning
+ * ACTIVE, an application's output, a Firehose delivery) are saved shortly after ({@link SaveScheduler}).
+ * Every save, reset and cap change runs on one serial path, never two at once. Either way a cap on
+ * record bytes is kept: over it the oldest records go, and the user is told.
  */
 export class EmulatorHost implements ConsoleApi {
   readonly clockSource: ScaledClock;
@@ -61,6 +66,8 @@ export class EmulatorHost implements ConsoleApi {
   private readonly subscriptions = new SubscriptionSessions(() => this.current);
   /** Saves, resets and cap changes run one after another. */
   private chain: Promise<unknown> = Promise.resolve();
+  /** The save that acknowledges writes: one for every writer waiting at the time. */
+  private readonly commits: GroupCommit;
 
   constructor(private readonly config: EmulatorHostConfig = {}) {
     this.clockSource = config.clock ?? new ScaledClock();
@@ -69,9 +76,15 @@ export class EmulatorHost implements ConsoleApi {
     this.persister = config.storage && new Persister(config.storage, () => this.timers.now());
     this.noStorageReason = config.storage ? undefined : (config.noStorageReason ?? 'this browser offers no IndexedDB here');
     this.scheduler = new SaveScheduler(() => this.serial(() => this.tick()), this.timers);
+    this.commits = new GroupCommit(() => this.serial(() => this.tick(true)));
     this.ready = this.persister ? this.serial(() => this.restore()) : Promise.resolve();
     this.ticker = new Scheduler(
-      (now) => this.current.advance(now, (module, e) => this.reportAdvanceError(module, e)),
+      (now) => {
+        const next = this.current.advance(now, (module, e) => this.reportAdvanceError(module, e));
+        // Timed work may have changed state (rows written, a delivery made): saved soon after.
+        this.scheduler.poke();
+        return next;
+      },
       this.clockSource,
       this.timers,
       (e) => this.reportAdvanceError('emulator', e),
@@ -113,7 +126,7 @@ export class EmulatorHost implements ConsoleApi {
   async putTransformFunction(input: PutFunctionInput): Promise<{ arn: string }> {
     await this.ready;
     const { arn } = this.functions.put(input);
-    this.scheduler.poke();
+    await this.committed();
     return { arn };
   }
 
@@ -125,7 +138,7 @@ export class EmulatorHost implements ConsoleApi {
   async deleteTransformFunction(name: string): Promise<void> {
     await this.ready;
     this.functions.delete(name);
-    this.scheduler.poke();
+    await this.committed();
   }
 
   private consumerApps(streamARN: string) {
@@ -145,8 +158,8 @@ export class EmulatorHost implements ConsoleApi {
     const { stream, apps } = this.consumerApps(input.streamARN);
     const { streamARN: _arn, ...rest } = input;
     const view = apps.create({ ...rest, region: stream.region, streamName: stream.name });
-    this.scheduler.poke();
     this.ticker.poke();
+    await this.committed();
     return view;
   }
 
@@ -154,8 +167,8 @@ export class EmulatorHost implements ConsoleApi {
     await this.ready;
     const { stream, apps } = this.consumerApps(streamARN);
     const view = apps.setWorkerRunning(stream.region, name, workerId, running);
-    this.scheduler.poke();
     this.ticker.poke();
+    await this.committed();
     return view;
   }
 
@@ -163,7 +176,7 @@ export class EmulatorHost implements ConsoleApi {
     await this.ready;
     const { stream, apps } = this.consumerApps(streamARN);
     apps.delete(stream.region, name);
-    this.scheduler.poke();
+    await this.committed();
   }
 
   get emulator(): Emulator {
@@ -174,19 +187,47 @@ export class EmulatorHost implements ConsoleApi {
     return this.current.handle(request);
   }
 
-  /** Answers one HTTP message; never throws (a failure becomes `ok: false`). */
-  async answer(msg: HttpCall): Promise<FromWorker> {
+  /**
+   * Answers one HTTP message; never throws (a failure becomes `ok: false`). A request that may write
+   * is answered after a save that includes it has committed; when that save fails, with a 500 the
+   * SDK retries (the change stays in memory, so a retried write may be applied twice, as with AWS).
+   */
+  async answer(msg: HttpCall): Promise<HttpReply> {
     await this.ready;
+    const reply = (response: HttpResponseLike): HttpReply => ({ cmd: WorkerCommand.Http, id: msg.id, ok: true, response });
+    let response: HttpResponseLike;
+    const readOnly = this.current.isReadOnly(msg.request);
     try {
-      const response = await this.handle(msg.request);
-      if (!this.current.isReadOnly(msg.request)) {
-        this.scheduler.poke();
-        this.ticker.poke();
-      }
-      return { cmd: WorkerCommand.Http, id: msg.id, ok: true, response };
+      response = await this.handle(msg.request);
     } catch (e) {
       return { cmd: WorkerCommand.Http, id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
     }
+    if (readOnly) return reply(response);
+    // The work the change makes due runs now, so the save below takes it in too.
+    this.ticker.run();
+    // An AWS error changed nothing to wait for; whatever it may have touched is saved soon after.
+    if (response.statusCode >= 400) {
+      this.scheduler.poke();
+      return reply(response);
+    }
+    try {
+      await this.committed();
+    } catch (e) {
+      return reply(this.current.failure(msg.request, unsaved(msg.request, e)));
+    }
+    return reply(response);
+  }
+
+  /**
+   * Resolves once a save that began now has committed (with no storage, at once: the cap is kept
+   * shortly after); rejects when that save failed.
+   */
+  private async committed(): Promise<void> {
+    if (!this.persister) {
+      this.scheduler.poke();
+      return;
+    }
+    await this.commits.commit();
   }
 
   clock(): ClockState {
@@ -197,18 +238,20 @@ export class EmulatorHost implements ConsoleApi {
     return this.clockSource.reading();
   }
 
-  setSpeed(speed: number): ClockState {
+  async setSpeed(speed: number): Promise<ClockState> {
     this.clockSource.setSpeed(speed);
-    this.scheduler.poke();
-    this.ticker.poke();
-    return this.clock();
+    this.ticker.run();
+    const state = this.clock();
+    await this.committed();
+    return state;
   }
 
-  skip(ms: number): ClockState {
+  async skip(ms: number): Promise<ClockState> {
     this.clockSource.skip(ms);
-    this.scheduler.poke();
-    this.ticker.poke();
-    return this.clock();
+    this.ticker.run();
+    const state = this.clock();
+    await this.committed();
+    return state;
   }
 
   async reset(): Promise<void> {
@@ -265,7 +308,7 @@ export class EmulatorHost implements ConsoleApi {
         );
       }
       // Applies the cap and saves the whole imported state.
-      await this.tick();
+      await this.tick(true);
     });
     return {
       exportedAt: doc.exportedAt,
@@ -292,7 +335,9 @@ export class EmulatorHost implements ConsoleApi {
 
   async flush(): Promise<void> {
     await this.ready;
-    await this.scheduler.flush();
+    if (!this.persister || !this.scheduler.pending) return this.scheduler.flush();
+    // A failed save is reported by a notice; the page is going away and cannot do more.
+    await this.commits.commit().catch(() => {});
   }
 
   analyticsRows(applicationArn: string, limit?: number): AnalyticsRows {
@@ -336,7 +381,7 @@ export class EmulatorHost implements ConsoleApi {
       records: this.usage.records,
       recordBytes: this.usage.bytes,
       maxRecordBytes: this.maxRecordBytes,
-      pending: this.scheduler.pending,
+      pending: this.scheduler.pending || this.commits.busy,
       ...(this.lastSave ? { lastSave: { ...this.lastSave } } : {}),
       trimmedRecords: this.trimmedRecords,
       notices: this.notices.map((n) => ({ ...n })),
@@ -402,8 +447,8 @@ export class EmulatorHost implements ConsoleApi {
     }
   }
 
-  /** Keeps the cap, then saves what changed. */
-  private async tick(): Promise<void> {
+  /** Keeps the cap, then saves what changed; `strict`: a failed save rejects (after the notice). */
+  private async tick(strict = false): Promise<void> {
     const trim: CapTrim = this.current.trimRecordsToCap(this.maxRecordBytes, Math.floor(this.maxRecordBytes * CAP_LOW_WATER));
     if (trim.records > 0) {
       this.trimmedRecords += trim.records;
@@ -415,11 +460,23 @@ export class EmulatorHost implements ConsoleApi {
     }
     this.usage = trim.usage;
     if (!this.persister) return;
+    // This save takes in every change so far: a debounced one waiting for the same changes is not needed.
+    this.scheduler.cancel();
     try {
       const stats = await this.persister.save(this.current, this.storedClock());
       this.lastSave = { at: this.timers.now(), ms: stats.totalMs, recordsWritten: stats.recordsWritten };
     } catch (e) {
       this.notify('warning', 'save-error', `The emulator state could not be saved (${e instanceof Error ? e.message : String(e)}). It is still here until you reload; a lower cap may help.`);
+      if (strict) throw e;
     }
   }
 }
+
+/**
+ * The answer to a write whose save failed: AWS's answer to a fault on its side (HTTP 500), which
+ * the SDK retries. The change was made in memory and is kept; it is durable once a later save works.
+ */
+const unsaved = (req: HttpRequestLike, e: unknown): AwsError =>
+  req.headers['x-amz-target'] === undefined
+    ? new AwsError('InternalError', 'We encountered an internal error. Please try again.', 500)
+    : new AwsError('InternalFailure', `The change could not be saved in this browser's storage (${e instanceof Error ? e.message : String(e)}); send the request again.`, 500);

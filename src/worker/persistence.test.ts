@@ -433,18 +433,19 @@ describe('EmulatorHost with storage', () => {
     return { host, call, timers, base };
   };
 
-  it('restores before answering the first request, and saves changes after a quiet moment', async () => {
+  it('restores before answering the first request, and saves each change before answering it', async () => {
     const storage = new MemoryStorage();
     const a = boot(storage);
     await a.call('CreateStream', { StreamName: 's', ShardCount: 2 });
-    const { SequenceNumber } = await a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('kept') });
-    expect(storage.commits).toBe(0);
-    await a.timers.advance(300);
     expect(storage.commits).toBe(1);
+    const { SequenceNumber } = await a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('kept') });
+    expect(storage.commits).toBe(2);
+    await a.timers.advance(5000);
+    const saves = storage.commits;
     // Reads do not cause saves.
     await a.call('DescribeStreamSummary', { StreamName: 's' });
     await a.timers.advance(5000);
-    expect(storage.commits).toBe(1);
+    expect(storage.commits).toBe(saves);
     expect(await a.host.storage()).toMatchObject({ persistence: 'indexeddb', streams: 1, shards: 2, records: 1, recordBytes: 5, pending: false });
 
     const b = boot(storage);

@@ -19,6 +19,8 @@ export const WorkerCommand = {
   Console: 'console',
   /** Serve AWS requests arriving on a port (another worker's direct line to this emulator). */
   Serve: 'serve',
+  /** The page's heartbeat: the worker answers at once with the same id (see client.ts). */
+  Ping: 'ping',
 } as const;
 export type WorkerCommand = (typeof WorkerCommand)[keyof typeof WorkerCommand];
 
@@ -38,14 +40,35 @@ export interface ServePort {
   port: MessagePort;
 }
 
-/** Page -> worker. */
-export type ToWorker = HttpCall | ConsoleConnect | ServePort;
+export interface Ping {
+  cmd: typeof WorkerCommand.Ping;
+  id: number;
+}
 
-/** Worker -> page: the answer to one {@link HttpCall}, matched by `id`. */
-export type FromWorker =
+/** Page -> worker. */
+export type ToWorker = HttpCall | ConsoleConnect | ServePort | Ping;
+
+/** The answer to one {@link HttpCall}, matched by `id`. */
+export type HttpReply =
   | { cmd: typeof WorkerCommand.Http; id: number; ok: true; response: HttpResponseLike }
   /** Only when the emulator itself failed (a bug): AWS errors travel inside `response`. */
   | { cmd: typeof WorkerCommand.Http; id: number; ok: false; error: string };
+
+/** Worker -> page: an {@link HttpReply}, or a {@link Ping} answered. */
+export type FromWorker = HttpReply | Ping;
+
+/**
+ * What a call gets when the emulator stopped before answering it (its worker crashed and was
+ * restarted, or the link to it was replaced): the call may or may not have taken effect, and sending
+ * it again is safe to try. `$retryable` is the AWS SDK's mark for an error its retry strategy retries.
+ */
+export class EmulatorRestartedError extends Error {
+  readonly $retryable = {};
+  constructor(message = 'The emulator stopped before answering and was restarted; send the request again.') {
+    super(message);
+    this.name = 'EmulatorRestarted';
+  }
+}
 
 export type HttpTransport = (request: HttpRequestLike) => Promise<HttpResponseLike>;
 
@@ -89,9 +112,10 @@ export interface ConsoleApi {
   clock(): ClockState;
   /** The clock with the wall time of the reading, from which another thread runs a copy of it (MirrorClock). */
   clockReading(): ClockReading;
-  setSpeed(speed: number): ClockState;
+  /** Sets the clock's speed; answered once saved, like every change. */
+  setSpeed(speed: number): ClockState | Promise<ClockState>;
   /** Jump the clock forward by `ms` milliseconds. */
-  skip(ms: number): ClockState;
+  skip(ms: number): ClockState | Promise<ClockState>;
   /** Forget every stream, record and metric, saved ones included: a fresh emulator with the same clock. */
   reset(): void | Promise<void>;
   storage(): StorageStatus | Promise<StorageStatus>;

@@ -29,7 +29,7 @@ export const servePort = (port: PortLike, transport: HttpTransport): (() => void
 };
 
 /** Worker side: a transport that posts each request on `port` and waits for its answer. */
-export const portTransport = (port: PortLike): HttpTransport & { close(): void } => {
+export const portTransport = (port: PortLike): HttpTransport & { close(reason?: Error): void } => {
   let nextId = 1;
   const waiting = new Map<number, { resolve: (r: HttpResponseLike) => void; reject: (e: Error) => void }>();
   port.onmessage = (event: MessageEvent<RelayReply>) => {
@@ -47,10 +47,11 @@ export const portTransport = (port: PortLike): HttpTransport & { close(): void }
       port.postMessage({ id, request } satisfies RelayRequest);
     });
   return Object.assign(send, {
-    close: () => {
+    /** Stops; calls still waiting fail with `reason`. */
+    close: (reason: Error = new Error('the emulator connection was closed')) => {
       port.onmessage = null;
       port.close();
-      for (const w of waiting.values()) w.reject(new Error('the emulator connection was closed'));
+      for (const w of waiting.values()) w.reject(reason);
       waiting.clear();
     },
   });

@@ -109,15 +109,18 @@ export class Router {
   }
 
   /**
-   * The answer AWS gives when a request to a JSON service fails with `e`, in the request's own wire
-   * form (awsJson or CBOR): for a host that runs an operation outside {@link handle} (SubscribeToShard's
-   * event stream) and must refuse it before the stream starts.
+   * An error `req` did not cause but must carry (the change it made could not be committed): in the
+   * envelope its service and wire format use, as if the operation itself had failed with `e`.
    */
-  errorAnswer(req: HttpRequestLike, e: AwsError): HttpResponseLike {
-    const [prefix = ''] = (req.headers['x-amz-target'] ?? '').split('.');
-    const service = this.json.get(prefix);
+  failure(req: HttpRequestLike, e: AwsError): HttpResponseLike {
+    const rc: RequestContext = {
+      region: regionFromAuthorization(req.headers['authorization']) ?? this.ctx.defaultRegion,
+      requestId: randomUuid(this.ctx.rng),
+    };
+    const target = req.headers['x-amz-target'];
+    if (target === undefined) for (const r of this.rest) if (r.matches(req) && r.errorResponse) return r.errorResponse(e, req, rc);
+    const service = this.json.get((target ?? '').split('.')[0]);
     const reply: Reply = wireFor(req.headers['content-type']) === 'cbor' ? { kind: 'cbor' } : { kind: 'json', version: service?.jsonVersion ?? '1.1' };
-    const rc: RequestContext = { region: regionFromAuthorization(req.headers['authorization']) ?? this.ctx.defaultRegion, requestId: randomUuid(this.ctx.rng) };
     return this.error(reply, service, e, rc);
   }
 

@@ -1,3 +1,4 @@
+import type { AwsError } from '../common/errors';
 import type { HttpRequestLike, HttpResponseLike } from './http';
 import type { RequestContext } from './context';
 import type { BinaryMembers } from './cbor';
@@ -29,6 +30,8 @@ export interface RestService {
   readonly kind: 'rest';
   matches(req: HttpRequestLike): boolean;
   handle(req: HttpRequestLike, rc: RequestContext): Promise<HttpResponseLike> | HttpResponseLike;
+  /** The service's error envelope for `e` (S3's XML error document); without it, the JSON one. */
+  errorResponse?(e: AwsError, req: HttpRequestLike, rc: RequestContext): HttpResponseLike;
 }
 
 export type Service = JsonService | RestService;

@@ -134,6 +134,10 @@ export class S3Service implements RestService {
     return scopeService(req) === 's3';
   }
 
+  errorResponse(e: AwsError, req: HttpRequestLike, rc: RequestContext): HttpResponseLike {
+    return s3ErrorResponse(e, rc, req.method);
+  }
+
   isReadOnly(req: HttpRequestLike): boolean {
     const { bucket, key } = splitPath(req.path);
     const op = operationOf(req, bucket, key);

@@ -5,12 +5,13 @@ import { followEmulatorClock } from '../../worker/generatorClock';
 import { useNotificationStore } from '../state/notifications';
 import { useConnectionMode } from './services';
 
-import type { ClockReading } from '../../worker/protocol';
+import type { ClockReading, StorageStatus } from '../../worker/protocol';
 
 export type { StorageStatus } from '../../worker/protocol';
 export { formatBytes, MIN_RECORD_CAP } from '../../worker/storageUnits';
 
 const CLOCK_KEY = ['emulator', 'clock'] as const;
+const STORAGE_KEY = ['emulator', 'storage'] as const;
 
 /** Reads the emulator's clock, and hands the reading to the generator so it keeps the same time. */
 const readClock = async (): Promise<ClockReading> => {
@@ -58,8 +59,42 @@ export const useEmulatorClock = () => {
   return { clock, setSpeed, skip, reset };
 };
 
-/** Notices already shown (ids grow; one emulator per page). */
+/** Notices already shown (ids grow; one emulator worker at a time, and its replacement starts again from 1). */
 let shownNotice = 0;
+
+/** What `window.__kwcDebug` offers: the emulator's recovery, seen from a test or the browser's console. */
+export interface DebugHooks {
+  /** Ends the emulator worker as a crash would; the page notices within seconds and starts another. */
+  crashEmulator(): void;
+  /**
+   * One awsJson call to the emulator, as the SDK would send it (`Kinesis_20131202.PutRecords`, its input);
+   * resolves with the HTTP status and the parsed answer once the emulator has answered (a write: saved).
+   */
+  call(target: string, input: unknown): Promise<{ status: number; body: unknown }>;
+}
+
+const installDebugHooks = () => {
+  const hooks: DebugHooks = {
+    crashEmulator: () => emulatorClient().crash(),
+    call: async (target, input) => {
+      const res = await emulatorClient().transport({
+        method: 'POST',
+        path: '/',
+        query: {},
+        headers: {
+          'x-amz-target': target,
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-date': '20260101T000000Z',
+          authorization: 'AWS4-HMAC-SHA256 Credential=AKIAEMULATOREXAMPLE/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0',
+        },
+        body: new TextEncoder().encode(JSON.stringify(input)),
+      });
+      const text = typeof res.body === 'string' ? res.body : new TextDecoder().decode(res.body);
+      return { status: res.statusCode, body: text ? (JSON.parse(text) as unknown) : {} };
+    },
+  };
+  (window as unknown as { __kwcDebug?: DebugHooks }).__kwcDebug = hooks;
+};
 
 /**
  * Where the emulator keeps its state, how much it holds, and its cap on record bytes. Also shows
@@ -71,7 +106,7 @@ export const useEmulatorStorage = ({ poll = 2000 }: { poll?: number | false } = 
   const qc = useQueryClient();
   const push = useNotificationStore((s) => s.push);
   const status = useQuery({
-    queryKey: ['emulator', 'storage'],
+    queryKey: STORAGE_KEY,
     queryFn: () => emulatorClient().console.storage(),
     enabled: mode === 'emulated',
     refetchInterval: poll,
@@ -97,9 +132,35 @@ export const useEmulatorStorage = ({ poll = 2000 }: { poll?: number | false } = 
   }, [mode]);
   const setCap = useMutation({
     mutationFn: (bytes: number) => emulatorClient().console.setRecordCap(bytes),
-    onSuccess: (s) => qc.setQueryData(['emulator', 'storage'], s),
+    onSuccess: (s) => qc.setQueryData(STORAGE_KEY, s),
   });
   return { status, setCap };
+};
+
+/**
+ * Watches the emulator worker (the top bar, always mounted, calls it once): when it stopped and was
+ * replaced, says so (what was recovered depends on where it kept its state) and refetches everything;
+ * when it was given up on, says that. Also installs `window.__kwcDebug` ({@link DebugHooks}).
+ */
+export const useEmulatorRecovery = () => {
+  const mode = useConnectionMode();
+  const qc = useQueryClient();
+  const push = useNotificationStore((s) => s.push);
+  useEffect(() => {
+    if (mode !== 'emulated') return;
+    installDebugHooks();
+    return emulatorClient().onRestart((e) => {
+      const before = qc.getQueryData<StorageStatus>(STORAGE_KEY);
+      // The new worker counts its notices from 1 again, and every cached answer came from the old one.
+      shownNotice = 0;
+      void qc.invalidateQueries();
+      if (!e.restarted) push({ type: 'error', header: 'Emulator stopped', content: e.reason });
+      else if (before?.persistence === 'memory')
+        push({ type: 'warning', header: 'Emulator restarted', content: 'The emulator stopped unexpectedly and was restarted. It ran in memory only, so its streams and records are gone.' });
+      else
+        push({ type: 'info', header: 'Emulator restarted', content: 'The emulator stopped unexpectedly and was restarted; everything it had acknowledged was recovered, and calls it had not answered are sent again.' });
+    });
+  }, [mode, qc, push]);
 };
 
 /** The services' time at wall time `wall`, from a reading of the emulator's clock (none: AWS, real time). */

@@ -169,13 +169,23 @@ export interface GeneratorForm {
   gzip: boolean;
 }
 
-/** The page's one generator client (in its worker), linked to the page's one emulator. */
+/** Whether the generator follows the emulator's restarts already (it is made once per page). */
+let relinks = false;
+
+/**
+ * The page's one generator client (in its worker), linked to the page's one emulator, and linked
+ * again to each emulator worker that replaces one that stopped (its calls in flight are retried there).
+ */
 const useGeneratorClient = (): GeneratorClient => {
   const clients = useServices();
-  return useMemo(
-    () => generatorClient((port) => emulatorClient().connectPort(port), (job) => sendBatchFor(clients, job)),
-    [clients],
-  );
+  return useMemo(() => {
+    const client = generatorClient((port) => emulatorClient().connectPort(port), (job) => sendBatchFor(clients, job));
+    if (!relinks) {
+      relinks = true;
+      emulatorClient().onRestart((e) => e.restarted && client.reconnect());
+    }
+    return client;
+  }, [clients]);
 };
 
 /**

@@ -4,7 +4,7 @@ import { useNotify } from '../hooks/errors';
 import { useConnectionMode } from '../hooks/services';
 import { useConnection } from '../hooks/useConnection';
 import { dateTime } from '../components/time';
-import { useEmulatorClock, useEmulatorStorage, useEmulatorTime } from '../hooks/useEmulatorConsole';
+import { useEmulatorClock, useEmulatorRecovery, useEmulatorStorage, useEmulatorTime } from '../hooks/useEmulatorConsole';
 import { ConnectionModal } from '../dialogs/connection/ConnectionModal';
 import { EmulatorStorageModal } from '../dialogs/emulator/EmulatorStorageModal';
 import { usePreferences } from '../state/preferences';
@@ -27,8 +27,9 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
   const { setSpeed, skip } = useEmulatorClock();
   const time = useEmulatorTime();
-  // Always mounted: shows storage notices and saves when the page goes away.
+  // Always mounted: shows storage notices and saves when the page goes away, and sees the emulator restart.
   useEmulatorStorage();
+  useEmulatorRecovery();
   const [storage, setStorage] = useState<'closed' | 'open' | 'reset'>('closed');
   const notify = useNotify();
   const speed = time?.speed ?? 1;

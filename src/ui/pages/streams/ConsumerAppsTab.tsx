@@ -22,7 +22,7 @@ import { compactCheckpoint, formatLag, leaseStateText } from '../../lib/consumer
 import { decodeBase64Data } from '../../lib/records';
 import { ConsumerModal } from './ConsumersTab';
 import { fieldError } from './fieldError';
-import { mono } from './ShardsTab';
+import { mono } from '../../components/LongNumber';
 
 type Apps = ReturnType<typeof useConsumerApps>;
 
@@ -206,7 +206,7 @@ function LeaseTable({ app }: { app: ConsumerApplicationView }) {
             if (!r) return '-';
             const text = decodeBase64Data(r.data).text;
             return (
-              <span style={{ ...mono, fontSize: 12 }} title={`Partition key ${r.partitionKey}, ${r.size} bytes`}>
+              <span style={mono} title={`Partition key ${r.partitionKey}, ${r.size} bytes`}>
                 {text === undefined ? `(${r.size} bytes of binary data)` : text.length > 60 ? `${text.slice(0, 60)}…` : text}
               </span>
             );
