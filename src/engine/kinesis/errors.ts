@@ -30,6 +30,9 @@ export const kErr = {
       'ResourceInUseException',
       `Consumer ${name} with creation timestamp ${createdSecs} under stream: ${stream} , account ${account} is not in ACTIVE status.`,
     ),
+  /** AWS names the slot as account:stream:shard:consumer (seen in SDK and KCL logs). */
+  subscriptionInUse: (account: string, stream: string, shardId: string, consumer: string) =>
+    new AwsError('ResourceInUseException', `Another active subscription exists for this consumer: ${account}:${stream}:${shardId}:${consumer}`),
   invalidIterator: () => new AwsError('InvalidArgumentException', 'Invalid ShardIterator.'),
 };
 

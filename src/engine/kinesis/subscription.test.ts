@@ -62,18 +62,38 @@ describe('SubscribeToShard subscriptions', () => {
     expect(event(rest.next()).Records.map((r) => r.SequenceNumber)).toEqual([seqs[1]]);
   });
 
-  it('refuses a second subscription of the same consumer to the same shard while one is open', () => {
+  const inUse = (consumerName: string) => ({
+    code: 'ResourceInUseException',
+    message: `Another active subscription exists for this consumer: 000000000000:s:shardId-000000000000:${consumerName}`,
+  });
+
+  it('refuses a second subscription of the same consumer to the same shard within 5 s of the open one', () => {
     const { h, c, subscribe, refusal } = setup();
     h.settle();
     const sub = subscribe();
     h.clock.advance(1000);
-    expect(refusal()).toEqual({
-      code: 'ResourceInUseException',
-      message: `Another active subscription exists for this consumer: ${c.ConsumerARN}`,
-    });
+    expect(refusal()).toEqual(inUse(c.ConsumerName));
+    h.clock.advance(3999);
+    expect(refusal()).toEqual(inUse(c.ConsumerName));
     sub.close();
     h.clock.advance(1000);
     expect(subscribe().done).toBe(false);
+  });
+
+  it('lets a call 5 s or more after the open subscription take it over; the older one ends with ResourceInUseException', () => {
+    const { h, c, subscribe } = setup();
+    h.settle();
+    const old = subscribe();
+    h.clock.advance(5000);
+    const taker = subscribe();
+    expect(old.hasRecords()).toBe(true);
+    const step = old.next();
+    expect(step).toEqual({ kind: 'error', error: expect.objectContaining(inUse(c.ConsumerName)) });
+    expect(old.done).toBe(true);
+    // The older one closing leaves the new one's slot alone.
+    h.clock.advance(1000);
+    expect(taker.next().kind).toBe('event');
+    expect(taker.done).toBe(false);
   });
 
   it('takes one call a second per consumer and shard (LimitExceededException), open subscription or not', () => {

@@ -4,6 +4,7 @@ import type { KinesisContext } from './actions/context';
 import type { SubscriptionPlan } from './actions/subscribeToShard';
 import { kErr } from './errors';
 import { seekCounter } from './store/log';
+import type { OpenSubscription } from './store/store';
 import { counterOf, seqOf } from './store/sequence';
 
 /** A subscription's event stream ends 5 minutes after it started (the client subscribes again). */
@@ -31,12 +32,13 @@ export type SubscriptionStep = { kind: 'event'; event: SubscribeToShardEvent } |
  * and when records arrive), on the engine's clock. The host carries the events (the Node server's
  * HTTP/2 side); this object knows nothing of transport. Close it when the client goes away.
  */
-export class Subscription {
+export class Subscription implements OpenSubscription {
   readonly startedAt: number;
   readonly endsAt: number;
   private after: boolean;
   private seq: string;
   private closed = false;
+  private superseded = false;
 
   constructor(
     private readonly k: KinesisContext,
@@ -46,7 +48,14 @@ export class Subscription {
     this.endsAt = this.startedAt + SUBSCRIPTION_LIFETIME_MS;
     this.after = plan.after;
     this.seq = plan.seq;
-    k.store.subscriptions.add(plan.key);
+    // A call 5 s or more after the open subscription's takes its slot over; the older one ends.
+    k.store.subscriptions.get(plan.key)?.supersede();
+    k.store.subscriptions.set(plan.key, this);
+  }
+
+  /** A newer subscription took this one's slot: its next step is ResourceInUseException. */
+  supersede(): void {
+    this.superseded = true;
   }
 
   get done(): boolean {
@@ -57,12 +66,13 @@ export class Subscription {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    this.k.store.subscriptions.delete(this.plan.key);
+    if (this.k.store.subscriptions.get(this.plan.key) === this) this.k.store.subscriptions.delete(this.plan.key);
   }
 
   /** Whether records newer than the position have arrived (the host may send an event at once). */
   hasRecords(): boolean {
     if (this.closed) return false;
+    if (this.superseded) return true;
     const sh = this.plan.stream.Shards[this.plan.shardIndex];
     return seekCounter(sh._log, counterOf(this.seq), this.after) < sh._log.end;
   }
@@ -79,6 +89,7 @@ export class Subscription {
     }
     const s = plan.stream;
     const account = store.account;
+    if (this.superseded) return this.fail(kErr.subscriptionInUse(account, s.StreamName, s.Shards[plan.shardIndex].ShardId, plan.consumer.ConsumerName));
     if (store.streams.get(s.StreamARN) !== s || !store.resolve(s)) return this.fail(kErr.streamNotFound(s.StreamName, account));
     const c = s._consumers.find((x) => x.ConsumerARN === plan.consumer.ConsumerARN);
     if (!c) return this.fail(kErr.consumerNotFound(plan.consumer.ConsumerARN, account));

@@ -1,4 +1,3 @@
-import { AwsError } from '../../common/errors';
 import { kErr } from '../errors';
 import { decodeIterator } from '../store/iterator';
 import type { Stream, StreamConsumer } from '../store/types';
@@ -26,13 +25,15 @@ export interface SubscriptionPlan {
 
 /** AWS takes one SubscribeToShard call per second per consumer per shard. */
 export const SUBSCRIBE_CALL_INTERVAL_MS = 1000;
+/** A second SubscribeToShard this long or longer after the open one's takes its slot over; sooner, it is refused. */
+export const SUBSCRIPTION_TAKEOVER_MS = 5000;
 
 /** Subscriptions of one consumer to one shard are one at a time. */
 export const subscriptionKey = (consumerArn: string, shardId: string): string => `${consumerArn}|${shardId}`;
 
 /**
  * Checks a SubscribeToShard request as AWS does before its event stream starts (consumer ACTIVE, shard,
- * starting position, at most one call a second, no other open subscription) and says where reading
+ * starting position, at most one call a second, no subscription opened in the last 5 s) and says where reading
  * starts. Opens nothing, but counts the call against the one-a-second limit.
  */
 export const planSubscription = (k: KinesisContext, input: SubscribeToShardInput): SubscriptionPlan => {
@@ -57,9 +58,10 @@ export const planSubscription = (k: KinesisContext, input: SubscribeToShardInput
     throw kErr.limitExceeded(`Rate exceeded for consumer ${consumer.ConsumerARN} and shard ${pos.shardId} in stream ${stream.StreamName} under account ${k.store.account}.`);
   }
   k.store.subscribeCalls.set(key, now);
-  if (k.store.subscriptions.has(key)) {
-    throw new AwsError('ResourceInUseException', `Another active subscription exists for this consumer: ${consumer.ConsumerARN}`);
-  }
+  // A call within 5 s of the open subscription's is refused; a later one takes the slot over when it
+  // opens (API reference, SubscribeToShard).
+  const open = k.store.subscriptions.get(key);
+  if (open && now - open.startedAt < SUBSCRIPTION_TAKEOVER_MS) throw kErr.subscriptionInUse(k.store.account, stream.StreamName, pos.shardId, consumer.ConsumerName);
   return { stream, consumer, shardIndex: stream.Shards.findIndex((sh) => sh.ShardId === pos.shardId), after: pos.after, seq: pos.seq, key };
 };
 

@@ -48,6 +48,13 @@ export const parseShardId = (id: string): number | undefined => {
   return n >= 0 && n <= 2147483647 ? n : undefined;
 };
 
+/** An open SubscribeToShard, as the store sees it: when it began, and how a newer call ends it. */
+export interface OpenSubscription {
+  readonly startedAt: number;
+  /** A later call took the consumer's slot for this shard: the subscription ends with ResourceInUseException. */
+  supersede(): void;
+}
+
 /**
  * Streams, shards and records, with state changes resolved lazily from the injected clock: a stream
  * stores when its CREATING/UPDATING/DELETING state ends and what happens then, and every access
@@ -59,8 +66,8 @@ export const parseShardId = (id: string): number | undefined => {
 export class KinesisStore {
   /** Every stream of every region, keyed by StreamARN (which carries the region). */
   streams = new Map<string, Stream>();
-  /** Open SubscribeToShard subscriptions, as `<ConsumerARN>|<ShardId>` (one at a time each; not saved). */
-  readonly subscriptions = new Set<string>();
+  /** Open SubscribeToShard subscriptions by `<ConsumerARN>|<ShardId>` (one at a time each; not saved). */
+  readonly subscriptions = new Map<string, OpenSubscription>();
   /**
    * Each consumer's read allowance per shard (`<ConsumerARN>|<ShardId>`), in bytes as of `at`: enhanced
    * fan-out gives every consumer its own 2 MiB/s per shard, apart from the shared GetRecords limit.
