@@ -1,4 +1,4 @@
-import { toLowerFirst, type FieldShape, type Shapes } from '../../engine/common/validation';
+import type { FieldShape, Shapes } from '../../engine/common/validation';
 
 /*
  * AWS's errors (and the console's own checks, which use AWS's constraint words) as messages for
@@ -225,7 +225,9 @@ export const shapeAt = (shapes: Shapes, member: string): FieldShape | undefined 
       shape = shape.children as FieldShape | undefined;
     } else {
       const part = parts[i++];
-      const key = fields && Object.keys(fields).find((k) => toLowerFirst(k) === part || k === part);
+      // AWS names members lower-first in messages (`streamName` for StreamName); no two members differ only in case.
+      const wanted = part.toLowerCase();
+      const key = fields && Object.keys(fields).find((k) => k.toLowerCase() === wanted);
       if (!fields || key === undefined) return undefined;
       shape = fields[key];
     }

@@ -1,9 +1,10 @@
 import Flashbar, { type FlashbarProps } from '@cloudscape-design/components/flashbar';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useNotifications } from '../hooks/errors';
 import { useLocation } from '../hooks/route';
-import { useWatchedState } from '../hooks/useWatchedState';
-import { outcomeOf, type Notice, type Watch } from '../state/notifications';
+
+// The watcher reads resources through the service hooks (and so the AWS SDK): it loads after the first paint.
+const Watcher = lazy(() => import('./NoticeWatcher'));
 
 export function Notifications() {
   const { items, dismiss, routeChanged } = useNotifications();
@@ -26,7 +27,9 @@ export function Notifications() {
   }));
   return (
     <div data-testid="notifications">
-      {items.map((n) => n.type === 'in-progress' && n.watch && <Watcher key={n.id} notice={n} watch={n.watch} />)}
+      <Suspense fallback={null}>
+        {items.map((n) => n.type === 'in-progress' && n.watch && <Watcher key={n.id} notice={n} watch={n.watch} />)}
+      </Suspense>
       <Flashbar
         items={flash}
         stackItems={flash.length > 2}
@@ -43,17 +46,4 @@ export function Notifications() {
       />
     </div>
   );
-}
-
-/** Follows one operation in progress and turns its notice into the outcome once there is one. */
-function Watcher({ notice, watch }: { notice: Notice; watch: Watch }) {
-  const { update } = useNotifications();
-  const observed = useWatchedState(watch);
-  const outcome = observed ? outcomeOf(watch, notice.since ?? 0, observed) : 'pending';
-  useEffect(() => {
-    if (outcome === 'pending') return;
-    if (outcome === 'done') update(notice.id, { type: 'success', header: undefined, content: watch.done, watch: undefined });
-    else update(notice.id, { type: 'error', header: outcome.type ?? 'Failed', content: outcome.failed, watch: undefined });
-  }, [outcome, notice.id, watch.done, update]);
-  return null;
 }
