@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ScaledClock, VirtualClock } from '../engine/common/clock';
-import { decodeUtf8, encodeUtf8, type HttpRequestLike } from '../engine/protocol/http';
+import { decodeUtf8 } from '../engine/protocol/http';
 import { EmulatorHost } from './host';
+import { kinesisRequest } from './testing';
 import { MemoryStorage, type StoredChunk, type StoredState } from './persistence';
 import { WorkerCommand } from './protocol';
 
@@ -9,18 +10,7 @@ import { WorkerCommand } from './protocol';
 const T0 = Date.UTC(2026, 0, 1);
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
-const request = (op: string, body: unknown): HttpRequestLike => ({
-  method: 'POST',
-  path: '/',
-  query: {},
-  headers: {
-    'x-amz-target': `Kinesis_20131202.${op}`,
-    'content-type': 'application/x-amz-json-1.1',
-    'x-amz-date': '20260101T000000Z',
-    authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0',
-  },
-  body: encodeUtf8(JSON.stringify(body)),
-});
+const request = kinesisRequest;
 
 /** A storage whose commits wait for `release()` while held: a save in flight at the moment of a crash. */
 class HeldStorage extends MemoryStorage {

@@ -3,10 +3,11 @@ import { epochMillis } from '../engine/common/brand';
 import { ScaledClock, VirtualClock } from '../engine/common/clock';
 import { SeededRng } from '../engine/common/rng';
 import { Emulator } from '../engine/emulator';
-import { encodeUtf8, decodeUtf8, type HttpRequestLike } from '../engine/protocol/http';
+import { decodeUtf8 } from '../engine/protocol/http';
 import type { ModuleFactory } from '../engine/module';
 import { serviceModules } from '../engine/modules';
 import { DEFAULT_RECORD_CAP, EmulatorHost } from './host';
+import { kinesisRequest } from './testing';
 import type { RecordChunk } from '../engine/kinesis/module';
 import fixture from './fixtures/save-v1.json';
 import { MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type SaveTimers, type StoredState } from './persistence';
@@ -408,18 +409,7 @@ describe('SaveScheduler', () => {
 });
 
 describe('EmulatorHost with storage', () => {
-  const request = (op: string, body: unknown): HttpRequestLike => ({
-    method: 'POST',
-    path: '/',
-    query: {},
-    headers: {
-      'x-amz-target': `Kinesis_20131202.${op}`,
-      'content-type': 'application/x-amz-json-1.1',
-      'x-amz-date': '20260101T000000Z',
-      authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/kinesis/aws4_request, SignedHeaders=host, Signature=0',
-    },
-    body: encodeUtf8(JSON.stringify(body)),
-  });
+  const request = kinesisRequest;
 
   const boot = (storage: MemoryStorage, timers = new FakeTimers(), base = new VirtualClock(T0)) => {
     const host = new EmulatorHost({ clock: new ScaledClock(base), storage, timers, options: { stateDelayMs: 0 } });
