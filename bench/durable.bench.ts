@@ -12,7 +12,7 @@
  *    steps in this process, timed one by one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { Emulator } from '../src/engine/emulator';
 import { Persister } from '../src/worker/persistence';
 import { FileStorage } from '../server/fileStorage';
+import { cpuSeconds } from './proc';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RECORDS_PER_CALL = 500;
@@ -63,12 +64,6 @@ const server = (args: string[]) =>
   });
 
 const stop = (c: Child) => new Promise<void>((r) => (c.child.exitCode !== null ? r() : (c.child.once('exit', () => r()), c.child.kill('SIGTERM'))));
-
-/** utime + stime of a process, in seconds (Linux /proc; ticks are 1/100 s). */
-const cpuSeconds = (pid: number): number => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-};
 
 const post = (agent: Agent, url: string, op: string, body: string) =>
   new Promise<string>((resolve, reject) => {

@@ -12,7 +12,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -22,6 +21,7 @@ import {
   PutRecordsCommand,
 } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { cpuSeconds } from './proc';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RECORDS_PER_CALL = 500;
@@ -86,12 +86,6 @@ const client = (url: string) =>
     requestHandler: new NodeHttpHandler({ httpAgent: { keepAlive: true, maxSockets: CALLERS } }),
     maxAttempts: 1,
   });
-
-/** utime + stime of a process, in seconds (Linux /proc; ticks are 1/100 s). */
-const cpuSeconds = (pid: number): number => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 
 const records = (caller: number) =>
   Array.from({ length: RECORDS_PER_CALL }, (_, i) => ({
