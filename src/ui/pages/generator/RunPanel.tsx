@@ -226,7 +226,7 @@ export function RunPanel({
             </Alert>
           ) : s.stopReason?.startsWith('The stream no longer exists') ? (
             <Alert type="error" header={`The ${what} was deleted while sending`} data-testid="run-stopped">
-              {s.lastError?.code ?? 'ResourceNotFoundException'}: {s.stopReason.replace(/\.+$/, '')}. The
+              ResourceNotFoundException: {s.stopReason.replace(/\.+$/, '')}. The
               generator stopped; {count(s.acknowledged)} records had been acknowledged and {count(s.dropped)}{' '}
               pending records were given up.
             </Alert>
