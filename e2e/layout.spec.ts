@@ -201,7 +201,7 @@ for (const theme of ['light', 'dark'] as const) {
     // Moving on inside the console (as a link does) keeps the parameter in the address.
     await page.evaluate((hash) => (window.location.hash = hash), `#/monitoring?stream=${STREAM}`);
     // The axis is drawn once it has ticks (Recharts' first tick group can measure as hidden).
-      await expect(page.getByTestId('chart-incoming-records').locator('.recharts-cartesian-axis-tick text')).not.toHaveCount(0, PAGE_LOAD);
+    await expect(page.getByTestId('chart-incoming-records').locator('.recharts-cartesian-axis-tick text')).not.toHaveCount(0, PAGE_LOAD);
     expect(new URL(page.url()).search).toBe('?presentation=1');
     for (const s of (await measure(page)).axisSizes) expect(s).toBeGreaterThanOrEqual(18);
     await photograph(page, info, `${theme}-1440x900-presentation-monitoring`);
