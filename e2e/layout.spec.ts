@@ -63,8 +63,8 @@ const visits = (shardWithRecords: string): Visit[] => [
     name: 'monitoring',
     hash: `#/monitoring?stream=${STREAM}`,
     ready: async (page) => {
-      // The axis is drawn once it has ticks (Recharts' first tick group can measure as hidden).
-      await expect(page.getByTestId('chart-incoming-records').locator('.recharts-cartesian-axis-tick text')).not.toHaveCount(0, LOADED);
+      // The axis is drawn once it has ticks (Recharts draws tick labels apart from tick lines).
+      await expect(page.getByTestId('chart-incoming-records').locator('.recharts-cartesian-axis-tick-value')).not.toHaveCount(0, LOADED);
     },
   },
   { name: 'analytics', hash: '#/analytics', ready: byTestId(`application-status-${APP}`), tokens: true },
@@ -109,7 +109,7 @@ const measure = (page: Page): Promise<Measured> =>
       measured,
       pageOverflow: document.documentElement.scrollWidth - window.innerWidth,
       monoSizes: [...document.querySelectorAll('[data-short]')].filter((e) => (e as HTMLElement).checkVisibility()).map(size),
-      axisSizes: [...document.querySelectorAll('.recharts-cartesian-axis-tick text')].map(size),
+      axisSizes: [...document.querySelectorAll('.recharts-cartesian-axis-tick-value')].map(size),
     };
   });
 
@@ -200,8 +200,8 @@ for (const theme of ['light', 'dark'] as const) {
     await photograph(page, info, `${theme}-1440x900-presentation-shards`);
     // Moving on inside the console (as a link does) keeps the parameter in the address.
     await page.evaluate((hash) => (window.location.hash = hash), `#/monitoring?stream=${STREAM}`);
-    // The axis is drawn once it has ticks (Recharts' first tick group can measure as hidden).
-    await expect(page.getByTestId('chart-incoming-records').locator('.recharts-cartesian-axis-tick text')).not.toHaveCount(0, PAGE_LOAD);
+    // The axis is drawn once it has ticks (Recharts draws tick labels apart from tick lines).
+    await expect(page.getByTestId('chart-incoming-records').locator('.recharts-cartesian-axis-tick-value')).not.toHaveCount(0, PAGE_LOAD);
     expect(new URL(page.url()).search).toBe('?presentation=1');
     for (const s of (await measure(page)).axisSizes) expect(s).toBeGreaterThanOrEqual(18);
     await photograph(page, info, `${theme}-1440x900-presentation-monitoring`);
