@@ -745,7 +745,7 @@ export class GeneratorRun {
       this.s.failed++;
       const code = e?.ErrorCode ?? 'MissingResult';
       const message = e?.ErrorMessage ?? (e ? code : 'The response had no result for this record');
-      this.lastError = { code, message, at: now };
+      this.noteError(code, message, now);
       if (isFatal(code)) fatal ??= { code, message };
       this.retryLater(r, now);
     }
@@ -759,7 +759,7 @@ export class GeneratorRun {
     const code = errorCode(err);
     const message = errorMessage(err);
     this.s.failed += batch.length;
-    this.lastError = { code, message, at: now };
+    this.noteError(code, message, now);
     for (const r of batch) this.retryLater(r, now);
     if (isFatal(code)) this.fail(code, message);
     this.afterCall();
@@ -813,6 +813,11 @@ export class GeneratorRun {
     this.stopReason = limited
       ? `Sent ${this.s.acknowledged} records (limit ${this.o.limit})`
       : `Backfill complete: ${this.s.acknowledged} records for ${this.secondsDone()} simulated seconds`;
+  }
+
+  /** The last error seen while running; once a run has stopped, answers to calls still in flight leave its reason alone. */
+  private noteError(code: string, message: string, at: number): void {
+    if (this.state === 'running') this.lastError = { code, message, at };
   }
 
   private fail(code: string, message: string): void {
