@@ -185,4 +185,15 @@ test('named templates survive a reload and a weighted mix sends both, N records 
   await expect(page.getByTestId('template-select')).toContainText('Clicks');
   await expect.poll(() => gen.templateText()).toBe('{"user":"{{internet.userName}}","n":{{sequence.next}}}');
   await expect(gen.field('rate-input')).toHaveValue('800');
+
+  // Keys from a field that is empty in the Clicks records: AWS refuses them, and says so by the partition key, in plain words.
+  await gen.setTemplate('{"user":"","n":{{sequence.next}}}');
+  await page.getByTestId('key-strategy').getByText('A field of the record', { exact: true }).click();
+  await gen.field('key-field-input').fill('user');
+  await gen.field('limit-input').fill('50');
+  await gen.sendButton.click();
+  await expect(page.getByTestId('partition-key-error')).toContainText('Use 1 to 256 characters.', { timeout: 15_000 });
+  await expect(page.getByTestId('partition-key-error-detail')).toContainText(/^ValidationException: Value '' at 'records\.\d+\.member\.partitionKey'/);
+  await expect(gen.field('key-field-input')).toHaveValue('user');
+  await gen.screenshot('generator-empty-partition-key', page.getByTestId('partition-key-error'));
 });
