@@ -193,7 +193,7 @@ test('named templates survive a reload and a weighted mix sends both, N records 
   await gen.field('limit-input').fill('50');
   await gen.sendButton.click();
   await expect(page.getByTestId('partition-key-error')).toContainText('Use 1 to 256 characters.', { timeout: 15_000 });
-  await expect(page.getByTestId('partition-key-error-detail')).toContainText(/^ValidationException: Value '' at 'records\.\d+\.member\.partitionKey'/);
+  await expect(page.getByTestId('partition-key-error-detail')).toContainText(/^ValidationException: (1 validation error detected: )?Value '' at 'records\.\d+\.member\.partitionKey'/);
   await expect(gen.field('key-field-input')).toHaveValue('user');
   await gen.screenshot('generator-empty-partition-key', page.getByTestId('partition-key-error'));
 });
