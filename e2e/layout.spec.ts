@@ -7,7 +7,7 @@ import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
 
 // The console on a 1024-px laptop, a 1280x720 projector and a 1440-px screen, in both themes: every
-// page is photographed (attached to the test), and at 1024 px no status, id, date or part of an ARN
+// page (and the Workshop page's cost table) is photographed (attached to the test), and at 1024 px no status, id, date or part of an ARN
 // breaks across lines, the page itself never scrolls sideways (tables scroll inside themselves),
 // monospace values are at body size and chart labels too.
 const STREAM = 'layout-stream';
@@ -72,6 +72,20 @@ const visits = (shardWithRecords: string): Visit[] => [
   { name: 'firehose', hash: '#/firehose', ready: byTestId(`delivery-status-${DELIVERY}`), tokens: true },
   { name: 's3', hash: '#/s3', ready: byTestId(`bucket-link-${BUCKET}`), tokens: true },
   { name: 'workshop', hash: '#/workshop', ready: heading(/^Workshop/) },
+  {
+    // The cost table: prices, quantities and unit names stay whole.
+    name: 'workshop-cost',
+    hash: '#/workshop',
+    ready: async (page) => {
+      const panel = page.getByTestId('cost-panel');
+      const toggle = panel.getByRole('button', { name: 'What would this cost on AWS?' });
+      await expect(toggle).toBeVisible(LOADED);
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await expect(panel.getByTestId('cost-month-shardHour')).toBeVisible(LOADED);
+      await panel.getByTestId('cost-month-shardHour').scrollIntoViewIfNeeded();
+    },
+    tokens: true,
+  },
 ];
 
 /** What the layout checks measure on the page as rendered. */
