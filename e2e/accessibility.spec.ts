@@ -103,7 +103,9 @@ test('pages with data pass axe in both themes: a running application with live r
   // "Catch me up to 3-C" makes everything with the pages' own requests; 3-C's "Do this step for me"
   // moves the clock past the buffer interval until Firehose has written an object.
   const walk = new WalkthroughPage(page);
-  await walk.goto();
+  await walk.open('#/workshop');
+  // The first page of a busy machine's run may take long to load its chunks.
+  await expect(page.getByRole('heading', { name: /^Workshop/, level: 1 })).toBeVisible({ timeout: 120_000 });
   await walk.catchUpTo('3-C');
   await expect(page.getByTestId('catch-up-summary')).toHaveText('Caught up to 3-C.', { timeout: 180_000 });
   await walk.doIt('3-C').click();
