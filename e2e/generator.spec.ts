@@ -185,4 +185,12 @@ test('named templates survive a reload and a weighted mix sends both, N records 
   await expect(page.getByTestId('template-select')).toContainText('Clicks');
   await expect.poll(() => gen.templateText()).toBe('{"user":"{{internet.userName}}","n":{{sequence.next}}}');
   await expect(gen.field('rate-input')).toHaveValue('800');
+
+  // A fixed partition key left empty: plain words by the partition key, nothing sent, the other settings kept.
+  await page.getByTestId('key-strategy').getByText('Fixed', { exact: true }).click();
+  await gen.field('key-fixed-input').fill('');
+  await expect(page.getByTestId('partition-key-error')).toHaveText('A partition key is 1 to 256 characters');
+  await expect(gen.sendButton).toBeDisabled();
+  await expect(gen.field('rate-input')).toHaveValue('800');
+  await gen.screenshot('generator-empty-partition-key', page.getByTestId('partition-key-error'));
 });

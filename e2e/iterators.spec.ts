@@ -83,4 +83,16 @@ test('read with a pasted shard iterator; garbage and expired iterators get AWS e
   await expect(page.getByTestId('current-iterator')).not.toHaveText(iterator);
   await page.getByTestId('next-page-button').click();
   await expect(page.getByTestId('records-meta')).toContainText('Page 2 of 2');
+
+  // A sequence number Kinesis never handed out: plain words under the field, AWS's text beneath, the number kept.
+  await detail.choose('iterator-type-select', /^AT_SEQUENCE_NUMBER/);
+  await detail.field('sequence-number-input').fill('123');
+  await page.getByTestId('get-records-button').click();
+  const seqError = page.getByTestId('sequence-number-error');
+  await expect(seqError).toContainText('This is not a sequence number Kinesis handed out.');
+  await expect(page.getByTestId('sequence-number-error-detail')).toHaveText(
+    new RegExp(`^InvalidArgumentException: StartingSequenceNumber 123 used in GetShardIterator on shard ${SHARD} in stream ${STREAM} under account \\d{12} is invalid\\.$`),
+  );
+  await expect(detail.field('sequence-number-input')).toHaveValue('123');
+  await detail.screenshot('iterators-bad-sequence-number', seqError);
 });

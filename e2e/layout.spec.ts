@@ -7,7 +7,7 @@ import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
 
 // The console on a 1024-px laptop, a 1280x720 projector and a 1440-px screen, in both themes: every
-// page is photographed (attached to the test), and at 1024 px no status, id, date or part of an ARN
+// page (and the Workshop page's cost table) is photographed (attached to the test), and at 1024 px no status, id, date or part of an ARN
 // breaks across lines, the page itself never scrolls sideways (tables scroll inside themselves),
 // monospace values are at body size and chart labels too.
 const STREAM = 'layout-stream';
@@ -72,6 +72,20 @@ const visits = (shardWithRecords: string): Visit[] => [
   { name: 'firehose', hash: '#/firehose', ready: byTestId(`delivery-status-${DELIVERY}`), tokens: true },
   { name: 's3', hash: '#/s3', ready: byTestId(`bucket-link-${BUCKET}`), tokens: true },
   { name: 'workshop', hash: '#/workshop', ready: heading(/^Workshop/) },
+  {
+    // The cost table: prices, quantities and unit names stay whole.
+    name: 'workshop-cost',
+    hash: '#/workshop',
+    ready: async (page) => {
+      const panel = page.getByTestId('cost-panel');
+      const toggle = panel.getByRole('button', { name: 'What would this cost on AWS?' });
+      await expect(toggle).toBeVisible(LOADED);
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await expect(panel.getByTestId('cost-month-shardHour')).toBeVisible(LOADED);
+      await panel.getByTestId('cost-month-shardHour').scrollIntoViewIfNeeded();
+    },
+    tokens: true,
+  },
 ];
 
 /** What the layout checks measure on the page as rendered. */
@@ -192,19 +206,22 @@ for (const theme of ['light', 'dark'] as const) {
       }
     }
 
-    // Presentation mode from the address: larger type on an ordinary page, kept as the route changes.
+    // Presentation mode from the address on a 1280x720 projector: larger type on an ordinary page,
+    // kept as the route changes; the navigation starts closed, as the content is as wide as 985 px of normal type.
+    await page.setViewportSize(SIZES[1]);
     await page.goto(`/?presentation=1#/streams/${STREAM}?tab=shards`);
     await expect(page.getByTestId(`shard-row-${shard}`)).toBeVisible(PAGE_LOAD);
+    await expect(page.getByRole('link', { name: 'Amazon Kinesis', exact: true })).toBeHidden();
     const bodySize = () => page.getByTestId(`shard-row-${shard}`).evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(await bodySize()).toBeGreaterThanOrEqual(18);
-    await photograph(page, info, `${theme}-1440x900-presentation-shards`);
+    await photograph(page, info, `${theme}-1280x720-presentation-shards`);
     // Moving on inside the console (as a link does) keeps the parameter in the address.
     await page.evaluate((hash) => (window.location.hash = hash), `#/monitoring?stream=${STREAM}`);
     // The axis is drawn once it has ticks (Recharts draws tick labels apart from tick lines).
     await expect(page.getByTestId('chart-incoming-records').locator('.recharts-cartesian-axis-tick-value')).not.toHaveCount(0, PAGE_LOAD);
     expect(new URL(page.url()).search).toBe('?presentation=1');
     for (const s of (await measure(page)).axisSizes) expect(s).toBeGreaterThanOrEqual(18);
-    await photograph(page, info, `${theme}-1440x900-presentation-monitoring`);
+    await photograph(page, info, `${theme}-1280x720-presentation-monitoring`);
     // And off again from the top bar's Display menu.
     await shell.displayMenu.click();
     await page.getByRole('menuitemcheckbox', { name: /^Presentation mode/ }).click();

@@ -64,3 +64,24 @@ export function Identifier({ value, copyLabel, testId }: { value: string; copyLa
     </span>
   );
 }
+
+/**
+ * A phrase's words, each whole, with a number kept beside the unit after it (`25 KB`, `730 h`):
+ * `PUT payload units (25 KB each)` gives `PUT`, `payload`, `units`, `(25 KB`, `each)`.
+ */
+export const phraseWords = (text: string): string[] =>
+  text.match(/\S*\d\S* (?:[KMGT]i?B|h|s|ms)\b\S*|\S+/g) ?? [];
+
+/** A phrase that may wrap between its words only: never inside `shard-hour`, `1,000,000` or `25 KB`. */
+export function WholeWords({ text, testId }: { text: string; testId?: string }) {
+  return (
+    <span data-testid={testId}>
+      {phraseWords(text).map((w, i) => (
+        <Fragment key={i}>
+          {i > 0 && ' '}
+          <Unbroken>{w}</Unbroken>
+        </Fragment>
+      ))}
+    </span>
+  );
+}

@@ -1,9 +1,10 @@
 import { useCallback, useMemo } from 'react';
-import { useNotificationStore, type Watch } from '../state/notifications';
+import { useNotificationStore, watchKey, type Watch } from '../state/notifications';
 import type { ShownError } from '../lib/fieldMessages';
 import { useLocation } from './route';
 
 export { fieldForError, formatError, type ShownError } from '../lib/fieldMessages';
+export { applicationChange } from '../state/notifications';
 
 /** The SDK puts AWS's error type in `name` and its text in `message`. */
 export const describeError = (e: unknown): ShownError => {
@@ -57,7 +58,7 @@ export const useNotify = () => {
     (op: TrackedOperation) =>
       push({
         type: 'in-progress',
-        key: `${op.watch.kind}:${op.watch.name}`,
+        key: watchKey(op.watch),
         content: op.content,
         scope: op.scope,
         watch: op.watch,

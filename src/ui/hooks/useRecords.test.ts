@@ -76,5 +76,7 @@ describe('reading with a pasted iterator', () => {
   it('leaves errors that are not about the iterator to the caller', () => {
     expect(iteratorProblem(Object.assign(new Error('Rate exceeded for shard'), { name: 'ProvisionedThroughputExceededException' }))).toBeUndefined();
     expect(iteratorProblem(Object.assign(new Error('Invalid StartingSequenceNumber.'), { name: 'InvalidArgumentException' }))).toBeUndefined();
+    const badStart = 'StartingSequenceNumber 123 used in GetShardIterator on shard shardId-000000000000 in stream s1 under account 000000000000 is invalid.';
+    expect(iteratorProblem(Object.assign(new Error(badStart), { name: 'InvalidArgumentException' }))).toBeUndefined();
   });
 });

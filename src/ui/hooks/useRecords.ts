@@ -72,7 +72,8 @@ export interface IteratorProblem {
 export const iteratorProblem = (e: unknown): IteratorProblem | undefined => {
   const error = describeError(e);
   if (error.type === 'ExpiredIteratorException') return { kind: 'expired', error };
-  if (error.type === 'InvalidArgumentException' && /shard ?iterator/i.test(error.message)) return { kind: 'invalid', error };
+  // About the iterator itself ("Invalid ShardIterator."), not about GetShardIterator's input (a bad StartingSequenceNumber).
+  if (error.type === 'InvalidArgumentException' && /\bshard ?iterator\b/i.test(error.message)) return { kind: 'invalid', error };
   // Empty or longer than 512 characters: the request's own validation rejects it first.
   if (error.type === 'ValidationException' && /at 'shardIterator'/.test(error.message)) return { kind: 'invalid', error };
   return undefined;

@@ -35,6 +35,8 @@ export const kinesisKeys = {
   summary: (name: string) => ['kinesis', 'stream', name, 'summary'] as const,
   shards: (name: string) => ['kinesis', 'stream', name, 'shards'] as const,
   consumers: (name: string) => ['kinesis', 'stream', name, 'consumers'] as const,
+  /** One consumer, by its stream's ARN and its name. */
+  consumer: (streamArn: string, name: string) => ['kinesis', 'consumer', streamArn, name] as const,
   consumerApps: (name: string) => ['kinesis', 'stream', name, 'consumer-apps'] as const,
 };
 

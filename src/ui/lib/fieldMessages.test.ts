@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shapes as createStream } from '../../engine/kinesis/validations/createStream';
+import { shapes as getRecords } from '../../engine/kinesis/validations/getRecords';
+import { shapes as putRecords } from '../../engine/kinesis/validations/putRecords';
 import { createDeliveryStream } from '../../engine/firehose/validations.generated';
 import { AwsError } from '../../engine/common/errors';
 import { checkValidations } from '../../engine/common/validation';
@@ -8,6 +10,7 @@ import {
   describePattern,
   formMessages,
   parseValidationMessage,
+  plainWords,
   problemMessage,
   shapeAt,
   type ShownError,
@@ -164,5 +167,61 @@ describe('other AWS errors on a form', () => {
     expect(formMessages(limit, STREAM_FIELDS)).toEqual({ fields: {}, notice: limit });
     const inUse: ShownError = { type: 'ResourceInUseException', message: 'Stream s1 under account 000000000000 not ACTIVE, instead in state UPDATING' };
     expect(formMessages(inUse, STREAM_FIELDS, { nameField: 'name' })).toEqual({ fields: {}, notice: inUse });
+  });
+});
+
+describe('a generator run stopped by AWS', () => {
+  const GENERATOR_FIELDS = { stream: ['streamName', 'deliveryStreamName'], partitionKey: ['records.partitionKey'], template: ['records.data'] };
+
+  it('puts the clauses about any record on the field that makes that part of every record', () => {
+    const e = rejected(
+      { StreamName: 's1', Records: [{ PartitionKey: 'k', Data: 'e30=' }, { PartitionKey: '', Data: 'e30=' }, { PartitionKey: 'k', Data: 'x'.repeat(1398102) }] },
+      putRecords,
+    );
+    expect(e.message).toMatch(/^2 validation errors detected: Value '' at 'records.2.member.partitionKey'/);
+    const m = formMessages(e, GENERATOR_FIELDS, { shapes: putRecords });
+    expect(m.fields.partitionKey).toEqual({
+      text: 'Use 1 to 256 characters.',
+      detail: "ValidationException: Value '' at 'records.2.member.partitionKey' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    });
+    expect(m.fields.template?.text).toBe('Use at most 1,048,576 bytes.');
+    expect(m.form).toBeUndefined();
+  });
+});
+
+describe('reading a shard: AWS’s sentences in plain words', () => {
+  const READ_FIELDS = { sequenceNumber: ['startingSequenceNumber', 'StartingSequenceNumber'], timestamp: ['timestamp', 'timestampInMillis'], shard: ['shardId'], limit: ['limit'] };
+  const on = (message: string) => formMessages({ type: 'InvalidArgumentException', message }, READ_FIELDS);
+
+  it('says a sequence number from another shard names both shards', () => {
+    const message = 'Invalid StartingSequenceNumber. It encodes shardId-000000000001, while it was used in a call to a shard with shardId-000000000000';
+    expect(on(message).fields).toEqual({
+      sequenceNumber: {
+        text: 'This sequence number is from shardId-000000000001, not from shardId-000000000000. Choose shardId-000000000001 as the shard, or a sequence number read from shardId-000000000000.',
+        detail: `InvalidArgumentException: ${message}`,
+      },
+    });
+  });
+
+  it('tells a made-up sequence number from one of another stream', () => {
+    const base = 'StartingSequenceNumber 123 used in GetShardIterator on shard shardId-000000000000 in stream s1 under account 000000000000 is invalid';
+    expect(on(`${base}.`).fields.sequenceNumber?.text).toBe('This is not a sequence number Kinesis handed out. Copy one from a record of this shard.');
+    expect(on(`${base} because it did not come from this stream.`).fields.sequenceNumber?.text).toMatch(/^This sequence number is from another stream/);
+    const none = on('Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified AT_SEQUENCE_NUMBER and no StartingSequenceNumber.');
+    expect(none.fields.sequenceNumber?.text).toBe('Enter the sequence number to start from.');
+  });
+
+  it('says a time in the future is in the future', () => {
+    const message = 'The timestampInMillis parameter cannot be greater than the currentTimestampInMillis. timestampInMillis: 1900000000000, currentTimestampInMillis: 1800000000000';
+    expect(on(message).fields.timestamp).toEqual({
+      text: "This time is in the future by the service's clock. Enter a time at or before now.",
+      detail: `InvalidArgumentException: ${message}`,
+    });
+  });
+
+  it('names the allowed range of Limit, and leaves sentences it does not know as AWS wrote them', () => {
+    const e = rejected({ ShardIterator: 'AAAA', Limit: 0 }, getRecords);
+    expect(formMessages(e, READ_FIELDS, { shapes: getRecords }).fields.limit?.text).toBe('Enter a whole number from 1 to 10,000.');
+    expect(plainWords('Shard shardId-000000000009 in stream s1 under account 000000000000 does not exist')).toBeUndefined();
   });
 });

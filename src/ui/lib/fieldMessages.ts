@@ -236,14 +236,53 @@ export const shapeAt = (shapes: Shapes, member: string): FieldShape | undefined 
   return shape;
 };
 
-/** The field a member path is about: its own name, or a member under it (`bufferingHints` holds `sizeInMBs`). */
+/**
+ * The field a member path is about: its own name, or a member under it (`bufferingHints` holds
+ * `sizeInMBs`). A list item's position does not matter: `records.3.member.partitionKey` is about the
+ * field that names `records.partitionKey`.
+ */
 const fieldOfMember = <F extends string>(member: string, fields: FieldMembers<F>): F | undefined => {
   const at = member.toLowerCase();
+  const anyItem = at.replace(/\.\d+\.member(?=\.|$)/g, '');
   for (const [field, names] of Object.entries(fields) as [F, readonly string[]][])
     for (const name of names) {
       const n = name.toLowerCase();
-      if (at === n || at.startsWith(`${n}.`)) return field;
+      if ([at, anyItem].some((m) => m === n || m.startsWith(`${n}.`))) return field;
     }
+  return undefined;
+};
+
+/**
+ * AWS's sentences about a value that a person would not read easily (InvalidArgumentException's
+ * about sequence numbers and times), each with the console's words for it.
+ */
+const PLAIN_WORDS: [RegExp, (m: RegExpExecArray) => string][] = [
+  [
+    /^Invalid StartingSequenceNumber\. It encodes (shardId-\d+), while it was used in a call to a shard with (shardId-\d+)/,
+    (m) => `This sequence number is from ${m[1]}, not from ${m[2]}. Choose ${m[1]} as the shard, or a sequence number read from ${m[2]}.`,
+  ],
+  [
+    /^StartingSequenceNumber \S+ used in GetShardIterator .* is invalid because it did not come from this stream\.$/,
+    () => 'This sequence number is from another stream (or from an earlier stream of the same name). Use one read from this stream.',
+  ],
+  [
+    /^StartingSequenceNumber \S+ used in GetShardIterator .* is invalid\.$/,
+    () => 'This is not a sequence number Kinesis handed out. Copy one from a record of this shard.',
+  ],
+  [/^Must either specify \(1\) AT_SEQUENCE_NUMBER .* and no StartingSequenceNumber\.$/, () => 'Enter the sequence number to start from.'],
+  [
+    /^The timestampInMillis parameter cannot be greater than the currentTimestampInMillis/,
+    () => "This time is in the future by the service's clock. Enter a time at or before now.",
+  ],
+  [/^Must specify timestampInMillis parameter/, () => 'Enter the time to start from.'],
+];
+
+/** The console's words for an AWS sentence it knows (see PLAIN_WORDS); undefined for others. */
+export const plainWords = (message: string): string | undefined => {
+  for (const [re, words] of PLAIN_WORDS) {
+    const m = re.exec(message);
+    if (m) return words(m);
+  }
   return undefined;
 };
 
@@ -316,9 +355,11 @@ export const formMessages = <F extends string>(e: ShownError, fields: FieldMembe
     out.fields[o.nameField] = { text: 'This name is already taken in this account and Region. Choose another.', detail: formatError(e) };
     return out;
   }
-  // Other errors are sentences already: shown as AWS wrote them, with the error type beneath.
+  // Other errors are sentences already: shown as AWS wrote them, with the error type beneath, or
+  // in the console's words when it knows a plainer way to say them, with AWS's whole text beneath.
   const field = fieldForError(e, fields);
-  const message = e.message ? { text: e.message, detail: e.type } : { text: e.type };
+  const plain = plainWords(e.message);
+  const message = plain ? { text: plain, detail: formatError(e) } : e.message ? { text: e.message, detail: e.type } : { text: e.type };
   if (field !== undefined) out.fields[field] = message;
   else if (INPUT_ERRORS.has(e.type)) out.form = message;
   else out.notice = e;

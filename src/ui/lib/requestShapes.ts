@@ -8,7 +8,7 @@ import {
   addApplicationInput,
   addApplicationOutput,
 } from '../../engine/analytics/validations.generated';
-import { createDeliveryStream, updateDestination } from '../../engine/firehose/validations.generated';
+import { createDeliveryStream, putRecordBatch, updateDestination } from '../../engine/firehose/validations.generated';
 import * as kinesis from '../../engine/kinesis/validations';
 import { shapes as registerStreamConsumer } from '../../engine/kinesis/validations/registerStreamConsumer';
 
@@ -20,6 +20,10 @@ export const requestShapes = {
   splitShard: kinesis.splitShard,
   increaseStreamRetentionPeriod: kinesis.increaseStreamRetentionPeriod,
   putRecord: kinesis.putRecord,
+  putRecords: kinesis.putRecords,
+  putRecordBatch,
+  getShardIterator: kinesis.getShardIterator,
+  getRecords: kinesis.getRecords,
   registerStreamConsumer,
   createDeliveryStream,
   updateDestination,

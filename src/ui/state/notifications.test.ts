@@ -1,5 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { inScope, keepOnRoute, outcomeOf, TRANSIENT_NOTICE_MS, useNotificationStore, type Notice, type Watch } from './notifications';
+import {
+  applicationChange,
+  inScope,
+  keepOnRoute,
+  outcomeOf,
+  TRANSIENT_NOTICE_MS,
+  useNotificationStore,
+  watchKey,
+  type Notice,
+  type Watch,
+} from './notifications';
 
 const store = () => useNotificationStore.getState();
 const shown = () => store().items.map((n) => n.content);
@@ -130,5 +140,56 @@ describe('when an operation is done', () => {
     expect(outcomeOf(start, 0, { status: 'STARTING', at: 1 })).toBe('pending');
     expect(outcomeOf(start, 0, { status: 'READY', at: 1 })).toEqual({ failed: 'Application a1 stopped before it was running.' });
     expect(outcomeOf(start, 0, { status: 'RUNNING', at: 1 })).toBe('done');
+  });
+});
+
+describe('a stream consumer registered or deregistered', () => {
+  const arn = 'arn:aws:kinesis:us-east-1:000000000000:stream/s1';
+  const register: Watch = { kind: 'consumer', name: 'c1', stream: arn, until: 'ACTIVE', done: 'Consumer c1 is active.' };
+  const deregister: Watch = { ...register, until: 'GONE', done: 'Consumer c1 deregistered.' };
+
+  it('is one notice per consumer of a stream', () => {
+    expect(watchKey(register)).toBe(`consumer:${arn}/c1`);
+    expect(watchKey(deregister)).toBe(watchKey(register));
+    expect(watchKey({ ...register, stream: `${arn}0` })).not.toBe(watchKey(register));
+  });
+
+  it('is done when the consumer is ACTIVE, or gone', () => {
+    expect(outcomeOf(register, 0, { status: 'CREATING', at: 1 })).toBe('pending');
+    expect(outcomeOf(register, 0, { status: 'ACTIVE', at: 1 })).toBe('done');
+    expect(outcomeOf(deregister, 0, { status: 'DELETING', at: 1 })).toBe('pending');
+    expect(outcomeOf(deregister, 0, { missing: true, at: 1 })).toBe('done');
+  });
+
+  it('failed when the consumer vanishes while it was being registered', () => {
+    expect(outcomeOf(register, 0, { missing: true, at: 1 })).toEqual({ failed: 'c1 no longer exists.' });
+  });
+});
+
+describe("a change to an application's source or destination", () => {
+  it('waits for the next version in the state the application was in', () => {
+    expect(applicationChange({ name: 'a1', status: 'READY', version: 3 }, 'Saved.')).toEqual({
+      kind: 'application',
+      name: 'a1',
+      until: 'READY',
+      version: 4,
+      done: 'Saved.',
+    });
+    expect(applicationChange({ name: 'a1', status: 'RUNNING', version: 3 }, 'Saved.').until).toBe('RUNNING');
+    expect(applicationChange({ name: 'a1', status: 'STARTING' }, 'Saved.')).toMatchObject({ until: 'RUNNING', version: 2 });
+  });
+
+  it('is done only at that version or later, back in that state', () => {
+    const change = applicationChange({ name: 'a1', status: 'RUNNING', version: 3 }, 'FILTERED_STREAM now goes to d1.');
+    expect(outcomeOf(change, 0, { status: 'RUNNING', version: 3, at: 1 })).toBe('pending');
+    expect(outcomeOf(change, 0, { status: 'UPDATING', version: 4, at: 1 })).toBe('pending');
+    expect(outcomeOf(change, 0, { status: 'RUNNING', version: 4, at: 1 })).toBe('done');
+    expect(outcomeOf(change, 0, { status: 'RUNNING', version: 6, at: 1 })).toBe('done');
+  });
+
+  it('has a notice of its own, apart from the application starting', () => {
+    const start: Watch = { kind: 'application', name: 'a1', until: 'RUNNING', done: 'Application a1 is running.' };
+    expect(watchKey(start)).toBe('application:a1');
+    expect(watchKey(applicationChange({ name: 'a1', status: 'RUNNING', version: 3 }, 'Saved.'))).toBe('application:a1@v4');
   });
 });

@@ -3,17 +3,45 @@ import { create } from 'zustand';
 export type NoticeType = 'success' | 'error' | 'info' | 'warning' | 'in-progress';
 
 /**
- * The state a resource has to reach for an operation on it to be done: a stream or delivery stream
- * ACTIVE (created, resharded), an application RUNNING (started) or READY (stopped), or the resource
- * GONE (deleted). Polled by the shell while the notice is in progress.
+ * The state a resource has to reach for an operation on it to be done: a stream, delivery stream or
+ * stream consumer ACTIVE (created, resharded, registered), an application RUNNING (started) or READY
+ * (stopped), or the resource GONE (deleted, deregistered). Polled by the shell while the notice is
+ * in progress.
  */
 export interface Watch {
-  kind: 'stream' | 'delivery-stream' | 'application';
+  kind: 'stream' | 'delivery-stream' | 'application' | 'consumer';
   name: string;
+  /** A consumer's stream (its ARN): consumer names are the stream's own. */
+  stream?: string;
   until: 'ACTIVE' | 'RUNNING' | 'READY' | 'GONE';
+  /**
+   * A change to an application's configuration (a source or a destination): the version the change
+   * makes. It is done once the application is at that version or later and back in `until`.
+   */
+  version?: number;
   /** The notice once it is done (a success). */
   done: string;
 }
+
+/**
+ * The one notice of an operation in progress: `stream:s1`; a consumer's under its stream; each
+ * change of an application's configuration apart (`application:a1@v3`), so that connecting a
+ * destination does not replace the notice of the application starting.
+ */
+export const watchKey = (w: Watch): string =>
+  `${w.kind}:${w.stream ? `${w.stream}/` : ''}${w.name}${w.version !== undefined ? `@v${w.version}` : ''}`;
+
+/**
+ * What a change to an application's configuration waits for: the version it makes (the one it
+ * was sent with, plus one) in the state the application settles in (running stays running).
+ */
+export const applicationChange = (app: { name: string; status?: string; version?: number }, done: string): Watch => ({
+  kind: 'application',
+  name: app.name,
+  until: app.status === 'RUNNING' || app.status === 'STARTING' || app.status === 'UPDATING' ? 'RUNNING' : 'READY',
+  version: (app.version ?? 1) + 1,
+  done,
+});
 
 export interface Notice {
   id: string;
@@ -139,7 +167,7 @@ export const useNotificationStore = create<NotificationState>((set, get) => {
 
 /** What a resource's state read by the shell means for an operation that waits on it. */
 export type Observed =
-  | { status: string; at: number }
+  | { status: string; version?: number; at: number }
   | { missing: true; at: number }
   | { error: { type: string; message: string }; at: number };
 
@@ -156,7 +184,8 @@ export const outcomeOf = (watch: Watch, since: number, observed: Observed): Outc
   if (observed.at < since) return 'pending';
   if ('missing' in observed) return watch.until === 'GONE' ? 'done' : { failed: `${watch.name} no longer exists.` };
   if ('error' in observed) return { failed: observed.error.message, type: observed.error.type };
-  if (watch.until !== 'GONE' && observed.status === watch.until) return 'done';
+  const atVersion = watch.version === undefined || (observed.version ?? 0) >= watch.version;
+  if (watch.until !== 'GONE' && observed.status === watch.until && atVersion) return 'done';
   if (FAILED.test(observed.status)) return { failed: `${watch.name} is ${observed.status}.` };
   // An application that was starting and is READY again did not start.
   if (watch.kind === 'application' && watch.until === 'RUNNING' && observed.status === 'READY')

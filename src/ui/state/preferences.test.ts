@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addressWithPresentation, initialNavigationOpen, initialPresentation, NAVIGATION_OPEN_MIN_WIDTH, presentationFromAddress } from './preferences';
+import {
+  addressWithPresentation,
+  initialNavigationOpen,
+  initialPresentation,
+  NAVIGATION_OPEN_MIN_WIDTH,
+  navigationFits,
+  PRESENTATION_SCALE,
+  presentationFromAddress,
+} from './preferences';
 
 const storage = (items: Record<string, string> = {}) => ({
   getItem: (k: string) => items[k] ?? null,
@@ -21,6 +29,19 @@ describe('the side navigation at first', () => {
 
   it('uses the width rule without storage', () => {
     expect(initialNavigationOpen(1024, undefined)).toBe(false);
+  });
+
+  it('in presentation mode, counts the width in enlarged type: closed on a 1280x720 projector, open from 1560 px', () => {
+    expect(initialNavigationOpen(1280, storage(), true)).toBe(false);
+    expect(initialNavigationOpen(1280, storage(), false)).toBe(true);
+    expect(initialNavigationOpen(1440, storage(), true)).toBe(false);
+    expect(initialNavigationOpen(1560, storage(), true)).toBe(true);
+    expect(navigationFits(NAVIGATION_OPEN_MIN_WIDTH * PRESENTATION_SCALE, true)).toBe(true);
+    expect(navigationFits(NAVIGATION_OPEN_MIN_WIDTH * PRESENTATION_SCALE - 1, true)).toBe(false);
+  });
+
+  it("keeps the user's explicit choice in presentation mode too", () => {
+    expect(initialNavigationOpen(1280, storage({ 'kwc.navigation.open': 'true' }), true)).toBe(true);
   });
 });
 

@@ -16,6 +16,14 @@ export const NAVIGATION_OPEN_MIN_WIDTH = 1200;
 /** How much larger everything reads in presentation mode: 14-px body text becomes 18 px. */
 export const PRESENTATION_SCALE = 1.3;
 
+/**
+ * The width rule: the navigation is open when the window holds at least NAVIGATION_OPEN_MIN_WIDTH
+ * pixels of normal-sized content. Presentation mode's larger type takes PRESENTATION_SCALE times
+ * the room, so a 1280-px projector holds as much as a 985-px laptop: the navigation starts closed.
+ */
+export const navigationFits = (width: number, presentation: boolean): boolean =>
+  width / (presentation ? PRESENTATION_SCALE : 1) >= NAVIGATION_OPEN_MIN_WIDTH;
+
 /** The address parameter that turns presentation mode on (`?presentation=1`) or off (`=0`), before or after the `#`. */
 export const PRESENTATION_PARAM = 'presentation';
 
@@ -32,15 +40,18 @@ const storageOf = (kind: 'localStorage' | 'sessionStorage'): Storage | undefined
   }
 };
 
+/** The user's last explicit choice of the navigation (kept across reloads); undefined when there is none. */
+const navigationChoice = (storage: Storage | undefined): boolean | undefined => {
+  const choice = storage?.getItem(NAVIGATION_KEY);
+  return choice === 'true' || choice === 'false' ? choice === 'true' : undefined;
+};
+
 /**
  * Whether the side navigation is open: the user's last explicit choice (kept across reloads),
- * else open only on a viewport at least NAVIGATION_OPEN_MIN_WIDTH wide.
+ * else the width rule (navigationFits), in presentation mode by the content's larger size.
  */
-export const initialNavigationOpen = (width: number, storage: Storage | undefined): boolean => {
-  const choice = storage?.getItem(NAVIGATION_KEY);
-  if (choice === 'true' || choice === 'false') return choice === 'true';
-  return width >= NAVIGATION_OPEN_MIN_WIDTH;
-};
+export const initialNavigationOpen = (width: number, storage: Storage | undefined, presentation = false): boolean =>
+  navigationChoice(storage) ?? navigationFits(width, presentation);
 
 /** `?presentation=1` / `=0` in the page's address (before the `#`) or in the route's query; undefined when absent. */
 export const presentationFromAddress = (search: string, hash: string): boolean | undefined => {
@@ -105,6 +116,8 @@ interface PreferencesState {
   setWalkthroughOpen(open: boolean): void;
 }
 
+const startsInPresentation = initialPresentation(globalThis.location?.search ?? '', globalThis.location?.hash ?? '', storageOf('sessionStorage'));
+
 export const usePreferences = create<PreferencesState>((set) => ({
   theme: readTheme(),
   setTheme: (theme) => {
@@ -115,7 +128,7 @@ export const usePreferences = create<PreferencesState>((set) => ({
     }
     set({ theme });
   },
-  navigationOpen: initialNavigationOpen(globalThis.innerWidth ?? 1440, storageOf('localStorage')),
+  navigationOpen: initialNavigationOpen(globalThis.innerWidth ?? 1440, storageOf('localStorage'), startsInPresentation),
   setNavigationOpen: (navigationOpen) => {
     try {
       storageOf('localStorage')?.setItem(NAVIGATION_KEY, String(navigationOpen));
@@ -124,14 +137,15 @@ export const usePreferences = create<PreferencesState>((set) => ({
     }
     set({ navigationOpen });
   },
-  presentation: initialPresentation(globalThis.location?.search ?? '', globalThis.location?.hash ?? '', storageOf('sessionStorage')),
+  presentation: startsInPresentation,
   setPresentation: (presentation) => {
     try {
       storageOf('sessionStorage')?.setItem(PRESENTATION_KEY, String(presentation));
     } catch {
       // private mode: the mode lasts for this page only
     }
-    set({ presentation });
+    // Unless the user chose, the navigation follows the width rule for the new type size.
+    set({ presentation, navigationOpen: initialNavigationOpen(globalThis.innerWidth ?? 1440, storageOf('localStorage'), presentation) });
   },
   walkthroughOpen: readWalkthroughOpen(),
   setWalkthroughOpen: (walkthroughOpen) => {

@@ -10,10 +10,11 @@ import SpaceBetween from '@cloudscape-design/components/space-between';
 import Table from '@cloudscape-design/components/table';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useState } from 'react';
-import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { applicationChange, describeError, formatError, useNotify } from '../../hooks/errors';
 import { appParts, useAddOutput, useDeleteOutput, type ApplicationDetail } from '../../hooks/useAnalytics';
 import { useDeliveryStreamList } from '../../hooks/useFirehose';
 import { hrefFor } from '../../hooks/route';
+import { applicationPath } from './links';
 import { streamsInScript } from '../../hooks/useSqlEditor';
 import { useStreamList } from '../../hooks/useStreams';
 
@@ -43,6 +44,8 @@ export function DestinationTab({ name, app }: { name: string; app: ApplicationDe
   const targets = kind === 'kinesis' ? (streams.data ?? []) : (deliveryStreams.data ?? []);
   const targetArn = targets.find((s) => s.name === target)?.arn;
   const full = parts.outputs.length >= MAX_OUTPUTS;
+  /** The application as a change to it is sent: the change is done at the next version. */
+  const changed = { name, status: app.ApplicationStatus, version: app.ApplicationVersionId };
 
   const connect = () => {
     if (!inApp || !targetArn) return;
@@ -51,7 +54,12 @@ export function DestinationTab({ name, app }: { name: string; app: ApplicationDe
       { name, version: app.ApplicationVersionId ?? 1, streamName: inApp, resourceArn: targetArn, kind, format },
       {
         onSuccess: () => {
-          notify.success(`${inApp} now goes to ${kind === 'kinesis' ? 'data stream' : 'delivery stream'} ${target} as ${format}.`);
+          const where = `${kind === 'kinesis' ? 'data stream' : 'delivery stream'} ${target}`;
+          notify.track({
+            content: `Connecting ${inApp} to ${where}`,
+            watch: applicationChange(changed, `${inApp} now goes to ${where} as ${format}.`),
+            scope: [applicationPath(name)],
+          });
           setInApp(undefined);
           setTarget(undefined);
         },
@@ -86,7 +94,15 @@ export function DestinationTab({ name, app }: { name: string; app: ApplicationDe
                 onClick={() =>
                   remove.mutate(
                     { name, version: app.ApplicationVersionId ?? 1, outputId: o.OutputId ?? '' },
-                    { onSuccess: () => notify.success(`Disconnected output ${o.OutputId}.`), onError: (e) => notify.error(e) },
+                    {
+                      onSuccess: () =>
+                        notify.track({
+                          content: `Disconnecting output ${o.OutputId}`,
+                          watch: applicationChange(changed, `Disconnected output ${o.OutputId}.`),
+                          scope: [applicationPath(name)],
+                        }),
+                      onError: (e) => notify.error(e),
+                    },
                   )
                 }
               >

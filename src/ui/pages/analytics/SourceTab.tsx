@@ -12,7 +12,7 @@ import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useState } from 'react';
-import { describeError, formatError, useNotify } from '../../hooks/errors';
+import { applicationChange, describeError, formatError, useNotify } from '../../hooks/errors';
 import { navigate } from '../../hooks/route';
 import {
   appParts,
@@ -26,7 +26,7 @@ import {
 } from '../../hooks/useAnalytics';
 import { useDeliveryStreamList } from '../../hooks/useFirehose';
 import { useStreamList } from '../../hooks/useStreams';
-import { applicationHref } from './links';
+import { applicationHref, applicationPath } from './links';
 
 /** SQL types a column can take in the schema editor (KDA's "Edit schema" list). */
 const SQL_TYPES = ['VARCHAR(16)', 'VARCHAR(64)', 'VARCHAR(256)', 'INTEGER', 'BIGINT', 'SMALLINT', 'TINYINT', 'DOUBLE', 'REAL', 'DECIMAL(16,2)', 'BOOLEAN', 'TIMESTAMP', 'DATE', 'TIME', 'CHAR(1)'];
@@ -103,7 +103,14 @@ export function SourceTab({ name, app }: { name: string; app: ApplicationDetail 
       { name, app, kind, resourceArn: arn, schema: { ...schema, RecordColumns: shownColumns } },
       {
         onSuccess: () => {
-          notify.success(`Saved the source of ${name}: ${stream}, ${shownColumns.length} columns.`);
+          notify.track({
+            content: `Saving the source of ${name}`,
+            watch: applicationChange(
+              { name, status: app.ApplicationStatus, version: app.ApplicationVersionId },
+              `Saved the source of ${name}: ${stream}, ${shownColumns.length} columns.`,
+            ),
+            scope: [applicationPath(name)],
+          });
           setEditing(false);
           setDiscovery(undefined);
           navigate(applicationHref(name, 'sql'));

@@ -25,6 +25,10 @@ import {
   type PartitionKeyStrategy,
 } from '../../hooks/useGenerator';
 import { rateChoice } from '../../hooks/generatorRate';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import type { FieldMembers } from '../../lib/fieldMessages';
+import { requestShapes } from '../../lib/requestShapes';
+import { fieldError } from '../streams/fieldError';
 import { useGeneratorForm, type KeyKind } from '../../hooks/useGeneratorForm';
 import { activeTemplate, useGeneratorTemplates } from '../../hooks/useGeneratorTemplates';
 import { useDeliveryStreamList } from '../../hooks/useFirehose';
@@ -36,6 +40,16 @@ import { count } from './format';
 import { RateSettings } from './RateSettings';
 import { RunPanel } from './RunPanel';
 import { problemText, TemplatesSection } from './TemplatesSection';
+
+/**
+ * The request members each field makes (whichever record of a batch AWS names), and the words of
+ * the console's own stop for a record over the size limit, which the template makes.
+ */
+const FIELDS: FieldMembers<'stream' | 'partitionKey' | 'template'> = {
+  stream: ['streamName', 'streamARN', 'deliveryStreamName'],
+  partitionKey: ['records.partitionKey'],
+  template: ['records.data', 'A rendered record is'],
+};
 
 /**
  * Activity 1-C: generate records from a template and send them at a chosen rate to a data stream
@@ -50,6 +64,21 @@ export default function GeneratorPage({ query }: PageProps) {
   const streams = useStreamList();
   const deliveries = useDeliveryStreamList(firehose);
   const gen = useGenerator();
+  const server = useFormErrors(FIELDS, { shapes: firehose ? requestShapes.putRecordBatch : requestShapes.putRecords, inline: true });
+  // A run that AWS stopped for what it was sent: the reason by the field that made it, until that field changes.
+  const stats = gen.stats;
+  const stoppedBy =
+    stats && stats.state !== 'running' && stats.lastError && stats.stopReason === `${stats.lastError.code}: ${stats.lastError.message}`
+      ? stats.lastError
+      : undefined;
+  // a stable element, so the memoised template section re-renders only when it changes
+  const templateRunProblem = useMemo(() => fieldError('template-run-error', server.fields.template), [server.fields.template]);
+  useEffect(() => server.clear('template'), [active.source]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (stoppedBy) server.onError({ name: stoppedBy.code, message: stoppedBy.message });
+    // once for each error that stopped a run
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stoppedBy?.at, stoppedBy?.code]);
 
   const { rate, limit, keyKind, keyField, fixedKey, newline, gzip } = form;
   const stream = firehose ? form.deliveryStream : form.stream;
@@ -59,12 +88,19 @@ export default function GeneratorPage({ query }: PageProps) {
     // only when the address names a stream
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [query.stream, query.deliveryStream]);
-  const setStream = (v: string | undefined) => form.set(firehose ? { deliveryStream: v } : { stream: v });
+  const setStream = (v: string | undefined) => {
+    form.set(firehose ? { deliveryStream: v } : { stream: v });
+    server.clear('stream');
+  };
   const setRate = (v: string) => form.set({ rate: v });
   const setLimit = (v: string) => form.set({ limit: v });
-  const setKeyKind = (v: KeyKind) => form.set({ keyKind: v });
-  const setKeyField = (v: string) => form.set({ keyField: v });
-  const setFixedKey = (v: string) => form.set({ fixedKey: v });
+  const setKey = (p: { keyKind?: KeyKind; keyField?: string; fixedKey?: string }) => {
+    form.set(p);
+    server.clear('partitionKey');
+  };
+  const setKeyKind = (keyKind: KeyKind) => setKey({ keyKind });
+  const setKeyField = (keyField: string) => setKey({ keyField });
+  const setFixedKey = (fixedKey: string) => setKey({ fixedKey });
   const setNewline = (v: boolean) => form.set({ newline: v });
   const setGzip = (v: boolean) => form.set({ gzip: v });
   const [previewed, setPreviewed] = useState<string[]>();
@@ -147,7 +183,8 @@ export default function GeneratorPage({ query }: PageProps) {
   // What a run was started with stays fixed while it runs: the fields lock until Stop.
   const locked = gen.running;
 
-  const send = () =>
+  const send = () => {
+    server.reset();
     void gen.start({
       stream: stream!,
       target,
@@ -160,6 +197,7 @@ export default function GeneratorPage({ query }: PageProps) {
       newline,
       gzip,
     });
+  };
 
   return (
     <ContentLayout
@@ -252,7 +290,7 @@ export default function GeneratorPage({ query }: PageProps) {
                     ? `${(listing.error as Error).name}: ${(listing.error as Error).message}`
                     : gen.running
                       ? undefined
-                      : streamGone
+                      : fieldError('stream-error', server.fields.stream ?? streamGone)
                 }
               >
                 <Select
@@ -343,7 +381,7 @@ export default function GeneratorPage({ query }: PageProps) {
                 <FormField
                   label="Partition key"
                   description="The key's MD5 hash picks the shard."
-                  errorText={keyError}
+                  errorText={fieldError('partition-key-error', server.fields.partitionKey ?? keyError)}
                 >
                   <SpaceBetween size="xs">
                     <RadioGroup
@@ -425,7 +463,7 @@ export default function GeneratorPage({ query }: PageProps) {
             )}
           </SpaceBetween>
         </Container>
-        <TemplatesSection onPreview={setPreviewed} />
+        <TemplatesSection onPreview={setPreviewed} runProblem={templateRunProblem} />
         {sample !== undefined && (
           <Container
             header={

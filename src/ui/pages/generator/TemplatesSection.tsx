@@ -11,7 +11,7 @@ import Table from '@cloudscape-design/components/table';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import Grid from '@cloudscape-design/components/grid';
 import Toggle from '@cloudscape-design/components/toggle';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import { jsonWarning, previewRecords, templateProblems, type Preview, type TemplateProblem } from '../../hooks/useGenerator';
@@ -26,7 +26,14 @@ const SETTLE_MS = 300;
 
 /** Template chooser, editor with problems marked in place, five sample records beside it, and the weighted mix. */
 // memo: the page re-renders at every tick of a run's counters; the editor and samples need not.
-export const TemplatesSection = memo(function TemplatesSection({ onPreview }: { onPreview(records: string[] | undefined): void }) {
+export const TemplatesSection = memo(function TemplatesSection({
+  onPreview,
+  runProblem,
+}: {
+  onPreview(records: string[] | undefined): void;
+  /** Why AWS (or the generator) stopped the last run because of what the template made. */
+  runProblem?: ReactNode;
+}) {
   const store = useGeneratorTemplates();
   const active = activeTemplate(store);
   const checked = useDebounced(active.source, SETTLE_MS);
@@ -111,7 +118,9 @@ export const TemplatesSection = memo(function TemplatesSection({ onPreview }: { 
                     </span>
                   ))}
                 </span>
-              ) : undefined
+              ) : (
+                runProblem
+              )
             }
             warningText={
               warning ? (

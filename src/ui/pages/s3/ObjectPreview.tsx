@@ -57,7 +57,21 @@ function PagedTable({ header, rows, testId, onFollow }: { header: string[]; rows
       trackBy="n"
       wrapLines={false}
       ariaLabels={{ tableLabel: 'Preview rows' }}
-      pagination={pages > 1 ? <Pagination currentPageIndex={Math.min(page, pages)} pagesCount={pages} onChange={({ detail }) => setPage(detail.currentPageIndex)} /> : undefined}
+      pagination={
+        pages > 1 ? (
+          <Pagination
+            currentPageIndex={Math.min(page, pages)}
+            pagesCount={pages}
+            onChange={({ detail }) => setPage(detail.currentPageIndex)}
+            ariaLabels={{
+              paginationLabel: 'Pages of rows',
+              previousPageLabel: 'Previous page of rows',
+              nextPageLabel: 'Next page of rows',
+              pageLabel: (n) => `Page ${n} of rows`,
+            }}
+          />
+        ) : undefined
+      }
       columnDefinitions={[
         { id: 'n', header: '#', cell: (r) => r.n, width: 70 },
         ...header.map((h, c) => ({ id: `c${c}`, header: h, cell: (r: PreviewRow) => r.cells[c] ?? '' })),

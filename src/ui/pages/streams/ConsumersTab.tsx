@@ -24,7 +24,7 @@ import { problemMessage } from '../../lib/fieldMessages';
 import { requestShapes } from '../../lib/requestShapes';
 import { cli } from './cli';
 import { fieldError } from './fieldError';
-import { consumerHref } from './links';
+import { consumerHref, streamPath } from './links';
 import { DateTime, Identifier, Unbroken } from '../../components/Unbroken';
 import { StreamStatus } from './StatusCell';
 
@@ -111,7 +111,11 @@ function RegisterConsumerModal({
       { streamArn, name },
       {
         onSuccess: () => {
-          notify.success(`Registering consumer ${name}.`);
+          notify.track({
+            content: `Registering consumer ${name}`,
+            watch: { kind: 'consumer', name, stream: streamArn, until: 'ACTIVE', done: `Consumer ${name} is active.` },
+            scope: [streamPath(stream)],
+          });
           onDismiss();
         },
         onError: server.onError,
@@ -158,10 +162,12 @@ function RegisterConsumerModal({
 
 function DeregisterConsumerModal({
   stream,
+  streamArn,
   consumer,
   onDismiss,
 }: {
   stream: string;
+  streamArn: string;
   consumer?: Consumer;
   onDismiss: () => void;
 }) {
@@ -171,7 +177,12 @@ function DeregisterConsumerModal({
   const confirm = () =>
     deregister.mutate(arn, {
       onSuccess: () => {
-        notify.success(`Deregistering consumer ${consumer?.ConsumerName ?? ''}.`);
+        const name = consumer?.ConsumerName ?? '';
+        notify.track({
+          content: `Deregistering consumer ${name}`,
+          watch: { kind: 'consumer', name, stream: streamArn, until: 'GONE', done: `Consumer ${name} deregistered.` },
+          scope: [streamPath(stream)],
+        });
         onDismiss();
       },
       onError: (e) => notify.error(e),
@@ -321,6 +332,7 @@ export function ConsumersTab({ stream, streamArn }: { stream: string; streamArn:
       />
       <DeregisterConsumerModal
         stream={stream}
+        streamArn={streamArn}
         consumer={deregistering}
         onDismiss={() => setDeregistering(undefined)}
       />

@@ -15,7 +15,10 @@ import Textarea from '@cloudscape-design/components/textarea';
 import { useEffect, useRef, useState } from 'react';
 import { FollowRecordModal } from '../../components/FollowRecord';
 import type { FollowStart } from '../../hooks/useFollowRecord';
-import { describeError, fieldForError, formatError, useNotify } from '../../hooks/errors';
+import { formatError } from '../../hooks/errors';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import type { FieldMembers, FieldMessage } from '../../lib/fieldMessages';
+import { requestShapes } from '../../lib/requestShapes';
 import { useServiceTime } from '../../hooks/useEmulatorConsole';
 import {
   ITERATOR_LIFETIME_MINUTES,
@@ -45,7 +48,27 @@ const iteratorTypes: { value: IteratorType; label: string; description: string }
   { value: 'AT_TIMESTAMP', label: 'AT_TIMESTAMP', description: 'From the first record at or after a time' },
 ];
 
-type Field = 'sequenceNumber' | 'timestamp' | 'limit' | 'pasteLimit';
+/** The request members (and, in AWS's sentences, the words) each field of the read form sends. */
+const READ_FIELDS: FieldMembers<'sequenceNumber' | 'timestamp' | 'shard' | 'limit'> = {
+  sequenceNumber: ['startingSequenceNumber'],
+  timestamp: ['timestamp'],
+  shard: ['shardId'],
+  limit: ['limit'],
+};
+const READ_SHAPES = { ...requestShapes.getShardIterator, ...requestShapes.getRecords };
+const PASTE_FIELDS: FieldMembers<'pasteLimit'> = { pasteLimit: ['limit'] };
+
+/** What the read form checks itself before calling AWS: what AWS could not be sent. */
+const readProblems = (o: { needsSeq: boolean; sequenceNumber: string; ts: Date | undefined; limit: string }) => ({
+  sequenceNumber: o.needsSeq && !o.sequenceNumber.trim() ? { text: 'Enter the sequence number to start from.' } : undefined,
+  timestamp: o.ts && Number.isNaN(o.ts.getTime()) ? { text: 'Enter a time such as 2026-01-01T12:00:00Z.' } : undefined,
+  limit: limitProblem(o.limit),
+});
+
+/** Records per call: empty for AWS's default; what is not a whole number cannot be sent (AWS judges the range). */
+const limitProblem = (limit: string): FieldMessage | undefined =>
+  limit.trim() === '' || /^-?\d+$/.test(limit.trim()) ? undefined : { text: 'Enter a whole number from 1 to 10,000, or leave it empty for 10,000.' };
+const limitValue = (limit: string): number | undefined => (/^-?\d+$/.test(limit.trim()) ? Number(limit) : undefined);
 
 /** An iterator AWS refused, and whether it came from the paste field or from paging. */
 type Problem = IteratorProblem & { from: 'paste' | 'page' };
@@ -124,7 +147,10 @@ export function DataViewerTab({
   const [pages, setPages] = useState<RecordsPage[]>([]);
   /** Which fetched page is on screen: Previous page goes back through pages already read. */
   const [shown, setShown] = useState(0);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  /** The user tried to read: the form's own checks show from then on. */
+  const [tried, setTried] = useState(false);
+  const server = useFormErrors(READ_FIELDS, { shapes: READ_SHAPES });
+  const pasteServer = useFormErrors(PASTE_FIELDS, { shapes: requestShapes.getRecords });
   /** The request the pages on screen started from, so an expired iterator can start over. */
   const [lastRequest, setLastRequest] = useState<ReadRequest>();
   /** The Limit the pages on screen were read with; Next page keeps it. */
@@ -133,7 +159,6 @@ export function DataViewerTab({
   const [pasteLimit, setPasteLimit] = useState('25');
   const [problem, setProblem] = useState<Problem>();
   const reader = useShardReader();
-  const notify = useNotify();
   const consumers = useConsumers(stream, streamArn);
   const consumerRead = useConsumerRead();
   /** SHARED (GetRecords) or the name of the consumer to read through. */
@@ -144,11 +169,19 @@ export function DataViewerTab({
   const current = pages[shown];
   const last = pages[pages.length - 1];
   const canNext = shown < pages.length - 1 || !!last?.nextIterator;
-  const limitN = /^\d+$/.test(limit) ? Number(limit) : undefined;
+  const limitN = limitValue(limit);
   const needsSeq = type === 'AT_SEQUENCE_NUMBER' || type === 'AFTER_SEQUENCE_NUMBER';
   const ts = type === 'AT_TIMESTAMP' ? new Date(timestamp) : undefined;
 
-  const pasteLimitN = /^\d+$/.test(pasteLimit) ? Number(pasteLimit) : undefined;
+  const pasteLimitN = limitValue(pasteLimit);
+  const local = readProblems({ needsSeq, sequenceNumber, ts, limit });
+  const errors = {
+    sequenceNumber: server.fields.sequenceNumber ?? (tried ? local.sequenceNumber : undefined),
+    timestamp: server.fields.timestamp ?? (tried ? local.timestamp : undefined),
+    shard: server.fields.shard,
+    limit: server.fields.limit ?? local.limit,
+    pasteLimit: pasteServer.fields.pasteLimit ?? limitProblem(pasteLimit),
+  };
   const pastedIterator = parsePastedIterator(pasteText);
 
   const onError = (e: unknown, from: Problem['from'] = 'page') => {
@@ -157,14 +190,7 @@ export function DataViewerTab({
       setProblem({ ...p, from });
       return;
     }
-    const shown = describeError(e);
-    const field = fieldForError<Field>(shown, {
-      sequenceNumber: ['startingSequenceNumber', 'StartingSequenceNumber'],
-      timestamp: ['timestamp'],
-      ...(from === 'paste' ? { pasteLimit: ['limit'] } : { limit: ['limit'] }),
-    } as Record<Field, string[]>);
-    if (field) setErrors({ [field]: formatError(shown) });
-    else notify.error(e);
+    (from === 'paste' ? pasteServer : server).onError(e);
   };
 
   const show = (p: RecordsPage, limit: number | undefined) => {
@@ -175,7 +201,7 @@ export function DataViewerTab({
   };
 
   const start = (request: ReadRequest) => {
-    setErrors({});
+    server.reset();
     reader.first.mutate(request, {
       onSuccess: (p) => {
         setLastRequest(request);
@@ -187,10 +213,8 @@ export function DataViewerTab({
 
   const read = () => {
     if (!shard) return;
-    if (ts && Number.isNaN(ts.getTime())) {
-      setErrors({ timestamp: 'Enter a time such as 2026-01-01T12:00:00Z.' });
-      return;
-    }
+    setTried(true);
+    if (Object.values(local).some(Boolean)) return;
     if (viaConsumer) {
       consumerRead.start(viaConsumer.ConsumerARN ?? '', shard, {
         Type: type,
@@ -218,8 +242,8 @@ export function DataViewerTab({
   };
 
   const readPasted = () => {
-    if (!pastedIterator) return;
-    setErrors({});
+    if (!pastedIterator || errors.pasteLimit) return;
+    pasteServer.reset();
     setProblem(undefined);
     reader.pasted.mutate(
       { iterator: pastedIterator, limit: pasteLimitN },
@@ -291,13 +315,17 @@ export function DataViewerTab({
             }}
           />
           <ColumnLayout columns={3}>
-            <FormField label="Shard">
+            <FormField label="Shard" errorText={fieldError('shard-error', errors.shard)}>
               <Select
                 ariaLabel="Shard"
                 data-testid="shard-select"
                 selectedOption={shardOptions.find((o) => o.value === shard) ?? null}
                 options={shardOptions}
-                onChange={({ detail }) => setShardId(detail.selectedOption.value)}
+                onChange={({ detail }) => {
+                  setShardId(detail.selectedOption.value);
+                  server.clear('shard');
+                  server.clear('sequenceNumber');
+                }}
                 empty="No shards"
               />
             </FormField>
@@ -311,12 +339,23 @@ export function DataViewerTab({
                   const next = detail.selectedOption.value as IteratorType;
                   if (next === 'AT_TIMESTAMP' && !timestampTyped) setTimestamp(new Date(serviceTime() - 5 * 60_000).toISOString());
                   setType(next);
+                  server.clear();
                 }}
               />
             </FormField>
             {!viaConsumer && (
               <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('limit-error', errors.limit)}>
-                <Input ariaLabel="Records per call" type="number" value={limit} onKeyDown={onEnter} onChange={({ detail }) => setLimit(detail.value)} />
+                <Input
+                  ariaLabel="Records per call"
+                  data-testid="limit-input"
+                  type="number"
+                  value={limit}
+                  onKeyDown={onEnter}
+                  onChange={({ detail }) => {
+                    setLimit(detail.value);
+                    server.clear('limit');
+                  }}
+                />
               </FormField>
             )}
           </ColumnLayout>
@@ -327,7 +366,10 @@ export function DataViewerTab({
                 data-testid="sequence-number-input"
                 value={sequenceNumber}
                 onKeyDown={onEnter}
-                onChange={({ detail }) => setSequenceNumber(detail.value)}
+                onChange={({ detail }) => {
+                  setSequenceNumber(detail.value);
+                  server.clear('sequenceNumber');
+                }}
               />
             </FormField>
           )}
@@ -336,6 +378,7 @@ export function DataViewerTab({
               <Input ariaLabel="Timestamp" data-testid="timestamp-input" value={timestamp} onKeyDown={onEnter} onChange={({ detail }) => {
                   setTimestampTyped(true);
                   setTimestamp(detail.value);
+                  server.clear('timestamp');
                 }} />
             </FormField>
           )}
@@ -405,7 +448,10 @@ export function DataViewerTab({
               </FormField>
               <ColumnLayout columns={3}>
                 <FormField label="Records per call (Limit)" constraintText="1 to 10,000." errorText={fieldError('paste-limit-error', errors.pasteLimit)}>
-                  <Input ariaLabel="Records per call with the pasted iterator" data-testid="paste-limit-input" type="number" value={pasteLimit} onChange={({ detail }) => setPasteLimit(detail.value)} />
+                  <Input ariaLabel="Records per call with the pasted iterator" data-testid="paste-limit-input" type="number" value={pasteLimit} onChange={({ detail }) => {
+                    setPasteLimit(detail.value);
+                    pasteServer.clear('pasteLimit');
+                  }} />
                 </FormField>
               </ColumnLayout>
               <Button onClick={readPasted} loading={reader.pasted.isPending} disabled={!pastedIterator} data-testid="paste-get-records-button">

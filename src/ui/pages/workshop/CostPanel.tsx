@@ -10,6 +10,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useMemo, useState } from 'react';
 import { formatBytes } from '../../hooks/useS3';
+import { Unbroken, WholeWords } from '../../components/Unbroken';
 import { useWorkshopCost } from '../../hooks/useWorkshopCost';
 import { useConnectionStore } from '../../state/connection';
 import {
@@ -83,11 +84,12 @@ function CostEstimate() {
           {
             id: 'item',
             header: 'Line item',
+            minWidth: 160,
             cell: (i) => (
               <>
-                <span data-testid={`cost-line-${i.key}`}>{i.label}</span>
+                <WholeWords text={i.label} testId={`cost-line-${i.key}`} />
                 <Box variant="small" display="block" color="text-body-secondary">
-                  {i.service}
+                  <WholeWords text={i.service} />
                 </Box>
               </>
             ),
@@ -96,14 +98,19 @@ function CostEstimate() {
             id: 'quantity',
             header: 'Quantity',
             minWidth: 120,
-            cell: (i) => `${formatQuantity(i.quantity)} ${i.basis === 'stored' ? 'stored' : 'an hour'}`,
+            cell: (i) => (
+              <>
+                <Unbroken>{formatQuantity(i.quantity)}</Unbroken> {i.basis === 'stored' ? 'stored' : <Unbroken>an hour</Unbroken>}
+              </>
+            ),
           },
           {
             id: 'price',
             header: 'Unit price',
+            minWidth: 220,
             cell: (i) => (
               <>
-                {formatPrice(i.price)}{' '}
+                <WholeWords text={formatPrice(i.price)} />{' '}
                 {i.price.status === 'unverified' && <Badge color="grey">unverified</Badge>}
               </>
             ),
@@ -111,19 +118,26 @@ function CostEstimate() {
           {
             id: 'hour',
             header: 'Per hour',
-            cell: (i) => <span data-testid={`cost-hour-${i.key}`}>{formatUsd(i.perHour)}</span>,
+            cell: (i) => <Unbroken testId={`cost-hour-${i.key}`}>{formatUsd(i.perHour)}</Unbroken>,
           },
           {
             id: 'month',
-            header: 'Per month (730 h)',
-            cell: (i) => <span data-testid={`cost-month-${i.key}`}>{formatUsd(i.perMonth)}</span>,
+            header: <WholeWords text="Per month (730 h)" />,
+            cell: (i) => <Unbroken testId={`cost-month-${i.key}`}>{formatUsd(i.perMonth)}</Unbroken>,
           },
         ]}
         footer={
           e && (
             <Box textAlign="right" data-testid="cost-total">
-              Total: <strong>{formatUsd(e.perHour)}</strong> an hour,{' '}
-              <strong data-testid="cost-total-month">{formatUsd(e.perMonth)}</strong> a month in{' '}
+              Total:{' '}
+              <Unbroken>
+                <strong>{formatUsd(e.perHour)}</strong>
+              </Unbroken>{' '}
+              an hour,{' '}
+              <Unbroken>
+                <strong data-testid="cost-total-month">{formatUsd(e.perMonth)}</strong>
+              </Unbroken>{' '}
+              a month in{' '}
               {e.regionName}
             </Box>
           )
@@ -164,7 +178,7 @@ function CostEstimate() {
         <ul>
           {Object.values(book.prices).map((p) => (
             <li key={p.unit}>
-              {formatPrice(p)}{' '}
+              <WholeWords text={formatPrice(p)} />{' '}
               {p.status === 'verified' ? (
                 <StatusIndicator type="success">verified</StatusIndicator>
               ) : (
