@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../src/engine/common/clock';
 import { SeededRng } from '../src/engine/common/rng';
 import { Emulator } from '../src/engine/emulator';
-import { PERSISTENCE_FORMAT, Persister, type StoredState } from '../src/worker/persistence';
+import type { RecordChunk } from '../src/engine/kinesis/module';
+import { decodeRecordChunk } from '../src/engine/kinesis/store/recordChunk';
+import { MemoryStorage, PERSISTENCE_FORMAT, Persister, type StoredState } from '../src/worker/persistence';
 import { DATA_DIR_FORMAT, DataDirError, FileStorage } from './fileStorage';
 
 const dirs: string[] = [];
@@ -202,6 +204,88 @@ describe('FileStorage', () => {
     writeFileSync(join(dir, 'lock'), `${gone}\n`);
     await openAt(dir);
     expect(readFileSync(join(dir, 'lock'), 'utf8')).toBe(`${process.pid}\n`);
+  });
+
+  /** An emulator with one 2-shard stream, and a way to put `n` records into it. */
+  const emulatorWithStream = () => {
+    const clock = new VirtualClock(Date.UTC(2026, 0, 1));
+    const rc = { region: 'us-east-1', requestId: 'r' };
+    const em = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 0, enforceThroughput: false } });
+    em.kinesis.call('CreateStream', { StreamName: 's', ShardCount: 2 }, rc);
+    let next = 0;
+    const put = (n: number) => {
+      for (const end = next + n; next < end; next++)
+        em.kinesis.call('PutRecord', { StreamName: 's', PartitionKey: `k${next}`, Data: Buffer.from(`r${next}`).toString('base64') }, rc);
+    };
+    const restored = async (dir: string) => {
+      const loaded = await new Persister(await openAt(dir), () => clock.now(), 10).load();
+      const again = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 0 } });
+      if (loaded.kind === 'restored') again.restore(loaded.snapshot);
+      return { loaded, emulator: again };
+    };
+    return { clock, em, put, restored };
+  };
+
+  it('drops a save of binary record chunks torn or failing its checksum at the end of the log, and restores the save before it', async () => {
+    for (const damage of ['torn', 'checksum'] as const) {
+      const dir = tempDir();
+      const { clock, em, put, restored } = emulatorWithStream();
+      const p = new Persister(await openAt(dir), () => clock.now(), 10);
+      put(25);
+      await p.save(em);
+      const before = em.snapshot();
+      put(30);
+      await p.save(em);
+      await opened.pop()!.close();
+      const bytes = readFileSync(logPath(dir));
+      if (damage === 'torn') writeFileSync(logPath(dir), bytes.subarray(0, bytes.length - 200));
+      else {
+        bytes[bytes.length - 100] ^= 0xff;
+        writeFileSync(logPath(dir), bytes);
+      }
+      const { loaded, emulator } = await restored(dir);
+      expect(opened.at(-1)!.recovery.droppedTail).toMatch(damage === 'torn' ? /an entry cut short/ : /an entry that fails its checksum/);
+      expect(loaded).toMatchObject({ kind: 'restored', records: 25 });
+      expect(emulator.snapshot()).toEqual(before);
+    }
+  });
+
+  it('reads a directory of data format 1 (chunks as plain columns), never appends to its log, and the next save rewrites it in the binary form', async () => {
+    const dir = tempDir();
+    const { clock, em, put, restored } = emulatorWithStream();
+    put(25);
+    // What a format-1 server wrote: a format-3 save whose chunks are plain columns, in a log whose header says format 1.
+    const source = new MemoryStorage();
+    await new Persister(source, () => clock.now(), 10).save(em);
+    const columns = (c: unknown): RecordChunk => {
+      const b = decodeRecordChunk(c as Uint8Array);
+      let at = 0;
+      const data = [...b.lengths].map((n) => Buffer.from(b.data.subarray(at, (at += n))).toString('base64'));
+      return { counter: [...b.counters], at: [...b.arrivals], data, partitionKey: b.keys, size: [...b.sizes] };
+    };
+    const old = await openAt(dir);
+    await old.commit({ ...(source.state as StoredState), format: 3 }, new Map([...source.chunks].map(([k, c]) => [k, columns(c)])), [], false);
+    await opened.pop()!.close();
+    const bytes = readFileSync(logPath(dir));
+    bytes.writeUInt32LE(1, 8);
+    bytes.writeUInt32LE(crc32(bytes.subarray(0, 20)), 20);
+    writeFileSync(logPath(dir), bytes);
+
+    const { loaded, emulator } = await restored(dir);
+    expect(loaded).toMatchObject({ kind: 'restored', records: 25 });
+    expect(emulator.snapshot()).toEqual(em.snapshot());
+    // The format-1 log is left as it was; a log of the current format takes the commits.
+    expect(files(dir)).toEqual(['lock', 'log-0000000000', 'log-0000000001']);
+    expect(readFileSync(logPath(dir))).toEqual(bytes);
+    put(5);
+    const p = new Persister(opened.at(-1)!, () => clock.now(), 10);
+    await p.load();
+    expect(await p.save(em)).toMatchObject({ recordsWritten: 30 });
+    expect(readFileSync(logPath(dir, 1)).readUInt32LE(8)).toBe(DATA_DIR_FORMAT);
+    await opened.pop()!.close();
+    const again = await restored(dir);
+    expect(again.loaded).toMatchObject({ kind: 'restored', records: 30 });
+    expect(again.emulator.snapshot()).toEqual(em.snapshot());
   });
 
   it("keeps the Persister's saves of an emulator across a reopen", async () => {

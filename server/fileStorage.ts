@@ -33,8 +33,14 @@ import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import type { PersistentStorage, StorageSettings, StoredChunk, StoredState } from '../src/worker/persistence';
 
-/** The layout of the files written here; bumped when it changes. */
-export const DATA_DIR_FORMAT = 1;
+/**
+ * The layout of the files written here; bumped when it changes. Format 2: chunks of records are
+ * values in the Kinesis binary chunk form (`src/engine/kinesis/store/recordChunk.ts`, a Uint8Array
+ * in V8's serialization); format 1 held them as plain columns. Format 1 files are still read (the
+ * Persister rewrites such a save whole on its next save, into a log of format 2), and a log of
+ * format 1 is never appended to: the first commit goes to a new log.
+ */
+export const DATA_DIR_FORMAT = 2;
 
 const MAGIC = Buffer.from('KWCDATA\n', 'latin1');
 const HEADER_BYTES = 24;
@@ -66,6 +72,8 @@ interface FileRef {
   handle: FileHandle;
   /** Bytes of whole entries (the header included). */
   size: number;
+  /** The format in its header. */
+  version: number;
 }
 
 /** Where a stored value lies. */
@@ -375,10 +383,10 @@ export class FileStorage implements PersistentStorage {
     const read = async (kind: Kind, n: number, last: boolean) => {
       const path = join(this.dir, fileName(kind, n));
       const handle = await open(path, 'r+');
-      const file: FileRef = { kind, number: n, path, handle, size: 0 };
+      const file: FileRef = { kind, number: n, path, handle, size: 0, version: DATA_DIR_FORMAT };
       this.files.push(file);
       const { size } = await handle.stat();
-      this.checkHeader(path, handle.fd, size, kind);
+      file.version = this.checkHeader(path, handle.fd, size, kind);
       const { end, damage } = scanFile(handle.fd, size, (payload, payloadOffset) => {
         const e = decodePayload(payload);
         this.apply(e.flags, e.state && { file, offset: payloadOffset + e.state.at, length: e.state.length }, e.removes, e.puts.map((p) => [p.key, { file, offset: payloadOffset + p.at, length: p.length }]));
@@ -398,9 +406,12 @@ export class FileStorage implements PersistentStorage {
     if (base !== undefined) await read('snapshot', base, false);
     for (let i = 0; i < logs.length; i++) this.current = await read('log', logs[i], i === logs.length - 1);
     if (logs.length === 0) this.current = await this.startLog(base ?? 0);
+    // A log of an older format is only read: what this version writes goes to a log of its own format.
+    else if (this.current.version < DATA_DIR_FORMAT) this.current = await this.startLog(this.current.number + 1);
   }
 
-  private checkHeader(path: string, fd: number, size: number, kind: Kind): void {
+  /** Checks a file's header; returns its format. */
+  private checkHeader(path: string, fd: number, size: number, kind: Kind): number {
     const h = Buffer.alloc(HEADER_BYTES);
     if (size >= HEADER_BYTES) readSync(fd, h, 0, HEADER_BYTES, 0);
     if (size < HEADER_BYTES || !h.subarray(0, 8).equals(MAGIC))
@@ -412,9 +423,10 @@ export class FileStorage implements PersistentStorage {
         `${this.dir} was written by a newer version of the console (data format ${version}; this version reads format ${DATA_DIR_FORMAT}). ` +
           'Run that version, or pass another --data-dir.',
       );
-    // Older formats would be read here and rewritten by the next compaction; format 1 is the first.
+    // Format 1 differs only in what the values hold (read by the modules); compaction rewrites its files in this format.
     if (version < 1) throw new DataDirError(`${path} has unknown data format ${version}`);
     if (h.readUInt32LE(12) !== KIND[kind]) throw new DataDirError(`${path} is damaged: its header names another kind of file`);
+    return version;
   }
 
   /** Creates log `n` (header only), durably, and makes it the file commits go to. */
@@ -426,7 +438,7 @@ export class FileStorage implements PersistentStorage {
     await handle.datasync();
     await rename(tmp, path);
     await syncDir(this.dir);
-    const file: FileRef = { kind: 'log', number: n, path, handle, size: HEADER_BYTES };
+    const file: FileRef = { kind: 'log', number: n, path, handle, size: HEADER_BYTES, version: DATA_DIR_FORMAT };
     this.files.push(file);
     return file;
   }
@@ -562,7 +574,7 @@ export class FileStorage implements PersistentStorage {
     const path = join(this.dir, fileName('snapshot', n));
     const tmp = `${path}.tmp`;
     const handle = await open(tmp, 'w+');
-    const file: FileRef = { kind: 'snapshot', number: n, path, handle, size: HEADER_BYTES };
+    const file: FileRef = { kind: 'snapshot', number: n, path, handle, size: HEADER_BYTES, version: DATA_DIR_FORMAT };
     const moved = new Map<Loc, Loc>();
     try {
       await writeAll(handle, [header('snapshot', n)], 0);

@@ -17,10 +17,12 @@ import { readFormat1, type StoredStateV1 } from './persistenceV1';
 
 /**
  * The layout of what is stored here; bumped when it changes (the engine's snapshot has its own
- * version). Format 2 (whole chunks only, the newest rewritten by every save) is read as format 3
- * without fragments; format 1 (before service modules: chunks keyed by Kinesis shard) is still read.
+ * version). Format 4 stores chunks in their module's binary form where it has one (Kinesis records:
+ * `src/engine/kinesis/store/recordChunk.ts`). Formats 3 (chunks as plain data) and 2 (whole chunks
+ * only, no fragments) and 1 (before service modules: chunks keyed by Kinesis shard) are still read;
+ * the next save rewrites such a save whole in format 4, in one commit.
  */
-export const PERSISTENCE_FORMAT = 3;
+export const PERSISTENCE_FORMAT = 4;
 /** Positions (sequence counters, for records) per stored chunk. */
 export const CHUNK_RECORDS = 1000;
 
@@ -250,8 +252,8 @@ export class Persister {
       this.clearFirst = true;
       return { kind: 'restored', snapshot, clock: s.clock, savedAt: Number(s.savedAt), records };
     }
-    // Format 2 is format 3 without fragments.
-    if (s.format !== PERSISTENCE_FORMAT && s.format !== 2)
+    // Format 3 is format 4 with chunks as plain data (the modules read both); format 2 is format 3 without fragments.
+    if (s.format !== PERSISTENCE_FORMAT && s.format !== 3 && s.format !== 2)
       throw new Error(`it was saved in storage format ${JSON.stringify(s.format) ?? 'unknown'}, this console reads format ${PERSISTENCE_FORMAT}`);
     if (s.snapshot?.version !== EMULATOR_SNAPSHOT_VERSION)
       throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version ${EMULATOR_SNAPSHOT_VERSION}`);
@@ -277,8 +279,14 @@ export class Persister {
       (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: got };
       records += c.count;
     }
-    this.stored = new Map(s.collections.map((c) => [c.key, { ...c, chunks: [...c.chunks], fragments: [...(c.fragments ?? [])] }]));
-    this.clearFirst = false;
+    if (s.format === PERSISTENCE_FORMAT) {
+      this.stored = new Map(s.collections.map((c) => [c.key, { ...c, chunks: [...c.chunks], fragments: [...(c.fragments ?? [])] }]));
+      this.clearFirst = false;
+    } else {
+      // An older format: the next save rewrites everything in this one (one commit), so no save mixes them.
+      this.stored.clear();
+      this.clearFirst = true;
+    }
     return { kind: 'restored', snapshot: { ...s.snapshot, bulk }, clock: s.clock, savedAt: Number(s.savedAt), records };
   }
 
@@ -324,7 +332,7 @@ export class Persister {
           const ownFragments = fragments.filter((f) => chunkOf(f) === c);
           if (!chunks.has(c) && ownFragments.length === 0) {
             // Nothing of this chunk is stored yet: its new items are the chunk.
-            const { chunk, count } = mc.collection.read(start, end);
+            const { chunk, count } = mc.collection.read(start, end, 'binary');
             if (count === 0) continue;
             put.set(chunkKey(key, c), chunk);
             chunks.add(c);
@@ -332,8 +340,8 @@ export class Persister {
           } else if (c < lastChunk) {
             // The chunk has filled (a later position exists): what was stored and what is new become the chunk, once.
             if (start >= end && ownFragments.length === 0) continue;
-            const { chunk, count } = mc.collection.read(c * C, end);
-            const fresh = start < end ? mc.collection.read(start, end).count : 0;
+            const { chunk, count } = mc.collection.read(c * C, end, 'binary');
+            const fresh = start < end ? mc.collection.read(start, end, 'binary').count : 0;
             dropFragments((f) => chunkOf(f) === c);
             recordsWritten += fresh;
             recordsCompacted += count - fresh;
@@ -345,7 +353,7 @@ export class Persister {
             }
           } else {
             // The newest chunk, still filling: only the new items, as a fragment of it.
-            const { chunk, count } = mc.collection.read(start, end);
+            const { chunk, count } = mc.collection.read(start, end, 'binary');
             if (count === 0) continue;
             put.set(fragmentKey(key, c, start), chunk);
             fragments = [...fragments, start];
