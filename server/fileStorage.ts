@@ -31,7 +31,7 @@ import { open, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/p
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import type { PersistentStorage, StorageSettings, StoredChunk, StoredState } from '../src/worker/persistence';
+import type { PersistentStorage, StorageSettings, StoredChunk, StoredChunks, StoredState } from '../src/worker/persistence';
 
 /**
  * The layout of the files written here; bumped when it changes. Format 2: chunks of records are
@@ -261,15 +261,19 @@ const decodePayload = (p: Buffer): DecodedEntry => {
  * what it read nor makes the kernel hand out fresh pages for bytes that are no longer live.
  */
 let scratch = Buffer.allocUnsafe(1024 * 1024);
-/** `length` bytes of `fd` from `position`, in the scratch buffer (valid until the next call). */
-const readAt = (fd: number, length: number, position: number): Buffer => {
-  if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
+/** Reads `length` bytes of `fd` from `position` into the start of `into`. */
+const readInto = (fd: number, into: Buffer, length: number, position: number): void => {
   let got = 0;
   while (got < length) {
-    const n = readSync(fd, scratch, got, length - got, position + got);
+    const n = readSync(fd, into, got, length - got, position + got);
     if (n === 0) throw new Error(`the file ends at byte ${position + got}`);
     got += n;
   }
+};
+/** `length` bytes of `fd` from `position`, in the scratch buffer (valid until the next call). */
+const readAt = (fd: number, length: number, position: number): Buffer => {
+  if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
+  readInto(fd, scratch, length, position);
   return scratch.subarray(0, length);
 };
 
@@ -450,14 +454,31 @@ export class FileStorage implements PersistentStorage {
     return run;
   }
 
-  async load(): Promise<{ state: unknown; chunks: Map<string, StoredChunk> }> {
+  /**
+   * The state, and the live chunks read on demand (the checksums were checked at open): each get()
+   * reads one value into a buffer that the next get() reuses, so restoring never holds a second copy
+   * of every chunk. V8's deserialisation makes a typed array (a binary chunk of records) a view onto
+   * that buffer: valid until the next get(). The chunks are valid until the next commit.
+   */
+  async load(): Promise<{ state: unknown; chunks: StoredChunks }> {
     return this.serial(async () => {
-      // Live values only (the checksums were checked at open). Copied out of the scratch buffer:
-      // V8's deserialisation makes typed arrays views onto the bytes it is given.
-      const value = (l: Loc): unknown => deserialize(Buffer.from(readAt(l.file.handle.fd, l.length, l.offset)));
-      const chunks = new Map<string, StoredChunk>();
-      for (const [k, l] of this.index) chunks.set(k, value(l) as StoredChunk);
-      return { state: this.stateLoc && value(this.stateLoc), chunks };
+      const index = new Map(this.index);
+      let buffer = Buffer.allocUnsafe(0);
+      const chunks: StoredChunks = {
+        size: index.size,
+        has: (key) => index.has(key),
+        keys: () => index.keys(),
+        get: (key) => {
+          const l = index.get(key);
+          if (!l) return undefined;
+          if (buffer.length < l.length) buffer = Buffer.allocUnsafe(Math.max(l.length, 2 * buffer.length));
+          readInto(l.file.handle.fd, buffer, l.length, l.offset);
+          return deserialize(buffer.subarray(0, l.length)) as StoredChunk;
+        },
+      };
+      // The state is small and kept by the caller: a copy of its own.
+      const state = this.stateLoc && deserialize(Buffer.from(readAt(this.stateLoc.file.handle.fd, this.stateLoc.length, this.stateLoc.offset)));
+      return { state, chunks };
     });
   }
 

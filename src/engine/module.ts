@@ -50,11 +50,13 @@ export interface BulkData {
   /** The collections held now (retention applied). */
   collections(): BulkCollection[];
   /**
-   * After restore(): fills collection `key` from chunks written by {@link BulkCollection.read}, in
-   * position order, leaving out items below `first`. Returns how many items it loaded. Throws on a
-   * chunk it cannot read; a key that names nothing restored is ignored (returns 0).
+   * After restore(): fills collection `key` from chunks written by {@link BulkCollection.read} (in
+   * either form), in position order, leaving out items below `first`. Returns how many items it
+   * loaded. Throws on a chunk it cannot read; a key that names nothing restored is ignored (returns
+   * 0). The chunks may be read from storage on demand into one reused buffer: a chunk is valid only
+   * until the next one is taken, so copy what you keep.
    */
-  load(key: string, chunks: readonly unknown[], first: number): number;
+  load(key: string, chunks: Iterable<unknown>, first: number): number;
 }
 
 /** What a module holds, counted for the storage cap: items and their bytes, plus counts to show (streams, shards). */

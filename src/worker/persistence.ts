@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { EMULATOR_SNAPSHOT_VERSION, type Emulator, type EmulatorSnapshot, type EmulatorSnapshotV1, type ModuleCollection } from '../engine/emulator';
+import { EMULATOR_SNAPSHOT_VERSION, type Emulator, type EmulatorSnapshot, type EmulatorSnapshotV1, type ModuleCollection, type RestorableSnapshot } from '../engine/emulator';
 import { readFormat1, type StoredStateV1 } from './persistenceV1';
 
 /**
@@ -26,8 +26,20 @@ export const PERSISTENCE_FORMAT = 4;
 /** Positions (sequence counters, for records) per stored chunk. */
 export const CHUNK_RECORDS = 1000;
 
-/** A chunk as its module wrote it (plain data). */
+/** A chunk as its module wrote it (plain data, or the module's binary form). */
 export type StoredChunk = unknown;
+
+/**
+ * The stored chunks by key, as a storage hands them back: a Map, or (the data directory) a reader
+ * that reads each chunk on demand into one reused buffer. So a chunk got is valid only until the
+ * next get(), and the whole is valid only until the next commit.
+ */
+export interface StoredChunks {
+  readonly size: number;
+  has(key: string): boolean;
+  get(key: string): StoredChunk | undefined;
+  keys(): Iterable<string>;
+}
 
 export interface StoredCollection {
   /** The module that owns the collection. */
@@ -80,7 +92,7 @@ export interface StorageSettings {
  */
 export interface PersistentStorage {
   readonly kind: string;
-  load(): Promise<{ state: unknown; chunks: Map<string, StoredChunk> }>;
+  load(): Promise<{ state: unknown; chunks: StoredChunks }>;
   /** Atomically: (optionally drop every chunk), write `state`, put and delete chunks. */
   commit(state: StoredState, put: Map<string, StoredChunk>, remove: string[], clearChunks: boolean): Promise<void>;
   /** Deletes the saved state and every chunk (settings stay). */
@@ -198,7 +210,7 @@ const fragmentKey = (collection: string, chunk: number, start: number) => `${chu
 /** Why nothing was restored, in words for the user. */
 export type LoadResult =
   | { kind: 'empty' }
-  | { kind: 'restored'; snapshot: EmulatorSnapshot | EmulatorSnapshotV1; clock?: StoredClock; savedAt: number; records: number }
+  | { kind: 'restored'; snapshot: RestorableSnapshot | EmulatorSnapshotV1; clock?: StoredClock; savedAt: number; records: number }
   | { kind: 'ignored'; reason: string };
 
 export interface SaveStats {
@@ -242,7 +254,7 @@ export class Persister {
     }
   }
 
-  private assemble(state: unknown, chunks: Map<string, StoredChunk>): LoadResult {
+  private assemble(state: unknown, chunks: StoredChunks): LoadResult {
     const s = state as Partial<StoredState>;
     if (s.format === 1) {
       if ((s.snapshot as { version?: unknown } | undefined)?.version !== 1) throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version 1 in that format`);
@@ -259,24 +271,29 @@ export class Persister {
       throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version ${EMULATOR_SNAPSHOT_VERSION}`);
     if (!Array.isArray(s.collections) || typeof s.snapshot.services !== 'object') throw new Error('it is incomplete');
     const C = this.chunkRecords;
-    const bulk: EmulatorSnapshot['bulk'] = {};
+    const bulk: RestorableSnapshot['bulk'] = {};
     let records = 0;
     for (const c of s.collections) {
       const whole = new Set(c.chunks);
       const fragments = new Map<number, number[]>();
       for (const f of c.fragments ?? []) fragments.set(Math.floor(f / C), [...(fragments.get(Math.floor(f / C)) ?? []), f]);
       // In position order: each chunk, then its fragments (merged here; the save after the chunk fills merges them in storage).
-      const got: StoredChunk[] = [];
+      const keys: string[] = [];
       const take = (key: string) => {
-        const chunk = chunks.get(key);
-        if (chunk === undefined) throw new Error(`a chunk of ${c.module} data is missing`);
-        got.push(chunk);
+        if (!chunks.has(key)) throw new Error(`a chunk of ${c.module} data is missing`);
+        keys.push(key);
       };
       for (const n of [...new Set([...whole, ...fragments.keys()])].sort((a, b) => a - b)) {
         if (whole.has(n)) take(chunkKey(c.key, n));
         for (const f of (fragments.get(n) ?? []).sort((a, b) => a - b)) take(fragmentKey(c.key, n, f));
       }
-      (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: got };
+      // Taken from storage one at a time as the module loads them (a storage may read them on demand).
+      const lazily: Iterable<StoredChunk> = {
+        *[Symbol.iterator]() {
+          for (const k of keys) yield chunks.get(k);
+        },
+      };
+      (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: lazily };
       records += c.count;
     }
     if (s.format === PERSISTENCE_FORMAT) {
