@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../src/engine/common/clock';
@@ -40,6 +41,30 @@ const loadAll = async (storage: FileStorage) => {
 };
 const logPath = (dir: string, n = 0) => join(dir, `log-${String(n).padStart(10, '0')}`);
 
+/**
+ * Log 0 as data format 1 wrote it, with one entry of `state` and `puts`: the header (magic, format,
+ * kind 1, number 0, CRC-32), then `[u32 length][u32 CRC-32][payload]`, the payload
+ * `[u8 flags = 2][u32 length][state][u32 puts]{[u32 length][key][u32 length][value]}[u32 removes = 0]`,
+ * the state and every value in V8's serialization.
+ */
+const format1Log = (state: unknown, puts: Array<[string, unknown]>): Buffer => {
+  const head = Buffer.alloc(24);
+  head.write('KWCDATA\n', 0, 'latin1');
+  head.writeUInt32LE(1, 8);
+  head.writeUInt32LE(1, 12);
+  head.writeUInt32LE(crc32(head.subarray(0, 20)), 20);
+  const u32 = (n: number) => Buffer.from(new Uint32Array([n]).buffer);
+  const sized = (b: Buffer) => [u32(b.length), b];
+  const payload = Buffer.concat([
+    Buffer.of(2),
+    ...sized(serialize(state)),
+    u32(puts.length),
+    ...puts.flatMap(([k, v]) => [...sized(Buffer.from(k)), ...sized(serialize(v))]),
+    u32(0),
+  ]);
+  return Buffer.concat([head, u32(payload.length), u32(crc32(payload)), payload]);
+};
+
 describe('FileStorage', () => {
   it('round-trips the state and chunks of every commit, removals and a clear', async () => {
     const dir = tempDir();
@@ -63,6 +88,23 @@ describe('FileStorage', () => {
     await c.close();
     expect(await loadAll(await openAt(dir))).toEqual({ state: undefined, chunks: new Map() });
     expect(files(dir)).toEqual(['lock', 'log-0000000000']);
+  });
+
+  it('stores a binary value as its own bytes and reads it back on demand, aligned for typed-array views', async () => {
+    const dir = tempDir();
+    const a = await openAt(dir);
+    const bin = Uint8Array.from({ length: 1000 }, (_, i) => (i * 7) & 255);
+    await a.commit(state(1), new Map<string, unknown>([['bin', bin], ['obj', chunk(1)]]), [], false);
+    await a.close();
+    const log = readFileSync(logPath(dir));
+    // In the log as is: the encoding byte (1) right before the bytes.
+    expect(log.indexOf(Buffer.concat([Buffer.of(1), bin]))).toBeGreaterThan(0);
+    const { chunks } = await (await openAt(dir)).load();
+    const got = chunks.get('bin') as Uint8Array;
+    expect(got).toEqual(bin);
+    expect(got.byteOffset % 8).toBe(0);
+    expect(chunks.get('obj')).toEqual(chunk(1));
+    expect(chunks.get('missing')).toBeUndefined();
   });
 
   it('creates a missing directory, and keeps settings beside the data', async () => {
@@ -268,12 +310,7 @@ describe('FileStorage', () => {
       const data = [...b.lengths].map((n) => Buffer.from(b.data.subarray(at, (at += n))).toString('base64'));
       return { counter: [...b.counters], at: [...b.arrivals], data, partitionKey: b.keys, size: [...b.sizes] };
     };
-    const old = await openAt(dir);
-    await old.commit({ ...(source.state as StoredState), format: 3 }, new Map([...source.chunks].map(([k, c]) => [k, columns(c)])), [], false);
-    await opened.pop()!.close();
-    const bytes = readFileSync(logPath(dir));
-    bytes.writeUInt32LE(1, 8);
-    bytes.writeUInt32LE(crc32(bytes.subarray(0, 20)), 20);
+    const bytes = format1Log({ ...(source.state as StoredState), format: 3 }, [...source.chunks].map(([k, c]) => [k, columns(c)]));
     writeFileSync(logPath(dir), bytes);
 
     const { loaded, emulator } = await restored(dir);

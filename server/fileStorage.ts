@@ -23,8 +23,9 @@
  * Every file starts with a header: magic, format version, kind, number, checksum. An entry is
  * `[u32 payload length][u32 CRC-32 of the payload][payload]`, the payload being
  * `[u8 flags][state][u32 puts]{key, value}[u32 removes]{key}`, where the state, keys and values are
- * `[u32 length][bytes]`: keys UTF-8, the state and values in V8's serialization (what structured
- * clone, and so IndexedDB, keep).
+ * `[u32 length][bytes]`: keys UTF-8, the state in V8's serialization (what structured clone, and so
+ * IndexedDB, keep), a value `[u8 encoding][body]`: a Uint8Array (a binary chunk of records) as its
+ * own bytes, anything else in V8's serialization. Format 1 had no encoding byte (V8 only).
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { open, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
@@ -34,13 +35,22 @@ import { crc32 } from 'node:zlib';
 import type { PersistentStorage, StorageSettings, StoredChunk, StoredChunks, StoredState } from '../src/worker/persistence';
 
 /**
- * The layout of the files written here; bumped when it changes. Format 2: chunks of records are
- * values in the Kinesis binary chunk form (`src/engine/kinesis/store/recordChunk.ts`, a Uint8Array
- * in V8's serialization); format 1 held them as plain columns. Format 1 files are still read (the
- * Persister rewrites such a save whole on its next save, into a log of format 2), and a log of
- * format 1 is never appended to: the first commit goes to a new log.
+ * The layout of the files written here; bumped when it changes. Format 2: every value starts with
+ * its encoding, and binary values (chunks of records in `src/engine/kinesis/store/recordChunk.ts`'s
+ * form) are stored as they are. Format 1 files (values in V8's serialization only, chunks of records
+ * as plain columns) are still read: the Persister rewrites such a save whole on its next save,
+ * compaction rewrites the files, and a log of format 1 is never appended to.
  */
 export const DATA_DIR_FORMAT = 2;
+
+/** How a value's body is encoded (format 2 on). */
+const VALUE_V8 = 0;
+const VALUE_BYTES = 1;
+/** A value as stored in format 2: binary data as is, anything else in V8's serialization (copied now either way). */
+const encodeValue = (v: unknown): Buffer =>
+  v instanceof Uint8Array ? Buffer.concat([Buffer.of(VALUE_BYTES), v]) : Buffer.concat([Buffer.of(VALUE_V8), serialize(v)]);
+/** The body of a value of format 2 starts at this offset of the read buffer (8: typed-array views onto it are aligned). */
+const BODY_AT = 8;
 
 const MAGIC = Buffer.from('KWCDATA\n', 'latin1');
 const HEADER_BYTES = 24;
@@ -262,7 +272,7 @@ const decodePayload = (p: Buffer): DecodedEntry => {
  */
 let scratch = Buffer.allocUnsafe(1024 * 1024);
 /** Reads `length` bytes of `fd` from `position` into the start of `into`. */
-const readInto = (fd: number, into: Buffer, length: number, position: number): void => {
+const readInto = (fd: number, into: Uint8Array, length: number, position: number): void => {
   let got = 0;
   while (got < length) {
     const n = readSync(fd, into, got, length - got, position + got);
@@ -463,7 +473,7 @@ export class FileStorage implements PersistentStorage {
   async load(): Promise<{ state: unknown; chunks: StoredChunks }> {
     return this.serial(async () => {
       const index = new Map(this.index);
-      let buffer = Buffer.allocUnsafe(0);
+      let buffer = new Uint8Array(0);
       const chunks: StoredChunks = {
         size: index.size,
         has: (key) => index.has(key),
@@ -471,9 +481,16 @@ export class FileStorage implements PersistentStorage {
         get: (key) => {
           const l = index.get(key);
           if (!l) return undefined;
-          if (buffer.length < l.length) buffer = Buffer.allocUnsafe(Math.max(l.length, 2 * buffer.length));
-          readInto(l.file.handle.fd, buffer, l.length, l.offset);
-          return deserialize(buffer.subarray(0, l.length)) as StoredChunk;
+          if (buffer.length < BODY_AT + l.length) buffer = new Uint8Array(Math.max(BODY_AT + l.length, 2 * buffer.length));
+          if (l.file.version < 2) {
+            readInto(l.file.handle.fd, buffer, l.length, l.offset);
+            return deserialize(buffer.subarray(0, l.length)) as StoredChunk;
+          }
+          readInto(l.file.handle.fd, buffer.subarray(BODY_AT - 1), l.length, l.offset);
+          const body = buffer.subarray(BODY_AT, BODY_AT - 1 + l.length);
+          if (buffer[BODY_AT - 1] === VALUE_BYTES) return body;
+          if (buffer[BODY_AT - 1] === VALUE_V8) return deserialize(body) as StoredChunk;
+          throw new Error(`the value of ${key} has unknown encoding ${buffer[BODY_AT - 1]}`);
         },
       };
       // The state is small and kept by the caller: a copy of its own.
@@ -485,7 +502,7 @@ export class FileStorage implements PersistentStorage {
   commit(state: StoredState, put: Map<string, StoredChunk>, remove: string[], clearChunks: boolean): Promise<void> {
     // Serialised now, before the caller can change what it handed over.
     const stateBytes = serialize(state);
-    const puts = [...put].map(([k, v]): [string, Buffer] => [k, serialize(v)]);
+    const puts = [...put].map(([k, v]): [string, Buffer] => [k, encodeValue(v)]);
     return this.serial(() => this.append((clearChunks ? FLAG_CLEAR_CHUNKS : 0) | FLAG_STATE, stateBytes, puts, remove));
   }
 
@@ -604,6 +621,8 @@ export class FileStorage implements PersistentStorage {
         await l.file.handle.read(b, 0, l.length, l.offset);
         return b;
       };
+      /** A value in this format: one of format 1 (V8's serialization only) gets its encoding byte. */
+      const readValue = async (l: Loc) => (l.file.version < 2 ? Buffer.concat([Buffer.of(VALUE_V8), await read(l)]) : read(l));
       const writeEntry = async (flags: number, stateBytes: Buffer | undefined, puts: Array<[string, Buffer, Loc]>) => {
         const entry = encodeEntry(flags, stateBytes, puts.map(([k, v]) => [k, v]), []);
         await writeAll(handle, entry.parts, file.size);
@@ -616,7 +635,7 @@ export class FileStorage implements PersistentStorage {
       let batch: Array<[string, Buffer, Loc]> = [];
       let bytes = 0;
       for (const [k, l] of index) {
-        batch.push([k, await read(l), l]);
+        batch.push([k, await readValue(l), l]);
         bytes += l.length;
         if (bytes >= SNAPSHOT_ENTRY_BYTES) {
           await writeEntry(0, undefined, batch);
