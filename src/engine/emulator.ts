@@ -46,7 +46,8 @@ export interface BulkEntry {
 export interface RestorableSnapshot {
   version: typeof EMULATOR_SNAPSHOT_VERSION;
   services: Record<string, VersionedState>;
-  bulk: Record<string, Record<string, { first: number; chunks: Iterable<unknown> }>>;
+  /** `count`, where known: how many items the chunks hold from `first` on (lets a module size its store once). */
+  bulk: Record<string, Record<string, { first: number; chunks: Iterable<unknown>; count?: number }>>;
 }
 
 /** Every service's state as plain, JSON-safe data: what survives a page reload. */
@@ -218,7 +219,7 @@ export class Emulator {
     for (const m of modules) {
       const bulk = s.bulk[m.name];
       if (!bulk || !m.bulk) continue;
-      for (const [key, entry] of Object.entries(bulk)) m.bulk.load(key, entry.chunks, entry.first);
+      for (const [key, entry] of Object.entries(bulk)) m.bulk.load(key, entry.chunks, entry.first, entry.count);
     }
     this.modules = modules;
     this.routerOf = this.route(modules);

@@ -54,9 +54,10 @@ export interface BulkData {
    * either form), in position order, leaving out items below `first`. Returns how many items it
    * loaded. Throws on a chunk it cannot read; a key that names nothing restored is ignored (returns
    * 0). The chunks may be read from storage on demand into one reused buffer: a chunk is valid only
-   * until the next one is taken, so copy what you keep.
+   * until the next one is taken, so copy what you keep. `count`, where the saver knows it, is how
+   * many items the chunks hold (a hint for sizing, never trusted for correctness).
    */
-  load(key: string, chunks: Iterable<unknown>, first: number): number;
+  load(key: string, chunks: Iterable<unknown>, first: number, count?: number): number;
 }
 
 /** What a module holds, counted for the storage cap: items and their bytes, plus counts to show (streams, shards). */

@@ -293,7 +293,7 @@ export class Persister {
           for (const k of keys) yield chunks.get(k);
         },
       };
-      (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: lazily };
+      (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: lazily, count: c.count };
       records += c.count;
     }
     if (s.format === PERSISTENCE_FORMAT) {

@@ -124,10 +124,11 @@ export const kinesisModule: ModuleFactory = {
           store.sweep();
           return logs(store).map(({ stream, shard }) => collection(stream, shard));
         },
-        load(key, chunks, first) {
+        load(key, chunks, first, count) {
           const found = logs(store).find(({ stream, shard }) => shardCollectionKey(stream._region, stream.StreamName, stream._createdAt, shard._index) === key);
           if (!found) return 0;
           const log = new RecordLog();
+          if (count !== undefined) log.reserveRecords(count);
           for (const c of chunks) {
             if (isBinaryRecordChunk(c)) {
               let block;

@@ -112,6 +112,11 @@ export class RecordLog {
     this.push(counter, at, off, data.length, partitionKey, size);
   }
 
+  /** Makes room in the columns for `n` records in all, at once (restoring a log of a known size); a hint: appends grow them as needed anyway. */
+  reserveRecords(n: number): void {
+    if (Number.isSafeInteger(n) && n > this.counters.length && n <= 1 << 28) this.resize(n);
+  }
+
   /** Records [a, b) as a block: columns copied, `data` a view into a slab when it lies in one (do not keep or change it). */
   block(a: number, b: number): RecordBlock {
     const data = b > a ? this.read(this.offsets[a], this.offsets[b - 1] + this.lengths[b - 1] - this.offsets[a]) : new Uint8Array(0);
