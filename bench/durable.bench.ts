@@ -198,8 +198,8 @@ const main = async () => {
     console.log('| step | wall ms | CPU ms |');
     console.log('|---|---:|---:|');
     console.log(`| open: read and check every entry (this process) | ${fmt(openT.wall)} | ${fmt(openT.cpu)} |`);
-    console.log(`| load: deserialize the live chunks (this process) | ${fmt(loadT.wall)} | ${fmt(loadT.cpu)} |`);
-    console.log(`| restore into an emulator (this process) | ${fmt(restoreT.wall)} | ${fmt(restoreT.cpu)} |`);
+    console.log(`| load: the save's state, and its chunks to read on demand (this process) | ${fmt(loadT.wall)} | ${fmt(loadT.cpu)} |`);
+    console.log(`| restore into an emulator: each chunk read and copied into its shard (this process) | ${fmt(restoreT.wall)} | ${fmt(restoreT.cpu)} |`);
     console.log(`| sum of the three | ${fmt(openT.wall + loadT.wall + restoreT.wall)} | ${fmt(openT.cpu + loadT.cpu + restoreT.cpu)} |`);
     console.log(`| **the server's own "restored ... in N ms"** (best of ${runs.length}: ${runs.map((r) => fmt(r.reported)).join(', ')}) | **${fmt(bestRun.reported)}** | |`);
     console.log(`| server spawn to listening (code loading included) | ${fmt(bestRun.start)} | |`);

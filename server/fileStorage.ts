@@ -23,18 +23,34 @@
  * Every file starts with a header: magic, format version, kind, number, checksum. An entry is
  * `[u32 payload length][u32 CRC-32 of the payload][payload]`, the payload being
  * `[u8 flags][state][u32 puts]{key, value}[u32 removes]{key}`, where the state, keys and values are
- * `[u32 length][bytes]`: keys UTF-8, the state and values in V8's serialization (what structured
- * clone, and so IndexedDB, keep).
+ * `[u32 length][bytes]`: keys UTF-8, the state in V8's serialization (what structured clone, and so
+ * IndexedDB, keep), a value `[u8 encoding][body]`: a Uint8Array (a binary chunk of records) as its
+ * own bytes, anything else in V8's serialization. Format 1 had no encoding byte (V8 only).
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { open, readdir, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { crc32 } from 'node:zlib';
-import type { PersistentStorage, StorageSettings, StoredChunk, StoredState } from '../src/worker/persistence';
+import type { PersistentStorage, StorageSettings, StoredChunk, StoredChunks, StoredState } from '../src/worker/persistence';
 
-/** The layout of the files written here; bumped when it changes. */
-export const DATA_DIR_FORMAT = 1;
+/**
+ * The layout of the files written here; bumped when it changes. Format 2: every value starts with
+ * its encoding, and binary values (chunks of records in `src/engine/kinesis/store/recordChunk.ts`'s
+ * form) are stored as they are. Format 1 files (values in V8's serialization only, chunks of records
+ * as plain columns) are still read: the Persister rewrites such a save whole on its next save,
+ * compaction rewrites the files, and a log of format 1 is never appended to.
+ */
+export const DATA_DIR_FORMAT = 2;
+
+/** How a value's body is encoded (format 2 on). */
+const VALUE_V8 = 0;
+const VALUE_BYTES = 1;
+/** A value as stored in format 2: binary data as is, anything else in V8's serialization (copied now either way). */
+const encodeValue = (v: unknown): Buffer =>
+  v instanceof Uint8Array ? Buffer.concat([Buffer.of(VALUE_BYTES), v]) : Buffer.concat([Buffer.of(VALUE_V8), serialize(v)]);
+/** The body of a value of format 2 starts at this offset of the read buffer (8: typed-array views onto it are aligned). */
+const BODY_AT = 8;
 
 const MAGIC = Buffer.from('KWCDATA\n', 'latin1');
 const HEADER_BYTES = 24;
@@ -66,6 +82,8 @@ interface FileRef {
   handle: FileHandle;
   /** Bytes of whole entries (the header included). */
   size: number;
+  /** The format in its header. */
+  version: number;
 }
 
 /** Where a stored value lies. */
@@ -253,15 +271,19 @@ const decodePayload = (p: Buffer): DecodedEntry => {
  * what it read nor makes the kernel hand out fresh pages for bytes that are no longer live.
  */
 let scratch = Buffer.allocUnsafe(1024 * 1024);
-/** `length` bytes of `fd` from `position`, in the scratch buffer (valid until the next call). */
-const readAt = (fd: number, length: number, position: number): Buffer => {
-  if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
+/** Reads `length` bytes of `fd` from `position` into the start of `into`. */
+const readInto = (fd: number, into: Uint8Array, length: number, position: number): void => {
   let got = 0;
   while (got < length) {
-    const n = readSync(fd, scratch, got, length - got, position + got);
+    const n = readSync(fd, into, got, length - got, position + got);
     if (n === 0) throw new Error(`the file ends at byte ${position + got}`);
     got += n;
   }
+};
+/** `length` bytes of `fd` from `position`, in the scratch buffer (valid until the next call). */
+const readAt = (fd: number, length: number, position: number): Buffer => {
+  if (scratch.length < length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
+  readInto(fd, scratch, length, position);
   return scratch.subarray(0, length);
 };
 
@@ -375,10 +397,10 @@ export class FileStorage implements PersistentStorage {
     const read = async (kind: Kind, n: number, last: boolean) => {
       const path = join(this.dir, fileName(kind, n));
       const handle = await open(path, 'r+');
-      const file: FileRef = { kind, number: n, path, handle, size: 0 };
+      const file: FileRef = { kind, number: n, path, handle, size: 0, version: DATA_DIR_FORMAT };
       this.files.push(file);
       const { size } = await handle.stat();
-      this.checkHeader(path, handle.fd, size, kind);
+      file.version = this.checkHeader(path, handle.fd, size, kind);
       const { end, damage } = scanFile(handle.fd, size, (payload, payloadOffset) => {
         const e = decodePayload(payload);
         this.apply(e.flags, e.state && { file, offset: payloadOffset + e.state.at, length: e.state.length }, e.removes, e.puts.map((p) => [p.key, { file, offset: payloadOffset + p.at, length: p.length }]));
@@ -398,9 +420,12 @@ export class FileStorage implements PersistentStorage {
     if (base !== undefined) await read('snapshot', base, false);
     for (let i = 0; i < logs.length; i++) this.current = await read('log', logs[i], i === logs.length - 1);
     if (logs.length === 0) this.current = await this.startLog(base ?? 0);
+    // A log of an older format is only read: what this version writes goes to a log of its own format.
+    else if (this.current.version < DATA_DIR_FORMAT) this.current = await this.startLog(this.current.number + 1);
   }
 
-  private checkHeader(path: string, fd: number, size: number, kind: Kind): void {
+  /** Checks a file's header; returns its format. */
+  private checkHeader(path: string, fd: number, size: number, kind: Kind): number {
     const h = Buffer.alloc(HEADER_BYTES);
     if (size >= HEADER_BYTES) readSync(fd, h, 0, HEADER_BYTES, 0);
     if (size < HEADER_BYTES || !h.subarray(0, 8).equals(MAGIC))
@@ -412,9 +437,10 @@ export class FileStorage implements PersistentStorage {
         `${this.dir} was written by a newer version of the console (data format ${version}; this version reads format ${DATA_DIR_FORMAT}). ` +
           'Run that version, or pass another --data-dir.',
       );
-    // Older formats would be read here and rewritten by the next compaction; format 1 is the first.
+    // Format 1 differs only in what the values hold (read by the modules); compaction rewrites its files in this format.
     if (version < 1) throw new DataDirError(`${path} has unknown data format ${version}`);
     if (h.readUInt32LE(12) !== KIND[kind]) throw new DataDirError(`${path} is damaged: its header names another kind of file`);
+    return version;
   }
 
   /** Creates log `n` (header only), durably, and makes it the file commits go to. */
@@ -426,7 +452,7 @@ export class FileStorage implements PersistentStorage {
     await handle.datasync();
     await rename(tmp, path);
     await syncDir(this.dir);
-    const file: FileRef = { kind: 'log', number: n, path, handle, size: HEADER_BYTES };
+    const file: FileRef = { kind: 'log', number: n, path, handle, size: HEADER_BYTES, version: DATA_DIR_FORMAT };
     this.files.push(file);
     return file;
   }
@@ -438,21 +464,45 @@ export class FileStorage implements PersistentStorage {
     return run;
   }
 
-  async load(): Promise<{ state: unknown; chunks: Map<string, StoredChunk> }> {
+  /**
+   * The state, and the live chunks read on demand (the checksums were checked at open): each get()
+   * reads one value into a buffer that the next get() reuses, so restoring never holds a second copy
+   * of every chunk. V8's deserialisation makes a typed array (a binary chunk of records) a view onto
+   * that buffer: valid until the next get(). The chunks are valid until the next commit.
+   */
+  async load(): Promise<{ state: unknown; chunks: StoredChunks }> {
     return this.serial(async () => {
-      // Live values only (the checksums were checked at open). Copied out of the scratch buffer:
-      // V8's deserialisation makes typed arrays views onto the bytes it is given.
-      const value = (l: Loc): unknown => deserialize(Buffer.from(readAt(l.file.handle.fd, l.length, l.offset)));
-      const chunks = new Map<string, StoredChunk>();
-      for (const [k, l] of this.index) chunks.set(k, value(l) as StoredChunk);
-      return { state: this.stateLoc && value(this.stateLoc), chunks };
+      const index = new Map(this.index);
+      let buffer = new Uint8Array(0);
+      const chunks: StoredChunks = {
+        size: index.size,
+        has: (key) => index.has(key),
+        keys: () => index.keys(),
+        get: (key) => {
+          const l = index.get(key);
+          if (!l) return undefined;
+          if (buffer.length < BODY_AT + l.length) buffer = new Uint8Array(Math.max(BODY_AT + l.length, 2 * buffer.length));
+          if (l.file.version < 2) {
+            readInto(l.file.handle.fd, buffer, l.length, l.offset);
+            return deserialize(buffer.subarray(0, l.length)) as StoredChunk;
+          }
+          readInto(l.file.handle.fd, buffer.subarray(BODY_AT - 1), l.length, l.offset);
+          const body = buffer.subarray(BODY_AT, BODY_AT - 1 + l.length);
+          if (buffer[BODY_AT - 1] === VALUE_BYTES) return body;
+          if (buffer[BODY_AT - 1] === VALUE_V8) return deserialize(body) as StoredChunk;
+          throw new Error(`the value of ${key} has unknown encoding ${buffer[BODY_AT - 1]}`);
+        },
+      };
+      // The state is small and kept by the caller: a copy of its own.
+      const state = this.stateLoc && deserialize(Buffer.from(readAt(this.stateLoc.file.handle.fd, this.stateLoc.length, this.stateLoc.offset)));
+      return { state, chunks };
     });
   }
 
   commit(state: StoredState, put: Map<string, StoredChunk>, remove: string[], clearChunks: boolean): Promise<void> {
     // Serialised now, before the caller can change what it handed over.
     const stateBytes = serialize(state);
-    const puts = [...put].map(([k, v]): [string, Buffer] => [k, serialize(v)]);
+    const puts = [...put].map(([k, v]): [string, Buffer] => [k, encodeValue(v)]);
     return this.serial(() => this.append((clearChunks ? FLAG_CLEAR_CHUNKS : 0) | FLAG_STATE, stateBytes, puts, remove));
   }
 
@@ -562,7 +612,7 @@ export class FileStorage implements PersistentStorage {
     const path = join(this.dir, fileName('snapshot', n));
     const tmp = `${path}.tmp`;
     const handle = await open(tmp, 'w+');
-    const file: FileRef = { kind: 'snapshot', number: n, path, handle, size: HEADER_BYTES };
+    const file: FileRef = { kind: 'snapshot', number: n, path, handle, size: HEADER_BYTES, version: DATA_DIR_FORMAT };
     const moved = new Map<Loc, Loc>();
     try {
       await writeAll(handle, [header('snapshot', n)], 0);
@@ -571,6 +621,8 @@ export class FileStorage implements PersistentStorage {
         await l.file.handle.read(b, 0, l.length, l.offset);
         return b;
       };
+      /** A value in this format: one of format 1 (V8's serialization only) gets its encoding byte. */
+      const readValue = async (l: Loc) => (l.file.version < 2 ? Buffer.concat([Buffer.of(VALUE_V8), await read(l)]) : read(l));
       const writeEntry = async (flags: number, stateBytes: Buffer | undefined, puts: Array<[string, Buffer, Loc]>) => {
         const entry = encodeEntry(flags, stateBytes, puts.map(([k, v]) => [k, v]), []);
         await writeAll(handle, entry.parts, file.size);
@@ -583,7 +635,7 @@ export class FileStorage implements PersistentStorage {
       let batch: Array<[string, Buffer, Loc]> = [];
       let bytes = 0;
       for (const [k, l] of index) {
-        batch.push([k, await read(l), l]);
+        batch.push([k, await readValue(l), l]);
         bytes += l.length;
         if (bytes >= SNAPSHOT_ENTRY_BYTES) {
           await writeEntry(0, undefined, batch);

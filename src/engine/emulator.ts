@@ -39,6 +39,17 @@ export interface BulkEntry {
   chunks: unknown[];
 }
 
+/**
+ * A snapshot to restore from: bulk chunks may be any iterable, which a saver's storage may read on
+ * demand, one chunk at a time (see {@link BulkData.load}). Every {@link EmulatorSnapshot} is one.
+ */
+export interface RestorableSnapshot {
+  version: typeof EMULATOR_SNAPSHOT_VERSION;
+  services: Record<string, VersionedState>;
+  /** `count`, where known: how many items the chunks hold from `first` on (lets a module size its store once). */
+  bulk: Record<string, Record<string, { first: number; chunks: Iterable<unknown>; count?: number }>>;
+}
+
 /** Every service's state as plain, JSON-safe data: what survives a page reload. */
 export interface EmulatorSnapshot {
   version: typeof EMULATOR_SNAPSHOT_VERSION;
@@ -68,14 +79,14 @@ export type AdvanceErrorReport = (module: string, error: unknown) => void;
 export const ADVANCE_RETRY_MS = 1000;
 
 /** Reads version 1 as version 2; anything else that is not version 2 throws. */
-const migrate = (snapshot: unknown): EmulatorSnapshot => {
+const migrate = (snapshot: unknown): RestorableSnapshot => {
   const s = snapshot as { version?: unknown } | null;
   if (s?.version === 1) {
     const v1 = s as EmulatorSnapshotV1;
     return { version: EMULATOR_SNAPSHOT_VERSION, services: { kinesis: v1.kinesis as VersionedState, cloudwatch: v1.metrics as VersionedState }, bulk: {} };
   }
   if (s?.version !== EMULATOR_SNAPSHOT_VERSION) throw new SnapshotVersionError(s?.version);
-  const v2 = s as Partial<EmulatorSnapshot>;
+  const v2 = s as Partial<RestorableSnapshot>;
   if (typeof v2.services !== 'object' || v2.services === null) throw new SnapshotVersionError('without services');
   return { version: EMULATOR_SNAPSHOT_VERSION, services: v2.services, bulk: v2.bulk ?? {} };
 };
@@ -197,7 +208,7 @@ export class Emulator {
    * the snapshot (a service added since) starts empty. Throws {@link SnapshotVersionError} (and
    * changes nothing) on a snapshot it cannot read.
    */
-  restore(snapshot: EmulatorSnapshot | EmulatorSnapshotV1): void {
+  restore(snapshot: RestorableSnapshot | EmulatorSnapshotV1): void {
     const s = migrate(snapshot);
     // Into new modules, swapped in only when every part was read.
     const modules = buildModules(this.factories, this.ctx);
@@ -208,7 +219,7 @@ export class Emulator {
     for (const m of modules) {
       const bulk = s.bulk[m.name];
       if (!bulk || !m.bulk) continue;
-      for (const [key, entry] of Object.entries(bulk)) m.bulk.load(key, entry.chunks, entry.first);
+      for (const [key, entry] of Object.entries(bulk)) m.bulk.load(key, entry.chunks, entry.first, entry.count);
     }
     this.modules = modules;
     this.routerOf = this.route(modules);

@@ -24,6 +24,9 @@ export class SnapshotVersionError extends Error {
 /** Whether an operation only reads (nothing durable changes, so nothing needs saving) or may write. */
 export type OperationKind = 'read' | 'write';
 
+/** How a bulk collection hands out its items: plain JSON data, or its compact binary form. */
+export type BulkForm = 'plain' | 'binary';
+
 /**
  * One append-only collection of bulky items (a shard's records; later a Firehose buffer, an S3
  * bucket's objects). Every item has a position that only grows; items go only from the oldest end.
@@ -34,8 +37,12 @@ export interface BulkCollection {
   readonly key: string;
   /** Positions of the oldest and newest live item and how many items are live; undefined when the collection is empty. */
   range(): { first: number; last: number; count: number } | undefined;
-  /** A copy of the live items with positions in [from, to), as plain data, and how many they are. */
-  read(from: number, to: number): { chunk: unknown; count: number };
+  /**
+   * A copy of the live items with positions in [from, to), and how many they are: as plain JSON
+   * data (what a workshop file holds), or with `'binary'` in the module's compact byte form where it
+   * has one (what saves hold). {@link BulkData.load} reads both.
+   */
+  read(from: number, to: number, form?: BulkForm): { chunk: unknown; count: number };
 }
 
 /** A module's bulky data, kept out of {@link ServiceModule.snapshot} so it can be saved incrementally. */
@@ -43,11 +50,14 @@ export interface BulkData {
   /** The collections held now (retention applied). */
   collections(): BulkCollection[];
   /**
-   * After restore(): fills collection `key` from chunks written by {@link BulkCollection.read}, in
-   * position order, leaving out items below `first`. Returns how many items it loaded. Throws on a
-   * chunk it cannot read; a key that names nothing restored is ignored (returns 0).
+   * After restore(): fills collection `key` from chunks written by {@link BulkCollection.read} (in
+   * either form), in position order, leaving out items below `first`. Returns how many items it
+   * loaded. Throws on a chunk it cannot read; a key that names nothing restored is ignored (returns
+   * 0). The chunks may be read from storage on demand into one reused buffer: a chunk is valid only
+   * until the next one is taken, so copy what you keep. `count`, where the saver knows it, is how
+   * many items the chunks hold (a hint for sizing, never trusted for correctness).
    */
-  load(key: string, chunks: readonly unknown[], first: number): number;
+  load(key: string, chunks: Iterable<unknown>, first: number, count?: number): number;
 }
 
 /** What a module holds, counted for the storage cap: items and their bytes, plus counts to show (streams, shards). */

@@ -9,6 +9,7 @@ import { serviceModules } from '../engine/modules';
 import { DEFAULT_RECORD_CAP, EmulatorHost } from './host';
 import { kinesisRequest } from './testing';
 import type { RecordChunk } from '../engine/kinesis/module';
+import { decodeRecordChunk } from '../engine/kinesis/store/recordChunk';
 import fixture from './fixtures/save-v1.json';
 import { MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type SaveTimers, type StoredState } from './persistence';
 import { WorkerCommand } from './protocol';
@@ -16,6 +17,15 @@ import { WorkerCommand } from './protocol';
 const T0 = Date.UTC(2026, 0, 1);
 const rc = { region: 'us-east-1', requestId: 'r' };
 const b64 = (s: string) => Buffer.from(s).toString('base64');
+/** The sequence counters in a stored chunk of records (saved in the binary form). */
+const countersOf = (chunk: unknown) => [...decodeRecordChunk(chunk as Uint8Array).counters];
+/** A stored binary chunk of records as the plain columns storage format 3 and before held. */
+const asColumns = (chunk: unknown): RecordChunk => {
+  const b = decodeRecordChunk(chunk as Uint8Array);
+  let at = 0;
+  const data = [...b.lengths].map((n) => Buffer.from(b.data.subarray(at, (at += n))).toString('base64'));
+  return { counter: [...b.counters], at: [...b.arrivals], data, partitionKey: b.keys, size: [...b.sizes] };
+};
 
 const emulatorAt = (clock: VirtualClock) => {
   const emulator = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 500, enforceThroughput: false } });
@@ -115,12 +125,12 @@ describe('Persister', () => {
     expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map(chunk));
     h.putMany(10); // 2501..2510, into the filling chunk 2: a fragment of them, the chunk is not rewritten
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 10, recordsCompacted: 0 });
-    expect((h.storage.chunks.get(fragment(2, 2501)) as RecordChunk).counter).toHaveLength(10);
+    expect(countersOf(h.storage.chunks.get(fragment(2, 2501)))).toHaveLength(10);
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 0, recordsWritten: 0 });
     h.putMany(490); // 2511..3000: counter 3000 starts chunk 3, so chunk 2 has filled and is merged, once
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, chunksDeleted: 1, recordsWritten: 490, recordsCompacted: 511 });
     expect([...h.storage.chunks.keys()].sort()).toEqual([0, 1, 2, 3].map(chunk));
-    expect((h.storage.chunks.get(chunk(2)) as RecordChunk).counter).toEqual(Array.from({ length: 1000 }, (_, i) => 2000 + i));
+    expect(countersOf(h.storage.chunks.get(chunk(2)))).toEqual(Array.from({ length: 1000 }, (_, i) => 2000 + i));
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 3000 });
     // A restored persister carries on incrementally too.
@@ -140,7 +150,7 @@ describe('Persister', () => {
       expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1, recordsCompacted: 0, chunksDeleted: 0 });
     }
     // The chunk as first written (3 records) and one fragment of one record per save.
-    expect([...h.storage.chunks.values()].map((c) => (c as RecordChunk).counter.length)).toEqual([3, 1, 1, 1, 1]);
+    expect([...h.storage.chunks.values()].map((c) => countersOf(c).length)).toEqual([3, 1, 1, 1, 1]);
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 7 });
     expect(h.readAll(b.call)).toEqual([...first, ...written.flat()]);
@@ -159,30 +169,60 @@ describe('Persister', () => {
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 1, recordsWritten: 3 });
     // Chunk 1 keeps what it held (its trimmed records are left out on load); only the new records are written.
     expect([...h.storage.chunks.keys()].sort()).toEqual([`${key}|0000000001`, `${key}|0000000001|0000000000000013`, `${key}|0000000001|0000000000000016`]);
-    expect((h.storage.chunks.get(`${key}|0000000001|0000000000000016`) as RecordChunk).counter).toEqual([16, 17, 18]);
+    expect(countersOf(h.storage.chunks.get(`${key}|0000000001|0000000000000016`))).toEqual([16, 17, 18]);
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 3 });
     expect(h.readAll(b.call)).toEqual(late);
     // Once the chunk fills, it is merged into its live records only.
     h.putMany(2); // 19, 20: counter 20 starts chunk 2
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, chunksDeleted: 2, recordsWritten: 2, recordsCompacted: 3 });
-    expect((h.storage.chunks.get(`${key}|0000000001`) as RecordChunk).counter).toEqual([16, 17, 18, 19]);
+    expect(countersOf(h.storage.chunks.get(`${key}|0000000001`))).toEqual([16, 17, 18, 19]);
   });
 
-  it('reads a save of storage format 2 (no fragments) and carries on from it incrementally', async () => {
+  it('stores chunks of records in the binary form, and reads a save of storage format 3 (chunks as plain columns), then rewrites it whole in the binary form', async () => {
+    const h = setup(10);
+    const key = `kinesis|us-east-1|s|${T0}|0`;
+    const before = h.putMany(12); // chunks 0 (1-9) and 1 (10-12)
+    await h.persister.save(h.emulator);
+    const more = h.putMany(2); // 13, 14: a fragment of chunk 1
+    await h.persister.save(h.emulator);
+    expect([...h.storage.chunks.values()].every((c) => c instanceof Uint8Array)).toBe(true);
+    const saved = h.storage.state as StoredState;
+    // What format 3 wrote: the same keys, every chunk and fragment as plain columns with Base64 data.
+    h.storage.state = { ...saved, format: 3 };
+    h.storage.chunks = new Map([...h.storage.chunks].map(([k, c]) => [k, asColumns(c)]));
+    expect(h.storage.chunks.get(`${key}|0000000001|0000000000000013`)).toMatchObject({ counter: [13, 14] });
+    const b = await h.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 14 });
+    const after = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('later') }).SequenceNumber;
+    // The next save replaces the old save in one commit: every record, in the binary form.
+    expect(await b.persister.save(b.emulator)).toMatchObject({ recordsWritten: 15, chunksWritten: 2 });
+    expect((h.storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
+    expect([...h.storage.chunks.keys()].sort()).toEqual([`${key}|0000000000`, `${key}|0000000001`]);
+    expect([...h.storage.chunks.values()].every((c) => c instanceof Uint8Array)).toBe(true);
+    const c = await h.reload();
+    expect(c.emulator.snapshot()).toEqual(b.emulator.snapshot());
+    expect(h.readAll(c.call)).toEqual([...before, ...more, after]);
+  });
+
+  it('reads a save of storage format 2 (no fragments, chunks as plain columns), and rewrites it in the current format on the next save', async () => {
     const h = setup(1000);
     const before = h.putMany(5);
     await h.persister.save(h.emulator);
     const saved = h.storage.state as StoredState;
-    // What format 2 wrote: the same chunks, no fragments.
+    // What format 2 wrote: the same chunks as plain columns, no fragments.
     h.storage.state = { ...saved, format: 2, collections: saved.collections.map(({ fragments: _f, ...c }) => c) };
+    h.storage.chunks = new Map([...h.storage.chunks].map(([k, c]) => [k, asColumns(c)]));
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 5 });
     const after = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('later') }).SequenceNumber;
-    expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1 });
+    expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 6 });
     expect((h.storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
     const c = await h.reload();
     expect(h.readAll(c.call)).toEqual([...before, after]);
+    // Carried on incrementally from there.
+    b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('last') });
+    expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1 });
   });
 
   it('keeps sequence numbers increasing across a reload', async () => {

@@ -1,5 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
-import { EMULATOR_SNAPSHOT_VERSION, type Emulator, type EmulatorSnapshot, type EmulatorSnapshotV1, type ModuleCollection } from '../engine/emulator';
+import { EMULATOR_SNAPSHOT_VERSION, type Emulator, type EmulatorSnapshot, type EmulatorSnapshotV1, type ModuleCollection, type RestorableSnapshot } from '../engine/emulator';
 import { readFormat1, type StoredStateV1 } from './persistenceV1';
 
 /**
@@ -17,15 +17,29 @@ import { readFormat1, type StoredStateV1 } from './persistenceV1';
 
 /**
  * The layout of what is stored here; bumped when it changes (the engine's snapshot has its own
- * version). Format 2 (whole chunks only, the newest rewritten by every save) is read as format 3
- * without fragments; format 1 (before service modules: chunks keyed by Kinesis shard) is still read.
+ * version). Format 4 stores chunks in their module's binary form where it has one (Kinesis records:
+ * `src/engine/kinesis/store/recordChunk.ts`). Formats 3 (chunks as plain data) and 2 (whole chunks
+ * only, no fragments) and 1 (before service modules: chunks keyed by Kinesis shard) are still read;
+ * the next save rewrites such a save whole in format 4, in one commit.
  */
-export const PERSISTENCE_FORMAT = 3;
+export const PERSISTENCE_FORMAT = 4;
 /** Positions (sequence counters, for records) per stored chunk. */
 export const CHUNK_RECORDS = 1000;
 
-/** A chunk as its module wrote it (plain data). */
+/** A chunk as its module wrote it (plain data, or the module's binary form). */
 export type StoredChunk = unknown;
+
+/**
+ * The stored chunks by key, as a storage hands them back: a Map, or (the data directory) a reader
+ * that reads each chunk on demand into one reused buffer. So a chunk got is valid only until the
+ * next get(), and the whole is valid only until the next commit.
+ */
+export interface StoredChunks {
+  readonly size: number;
+  has(key: string): boolean;
+  get(key: string): StoredChunk | undefined;
+  keys(): Iterable<string>;
+}
 
 export interface StoredCollection {
   /** The module that owns the collection. */
@@ -78,7 +92,7 @@ export interface StorageSettings {
  */
 export interface PersistentStorage {
   readonly kind: string;
-  load(): Promise<{ state: unknown; chunks: Map<string, StoredChunk> }>;
+  load(): Promise<{ state: unknown; chunks: StoredChunks }>;
   /** Atomically: (optionally drop every chunk), write `state`, put and delete chunks. */
   commit(state: StoredState, put: Map<string, StoredChunk>, remove: string[], clearChunks: boolean): Promise<void>;
   /** Deletes the saved state and every chunk (settings stay). */
@@ -196,7 +210,7 @@ const fragmentKey = (collection: string, chunk: number, start: number) => `${chu
 /** Why nothing was restored, in words for the user. */
 export type LoadResult =
   | { kind: 'empty' }
-  | { kind: 'restored'; snapshot: EmulatorSnapshot | EmulatorSnapshotV1; clock?: StoredClock; savedAt: number; records: number }
+  | { kind: 'restored'; snapshot: RestorableSnapshot | EmulatorSnapshotV1; clock?: StoredClock; savedAt: number; records: number }
   | { kind: 'ignored'; reason: string };
 
 export interface SaveStats {
@@ -240,7 +254,7 @@ export class Persister {
     }
   }
 
-  private assemble(state: unknown, chunks: Map<string, StoredChunk>): LoadResult {
+  private assemble(state: unknown, chunks: StoredChunks): LoadResult {
     const s = state as Partial<StoredState>;
     if (s.format === 1) {
       if ((s.snapshot as { version?: unknown } | undefined)?.version !== 1) throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version 1 in that format`);
@@ -250,35 +264,46 @@ export class Persister {
       this.clearFirst = true;
       return { kind: 'restored', snapshot, clock: s.clock, savedAt: Number(s.savedAt), records };
     }
-    // Format 2 is format 3 without fragments.
-    if (s.format !== PERSISTENCE_FORMAT && s.format !== 2)
+    // Format 3 is format 4 with chunks as plain data (the modules read both); format 2 is format 3 without fragments.
+    if (s.format !== PERSISTENCE_FORMAT && s.format !== 3 && s.format !== 2)
       throw new Error(`it was saved in storage format ${JSON.stringify(s.format) ?? 'unknown'}, this console reads format ${PERSISTENCE_FORMAT}`);
     if (s.snapshot?.version !== EMULATOR_SNAPSHOT_VERSION)
       throw new Error(`it holds emulator state version ${JSON.stringify(s.snapshot?.version) ?? 'unknown'}, this console reads version ${EMULATOR_SNAPSHOT_VERSION}`);
     if (!Array.isArray(s.collections) || typeof s.snapshot.services !== 'object') throw new Error('it is incomplete');
     const C = this.chunkRecords;
-    const bulk: EmulatorSnapshot['bulk'] = {};
+    const bulk: RestorableSnapshot['bulk'] = {};
     let records = 0;
     for (const c of s.collections) {
       const whole = new Set(c.chunks);
       const fragments = new Map<number, number[]>();
       for (const f of c.fragments ?? []) fragments.set(Math.floor(f / C), [...(fragments.get(Math.floor(f / C)) ?? []), f]);
       // In position order: each chunk, then its fragments (merged here; the save after the chunk fills merges them in storage).
-      const got: StoredChunk[] = [];
+      const keys: string[] = [];
       const take = (key: string) => {
-        const chunk = chunks.get(key);
-        if (chunk === undefined) throw new Error(`a chunk of ${c.module} data is missing`);
-        got.push(chunk);
+        if (!chunks.has(key)) throw new Error(`a chunk of ${c.module} data is missing`);
+        keys.push(key);
       };
       for (const n of [...new Set([...whole, ...fragments.keys()])].sort((a, b) => a - b)) {
         if (whole.has(n)) take(chunkKey(c.key, n));
         for (const f of (fragments.get(n) ?? []).sort((a, b) => a - b)) take(fragmentKey(c.key, n, f));
       }
-      (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: got };
+      // Taken from storage one at a time as the module loads them (a storage may read them on demand).
+      const lazily: Iterable<StoredChunk> = {
+        *[Symbol.iterator]() {
+          for (const k of keys) yield chunks.get(k);
+        },
+      };
+      (bulk[c.module] ??= {})[c.key.slice(c.module.length + 1)] = { first: c.first, chunks: lazily, count: c.count };
       records += c.count;
     }
-    this.stored = new Map(s.collections.map((c) => [c.key, { ...c, chunks: [...c.chunks], fragments: [...(c.fragments ?? [])] }]));
-    this.clearFirst = false;
+    if (s.format === PERSISTENCE_FORMAT) {
+      this.stored = new Map(s.collections.map((c) => [c.key, { ...c, chunks: [...c.chunks], fragments: [...(c.fragments ?? [])] }]));
+      this.clearFirst = false;
+    } else {
+      // An older format: the next save rewrites everything in this one (one commit), so no save mixes them.
+      this.stored.clear();
+      this.clearFirst = true;
+    }
     return { kind: 'restored', snapshot: { ...s.snapshot, bulk }, clock: s.clock, savedAt: Number(s.savedAt), records };
   }
 
@@ -324,7 +349,7 @@ export class Persister {
           const ownFragments = fragments.filter((f) => chunkOf(f) === c);
           if (!chunks.has(c) && ownFragments.length === 0) {
             // Nothing of this chunk is stored yet: its new items are the chunk.
-            const { chunk, count } = mc.collection.read(start, end);
+            const { chunk, count } = mc.collection.read(start, end, 'binary');
             if (count === 0) continue;
             put.set(chunkKey(key, c), chunk);
             chunks.add(c);
@@ -332,8 +357,8 @@ export class Persister {
           } else if (c < lastChunk) {
             // The chunk has filled (a later position exists): what was stored and what is new become the chunk, once.
             if (start >= end && ownFragments.length === 0) continue;
-            const { chunk, count } = mc.collection.read(c * C, end);
-            const fresh = start < end ? mc.collection.read(start, end).count : 0;
+            const { chunk, count } = mc.collection.read(c * C, end, 'binary');
+            const fresh = start < end ? mc.collection.read(start, end, 'binary').count : 0;
             dropFragments((f) => chunkOf(f) === c);
             recordsWritten += fresh;
             recordsCompacted += count - fresh;
@@ -345,7 +370,7 @@ export class Persister {
             }
           } else {
             // The newest chunk, still filling: only the new items, as a fragment of it.
-            const { chunk, count } = mc.collection.read(start, end);
+            const { chunk, count } = mc.collection.read(start, end, 'binary');
             if (count === 0) continue;
             put.set(fragmentKey(key, c, start), chunk);
             fragments = [...fragments, start];

@@ -1,5 +1,6 @@
 import type { EmulatorSnapshotV1 } from '../engine/emulator';
 import { isRecordChunk, type RecordChunk } from '../engine/kinesis/module';
+import type { StoredChunks } from './persistence';
 
 /**
  * Reading saves of storage format 1, written before service modules: the emulator's snapshot of
@@ -45,7 +46,7 @@ interface StreamV1 {
 }
 
 /** A version-1 snapshot with every shard's records put back, and how many records that is. Throws on a broken save. */
-export const readFormat1 = (state: StoredStateV1, chunks: Map<string, unknown>): { snapshot: EmulatorSnapshotV1; records: number } => {
+export const readFormat1 = (state: StoredStateV1, chunks: StoredChunks): { snapshot: EmulatorSnapshotV1; records: number } => {
   const snapshot = state.snapshot;
   const streams = (snapshot.kinesis as { streams?: StreamV1[] } | undefined)?.streams;
   if (!Array.isArray(state.shards) || !Array.isArray(streams)) throw new Error('it is incomplete');

@@ -5,6 +5,7 @@ import { kinesisConsumer, type KinesisConsumer } from './consumer';
 import { kinesisProducer, type KinesisProducer } from './producer';
 import { operations, KinesisService } from './service';
 import { columnsOf, RecordLog, seekCounter, seekTime, trimBefore, type RecordColumns } from './store/log';
+import { decodeRecordChunk, encodeRecordChunk, isBinaryRecordChunk } from './store/recordChunk';
 import type { KinesisStore } from './store/store';
 import { isReadableKinesisSnapshot, type Shard, type Stream } from './store/types';
 
@@ -16,7 +17,7 @@ export interface KinesisExports {
   service: KinesisService;
 }
 
-/** A chunk of one shard's records, column by column in plain arrays (JSON-safe: a workshop file holds them), data in Base64. */
+/** A chunk of one shard's records, column by column in plain arrays (JSON-safe: a workshop file holds them), data in Base64. Saves hold the binary form (`store/recordChunk.ts`). */
 export type RecordChunk = RecordColumns;
 
 const COLUMNS = ['counter', 'at', 'data', 'partitionKey', 'size'] as const;
@@ -51,10 +52,10 @@ const collection = (stream: Stream, shard: Shard): BulkCollection => {
   return {
     key: shardCollectionKey(stream._region, stream.StreamName, stream._createdAt, shard._index),
     range: () => (log.count > 0 ? { first: log.counter(log.head), last: log.counter(log.end - 1), count: log.count } : undefined),
-    read(from, to) {
+    read(from, to, form) {
       const a = seekCounter(log, from, false);
       const b = seekCounter(log, to, false);
-      const chunk: RecordChunk = columnsOf(log, a, b);
+      const chunk: RecordChunk | Uint8Array = form === 'binary' ? encodeRecordChunk(log.block(a, b)) : columnsOf(log, a, b);
       return { chunk, count: b - a };
     },
   };
@@ -123,11 +124,25 @@ export const kinesisModule: ModuleFactory = {
           store.sweep();
           return logs(store).map(({ stream, shard }) => collection(stream, shard));
         },
-        load(key, chunks, first) {
+        load(key, chunks, first, count) {
           const found = logs(store).find(({ stream, shard }) => shardCollectionKey(stream._region, stream.StreamName, stream._createdAt, shard._index) === key);
           if (!found) return 0;
           const log = new RecordLog();
+          if (count !== undefined) log.reserveRecords(count);
           for (const c of chunks) {
+            if (isBinaryRecordChunk(c)) {
+              let block;
+              try {
+                block = decodeRecordChunk(c);
+              } catch (e) {
+                throw new Error(`a chunk of records of ${found.stream.StreamName} cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+              }
+              // Counters increase: skip those below `first` (trimmed after the chunk was written).
+              let from = 0;
+              while (from < block.counters.length && block.counters[from] < first) from++;
+              log.appendBlock(block, from);
+              continue;
+            }
             if (!isRecordChunk(c)) throw new Error(`a chunk of records of ${found.stream.StreamName} cannot be read`);
             for (let i = 0; i < c.counter.length; i++) {
               if (c.counter[i] < first) continue;

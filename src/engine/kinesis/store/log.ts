@@ -18,6 +18,21 @@ const FIRST_COLUMN_LENGTH = 64;
 /** Compact the columns once this many dead records sit before the head (and they are the larger part). */
 const COMPACT_AFTER = 1024;
 
+/**
+ * Records [a, b) of a log as typed columns and one buffer of their data bytes, in log order: what
+ * the binary chunk codec (`recordChunk.ts`) writes and reads, and what {@link RecordLog.appendBlock}
+ * takes in a few typed-array copies.
+ */
+export interface RecordBlock {
+  counters: Float64Array;
+  arrivals: Float64Array;
+  sizes: Int32Array;
+  /** Data bytes per record; record i's bytes follow record i-1's in `data`. */
+  lengths: Int32Array;
+  keys: string[];
+  data: Uint8Array;
+}
+
 /** A growing slab's next length: a power of two that holds `need` bytes, at least FIRST_SLAB_BYTES, at most a slab. */
 const slabLength = (need: number): number => Math.min(SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, 2 ** Math.ceil(Math.log2(need))));
 
@@ -95,6 +110,50 @@ export class RecordLog {
     const off = this.reserve(data.length);
     this.write(off, data);
     this.push(counter, at, off, data.length, partitionKey, size);
+  }
+
+  /** Makes room in the columns for `n` records in all, at once (restoring a log of a known size); a hint: appends grow them as needed anyway. */
+  reserveRecords(n: number): void {
+    if (Number.isSafeInteger(n) && n > this.counters.length && n <= 1 << 28) this.resize(n);
+  }
+
+  /** Records [a, b) as a block: columns copied, `data` a view into a slab when it lies in one (do not keep or change it). */
+  block(a: number, b: number): RecordBlock {
+    const data = b > a ? this.read(this.offsets[a], this.offsets[b - 1] + this.lengths[b - 1] - this.offsets[a]) : new Uint8Array(0);
+    return {
+      counters: this.counters.slice(a, b),
+      arrivals: this.arrivals.slice(a, b),
+      sizes: this.sizes.slice(a, b),
+      lengths: this.lengths.slice(a, b),
+      keys: this.keys.slice(a, b),
+      data,
+    };
+  }
+
+  /**
+   * Appends the records of `block` from index `from` on (copied in): the data bytes in one copy per
+   * slab, the columns in one copy each. The caller keeps counters increasing, as {@link append} does.
+   */
+  appendBlock(block: RecordBlock, from = 0): void {
+    const n = block.counters.length - from;
+    if (n <= 0) return;
+    let skip = 0;
+    for (let i = 0; i < from; i++) skip += block.lengths[i];
+    const off = this.reserve(block.data.length - skip);
+    this.write(off, block.data.subarray(skip));
+    const e = this.end;
+    if (e + n > this.counters.length) this.resize(2 ** Math.ceil(Math.log2(e + n)));
+    this.counters.set(block.counters.subarray(from), e);
+    this.arrivals.set(block.arrivals.subarray(from), e);
+    this.sizes.set(block.sizes.subarray(from), e);
+    this.lengths.set(block.lengths.subarray(from), e);
+    let at = off;
+    for (let k = 0; k < n; k++) {
+      this.offsets[e + k] = at;
+      at += block.lengths[from + k];
+      this.keys[e + k] = block.keys[from + k];
+    }
+    this.end = e + n;
   }
 
   /** Drops the records before index `i` (the oldest ones). */
