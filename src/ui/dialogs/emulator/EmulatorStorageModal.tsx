@@ -78,6 +78,7 @@ export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDi
   return (
     <Modal
       visible
+      size="large"
       onDismiss={onDismiss}
       header="Emulator storage"
       data-testid="storage-modal"
@@ -134,14 +135,22 @@ export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDi
             <Table
               data-testid="storage-services"
               variant="embedded"
+              wrapLines
               header={<Header variant="h3">By service</Header>}
               items={STORED_ITEMS.map((i) => ({ ...i, u: s.services[i.service] ?? NOTHING }))}
               trackBy="service"
               columnDefinitions={[
                 { id: 'service', header: 'Service', cell: (i) => i.title },
                 { id: 'holds', header: 'Holds', cell: (i) => <span data-testid={`storage-holds-${i.service}`}>{holds(i.service, i.u)}</span> },
-                { id: 'bytes', header: 'Size', cell: (i) => <span data-testid={`storage-bytes-${i.service}`}>{formatBytes(i.u.bytes)}</span> },
-                { id: 'share', header: 'Share of the cap', cell: (i) => `${((i.u.bytes / s.maxRecordBytes) * 100).toFixed(1)}%` },
+                {
+                  id: 'bytes',
+                  header: 'Size (share of the cap)',
+                  cell: (i) => (
+                    <>
+                      <span data-testid={`storage-bytes-${i.service}`}>{formatBytes(i.u.bytes)}</span> ({((i.u.bytes / s.maxRecordBytes) * 100).toFixed(1)}%)
+                    </>
+                  ),
+                },
                 { id: 'dropped', header: 'Over the cap', cell: (i) => dropped(i.service, i.u) },
               ]}
             />
