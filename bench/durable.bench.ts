@@ -24,8 +24,11 @@ import { cpuSeconds } from './proc';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RECORDS_PER_CALL = 500;
-const RECORD_BYTES = 100;
-const CALLERS = 16;
+/** `DURABLE_BENCH_RECORD_BYTES` and `DURABLE_BENCH_CALLERS` change the throughput run's shape (e.g. 1024 and 8, as browser-durable.bench.ts sends). */
+const RECORD_BYTES = Number(process.env.DURABLE_BENCH_RECORD_BYTES ?? 100);
+const CALLERS = Number(process.env.DURABLE_BENCH_CALLERS ?? 16);
+/** `DURABLE_BENCH_RECOVERY=0` measures throughput only. */
+const RECOVERY = process.env.DURABLE_BENCH_RECOVERY !== '0';
 const SHARDS = 4;
 const SECONDS = 4;
 const ROUNDS = 2;
@@ -151,6 +154,8 @@ const main = async () => {
       console.log(`| ${name} | ${fmt(r.recordsPerSecond)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.cpuPerMillion, 2)} |`);
     console.log(`\n| durable / in memory, records/s | ${fmt((100 * d.recordsPerSecond) / m.recordsPerSecond)}% | target >= 50% |`);
     console.log(`| data directory after the run | ${fmt(dirBytes(dataDir) / 2 ** 20, 1)} MiB | |`);
+    console.log(`| 1-minute load average at the end | ${loadavg()[0].toFixed(1)} | |`);
+    if (!RECOVERY) return;
 
     // 2. Recovery of 1,000,000 records.
     const em = new Emulator({ options: { stateDelayMs: 0, enforceThroughput: false } });

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { AnalyticsPage } from './pages/analytics';
 import { PAGE_LOAD } from './pages/console';
 import { GeneratorPage } from './pages/generator';
+import { S3Page } from './pages/s3';
 import { StoragePage } from './pages/storage';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
+import { WORKSHOP_SQL, WORKSHOP_TEMPLATE } from './pages/workshop';
 
 // Emulated state lives in this browser's IndexedDB: a reload keeps streams, shards and records.
 const STREAM = 'durable-stream';
@@ -119,11 +122,10 @@ test('a save from another version is ignored with a notification, never a crash'
 // Acknowledged means durable. `window.__kwcDebug` (installed by the console in emulated mode) sends an
 // awsJson call to the page's emulator exactly as the SDK would, and ends the emulator worker as a crash would.
 type Debug = { call(target: string, input: unknown): Promise<{ status: number; body: any }>; crashEmulator(): void };
-const kinesis = (page: Page, op: string, input: unknown) =>
-  page.evaluate(
-    ([op, input]) => (window as unknown as { __kwcDebug: Debug }).__kwcDebug.call(`Kinesis_20131202.${op}`, input),
-    [op, input] as const,
-  );
+const debugCall = (page: Page, target: string, input: unknown) =>
+  page.evaluate(([target, input]) => (window as unknown as { __kwcDebug: Debug }).__kwcDebug.call(target, input), [target, input] as const);
+const kinesis = (page: Page, op: string, input: unknown) => debugCall(page, `Kinesis_20131202.${op}`, input);
+const firehose = (page: Page, op: string, input: unknown) => debugCall(page, `Firehose_20150804.${op}`, input);
 const debugReady = (page: Page) => page.waitForFunction(() => 'crashEmulator' in ((window as unknown as { __kwcDebug?: Debug }).__kwcDebug ?? {}), null, PAGE_LOAD);
 
 const createActive = async (page: Page, name: string, shards: number) => {
@@ -203,4 +205,99 @@ test('a crashed emulator is restarted mid-run: the generator carries on and noth
   await gen.screenshot('generator-after-restart');
   // Retried calls may have landed twice; none acknowledged is lost.
   expect((await readAll(page, 'crash-run')).size).toBeGreaterThanOrEqual(acknowledged);
+});
+
+/** The ROWTIME of the newest row an in-application stream's table shows (it lists the newest first), as epoch ms. */
+const newestRowtime = async (app: AnalyticsPage, stream: string): Promise<number> => {
+  const text = (await app.rows(stream).first().locator('td').first().textContent()) ?? '';
+  return /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/.test(text) ? Date.parse(`${text.replace(' ', 'T')}Z`) : Number.NaN;
+};
+
+test('a running application keeps producing after a reload', async ({ page }) => {
+  test.setTimeout(300_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const list = new StreamsListPage(page);
+  await list.open('#/create-stream');
+  await list.fillCreate('reload-sensors', 2);
+  await list.submitCreate();
+  await new StreamDetailPage(page).waitActive();
+
+  // The workshop's generator and application: a few records a second, so the table's newest rows span seconds.
+  const gen = new GeneratorPage(page);
+  await gen.goto('reload-sensors');
+  await gen.setTemplate(WORKSHOP_TEMPLATE);
+  await gen.setRate('5');
+  await gen.sendButton.click();
+  await expect.poll(() => gen.counter('acknowledged'), PAGE_LOAD).toBeGreaterThan(5);
+  const app = new AnalyticsPage(page);
+  await app.create('reload-app');
+  await app.discover('reload-sensors');
+  await expect(app.schemaRows()).toHaveCount(4);
+  await app.saveSource();
+  await app.pasteSql(WORKSHOP_SQL);
+  await expect(app.saveAndRun).toBeEnabled({ timeout: 15_000 });
+  await app.saveAndRun.click();
+  await expect(app.status()).toContainText('RUNNING', { timeout: 30_000 });
+  await app.openStreamTab('CLEAN_IOT_STREAM');
+  await expect.poll(() => app.rows('CLEAN_IOT_STREAM').count(), PAGE_LOAD).toBeGreaterThan(0);
+  const before = await newestRowtime(app, 'CLEAN_IOT_STREAM');
+  expect(before).not.toBeNaN();
+
+  const reloadedAt = await app.emulatorTime();
+  await page.reload();
+
+  // Nobody restarts it: it is still RUNNING, reads on from the position it had saved (the engine's tests pin
+  // that nothing arriving meanwhile is skipped), and its rows carry times after the reload, one after another.
+  await expect(app.status()).toContainText('RUNNING', PAGE_LOAD);
+  await app.openStreamTab('CLEAN_IOT_STREAM');
+  await expect.poll(() => newestRowtime(app, 'CLEAN_IOT_STREAM'), PAGE_LOAD).toBeGreaterThan(Math.max(before, reloadedAt));
+  const after = await newestRowtime(app, 'CLEAN_IOT_STREAM');
+  await expect.poll(() => newestRowtime(app, 'CLEAN_IOT_STREAM'), PAGE_LOAD).toBeGreaterThan(after);
+  await app.screenshot('analytics-after-reload', page.getByTestId('rows-CLEAN_IOT_STREAM'));
+  expect(pageErrors).toEqual([]);
+});
+
+test('records in a Firehose buffer survive a reload and are delivered afterwards', async ({ page }) => {
+  test.setTimeout(180_000);
+  const s3 = new S3Page(page);
+  await s3.createBucket('reload-bucket');
+  await debugReady(page);
+  const created = await firehose(page, 'CreateDeliveryStream', {
+    DeliveryStreamName: 'reload-hose',
+    ExtendedS3DestinationConfiguration: {
+      RoleARN: 'arn:aws:iam::000000000000:role/firehose',
+      BucketARN: 'arn:aws:s3:::reload-bucket',
+      BufferingHints: { SizeInMBs: 1, IntervalInSeconds: 60 },
+    },
+  });
+  expect(created.status).toBe(200);
+  await expect
+    .poll(async () => (await firehose(page, 'DescribeDeliveryStream', { DeliveryStreamName: 'reload-hose' })).body.DeliveryStreamDescription?.DeliveryStreamStatus, PAGE_LOAD)
+    .toBe('ACTIVE');
+  const records = ['one,', 'two,', 'three'].map((d) => ({ Data: Buffer.from(d).toString('base64') }));
+  expect((await firehose(page, 'PutRecordBatch', { DeliveryStreamName: 'reload-hose', Records: records })).body.FailedPutCount).toBe(0);
+
+  // The storage dialog counts the buffer against the cap, apart from the other services.
+  const storage = new StoragePage(page);
+  await storage.openStorage();
+  await expect(page.getByTestId('storage-holds-firehose')).toHaveText('3 records buffered for delivery in 1 delivery stream');
+  await expect(page.getByTestId('storage-bytes-firehose')).toHaveText('13 bytes');
+  await expect(page.getByTestId('storage-holds-s3')).toHaveText('0 objects in 1 bucket');
+  await storage.screenshot('storage-by-service', storage.modal);
+  await storage.close();
+
+  await page.reload();
+  await s3.openPath('reload-bucket');
+  await expect(s3.objectsEmpty).toBeVisible(PAGE_LOAD);
+  // The buffer's 60 seconds pass on the emulator's clock: it is written to S3 as one object.
+  await s3.skipAhead(1);
+  await expect(async () => {
+    await page.getByTestId('refresh-objects').click();
+    await expect(s3.objectsTable).toContainText(/\d{4}\//, { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await storage.openStorage();
+  await expect(page.getByTestId('storage-holds-firehose')).toHaveText('0 records buffered for delivery in 1 delivery stream');
+  await expect(page.getByTestId('storage-holds-s3')).toHaveText('1 object in 1 bucket');
+  await expect(page.getByTestId('storage-bytes-s3')).toHaveText('13 bytes');
 });

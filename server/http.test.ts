@@ -324,7 +324,7 @@ describe('the emulator server under careless clients', () => {
       expect(usage.bytes).toBeLessThanOrEqual(2 * MiB);
       expect(usage.records).toBeLessThan(6000);
       expect(lines.length).toBeGreaterThan(0);
-      expect(lines[0]).toMatch(/^over the cap of 2 MiB of records: dropped the oldest \d+ records/);
+      expect(lines[0]).toMatch(/^over the cap of 2 MiB of stored data: dropped the oldest [\d,]+ Kinesis records/);
     } finally {
       await server.close();
     }

@@ -17,7 +17,7 @@ import { Emulator, type EmulatorConfig } from '../src/engine/emulator';
 import type { HttpRequestLike } from '../src/engine/protocol/http';
 import { GroupCommit } from '../src/worker/groupCommit';
 import { Persister, SaveScheduler, type StoredClock } from '../src/worker/persistence';
-import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes } from '../src/worker/storageUnits';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, droppedInWords, formatBytes } from '../src/worker/storageUnits';
 import { Scheduler, type SchedulerTimers } from '../src/engine/scheduler';
 import { DataDirError, FileStorage } from './fileStorage';
 import { SUBSCRIBE_TARGET, SubscriptionHub } from './subscribe';
@@ -278,8 +278,8 @@ export const startEmulatorServer = async (options: EmulatorServerOptions = {}): 
     const trim = emulator.trimRecordsToCap(maxRecordBytes, Math.floor(maxRecordBytes * CAP_LOW_WATER));
     if (trim.records > 0)
       log(
-        `over the cap of ${formatBytes(maxRecordBytes)} of records: dropped the oldest ${trim.records} records (${formatBytes(trim.bytes)}), ` +
-          `those that arrived before ${new Date(trim.before).toISOString()}; --max-record-mb sets the cap`,
+        `over the cap of ${formatBytes(maxRecordBytes)} of stored data: dropped the oldest ${droppedInWords(trim.services)}, ` +
+          `those that arrived before ${new Date(trim.before).toISOString()} (Firehose buffers are kept until delivered); --max-record-mb sets the cap`,
       );
   };
 

@@ -44,7 +44,8 @@ export class AnalyticsPage extends ConsolePage {
   }
 
   async openStreamTab(stream: string) {
-    await this.page.getByRole('tab', { name: stream === 'SOURCE_SQL_STREAM_001' ? 'Source data' : stream, exact: true }).click();
+    // The tabs come with the application's first rows, which can take a while on a busy machine.
+    await this.page.getByRole('tab', { name: stream === 'SOURCE_SQL_STREAM_001' ? 'Source data' : stream, exact: true }).click(PAGE_LOAD);
   }
 
   /** The editor's error markers (squiggles) as Monaco draws them. */

@@ -40,6 +40,7 @@ export class S3Page extends ConsolePage {
   /** Creates a bucket from the form and lands in it. */
   async createBucket(name: string) {
     await this.open('#/create-bucket');
+    await expect(this.nameInput()).toBeVisible(PAGE_LOAD);
     await this.nameInput().fill(name);
     await this.submitCreate();
     await expect(this.page.getByTestId('objects-title')).toHaveText(name);

@@ -159,20 +159,26 @@ describe('record usage and the cap', () => {
 
   it('counts live records as AWS sizes them (data + partition key)', () => {
     const h = fill();
-    expect(h.emulator.recordUsage()).toEqual({ streams: 1, shards: 2, records: 10, bytes: 100 });
+    expect(h.emulator.recordUsage()).toMatchObject({ streams: 1, shards: 2, records: 10, bytes: 100 });
   });
 
   it('does nothing at or under the cap', () => {
     const h = fill();
-    expect(h.emulator.trimRecordsToCap(100)).toEqual({ records: 0, bytes: 0, before: 0, usage: { streams: 1, shards: 2, records: 10, bytes: 100 } });
+    expect(h.emulator.trimRecordsToCap(100)).toMatchObject({ records: 0, bytes: 0, before: 0, services: {}, usage: { streams: 1, shards: 2, records: 10, bytes: 100 } });
     expect(h.emulator.recordUsage().records).toBe(10);
   });
 
   it('over the cap drops the oldest records across shards down to the low-water mark', () => {
     const h = fill();
     const trim = h.emulator.trimRecordsToCap(95, 60);
-    expect(trim).toEqual({ records: 4, bytes: 40, before: T0 + 500 + 3000 + 1, usage: { streams: 1, shards: 2, records: 6, bytes: 60 } });
-    expect(h.emulator.recordUsage()).toEqual({ streams: 1, shards: 2, records: 6, bytes: 60 });
+    expect(trim).toMatchObject({
+      records: 4,
+      bytes: 40,
+      before: T0 + 500 + 3000 + 1,
+      services: { kinesis: { records: 4, bytes: 40 } },
+      usage: { streams: 1, shards: 2, records: 6, bytes: 60 },
+    });
+    expect(h.emulator.recordUsage()).toMatchObject({ streams: 1, shards: 2, records: 6, bytes: 60 });
     const read = (shard: string) =>
       h.call('GetRecords', h.call('GetShardIterator', { StreamName: 's', ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' })).Records.map(
         (r: { PartitionKey: string }) => r.PartitionKey,

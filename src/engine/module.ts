@@ -77,6 +77,16 @@ export interface CapView {
   trimBefore(t: number): { records: number; bytes: number };
 }
 
+/**
+ * Bytes the cap counts but may never drop (records waiting to be delivered): they take their share of
+ * the cap, and trimming acts on the other items alone.
+ */
+export const keptCapView = (bytes: number): CapView => ({
+  span: undefined,
+  keptFrom: () => bytes,
+  trimBefore: () => ({ records: 0, bytes: 0 }),
+});
+
 export interface StorageAccounting {
   /** Live items, retention applied first. */
   usage(): StorageUsage;

@@ -7,7 +7,7 @@ import { AwsError } from '../engine/common/errors';
 import { parseStreamArn } from '../engine/kinesis/store/store';
 import type { FunctionStore } from '../engine/functions/store';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
-import type { CapTrim, RecordUsage } from '../engine/recordCap';
+import { noUsage, type CapTrim, type RecordUsage } from '../engine/recordCap';
 import type { HttpRequestLike, HttpResponseLike } from '../engine/protocol/http';
 import { Scheduler } from '../engine/scheduler';
 import { Persister, SaveScheduler, platformSaveTimers, type PersistentStorage, type SaveTimers, type StoredClock } from './persistence';
@@ -16,7 +16,7 @@ import { WorkerCommand, type AnalyticsRows, type SqlDialect, type SqlDiagnostic,
 import { GroupCommit } from './groupCommit';
 import { SubscriptionSessions } from './subscriptions';
 import { decodeWorkshop, encodeWorkshop, WorkshopFileError } from './workshopFile';
-import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
+import { CAP_LOW_WATER, DEFAULT_RECORD_CAP, droppedInWords, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 
 export { DEFAULT_RECORD_CAP, formatBytes, MIN_RECORD_CAP } from './storageUnits';
 /** At most one notice of the same kind per this long (a generator over the cap trims every second). */
@@ -42,7 +42,8 @@ export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
  * writers share one save); reads are answered at once. Changes made by timed work (a stream turning
  * ACTIVE, an application's output, a Firehose delivery) are saved shortly after ({@link SaveScheduler}).
  * Every save, reset and cap change runs on one serial path, never two at once. Either way a cap on
- * record bytes is kept: over it the oldest records go, and the user is told.
+ * stored bytes (Kinesis records, S3 objects, Firehose buffers) is kept: over it the oldest records
+ * and objects go (buffers wait for delivery, never dropped), and the user is told.
  */
 export class EmulatorHost implements ConsoleApi {
   readonly clockSource: ScaledClock;
@@ -56,9 +57,11 @@ export class EmulatorHost implements ConsoleApi {
   private persister?: Persister;
   private noStorageReason?: string;
   private maxRecordBytes = DEFAULT_RECORD_CAP;
-  private usage: RecordUsage = { streams: 0, shards: 0, records: 0, bytes: 0 };
+  private usage: RecordUsage = noUsage();
   private lastSave?: StorageStatus['lastSave'];
   private trimmedRecords = 0;
+  /** Items each service lost to the cap since the start (or a reset), by module name. */
+  private trimmed: Record<string, number> = {};
   private notices: StorageNotice[] = [];
   private noticeId = 0;
   private lastNoticeAt = new Map<string, number>();
@@ -260,8 +263,9 @@ export class EmulatorHost implements ConsoleApi {
       this.subscriptions.clear();
       this.current = this.build();
       this.ticker.poke();
-      this.usage = { streams: 0, shards: 0, records: 0, bytes: 0 };
+      this.usage = noUsage();
       this.trimmedRecords = 0;
+      this.trimmed = {};
       try {
         await this.persister?.clear();
       } catch (e) {
@@ -298,6 +302,7 @@ export class EmulatorHost implements ConsoleApi {
       this.clockSource.setSpeed(doc.clock.speed);
       this.ticker.poke();
       this.trimmedRecords = 0;
+      this.trimmed = {};
       try {
         await this.persister?.clear();
       } catch (e) {
@@ -384,6 +389,7 @@ export class EmulatorHost implements ConsoleApi {
       pending: this.scheduler.pending || this.commits.busy,
       ...(this.lastSave ? { lastSave: { ...this.lastSave } } : {}),
       trimmedRecords: this.trimmedRecords,
+      services: Object.fromEntries(Object.entries(this.usage.services).map(([name, u]) => [name, { records: u.records, bytes: u.bytes, counts: { ...u.counts }, trimmed: this.trimmed[name] ?? 0 }])),
       notices: this.notices.map((n) => ({ ...n })),
     };
   }
@@ -452,10 +458,11 @@ export class EmulatorHost implements ConsoleApi {
     const trim: CapTrim = this.current.trimRecordsToCap(this.maxRecordBytes, Math.floor(this.maxRecordBytes * CAP_LOW_WATER));
     if (trim.records > 0) {
       this.trimmedRecords += trim.records;
+      for (const [name, d] of Object.entries(trim.services)) this.trimmed[name] = (this.trimmed[name] ?? 0) + d.records;
       this.notify(
         'warning',
         'cap',
-        `The emulator holds more than its cap of ${formatBytes(this.maxRecordBytes)} of records: the oldest ${trim.records.toLocaleString('en-US')} records (${formatBytes(trim.bytes)}) were dropped, as retention would drop them. Change the cap under Clock > Emulator storage.`,
+        `The emulator holds more than its cap of ${formatBytes(this.maxRecordBytes)} of stored data: the oldest items went, ${droppedInWords(trim.services)}, as retention would drop them (Firehose buffers are kept until delivered). Change the cap under Clock > Emulator storage.`,
       );
     }
     this.usage = trim.usage;

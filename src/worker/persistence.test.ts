@@ -10,6 +10,7 @@ import { DEFAULT_RECORD_CAP, EmulatorHost } from './host';
 import { kinesisRequest } from './testing';
 import type { RecordChunk } from '../engine/kinesis/module';
 import { decodeRecordChunk } from '../engine/kinesis/store/recordChunk';
+import type { S3Exports } from '../engine/s3/module';
 import fixture from './fixtures/save-v1.json';
 import { MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type SaveTimers, type StoredState } from './persistence';
 import { WorkerCommand } from './protocol';
@@ -560,12 +561,31 @@ describe('EmulatorHost with storage', () => {
       {
         id: 1,
         type: 'warning',
-        text: 'The emulator holds more than its cap of 1 MiB of records: the oldest 6 records (585.9 KiB) were dropped, as retention would drop them. Change the cap under Clock > Emulator storage.',
+        text: 'The emulator holds more than its cap of 1 MiB of stored data: the oldest items went, 6 Kinesis records (585.9 KiB), as retention would drop them (Firehose buffers are kept until delivered). Change the cap under Clock > Emulator storage.',
       },
     ]);
+    expect(status.services.kinesis).toEqual({ records: 9, bytes: 900_009, counts: { streams: 1, shards: 1 }, trimmed: 6 });
     expect(storage.settings).toEqual({ maxRecordBytes: 1_048_576 });
     const b = boot(storage);
     expect(await b.host.storage()).toMatchObject({ maxRecordBytes: 1_048_576, records: 9 });
+  });
+
+  it('counts S3 objects against the cap, per service, and says in words when objects go', async () => {
+    const a = boot(new MemoryStorage());
+    await a.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+    const s3 = a.host.emulator.exports<S3Exports>('s3');
+    s3.service.store.createBucket('out', 'us-east-1');
+    s3.putObject('out', 'old', new Uint8Array(600_000));
+    a.base.advance(1000);
+    await a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('x'.repeat(599_999)) });
+    const status = await a.host.setRecordCap(1024 * 1024);
+    // 1,200,000 bytes over 1 MiB: the object is older than the record, so it goes alone.
+    expect(status).toMatchObject({ records: 1, recordBytes: 600_000, trimmedRecords: 1 });
+    expect(status.services.s3).toEqual({ records: 0, bytes: 0, counts: { buckets: 1, objects: 0 }, trimmed: 1 });
+    expect(status.services.kinesis).toMatchObject({ records: 1, bytes: 600_000, trimmed: 0 });
+    expect(status.notices.map((n) => n.text)).toEqual([
+      'The emulator holds more than its cap of 1 MiB of stored data: the oldest items went, 1 S3 object (585.9 KiB), as retention would drop them (Firehose buffers are kept until delivered). Change the cap under Clock > Emulator storage.',
+    ]);
   });
 
   it('ignores a save it cannot read with a notice, and starts empty', async () => {

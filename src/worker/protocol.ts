@@ -88,6 +88,17 @@ export interface StorageNotice {
 }
 
 /** Where the emulator keeps its state and how much it holds. */
+/** One service's share of the stored data. */
+export interface ServiceStorage {
+  /** Items (records, objects) and their bytes. */
+  records: number;
+  bytes: number;
+  /** Counts to show: `streams`, `shards` (Kinesis); `buckets`, `objects` (S3); `deliveryStreams`, `buffered`, `bufferedBytes`, `copies` (Firehose). */
+  counts: Record<string, number>;
+  /** Items the cap dropped since the start (or a reset). */
+  trimmed: number;
+}
+
 export interface StorageStatus {
   /** `indexeddb`: saved in this browser and restored on reload; `memory`: lost on reload (`reason` says why). */
   persistence: 'indexeddb' | 'memory';
@@ -95,15 +106,17 @@ export interface StorageStatus {
   streams: number;
   shards: number;
   records: number;
-  /** Record bytes as AWS counts them (data + partition key). */
+  /** Stored bytes: records as AWS counts them (data + partition key), S3 object bodies, Firehose buffers. */
   recordBytes: number;
-  /** The cap on record bytes; over it the oldest records go. */
+  /** The cap on stored bytes; over it the oldest records and objects go (Firehose buffers never). */
   maxRecordBytes: number;
   /** Changes not yet saved. */
   pending: boolean;
   lastSave?: { at: number; ms: number; recordsWritten: number };
-  /** Records dropped by the cap since the emulator started (or was reset). */
+  /** Items (records and objects) dropped by the cap since the emulator started (or was reset). */
   trimmedRecords: number;
+  /** What each storing service holds against the cap, by module name (`kinesis`, `s3`, `firehose`). */
+  services: Record<string, ServiceStorage>;
   notices: StorageNotice[];
 }
 

@@ -233,6 +233,9 @@ export class AnalyticsRuntime {
         const checkpoint = r.checkpoint();
         r.close();
         r = this.launch(app, 'LAST_STOPPED_POINT', checkpoint);
+      } else if (!r && app._readingAt !== undefined) {
+        // Running when the state was saved (restored after a page reload or a restart): on from where it had read.
+        r = this.launch(app, 'LAST_STOPPED_POINT', app._readingAt);
       } else if (!r) {
         const from = app._startingPosition ?? 'NOW';
         r = this.launch(app, from, from === 'LAST_STOPPED_POINT' ? app._checkpoint : undefined);
@@ -241,13 +244,17 @@ export class AnalyticsRuntime {
       if (now >= r.nextPoll) {
         r.nextPoll = now + POLL_MS;
         if (!r.poll(now, this.env)) this.stopBecauseSourceIsGone(app);
+        else app._readingAt = r.checkpoint();
       }
     }
     for (const [arn, r] of this.running) {
       if (live.has(arn) && this.store.applications.has(arn)) continue;
       // Stopped (or deleted): remember where it stood for LAST_STOPPED_POINT.
       const app = this.store.applications.get(arn);
-      if (app) app._checkpoint = r.checkpoint();
+      if (app) {
+        app._checkpoint = r.checkpoint();
+        delete app._readingAt;
+      }
       r.close();
       this.running.delete(arn);
     }
@@ -287,6 +294,7 @@ export class AnalyticsRuntime {
       app._checkpoint = r.checkpoint();
       r.close();
     }
+    delete app._readingAt;
     this.running.delete(app.ApplicationARN);
   }
 

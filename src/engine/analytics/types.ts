@@ -57,6 +57,11 @@ export interface AnalyticsApplication {
   _startingPosition?: InputStartingPosition;
   /** Where reading stood when the application last stopped (LAST_STOPPED_POINT): the source reader's own JSON. */
   _checkpoint?: unknown;
+  /**
+   * While it runs: where its reading stands after the latest poll, saved with the rest, so a restored
+   * emulator (a page reload, a server restart) carries the running application on from there.
+   */
+  _readingAt?: unknown;
   /** Why the application stopped by itself (its source stream was deleted, say), for the console. */
   _statusReason?: string;
 }

@@ -18,7 +18,6 @@ import type {
   TransformOutputRecord,
 } from './environment';
 import { TransformFailure } from './environment';
-import type { CapView } from '../module';
 import type { FirehoseMetrics } from './metrics';
 import { dataPrefix, errorPrefix, objectKey } from './prefix';
 import { RecordTap } from './tap';
@@ -546,87 +545,6 @@ export class Delivery {
       bytes += b.bytes;
     }
     return { records, bytes };
-  }
-
-  /**
-   * Buffered records by arrival time, for the storage cap. Records leave only from a stream's oldest
-   * end (positions only grow), so the cap takes a stream's leading records that arrived before its cutoff,
-   * and never those of a batch being transformed or half written.
-   */
-  capView(): CapView {
-    const views = [...this.streams.values()].map((st) => {
-      const parts: Buffer[] = [...st.sealed, ...(st.open ? [st.open] : [])];
-      // Over the trimmable prefix: the running maximum of arrivals (so cutoffs are monotonic) and byte sums.
-      const reach: number[] = [];
-      const sums: number[] = [0];
-      let total = 0;
-      let max = Number.NEGATIVE_INFINITY;
-      let blocked = false;
-      for (const b of parts) {
-        total += b.bytes;
-        const batch = b as Batch;
-        if (blocked || batch.inFlight || batch.prepared) {
-          blocked = true;
-          continue;
-        }
-        for (let i = 0; i < b.data.length; i++) {
-          max = Math.max(max, b.arrivals[i]);
-          reach.push(max);
-          sums.push(sums[sums.length - 1] + sizeOf(b.data[i]));
-        }
-      }
-      /** How many leading records all arrived before `t`. */
-      const cut = (t: number): number => {
-        let lo = 0;
-        let hi = reach.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (reach[mid] < t) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      };
-      return { st, parts, reach, sums, total, cut };
-    });
-    let from = Number.POSITIVE_INFINITY;
-    let to = Number.NEGATIVE_INFINITY;
-    for (const v of views) {
-      for (const b of v.parts)
-        for (const a of b.arrivals) {
-          from = Math.min(from, a);
-          to = Math.max(to, a + 1);
-        }
-    }
-    return {
-      span: from <= to ? { from, to } : undefined,
-      keptFrom: (t) => views.reduce((kept, v) => kept + v.total - v.sums[v.cut(t)], 0),
-      trimBefore: (t) => {
-        let records = 0;
-        let bytes = 0;
-        for (const v of views) {
-          let left = v.cut(t);
-          if (left === 0) continue;
-          records += left;
-          bytes += v.sums[left];
-          v.st.first += left;
-          for (const b of v.parts) {
-            if (left === 0) break;
-            const k = Math.min(left, b.data.length);
-            let gone = 0;
-            for (let i = 0; i < k; i++) gone += sizeOf(b.data[i]);
-            b.data.splice(0, k);
-            b.arrivals.splice(0, k);
-            b.bytes -= gone;
-            left -= k;
-            if (b.data.length === 0) {
-              if (b === v.st.open) v.st.open = undefined;
-              else v.st.sealed.splice(v.st.sealed.indexOf(b as Batch), 1);
-            }
-          }
-        }
-        return { records, bytes };
-      },
-    };
   }
 
   /** Forgets every buffer (a restore replaces the state). */

@@ -123,7 +123,7 @@ describe('Firehose and S3 as service modules', () => {
     ).toThrow('Kinesis stream arn:aws:kinesis:us-east-1:000000000000:stream/none does not exist.');
   });
 
-  it('counts buffered records toward the storage cap, which drops the oldest of them with S3 objects as retention would', () => {
+  it('counts buffered records toward the storage cap but never drops them: older S3 objects go instead, and the buffer is delivered', () => {
     const m = make();
     m.createHose();
     const put = (...data: string[]) =>
@@ -134,14 +134,21 @@ describe('Firehose and S3 as service modules', () => {
     m.clock.advance(1000);
     put('cccc');
     expect(m.emulator.recordUsage()).toMatchObject({ records: 4, bytes: 22 });
-    // Keep 8 bytes: the S3 object (oldest) and the two records that came next go.
+    expect(m.emulator.recordUsage().services.firehose).toEqual({
+      records: 3,
+      bytes: 12,
+      counts: { deliveryStreams: 1, buffered: 3, bufferedBytes: 12, copies: 0 },
+    });
+    // Keep 8 bytes: only the S3 object may go; the 12 buffered bytes stay over the mark.
     const trim = m.emulator.trimRecordsToCap(10, 8);
-    expect([trim.records, trim.bytes]).toEqual([3, 18]);
-    expect(m.emulator.recordUsage()).toMatchObject({ records: 1, bytes: 4 });
+    expect(trim).toMatchObject({ records: 1, bytes: 10, services: { s3: { records: 1, bytes: 10 } } });
+    expect(m.emulator.recordUsage()).toMatchObject({ records: 3, bytes: 12 });
+    // Over the cap with nothing else to drop: nothing goes.
+    expect(m.emulator.trimRecordsToCap(4, 2)).toMatchObject({ records: 0, bytes: 0, before: 0, services: {} });
     const [buffer] = m.firehose().bufferList();
-    expect([buffer.first, buffer.data]).toEqual([2, [b64('cccc')]]);
+    expect([buffer.first, buffer.data]).toEqual([0, [b64('aaaa'), b64('bbbb'), b64('cccc')]]);
     m.clock.advance(60_000);
     m.emulator.advance(m.clock.now());
-    expect(m.objects('out')).toEqual(['cccc']);
+    expect(m.objects('out')).toEqual(['aaaabbbbcccc']);
   });
 });

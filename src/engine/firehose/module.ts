@@ -5,6 +5,7 @@ import { parseStreamArn } from '../kinesis/store/store';
 import type { KinesisExports } from '../kinesis/module';
 import {
   SnapshotVersionError,
+  keptCapView,
   type BulkCollection,
   type ModuleFactory,
   type ModuleLookup,
@@ -220,10 +221,12 @@ export const firehoseModule: ModuleFactory = {
           return {
             records: buffered.records + copied.records,
             bytes: buffered.bytes + copied.bytes,
-            counts: { deliveryStreams: service.store.streams.size },
+            counts: { deliveryStreams: service.store.streams.size, buffered: buffered.records, bufferedBytes: buffered.bytes, copies: copied.records },
           };
         },
-        capView: () => joinCapViews(service.delivery.capView(), service.delivery.tap.capView()),
+        // Buffered records are owed to their destination: the cap counts them but never drops them. The
+        // readers' copies are bounded like retention, so their oldest may go.
+        capView: () => joinCapViews(keptCapView(service.delivery.usage().bytes), service.delivery.tap.capView()),
       },
       advance: (now) => service.advance(now),
     };

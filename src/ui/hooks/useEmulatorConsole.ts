@@ -8,7 +8,7 @@ import { useConnectionMode } from './services';
 import type { ClockReading, StorageStatus } from '../../worker/protocol';
 
 export type { StorageStatus } from '../../worker/protocol';
-export { formatBytes, MIN_RECORD_CAP } from '../../worker/storageUnits';
+export { formatBytes, MIN_RECORD_CAP, STORED_ITEMS } from '../../worker/storageUnits';
 
 const CLOCK_KEY = ['emulator', 'clock'] as const;
 const STORAGE_KEY = ['emulator', 'storage'] as const;

@@ -24,6 +24,8 @@ export const startApplication = (a: AnalyticsContext, input: StartApplicationInp
     target.InputStartingPositionConfiguration = { InputStartingPosition: position };
   }
   app._startingPosition = position;
+  // A start reads from the position asked, never from where an earlier run stood.
+  delete app._readingAt;
   app._statusReason = undefined;
   a.store.transition(app, 'STARTING', 'RUNNING');
   return {};

@@ -2,15 +2,17 @@ import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import FormField from '@cloudscape-design/components/form-field';
+import Header from '@cloudscape-design/components/header';
 import Input from '@cloudscape-design/components/input';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import Modal from '@cloudscape-design/components/modal';
 import ProgressBar from '@cloudscape-design/components/progress-bar';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
+import Table from '@cloudscape-design/components/table';
 import { useEffect, useState } from 'react';
 import { useNotify } from '../../hooks/errors';
-import { formatBytes, MIN_RECORD_CAP, useEmulatorClock, useEmulatorStorage } from '../../hooks/useEmulatorConsole';
+import { formatBytes, MIN_RECORD_CAP, STORED_ITEMS, useEmulatorClock, useEmulatorStorage, type StorageStatus } from '../../hooks/useEmulatorConsole';
 
 const MiB = 1024 * 1024;
 
@@ -23,9 +25,40 @@ const capError = (text: string): string | undefined => {
   return undefined;
 };
 
+type ServiceStorage = StorageStatus['services'][string];
+const NOTHING: ServiceStorage = { records: 0, bytes: 0, counts: {}, trimmed: 0 };
+
+const count = (n: number, one: string, many: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** What one service holds, in words: its items and the counts that matter for it. */
+const holds = (service: string, u: ServiceStorage) => {
+  const c = u.counts;
+  switch (service) {
+    case 'kinesis':
+      return (
+        <>
+          <span data-testid="storage-records">{u.records.toLocaleString('en-US')}</span> {u.records === 1 ? 'record' : 'records'} in{' '}
+          <span data-testid="storage-streams">{`${count(c.streams ?? 0, 'stream', 'streams')} (${count(c.shards ?? 0, 'shard', 'shards')}, closed ones included)`}</span>
+        </>
+      );
+    case 's3':
+      return `${count(u.records, 'object', 'objects')} in ${count(c.buckets ?? 0, 'bucket', 'buckets')}`;
+    case 'firehose':
+      return `${count(c.buffered ?? 0, 'record', 'records')} buffered for delivery in ${count(c.deliveryStreams ?? 0, 'delivery stream', 'delivery streams')}${
+        c.copies ? `, ${count(c.copies, 'copy', 'copies')} held for reading applications` : ''
+      }`;
+    default:
+      return count(u.records, 'item', 'items');
+  }
+};
+
+/** What the cap dropped from a service, in words; Firehose buffers are never dropped. */
+const dropped = (service: string, u: ServiceStorage): string =>
+  service === 'firehose' && !u.trimmed ? 'Never dropped: kept until delivered' : `${u.trimmed.toLocaleString('en-US')} dropped`;
+
 /**
  * Emulator storage: where the emulated state lives (this browser's IndexedDB, or memory only),
- * how many records and bytes it holds against the cap, changing the cap, and resetting the
+ * what each service holds against the cap (Kinesis records, S3 objects, Firehose buffers), changing the cap, and resetting the
  * emulator (which deletes the saved state too).
  */
 export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDismiss: () => void; confirmReset?: boolean }) {
@@ -45,6 +78,7 @@ export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDi
   return (
     <Modal
       visible
+      size="large"
       onDismiss={onDismiss}
       header="Emulator storage"
       data-testid="storage-modal"
@@ -88,24 +122,41 @@ export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDi
                   label: 'Reloading the page',
                   value: s.persistence === 'indexeddb' ? 'Keeps streams, records, metrics and the clock' : 'Starts an empty emulator',
                 },
-                { label: 'Streams', value: <span data-testid="storage-streams">{`${s.streams} (${s.shards} shards, closed ones included)`}</span> },
-                { label: 'Records', value: <span data-testid="storage-records">{s.records.toLocaleString('en-US')}</span> },
-                {
-                  label: 'Records dropped by the cap',
-                  value: <span data-testid="storage-trimmed">{s.trimmedRecords.toLocaleString('en-US')}</span>,
-                },
+                { label: 'Items dropped by the cap', value: <span data-testid="storage-trimmed">{s.trimmedRecords.toLocaleString('en-US')}</span> },
               ]}
             />
             <ProgressBar
               data-testid="storage-usage"
-              label="Record data against the cap"
-              description="Data plus partition keys, as Kinesis counts a record's size. Retention drops records by age; over the cap the oldest records go first."
+              label="Stored data against the cap"
+              description="Kinesis records (data plus partition key, as Kinesis sizes them), S3 object bodies and Firehose buffers. Over the cap the oldest records and objects go first, whichever service holds them; Firehose buffers count but wait for delivery."
               value={used}
               additionalInfo={`${formatBytes(s.recordBytes)} of ${formatBytes(s.maxRecordBytes)}`}
             />
+            <Table
+              data-testid="storage-services"
+              variant="embedded"
+              wrapLines
+              header={<Header variant="h3">By service</Header>}
+              items={STORED_ITEMS.map((i) => ({ ...i, u: s.services[i.service] ?? NOTHING }))}
+              trackBy="service"
+              columnDefinitions={[
+                { id: 'service', header: 'Service', cell: (i) => i.title },
+                { id: 'holds', header: 'Holds', cell: (i) => <span data-testid={`storage-holds-${i.service}`}>{holds(i.service, i.u)}</span> },
+                {
+                  id: 'bytes',
+                  header: 'Size (share of the cap)',
+                  cell: (i) => (
+                    <>
+                      <span data-testid={`storage-bytes-${i.service}`}>{formatBytes(i.u.bytes)}</span> ({((i.u.bytes / s.maxRecordBytes) * 100).toFixed(1)}%)
+                    </>
+                  ),
+                },
+                { id: 'dropped', header: 'Over the cap', cell: (i) => dropped(i.service, i.u) },
+              ]}
+            />
             <FormField
-              label="Cap on record data (MiB)"
-              description="Keeps the page's memory and this browser's storage bounded. Lowering it drops the oldest records at once."
+              label="Cap on stored data (MiB)"
+              description="Keeps the page's memory and this browser's storage bounded. Lowering it drops the oldest records and objects at once."
               errorText={capText !== '' ? error : undefined}
               secondaryControl={
                 <Button
@@ -114,7 +165,7 @@ export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDi
                   loading={setCap.isPending}
                   onClick={() =>
                     setCap.mutate(Math.round(Number(capText) * MiB), {
-                      onSuccess: (next) => notify.success(`The emulator now keeps at most ${formatBytes(next.maxRecordBytes)} of records.`),
+                      onSuccess: (next) => notify.success(`The emulator now keeps at most ${formatBytes(next.maxRecordBytes)} of stored data.`),
                       onError: (e) => notify.error(e),
                     })
                   }

@@ -1,0 +1,172 @@
+/**
+ * What saving to IndexedDB costs the in-browser emulator: PutRecords throughput with durability on
+ * and off, in the same run, in real headless Chromium.
+ *
+ * Durability off is the console's own in-memory mode: a second tab of the console in the same
+ * browser profile cannot take the saved state (another tab holds it) and runs its emulator in
+ * memory. So one browser context opens two tabs: the first saves every change to IndexedDB before
+ * answering it (concurrent writers share one save), the second answers at once. Each tab's page
+ * sends WRITERS concurrent loops of PutRecords (500 records of 1 KiB, random partition keys) through
+ * `window.__kwcDebug.call`, the page-to-worker path the SDK's requests take, to a 100-shard stream
+ * (so the per-shard write limits are not what is measured). Rounds are interleaved (durable,
+ * in memory, durable, ...) and the best of each kept: the machine is shared.
+ *
+ * `BENCH_DIST=<dir>` serves an existing build instead of building; `BENCH_PORT` picks the port.
+ * Needs Chromium (Debian's /usr/bin/chromium or Playwright's); prints a note and exits 0 without one.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/browser';
+import { waitFor } from './serve';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = Number(process.env.BENCH_PORT ?? 4392);
+const BASE = `http://127.0.0.1:${PORT}/`;
+const DIST = process.env.BENCH_DIST;
+const WRITERS = 8;
+const RECORDS_PER_CALL = 500;
+const RECORD_BYTES = 1024;
+const SHARDS = 100;
+const SECONDS = 5;
+const ROUNDS = 3;
+
+type Debug = { call(target: string, input: unknown): Promise<{ status: number; body: any }> };
+
+interface Round {
+  recordsPerSecond: number;
+  failed: number;
+  p50: number;
+  p99: number;
+}
+
+const debugReady = (page: Page) => page.waitForFunction(() => 'call' in ((window as unknown as { __kwcDebug?: Debug }).__kwcDebug ?? {}), null, { timeout: 60_000 });
+
+/** The storage dialog's "Saved in" text: which mode the tab's emulator runs in. */
+const savedIn = async (page: Page): Promise<string> => {
+  await page.getByRole('button', { name: /^Emulator clock/ }).click();
+  await page.getByRole('menuitem', { name: /^Emulator storage/ }).click();
+  const cell = page.getByTestId('storage-persistence');
+  await cell.waitFor();
+  // The second tab learns it cannot have the saved state within a few seconds.
+  const end = Date.now() + 20_000;
+  let text = (await cell.textContent()) ?? '';
+  while (Date.now() < end && !/IndexedDB|Memory only/.test(text)) text = (await cell.textContent()) ?? '';
+  await page.getByTestId('storage-close').click();
+  return text;
+};
+
+const createStream = (page: Page) =>
+  page.evaluate(async (shards) => {
+    const debug = (window as unknown as { __kwcDebug: Debug }).__kwcDebug;
+    const created = await debug.call('Kinesis_20131202.CreateStream', { StreamName: 'bench', ShardCount: shards });
+    if (created.status !== 200) throw new Error(JSON.stringify(created.body));
+    for (;;) {
+      const d = await debug.call('Kinesis_20131202.DescribeStreamSummary', { StreamName: 'bench' });
+      if (d.body.StreamDescriptionSummary?.StreamStatus === 'ACTIVE') return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, SHARDS);
+
+/** WRITERS loops of PutRecords for `seconds`, in the page. */
+const round = (page: Page): Promise<Round> =>
+  page.evaluate(
+    async ({ writers, perCall, bytes, seconds }) => {
+      const debug = (window as unknown as { __kwcDebug: Debug }).__kwcDebug;
+      const data = btoa('x'.repeat(bytes));
+      const latencies: number[] = [];
+      let ok = 0;
+      let failed = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: writers }, async () => {
+          while (performance.now() - t0 < seconds * 1000) {
+            const Records = Array.from({ length: perCall }, () => ({ PartitionKey: String(Math.floor(Math.random() * 1e10)), Data: data }));
+            const t = performance.now();
+            const r = await debug.call('Kinesis_20131202.PutRecords', { StreamName: 'bench', Records });
+            latencies.push(performance.now() - t);
+            if (r.status !== 200) {
+              failed += perCall;
+              continue;
+            }
+            failed += r.body.FailedRecordCount;
+            ok += perCall - r.body.FailedRecordCount;
+          }
+        }),
+      );
+      const elapsed = (performance.now() - t0) / 1000;
+      latencies.sort((a, b) => a - b);
+      return {
+        recordsPerSecond: ok / elapsed,
+        failed,
+        p50: latencies[Math.floor(latencies.length / 2)],
+        p99: latencies[Math.floor(latencies.length * 0.99)],
+      };
+    },
+    { writers: WRITERS, perCall: RECORDS_PER_CALL, bytes: RECORD_BYTES, seconds: SECONDS },
+  );
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+const main = async () => {
+  const dist = DIST ?? join(root, 'dist');
+  if (!DIST && spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('vite build failed');
+  const browser = await chromium.launch(chromiumLaunchOptions).catch((e: Error) => {
+    console.log(`No Chromium to run the page in (${e.message.split('\n')[0]}); skipped.`);
+    return undefined;
+  });
+  if (!browser) return;
+  let preview: ChildProcess | undefined;
+  try {
+    preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], {
+      cwd: root,
+      stdio: 'ignore',
+    });
+    await waitFor(BASE, 30_000);
+    const loads = [loadavg()[0]];
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const durable = await context.newPage();
+    await durable.goto(`${BASE}#/streams`);
+    await debugReady(durable);
+    const memory = await context.newPage();
+    await memory.goto(`${BASE}#/streams`);
+    await debugReady(memory);
+    const modes = { durable: await savedIn(durable), memory: await savedIn(memory) };
+    if (!modes.durable.includes('IndexedDB') || !modes.memory.includes('Memory only')) throw new Error(`unexpected modes: ${JSON.stringify(modes)}`);
+    await createStream(durable);
+    await createStream(memory);
+    const best: Record<'durable' | 'memory', Round | undefined> = { durable: undefined, memory: undefined };
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const [name, page] of [['durable', durable], ['memory', memory]] as const) {
+        // The tab measured is in front (a hidden tab's timers are slowed).
+        await page.bringToFront();
+        const r = await round(page);
+        loads.push(loadavg()[0]);
+        console.log(`round ${i + 1} ${name}: ${fmt(r.recordsPerSecond)} records/s`);
+        if (!best[name] || r.recordsPerSecond > best[name].recordsPerSecond) best[name] = r;
+      }
+    }
+    const d = best.durable!;
+    const m = best.memory!;
+    console.log(
+      `\nPutRecords in headless Chromium, page to emulator worker, ${WRITERS} concurrent writers of ${RECORDS_PER_CALL} x ${RECORD_BYTES / 1024} KiB records, ` +
+        `${SHARDS} shards, ${SECONDS} s per tab and round, best of ${ROUNDS} interleaved rounds; 1-minute load average ${loads.map((l) => l.toFixed(1)).join(', ')}.\n`,
+    );
+    console.log('| emulator | records/s | MiB/s | p50 ms/call | p99 ms/call | records refused (throttled) |');
+    console.log('|---|---:|---:|---:|---:|---:|');
+    for (const [name, r] of [['IndexedDB, answered after its save', d], ['in memory (second tab)', m]] as const)
+      console.log(`| ${name} | ${fmt(r.recordsPerSecond)} | ${fmt((r.recordsPerSecond * RECORD_BYTES) / 2 ** 20, 1)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.failed)} |`);
+    console.log(`\nDurable / in memory: ${fmt((d.recordsPerSecond / m.recordsPerSecond) * 100)}% (target >= 50%).`);
+    await context.close();
+  } finally {
+    await browser.close();
+    preview?.kill('SIGTERM');
+  }
+};
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
