@@ -241,6 +241,7 @@ export class AnalyticsRuntime {
       if (now >= r.nextPoll) {
         r.nextPoll = now + POLL_MS;
         if (!r.poll(now, this.env)) this.stopBecauseSourceIsGone(app);
+        else this.keepCheckpoint(app, r);
       }
     }
     for (const [arn, r] of this.running) {
@@ -254,6 +255,15 @@ export class AnalyticsRuntime {
     let next: number | undefined = this.store.nextTransition();
     for (const r of this.running.values()) next = next === undefined ? r.nextPoll : Math.min(next, r.nextPoll);
     return next;
+  }
+
+  /**
+   * A running application keeps where it has read as it goes, so that after a reload (the state
+   * restored, the runtime new) it carries on from there rather than from its first starting position.
+   */
+  private keepCheckpoint(app: AnalyticsApplication, r: RunningApp): void {
+    app._checkpoint = r.checkpoint();
+    app._startingPosition = 'LAST_STOPPED_POINT';
   }
 
   private launch(app: AnalyticsApplication, from: InputStartingPosition, checkpoint?: SourceCheckpoint): RunningApp | undefined {
