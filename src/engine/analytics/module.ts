@@ -21,7 +21,7 @@ export interface AnalyticsExports {
 const readerStart = (position: InputStartingPosition): ReaderStart => (position === 'TRIM_HORIZON' ? { type: 'TRIM_HORIZON' } : { type: 'LATEST' });
 
 /** `arn:aws:firehose:<region>:<account>:deliverystream/<name>` -> its region and name. */
-const parseDeliveryStreamArn = (arn: string): { region: string; name: string } | undefined => {
+export const parseDeliveryStreamArn = (arn: string): { region: string; name: string } | undefined => {
   const m = /^arn:[^:]+:firehose:([^:]+):[^:]*:deliverystream\/(.+)$/.exec(arn);
   return m ? { region: m[1], name: m[2] } : undefined;
 };
