@@ -5,7 +5,11 @@
  * clock), the network is not: a poller fills a bounded buffer per shard that the engine's reader
  * takes from, and an outbox per destination takes the engine's output and sends it on.
  */
-import { FirehoseClient, DescribeDeliveryStreamCommand, PutRecordBatchCommand } from '@aws-sdk/client-firehose';
+import {
+  FirehoseClient,
+  DescribeDeliveryStreamCommand,
+  PutRecordBatchCommand,
+} from '@aws-sdk/client-firehose';
 import {
   DescribeStreamSummaryCommand,
   GetRecordsCommand,
@@ -49,7 +53,10 @@ const errorName = (e: unknown): string => (e as { name?: string } | undefined)?.
 const errorText = (e: unknown): string => `${errorName(e)}: ${e instanceof Error ? e.message : String(e)}`;
 
 /** Where a shard is to be read from when its reader (re)starts. */
-type ShardStart = { type: 'TRIM_HORIZON' | 'LATEST' } | { type: 'AFTER_SEQUENCE_NUMBER'; seq: string } | { type: 'AT_TIMESTAMP'; at: number };
+type ShardStart =
+  | { type: 'TRIM_HORIZON' | 'LATEST' }
+  | { type: 'AFTER_SEQUENCE_NUMBER'; seq: string }
+  | { type: 'AT_TIMESTAMP'; at: number };
 
 /** The reader's checkpoint: per shard, the last record the SQL took, or where it was to start, or done. */
 export interface RemoteCheckpoint {
@@ -72,7 +79,10 @@ interface ShardState {
 }
 
 const isRemoteCheckpoint = (c: unknown, stream: string): c is RemoteCheckpoint =>
-  typeof c === 'object' && c !== null && (c as RemoteCheckpoint).stream === stream && typeof (c as RemoteCheckpoint).shards === 'object';
+  typeof c === 'object' &&
+  c !== null &&
+  (c as RemoteCheckpoint).stream === stream &&
+  typeof (c as RemoteCheckpoint).shards === 'object';
 
 /**
  * Reads every shard of one stream, the way the KCL does: within each shard's read limits, throttling
@@ -116,7 +126,15 @@ export class StreamPoller implements SourceReader {
 
   private add(id: string, parents: string[], start: ShardStart): void {
     if (this.shards.has(id)) return;
-    this.shards.set(id, { id, parents, start, ended: false, queue: [], nextAt: 0, backoff: FIRST_BACKOFF_MS });
+    this.shards.set(id, {
+      id,
+      parents,
+      start,
+      ended: false,
+      queue: [],
+      nextAt: 0,
+      backoff: FIRST_BACKOFF_MS,
+    });
   }
 
   /** Where a shard starts: its checkpoint if it has one, else the reader's start (or, for a shard that appears later, its first record). */
@@ -137,21 +155,34 @@ export class StreamPoller implements SourceReader {
   }
 
   private async list(): Promise<void> {
-    const all: { ShardId?: string; ParentShardId?: string; AdjacentParentShardId?: string; SequenceNumberRange?: { EndingSequenceNumber?: string } }[] = [];
+    const all: {
+      ShardId?: string;
+      ParentShardId?: string;
+      AdjacentParentShardId?: string;
+      SequenceNumberRange?: { EndingSequenceNumber?: string };
+    }[] = [];
     let NextToken: string | undefined;
     do {
-      const out = await this.kinesis.send(new ListShardsCommand(NextToken ? { NextToken } : { StreamName: this.streamName }));
+      const out = await this.kinesis.send(
+        new ListShardsCommand(NextToken ? { NextToken } : { StreamName: this.streamName }),
+      );
       all.push(...(out.Shards ?? []));
       NextToken = out.NextToken;
     } while (NextToken);
     const present = new Set(all.map((s) => s.ShardId!));
     for (const sh of all) {
-      const start = this.startOf(sh.ShardId!, sh.SequenceNumberRange?.EndingSequenceNumber === undefined, true);
+      const start = this.startOf(
+        sh.ShardId!,
+        sh.SequenceNumberRange?.EndingSequenceNumber === undefined,
+        true,
+      );
       if (start === 'done') {
         this.taken[sh.ShardId!] = 'done';
         continue;
       }
-      const parents = [sh.ParentShardId, sh.AdjacentParentShardId].filter((p): p is string => p !== undefined && present.has(p) && !this.isDone(p));
+      const parents = [sh.ParentShardId, sh.AdjacentParentShardId].filter(
+        (p): p is string => p !== undefined && present.has(p) && !this.isDone(p),
+      );
       this.add(sh.ShardId!, parents, start);
     }
     this.listed = true;
@@ -179,7 +210,9 @@ export class StreamPoller implements SourceReader {
       s.ended = true;
       return;
     }
-    const out = await this.kinesis.send(new GetRecordsCommand({ ShardIterator: s.iterator, Limit: GET_LIMIT }));
+    const out = await this.kinesis.send(
+      new GetRecordsCommand({ ShardIterator: s.iterator, Limit: GET_LIMIT }),
+    );
     for (const r of out.Records ?? []) {
       s.queue.push({
         data: decoder.decode(r.Data ?? new Uint8Array()),
@@ -200,7 +233,12 @@ export class StreamPoller implements SourceReader {
       s.iterator = undefined;
       for (const c of out.ChildShards ?? []) {
         const start = this.startOf(c.ShardId!, true, false);
-        if (start !== 'done') this.add(c.ShardId!, (c.ParentShards ?? []).filter((p) => !this.isDone(p)), start);
+        if (start !== 'done')
+          this.add(
+            c.ShardId!,
+            (c.ParentShards ?? []).filter((p) => !this.isDone(p)),
+            start,
+          );
       }
     }
   }
@@ -224,7 +262,9 @@ export class StreamPoller implements SourceReader {
         }
       }
       if (this.buffered() >= MAX_BUFFERED) return;
-      const due = [...this.shards.values()].filter((s) => !s.ended && s.nextAt <= now && s.parents.every((p) => this.shards.get(p)?.ended ?? true));
+      const due = [...this.shards.values()].filter(
+        (s) => !s.ended && s.nextAt <= now && s.parents.every((p) => this.shards.get(p)?.ended ?? true),
+      );
       await Promise.all(
         due.map(async (s) => {
           try {
@@ -233,7 +273,11 @@ export class StreamPoller implements SourceReader {
           } catch (e) {
             const name = errorName(e);
             if (name === 'ExpiredIteratorException') s.iterator = undefined;
-            else if (name === 'InvalidArgumentException' && s.start.type === 'AFTER_SEQUENCE_NUMBER' && !s.fetchedSeq) {
+            else if (
+              name === 'InvalidArgumentException' &&
+              s.start.type === 'AFTER_SEQUENCE_NUMBER' &&
+              !s.fetchedSeq
+            ) {
               // A sequence number from another stream of the same name (deleted and made again): read it all.
               s.start = { type: 'TRIM_HORIZON' };
               s.iterator = undefined;
@@ -251,7 +295,8 @@ export class StreamPoller implements SourceReader {
   private fail(e: unknown): void {
     if (errorName(e) === 'ResourceNotFoundException') this.gone = true;
     // Throttling is expected now and then and retried: only other failures are worth showing.
-    else if (errorName(e) !== 'ProvisionedThroughputExceededException') this.problem = `Reading ${this.streamName}: ${errorText(e)}`;
+    else if (errorName(e) !== 'ProvisionedThroughputExceededException')
+      this.problem = `Reading ${this.streamName}: ${errorText(e)}`;
   }
 
   /** A shard whose records the SQL may take: its parents' records are all taken. */
@@ -265,7 +310,9 @@ export class StreamPoller implements SourceReader {
     const open = [...this.shards.values()];
     while (records.length < limit) {
       let best: ShardState | undefined;
-      for (const s of open) if (s.queue.length > 0 && this.ready(s) && (!best || s.queue[0].arrival < best.queue[0].arrival)) best = s;
+      for (const s of open)
+        if (s.queue.length > 0 && this.ready(s) && (!best || s.queue[0].arrival < best.queue[0].arrival))
+          best = s;
       if (!best) break;
       const r = best.queue.shift()!;
       records.push(r);
@@ -297,7 +344,8 @@ export class StreamPoller implements SourceReader {
     if (this.gone) return undefined;
     if (!this.listed) return this.listAt;
     let next: number | undefined;
-    for (const s of this.shards.values()) if (!s.ended && (next === undefined || s.nextAt < next)) next = s.nextAt;
+    for (const s of this.shards.values())
+      if (!s.ended && (next === undefined || s.nextAt < next)) next = s.nextAt;
     return next;
   }
 }
@@ -339,7 +387,9 @@ export interface RemoteAnalyticsConfig {
 }
 
 /** What one analytics request names: stream ARNs to check, and the source to sample for schema discovery. */
-const namedResources = (req: HttpRequestLike): { arns: string[]; discover?: { arn: string; position: InputStartingPosition } } => {
+const namedResources = (
+  req: HttpRequestLike,
+): { arns: string[]; discover?: { arn: string; position: InputStartingPosition } } => {
   const target = req.headers['x-amz-target'] ?? '';
   if (!target.startsWith('KinesisAnalytics_')) return { arns: [] };
   let body: unknown;
@@ -359,8 +409,21 @@ const namedResources = (req: HttpRequestLike): { arns: string[]; discover?: { ar
   };
   walk(body);
   if (!target.endsWith('.DiscoverInputSchema')) return { arns };
-  const b = body as { ResourceARN?: string; InputStartingPositionConfiguration?: { InputStartingPosition?: InputStartingPosition } };
-  return { arns, ...(b.ResourceARN ? { discover: { arn: b.ResourceARN, position: b.InputStartingPositionConfiguration?.InputStartingPosition ?? 'NOW' } } : {}) };
+  const b = body as {
+    ResourceARN?: string;
+    InputStartingPositionConfiguration?: { InputStartingPosition?: InputStartingPosition };
+  };
+  return {
+    arns,
+    ...(b.ResourceARN
+      ? {
+          discover: {
+            arn: b.ResourceARN,
+            position: b.InputStartingPositionConfiguration?.InputStartingPosition ?? 'NOW',
+          },
+        }
+      : {}),
+  };
 };
 
 /** Calls per shard when sampling a stream for schema discovery. */
@@ -385,7 +448,11 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
   async prepare(req: HttpRequestLike): Promise<void> {
     const { arns, discover } = namedResources(req);
     await Promise.all(arns.map(async (arn) => this.existing.set(arn, await this.lookUp(arn))));
-    if (discover && this.existing.get(discover.arn)) this.samples.set(`${discover.position} ${discover.arn}`, await this.sample(discover.arn, discover.position));
+    if (discover && this.existing.get(discover.arn))
+      this.samples.set(
+        `${discover.position} ${discover.arn}`,
+        await this.sample(discover.arn, discover.position),
+      );
   }
 
   private async lookUp(arn: string): Promise<boolean> {
@@ -395,7 +462,8 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
     if (region !== this.c.region) return false;
     try {
       if (stream) await this.c.kinesis.send(new DescribeStreamSummaryCommand({ StreamName: stream.name }));
-      else await this.c.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: delivery!.name }));
+      else
+        await this.c.firehose.send(new DescribeDeliveryStreamCommand({ DeliveryStreamName: delivery!.name }));
       return true;
     } catch (e) {
       if (errorName(e) === 'ResourceNotFoundException') return false;
@@ -407,7 +475,12 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
   private async sample(arn: string, position: InputStartingPosition): Promise<string[]> {
     const stream = parseStreamArn(arn);
     if (!stream) return [];
-    const poller = new StreamPoller(this.c.kinesis, stream.name, position === 'TRIM_HORIZON' ? 'TRIM_HORIZON' : 'LATEST', this.c.now);
+    const poller = new StreamPoller(
+      this.c.kinesis,
+      stream.name,
+      position === 'TRIM_HORIZON' ? 'TRIM_HORIZON' : 'LATEST',
+      this.c.now,
+    );
     const out: string[] = [];
     for (let i = 0; i < SAMPLE_ROUNDS && out.length < 100; i++) {
       await poller.pump();
@@ -418,7 +491,8 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
   }
 
   resourceExists(kind: 'kinesis' | 'firehose', arn: string): boolean {
-    const isKind = kind === 'kinesis' ? parseStreamArn(arn) !== undefined : parseDeliveryStreamArn(arn) !== undefined;
+    const isKind =
+      kind === 'kinesis' ? parseStreamArn(arn) !== undefined : parseDeliveryStreamArn(arn) !== undefined;
     return isKind && this.existing.get(arn) === true;
   }
 
@@ -426,11 +500,22 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
     return (this.samples.get(`${position} ${arn}`) ?? []).slice(0, limit);
   }
 
-  openSource(arn: string, region: string, from: InputStartingPosition, checkpoint?: unknown): SourceReader | undefined {
+  openSource(
+    arn: string,
+    region: string,
+    from: InputStartingPosition,
+    checkpoint?: unknown,
+  ): SourceReader | undefined {
     const stream = parseStreamArn(arn);
     // Only a Kinesis data stream can be read from outside AWS: a delivery stream's records are not readable.
     if (!stream || stream.region !== region || region !== this.c.region) return undefined;
-    const poller = new StreamPoller(this.c.kinesis, stream.name, from === 'TRIM_HORIZON' ? 'TRIM_HORIZON' : 'LATEST', this.c.now, from === 'LAST_STOPPED_POINT' ? checkpoint : undefined);
+    const poller = new StreamPoller(
+      this.c.kinesis,
+      stream.name,
+      from === 'TRIM_HORIZON' ? 'TRIM_HORIZON' : 'LATEST',
+      this.c.now,
+      from === 'LAST_STOPPED_POINT' ? checkpoint : undefined,
+    );
     this.pollers.add(poller);
     return {
       read: (limit) => poller.read(limit),
@@ -447,7 +532,17 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
     if (!box) {
       const name = kinesisArn ? parseStreamArn(arn)?.name : parseDeliveryStreamArn(arn)?.name;
       if (!name) return 0;
-      box = { kind: kinesisArn ? 'kinesis' : 'firehose', arn, name, pending: [], attempts: 0, nextAt: 0, backoff: FIRST_BACKOFF_MS, busy: false, sent: 0 };
+      box = {
+        kind: kinesisArn ? 'kinesis' : 'firehose',
+        arn,
+        name,
+        pending: [],
+        attempts: 0,
+        nextAt: 0,
+        backoff: FIRST_BACKOFF_MS,
+        busy: false,
+        sent: 0,
+      };
       this.outboxes.set(arn, box);
     }
     const take = Math.max(0, Math.min(records.length, MAX_OUTBOX - box.pending.length));
@@ -458,15 +553,33 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
   /** Sends one batch from an outbox; records it refuses stay first in line and go again after a backoff. */
   private async send(box: Outbox): Promise<void> {
     const keyBytes = box.kind === 'kinesis' ? 4 : 0;
-    const batch = batchOf(box.pending, box.kind === 'kinesis' ? KINESIS_BATCH_BYTES : FIREHOSE_BATCH_BYTES, keyBytes);
+    const batch = batchOf(
+      box.pending,
+      box.kind === 'kinesis' ? KINESIS_BATCH_BYTES : FIREHOSE_BATCH_BYTES,
+      keyBytes,
+    );
     /** Positions in the batch of the records refused, and why the first was. */
     let refused: number[] = [];
     let failure: string | undefined;
     try {
       const answers =
         box.kind === 'kinesis'
-          ? ((await this.c.kinesis.send(new PutRecordsCommand({ StreamName: box.name, Records: batch.map((Data) => ({ Data, PartitionKey: String(this.partitionKey++ % 1024) })) }))).Records ?? [])
-          : ((await this.c.firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: box.name, Records: batch.map((Data) => ({ Data })) }))).RequestResponses ?? []);
+          ? ((
+              await this.c.kinesis.send(
+                new PutRecordsCommand({
+                  StreamName: box.name,
+                  Records: batch.map((Data) => ({ Data, PartitionKey: String(this.partitionKey++ % 1024) })),
+                }),
+              )
+            ).Records ?? [])
+          : ((
+              await this.c.firehose.send(
+                new PutRecordBatchCommand({
+                  DeliveryStreamName: box.name,
+                  Records: batch.map((Data) => ({ Data })),
+                }),
+              )
+            ).RequestResponses ?? []);
       answers.forEach((r, i) => {
         if (r.ErrorCode === undefined) return;
         refused.push(i);
@@ -500,7 +613,9 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
   /** One round: every source poller that is due reads, every outbox that is due sends a batch. */
   async pump(): Promise<void> {
     const now = this.c.now();
-    const boxes = [...this.outboxes.values()].filter((b) => !b.busy && b.pending.length > 0 && b.nextAt <= now);
+    const boxes = [...this.outboxes.values()].filter(
+      (b) => !b.busy && b.pending.length > 0 && b.nextAt <= now,
+    );
     await Promise.all([
       ...[...this.pollers].map((p) => p.pump()),
       ...boxes.map(async (b) => {
@@ -528,7 +643,8 @@ export class RemoteAnalyticsEnvironment implements AnalyticsWorld {
   /** What went wrong lately reading a source or delivering to these ARNs, for the console. */
   problems(arns: readonly string[]): string[] {
     const out: string[] = [];
-    for (const p of this.pollers) if (p.problem && arns.some((a) => parseStreamArn(a)?.name === p.streamName)) out.push(p.problem);
+    for (const p of this.pollers)
+      if (p.problem && arns.some((a) => parseStreamArn(a)?.name === p.streamName)) out.push(p.problem);
     for (const arn of arns) {
       const b = this.outboxes.get(arn);
       if (b?.problem) out.push(b.problem);
