@@ -18,10 +18,12 @@ let shared: { key: string; client: EmulatorClient; stop: () => void } | undefine
 const connectionOf = (settings: ConnectionSettings): Configure['connection'] => {
   if (settings.mode !== 'aws' || !settings.credentials)
     throw new Error('the local analytics runs in AWS mode, with credentials');
+  // A copy of the keys' own fields: the SDK marks the credentials object it was given (`$source`).
+  const { accessKeyId, secretAccessKey, sessionToken } = settings.credentials;
   return {
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
-    credentials: settings.credentials,
+    credentials: { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) },
   };
 };
 
@@ -44,6 +46,7 @@ export const localAnalyticsClient = (settings: ConnectionSettings): EmulatorClie
   const connection = connectionOf(settings);
   const key = JSON.stringify(connection);
   if (shared?.key === key) return shared.client;
+  if (shared) console.warn('DBG key change', shared.key, key);
   shared?.stop();
   let made: { client: EmulatorClient; stop: () => void };
   if (typeof Worker === 'undefined') made = inThread(connection);

@@ -131,7 +131,7 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
       }
     >
       <SpaceBetween size="l">
-        <LocalRunNotice onExport={parts.input ? () => setExportOpen(true) : undefined} />
+        <LocalRunNotice />
         <Container header={<Header variant="h2">Application details</Header>}>
           <KeyValuePairs
             columns={4}

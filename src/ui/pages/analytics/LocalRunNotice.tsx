@@ -1,12 +1,11 @@
 import Alert from '@cloudscape-design/components/alert';
-import Button from '@cloudscape-design/components/button';
 import { useConnectionMode } from '../../hooks/services';
 
 /**
  * AWS mode only: where the SQL runs. AWS no longer runs SQL applications, so the console runs them
  * in this tab over the account's streams; a managed run means moving to Apache Flink.
  */
-export function LocalRunNotice({ onExport }: { onExport?: () => void }) {
+export function LocalRunNotice() {
   const mode = useConnectionMode();
   if (mode !== 'aws') return null;
   return (
@@ -14,7 +13,6 @@ export function LocalRunNotice({ onExport }: { onExport?: () => void }) {
       type="info"
       header="The SQL runs in this browser tab, while it is open"
       data-testid="local-run-notice"
-      action={onExport ? <Button onClick={onExport}>Export as Flink SQL</Button> : undefined}
     >
       AWS no longer runs Kinesis Data Analytics SQL applications, so this console runs them itself: here, in
       this tab, reading your account&apos;s data stream with GetRecords and writing results to your streams
