@@ -73,8 +73,10 @@ test('in AWS mode the workshop SQL runs in the tab over the real stream and its 
   await expect(page.getByTestId('local-run-notice')).toContainText('only while the tab stays open');
 
   // Discovery samples the real stream; the workshop's SQL runs unchanged.
-  await app.discover(STREAM);
-  await expect(app.schemaRows()).toHaveCount(4);
+  // Discovery is the first call the local analytics answers: its worker loads, then samples the stream over the network.
+  await app.choose('source-stream-select', new RegExp(`^${STREAM}`));
+  await page.getByTestId('discover-schema').click();
+  await expect(app.schemaRows()).toHaveCount(4, { timeout: 60_000 });
   await app.saveSource();
   await app.pasteSql(WORKSHOP_SQL);
   await expect(app.saveAndRun).toBeEnabled({ timeout: 15_000 });
@@ -102,10 +104,16 @@ test('in AWS mode the workshop SQL runs in the tab over the real stream and its 
   }
   const object = page.locator('[data-testid^="object-link-"]').first();
   await expect(object).toBeVisible({ timeout: 30_000 });
-  await object.click();
-  const csv = page.getByTestId('preview-csv');
-  await expect(csv).toBeVisible({ timeout: 20_000 });
-  await expect(csv).toContainText('sensor-');
+  const key = ((await object.getAttribute('data-testid')) ?? '').replace('object-link-', '');
+  expect(key).toMatch(new RegExp(`^\\d{4}/\\d\\d/\\d\\d/\\d\\d/${DELIVERY}-1-`));
+  // The object as the account holds it: the CSV rows of FILTERED_STREAM (read from the server itself).
+  const res = await fetch(`${server!.endpoint}/${BUCKET}/${key}`, {
+    headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKIAE2EEXAMPLE/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0', 'x-amz-date': '20260101T000000Z' },
+  });
+  expect(res.status).toBe(200);
+  const lines = (await res.text()).trimEnd().split('\n');
+  expect(lines.length).toBeGreaterThan(0);
+  for (const line of lines.slice(0, 20)) expect(line.split(',')[1]).toMatch(/^"?sensor-\d+"?$/);
 
   expect(pageErrors).toEqual([]);
 });
