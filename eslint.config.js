@@ -58,9 +58,10 @@ export default tseslint.config(
     [{ group: ['**/ui/**', '**/aws/**', 'react', 'react-dom'], message: 'The worker sits below the SDK layer and the UI.' }],
   ),
   {
-    // The one exception: the generator worker sends PutRecords through an SDK client made by the page's own
-    // factory (src/aws/clients.ts), so generated traffic takes exactly the path every console call takes.
-    files: ['src/worker/generator.worker.ts'],
+    // The exceptions: the generator worker sends PutRecords through an SDK client made by the page's own
+    // factory (src/aws/clients.ts), so generated traffic takes exactly the path every console call takes;
+    // AWS mode's analytics worker reads and writes the account's streams through the same factory.
+    files: ['src/worker/generator.worker.ts', 'src/worker/analytics.worker.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -69,7 +70,7 @@ export default tseslint.config(
             {
               group: ['**/ui/**', 'react', 'react-dom'],
               message:
-                'generator.worker.ts may import src/aws (to build its KinesisClient like the page does) but never the UI.',
+                'The generator and analytics workers may import src/aws (to build their SDK clients like the page does) but never the UI.',
             },
           ],
         },

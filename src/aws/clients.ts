@@ -41,6 +41,11 @@ export interface ClientDeps {
    * (In Node the Kinesis client defaults to HTTP/2, which servers such as kinesalite do not speak.)
    */
   httpHandler?: KinesisClientConfig['requestHandler'];
+  /**
+   * AWS mode: where the analytics client's requests go. AWS no longer runs SQL applications, so the
+   * console runs them itself (localAnalytics.ts); without it the client calls the account's endpoint.
+   */
+  analyticsTransport?: Transport;
 }
 
 type CommonConfig = KinesisClientConfig & CloudWatchClientConfig;
@@ -98,7 +103,9 @@ export const createServiceClients = (settings: ConnectionSettings, deps: ClientD
   const config = commonConfig(settings, deps);
   const kinesis = new KinesisClient(config);
   const cloudwatch = new CloudWatchClient(config);
-  const analytics = new KinesisAnalyticsV2Client(config);
+  const analytics = new KinesisAnalyticsV2Client(
+    settings.mode === 'aws' && deps.analyticsTransport ? commonConfig({ mode: 'emulated', region: settings.region }, { emulatorTransport: deps.analyticsTransport }) : config,
+  );
   const firehose = new FirehoseClient(config);
   // Path-style addressing: the emulator (and an endpoint override) serves every bucket on one host.
   // Against AWS itself virtual-hosted style is the default and the one that works for every region.

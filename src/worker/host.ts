@@ -3,7 +3,7 @@ import { ScaledClock } from '../engine/common/clock';
 import type { ConsumerAppsExports } from '../engine/consumerApps/module';
 import type { ConsumerApplicationView } from '../engine/consumerApps/types';
 import type { FunctionsExports, PutFunctionInput } from '../engine/functions/module';
-import { AwsError } from '../engine/common/errors';
+import { AwsError, isAwsError } from '../engine/common/errors';
 import { parseStreamArn } from '../engine/kinesis/store/store';
 import type { FunctionStore } from '../engine/functions/store';
 import { Emulator, type EmulatorConfig } from '../engine/emulator';
@@ -29,6 +29,13 @@ export type EmulatorHostConfig = Omit<EmulatorConfig, 'clock'> & {
   /** Why there is no storage, for the user. */
   noStorageReason?: string;
   timers?: SaveTimers;
+  /**
+   * Runs before the emulator sees a request (AWS mode's local analytics looks up the real streams the
+   * request names). An AwsError it throws is the request's answer.
+   */
+  beforeRequest?: (request: HttpRequestLike) => Promise<void>;
+  /** What went wrong lately reading or writing these resource ARNs (AWS mode's local analytics), for analyticsRows. */
+  resourceProblems?: (arns: string[]) => string[];
 };
 
 /**
@@ -100,7 +107,7 @@ export class EmulatorHost implements ConsoleApi {
   }
 
   private build(): Emulator {
-    const { storage: _s, noStorageReason: _r, timers: _t, ...config } = this.config;
+    const { storage: _s, noStorageReason: _r, timers: _t, beforeRequest: _b, resourceProblems: _p, ...config } = this.config;
     return new Emulator({
       ...config,
       clock: this.clockSource,
@@ -200,6 +207,12 @@ export class EmulatorHost implements ConsoleApi {
     const reply = (response: HttpResponseLike): HttpReply => ({ cmd: WorkerCommand.Http, id: msg.id, ok: true, response });
     let response: HttpResponseLike;
     const readOnly = this.current.isReadOnly(msg.request);
+    try {
+      await this.config.beforeRequest?.(msg.request);
+    } catch (e) {
+      if (isAwsError(e)) return reply(this.current.failure(msg.request, e));
+      return { cmd: WorkerCommand.Http, id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
     try {
       response = await this.handle(msg.request);
     } catch (e) {
@@ -345,14 +358,28 @@ export class EmulatorHost implements ConsoleApi {
     await this.commits.commit().catch(() => {});
   }
 
+  /** Ends the timed work and saves what is pending: this emulator is being replaced (the saved state stays). */
+  async stop(): Promise<void> {
+    this.ticker.stop();
+    await this.flush();
+  }
+
   analyticsRows(applicationArn: string, limit?: number): AnalyticsRows {
     const { runtime, store } = this.current.exports<AnalyticsExports>('analytics');
     const tail = runtime.tail(applicationArn, 0, limit);
     const app = store.applications.get(applicationArn);
+    const arns = app
+      ? [...app.Inputs, ...app.Outputs].flatMap((x) => {
+          const d = 'InputId' in x ? (x.KinesisStreamsInputDescription ?? x.KinesisFirehoseInputDescription) : (x.KinesisStreamsOutputDescription ?? x.KinesisFirehoseOutputDescription);
+          return d ? [d.ResourceARN] : [];
+        })
+      : [];
+    const problems = this.config.resourceProblems?.(arns) ?? [];
     return {
       ...tail,
       plans: runtime.explain(applicationArn) ?? [],
       ...(app?._statusReason ? { statusReason: app._statusReason } : {}),
+      ...(problems.length ? { problems } : {}),
     };
   }
 

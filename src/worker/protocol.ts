@@ -21,6 +21,8 @@ export const WorkerCommand = {
   Serve: 'serve',
   /** The page's heartbeat: the worker answers at once with the same id (see client.ts). */
   Ping: 'ping',
+  /** The connection AWS mode's local analytics worker reaches the account with (sent once, before anything else). */
+  Configure: 'configure',
 } as const;
 export type WorkerCommand = (typeof WorkerCommand)[keyof typeof WorkerCommand];
 
@@ -43,6 +45,15 @@ export interface ServePort {
 export interface Ping {
   cmd: typeof WorkerCommand.Ping;
   id: number;
+}
+
+/**
+ * AWS mode's local analytics worker is told, first of all, which account to reach: the keys cross
+ * to it in memory, once, and are never stored (see src/aws/localAnalytics.ts).
+ */
+export interface Configure {
+  cmd: typeof WorkerCommand.Configure;
+  connection: { region: string; endpoint?: string; credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string } };
 }
 
 /** Page -> worker. */
@@ -245,6 +256,8 @@ export interface AnalyticsRows {
   plans: unknown[];
   /** Why the application stopped by itself, when it did. */
   statusReason?: string;
+  /** In AWS mode, what went wrong lately reading its source or writing its destinations (calls being retried, records given up). */
+  problems?: string[];
 }
 
 export type SqlDialect = SqlDialectWords;

@@ -4,7 +4,7 @@ import type { FirehoseExports } from '../firehose/module';
 import type { KinesisExports } from '../kinesis/module';
 import { parseStreamArn } from '../kinesis/store/store';
 import type { ReaderStart, StreamCheckpoint } from '../kinesis/consumer';
-import { SnapshotVersionError, type ModuleFactory, type OperationKind, type ServiceModule } from '../module';
+import { SnapshotVersionError, type ModuleFactory, type ModuleLookup, type OperationKind, type ServiceModule } from '../module';
 import type { AnalyticsEnvironment } from './actions/context';
 import { AnalyticsRuntime, type RuntimeEnvironment, type SourceReader, type SourceRecord } from './runtime';
 import { AnalyticsService, operations } from './service';
@@ -21,7 +21,7 @@ export interface AnalyticsExports {
 const readerStart = (position: InputStartingPosition): ReaderStart => (position === 'TRIM_HORIZON' ? { type: 'TRIM_HORIZON' } : { type: 'LATEST' });
 
 /** `arn:aws:firehose:<region>:<account>:deliverystream/<name>` -> its region and name. */
-const parseDeliveryStreamArn = (arn: string): { region: string; name: string } | undefined => {
+export const parseDeliveryStreamArn = (arn: string): { region: string; name: string } | undefined => {
   const m = /^arn:[^:]+:firehose:([^:]+):[^:]*:deliverystream\/(.+)$/.exec(arn);
   return m ? { region: m[1], name: m[2] } : undefined;
 };
@@ -70,7 +70,7 @@ const deliveryStreamSource = (firehose: FirehoseExports, region: string, name: s
 };
 
 /** The analytics service's view of Kinesis and Firehose: through their consumer and producers, never their stores. */
-export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseExports): AnalyticsEnvironment & RuntimeEnvironment => {
+export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseExports): AnalyticsWorld => {
   const exists = (arn: string, region: string): boolean => {
     const s = parseStreamArn(arn);
     if (!s || s.region !== region) return false;
@@ -154,11 +154,18 @@ export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseE
   };
 };
 
-/** Kinesis Data Analytics SQL applications: the control plane, and the applications that run. */
-export const analyticsModule: ModuleFactory = {
+/** What the analytics module reads from and writes to: the emulated services, or others (see {@link analyticsModuleOver}). */
+export type AnalyticsWorld = AnalyticsEnvironment & RuntimeEnvironment;
+
+/**
+ * Kinesis Data Analytics SQL applications over the streams `makeEnv` gives: the same control plane
+ * and SQL engine whichever world the records come from (the emulated services, or a real account's
+ * streams read over the network in AWS mode).
+ */
+export const analyticsModuleOver = (makeEnv: (lookup: ModuleLookup) => AnalyticsWorld): ModuleFactory => ({
   name: 'analytics',
   create(ctx, lookup): ServiceModule<AnalyticsExports> {
-    const env = kinesisEnvironment(lookup<KinesisExports>('kinesis'), lookup<FirehoseExports>('firehose'));
+    const env = makeEnv(lookup);
     const service = new AnalyticsService(ctx, env);
     const runtime = new AnalyticsRuntime(service.store, ctx.clock, ctx.rng, env);
     return {
@@ -175,4 +182,7 @@ export const analyticsModule: ModuleFactory = {
       advance: (now) => runtime.advance(now),
     };
   },
-};
+});
+
+/** Kinesis Data Analytics SQL applications over the emulated Kinesis and Firehose: the control plane, and the applications that run. */
+export const analyticsModule: ModuleFactory = analyticsModuleOver((lookup) => kinesisEnvironment(lookup<KinesisExports>('kinesis'), lookup<FirehoseExports>('firehose')));

@@ -199,6 +199,21 @@ describe('AnalyticsRuntime', () => {
     expect(t.w.state.delivered.map((d) => JSON.parse(d.data).SENSOR_ID)).toEqual(['sensor-1']);
   });
 
+  it('carries on from where it had read when the runtime is rebuilt while running (a reload)', () => {
+    const t = setUp();
+    t.start('NOW');
+    t.put(record('sensor-1', 10, 50));
+    t.run(1000);
+    // The page reloads: the same applications, a new runtime.
+    const again = new AnalyticsRuntime(t.h.service.store, t.h.clock, t.h.ctx.rng, t.w.env);
+    t.put(record('sensor-2', 10, 90));
+    for (let i = 0; i < 5; i++) {
+      t.h.clock.advance(POLL_MS);
+      again.advance(t.h.clock.now());
+    }
+    expect(t.w.state.delivered.map((d) => JSON.parse(d.data).SENSOR_ID)).toEqual(['sensor-1', 'sensor-2']);
+  });
+
   it('keeps output a destination refuses and delivers it later', () => {
     const t = setUp();
     t.w.state.accept = 0;

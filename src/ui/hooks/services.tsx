@@ -2,7 +2,8 @@ import { QueryClient, useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { ServiceClients } from '../../aws/clients';
 import type { ConnectionSettings } from '../../aws/connection';
-import { emulatorClient } from '../../worker/client';
+import { localAnalyticsClient } from '../../aws/localAnalyticsClient';
+import { emulatorClient, type EmulatorClient } from '../../worker/client';
 import { useConnectionStore } from '../state/connection';
 
 type ClientsModule = typeof import('../../aws/clients');
@@ -28,11 +29,21 @@ const made = new WeakMap<ConnectionSettings, ServiceClients>();
 const clientsFor = (m: ClientsModule, settings: ConnectionSettings): ServiceClients => {
   let clients = made.get(settings);
   if (!clients) {
-    clients = m.createServiceClients(settings, settings.mode === 'emulated' ? { emulatorTransport: emulatorClient().transport } : {});
+    clients = m.createServiceClients(
+      settings,
+      settings.mode === 'emulated' ? { emulatorTransport: emulatorClient().transport } : { analyticsTransport: analyticsChannel(settings).transport },
+    );
     made.set(settings, clients);
   }
   return clients;
 };
+
+/**
+ * Where SQL applications run: the emulator in emulated mode; in AWS mode this browser's local
+ * analytics over the account's streams (AWS no longer runs them). Its console channel gives their rows.
+ */
+export const analyticsChannel = (settings: ConnectionSettings): EmulatorClient =>
+  settings.mode === 'emulated' ? emulatorClient() : localAnalyticsClient(settings);
 
 const ServicesContext = createContext<ConnectionSettings | null>(null);
 

@@ -19,8 +19,7 @@ import {
   type SourceSchema,
 } from '@aws-sdk/client-kinesis-analytics-v2';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { emulatorClient } from '../../worker/client';
-import { useServices } from './services';
+import { analyticsChannel, useServices } from './services';
 
 export type { ApplicationDetail, ApplicationSummary, RecordColumn, SourceSchema };
 
@@ -319,6 +318,8 @@ export interface ApplicationRows {
   streams: import('../../engine/analytics/runtime').StreamTail[];
   plans: unknown[];
   statusReason?: string;
+  /** In AWS mode, what went wrong lately reading the source or writing a destination. */
+  problems?: string[];
 }
 
 /**
@@ -329,9 +330,9 @@ export const useApplicationRows = (applicationArn: string, running: boolean, pau
   const { settings } = useServices();
   return useQuery({
     queryKey: ['analytics', 'rows', applicationArn],
-    enabled: settings.mode === 'emulated' && applicationArn !== '',
+    enabled: applicationArn !== '',
     // Only the rows a table shows cross to the page four times a second; a download asks for all.
-    queryFn: (): Promise<ApplicationRows> => emulatorClient().console.analyticsRows(applicationArn, LIVE_ROWS),
+    queryFn: (): Promise<ApplicationRows> => analyticsChannel(settings).console.analyticsRows(applicationArn, LIVE_ROWS),
     refetchInterval: running && !paused ? 250 : running ? false : 5000,
   });
 };
@@ -340,5 +341,8 @@ export const useApplicationRows = (applicationArn: string, running: boolean, pau
 export const LIVE_ROWS = 50;
 
 /** Every row the application keeps of one in-application stream (its tail), for a download. */
-export const fetchStreamRows = async (applicationArn: string, stream: string): Promise<ApplicationRows['streams'][number] | undefined> =>
-  (await emulatorClient().console.analyticsRows(applicationArn)).streams.find((s) => s.name === stream);
+export const useFetchStreamRows = () => {
+  const { settings } = useServices();
+  return async (applicationArn: string, stream: string): Promise<ApplicationRows['streams'][number] | undefined> =>
+    (await analyticsChannel(settings).console.analyticsRows(applicationArn)).streams.find((s) => s.name === stream);
+};

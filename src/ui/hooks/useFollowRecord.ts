@@ -4,7 +4,6 @@ import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand } from '@
 import { ListObjectsV2Command, type _Object } from '@aws-sdk/client-s3';
 import { useQuery } from '@tanstack/react-query';
 import type { AggregateOrigin, RecordOrigin, StreamTail, TailRow } from '../../engine/analytics/runtime';
-import { emulatorClient } from '../../worker/client';
 import { bucketOfArn } from '../lib/firehoseRules';
 import {
   deliveryStreamOfKey,
@@ -22,7 +21,7 @@ import {
 } from '../lib/follow';
 import { asText, gunzipPart, isGzip } from '../lib/objectPreview';
 import { arnNames } from '../workshop/detectors';
-import { useServices } from './services';
+import { analyticsChannel, useServices } from './services';
 import { listApplications } from './useAnalytics';
 import { s3DestinationOf } from './useFirehose';
 import { getBytes } from './useS3';
@@ -91,7 +90,7 @@ const sameName = (output: string, stream: string) => output === stream || output
  * console channel), its outputs, and the newest objects its delivery streams wrote (searched by content).
  */
 export const useFollowRecord = (start: FollowStart | undefined) => {
-  const { analytics, firehose, kinesis, s3 } = useServices();
+  const { settings, analytics, firehose, kinesis, s3 } = useServices();
   return useQuery({
     queryKey: ['follow', start],
     enabled: start !== undefined,
@@ -104,7 +103,7 @@ export const useFollowRecord = (start: FollowStart | undefined) => {
       const tails = new Map<string, StreamTail[]>();
       const rowsOf = async (a: ApplicationDetail) => {
         const arn = a.ApplicationARN!;
-        if (!tails.has(arn)) tails.set(arn, a.ApplicationStatus === 'RUNNING' || a.ApplicationStatus === 'UPDATING' ? (await emulatorClient().console.analyticsRows(arn)).streams : []);
+        if (!tails.has(arn)) tails.set(arn, a.ApplicationStatus === 'RUNNING' || a.ApplicationStatus === 'UPDATING' ? (await analyticsChannel(settings).console.analyticsRows(arn)).streams : []);
         return tails.get(arn)!;
       };
 

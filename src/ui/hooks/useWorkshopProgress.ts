@@ -3,12 +3,11 @@ import { DescribeDeliveryStreamCommand, ListDeliveryStreamsCommand } from '@aws-
 import { ListBucketsCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
-import { emulatorClient } from '../../worker/client';
 import type { WorkshopApplication, WorkshopDeliveryStream, WorkshopSnapshot } from '../workshop/detectors';
 import { useStore } from 'zustand';
 import { currentStep, evaluate, progressStore, useScenarioStore } from '../workshop/progress';
 import { scenarioById } from '../workshop/scenarios';
-import { useServices } from './services';
+import { analyticsChannel, useServices } from './services';
 import { listApplications } from './useAnalytics';
 import { useGeneratorRun } from './useGenerator';
 import { sumOf, useStreamMetrics } from './useMetrics';
@@ -50,8 +49,8 @@ const bucketOf = (arn: string | undefined) => arn?.replace(/^arn:[^:]+:s3:::/, '
 export const staticPrefix = (prefix: string | undefined) => (prefix ?? '').split('!{')[0];
 
 /**
- * Gathers a snapshot of the console's state with the SDK clients (and, in emulated mode, the
- * rows of running applications over the console channel), polling every few seconds while it is
+ * Gathers a snapshot of the console's state with the SDK clients (and the
+ * rows of running applications over the analytics channel), polling every few seconds while it is
  * mounted, and ticks the walkthrough's steps whose checks pass. Mount it only where the
  * walkthrough is shown.
  */
@@ -80,9 +79,9 @@ export const useWorkshopProgress = () => {
         const a = d.status === 'fulfilled' ? d.value.ApplicationDetail : undefined;
         if (!a) continue;
         let totals: Record<string, number> | undefined;
-        if (mode === 'emulated' && a.ApplicationStatus === 'RUNNING' && a.ApplicationARN) {
+        if (a.ApplicationStatus === 'RUNNING' && a.ApplicationARN) {
           // Totals only: the walkthrough needs no rows.
-          const rows = await emulatorClient().console.analyticsRows(a.ApplicationARN, 0);
+          const rows = await analyticsChannel(settings).console.analyticsRows(a.ApplicationARN, 0);
           totals = Object.fromEntries(rows.streams.map((s) => [s.name, s.total]));
         }
         apps.push(toWorkshopApp(a, totals));

@@ -16,6 +16,7 @@ import { appParts, useApplication, useDeleteApplication, useStartApplication, us
 import { AppStatus } from './AppStatus';
 import { DestinationTab } from './DestinationTab';
 import { FlinkExportModal } from './FlinkExportModal';
+import { LocalRunNotice } from './LocalRunNotice';
 import { applicationHref, applicationPath } from './links';
 import { SourceTab } from './SourceTab';
 import { SqlTab } from './SqlTab';
@@ -130,6 +131,7 @@ export default function ApplicationDetailPage({ params, query }: { params: Recor
       }
     >
       <SpaceBetween size="l">
+        <LocalRunNotice />
         <Container header={<Header variant="h2">Application details</Header>}>
           <KeyValuePairs
             columns={4}

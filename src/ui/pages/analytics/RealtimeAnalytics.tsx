@@ -1,3 +1,4 @@
+import Alert from '@cloudscape-design/components/alert';
 import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
@@ -7,13 +8,14 @@ import Table from '@cloudscape-design/components/table';
 import Tabs from '@cloudscape-design/components/tabs';
 import { useState } from 'react';
 import { FollowRecordModal } from '../../components/FollowRecord';
+import { useConnectionMode } from '../../hooks/services';
 import type { FollowStart } from '../../hooks/useFollowRecord';
 import { downloadText } from '../../lib/download';
 import {
-  fetchStreamRows,
   formatRowtime as formatTime,
   LIVE_ROWS,
   useApplicationRows,
+  useFetchStreamRows,
   type ApplicationDetail,
   type StreamRows,
   type TailRow,
@@ -39,6 +41,7 @@ const json = (s: StreamRows) =>
 
 function StreamTable({ arn, stream, paused, onHover, onFollow }: { arn: string; stream: StreamRows; paused: boolean; onHover(over: boolean): void; onFollow(row: TailRow): void }) {
   const rows = stream.rows.slice(-LIVE_ROWS).reverse();
+  const fetchStreamRows = useFetchStreamRows();
   /** Downloads every row the application keeps of the stream, not just the ones shown. */
   const download = async (as: 'csv' | 'json') => {
     const all = (await fetchStreamRows(arn, stream.name)) ?? stream;
@@ -101,6 +104,7 @@ function StreamTable({ arn, stream, paused, onHover, onFollow }: { arn: string; 
 /** Live rows of every in-application stream, newest first; the KDA console's "Real-time analytics". */
 export function RealtimeAnalytics({ app }: { app: ApplicationDetail }) {
   const [paused, setPaused] = useState(false);
+  const mode = useConnectionMode();
   const running = app.ApplicationStatus === 'RUNNING' || app.ApplicationStatus === 'UPDATING';
   const rows = useApplicationRows(app.ApplicationARN ?? '', running, paused);
   const [tab, setTab] = useState<string | undefined>();
@@ -110,11 +114,21 @@ export function RealtimeAnalytics({ app }: { app: ApplicationDetail }) {
   return (
     <Container
       header={
-        <Header variant="h2" description="The newest rows of each in-application stream while the application runs. The SQL runs in this browser tab, on the emulator's clock.">
+        <Header
+          variant="h2"
+          description={`The newest rows of each in-application stream while the application runs. The SQL runs in this browser tab, ${mode === 'aws' ? "over your account's stream, while the tab is open" : "on the emulator's clock"}.`}
+        >
           Real-time analytics
         </Header>
       }
     >
+      {rows.data?.problems?.length ? (
+        <Alert type="warning" header="Reading or delivering is failing" data-testid="analytics-problems">
+          {rows.data.problems.map((p) => (
+            <div key={p}>{p}</div>
+          ))}
+        </Alert>
+      ) : null}
       {!running ? (
         <Box color="text-status-inactive" data-testid="realtime-idle">
           {app.ApplicationStatus === 'STARTING' ? 'The application is starting…' : 'The application is not running. Save and run the SQL to see rows here.'}
