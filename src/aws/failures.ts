@@ -82,6 +82,10 @@ export const regionOfEndpoint = (endpoint: string): string | undefined => {
   }
 };
 
+const testActionOf = (service: ServiceKey): string => SERVICES.find((s) => s.key === service)?.testAction ?? '';
+
+const shortOf = (service: ServiceKey): string => SERVICES.find((s) => s.key === service)?.short ?? service;
+
 /** What an "is not authorized to perform" message says: who, which permission, on what, and whether a Deny said so. */
 export interface AccessDenial {
   principal?: string;
@@ -191,7 +195,7 @@ const regionHint = (p: Extract<AuthProblem, { kind: 'region' }>, settings: Conne
   const endpoint = endpointFor(settings, service);
   const named = endpoint ? regionOfEndpoint(endpoint) : undefined;
   const other = p.expected ?? (named && named !== settings.region ? named : undefined);
-  const where = endpoint ? `\`${endpoint}\`` : 'The endpoint';
+  const where = endpoint ? `\`${endpoint}\`` : `the ${shortOf(service)} endpoint`;
   return other
     ? `The request was signed for ${p.signedFor ?? settings.region}, but ${where} answers for ${other}. Choose ${other} as the region${endpoint ? ', or change the endpoint override' : ''}.`
     : `The request was signed for ${p.signedFor ?? settings.region}, but ${where} answers for another region. Choose the region the endpoint belongs to${endpoint ? ', or change the endpoint override' : ''}.`;
@@ -216,10 +220,6 @@ export const authHint = (error: unknown, settings: ConnectionSettings, service: 
   if (p.kind === 'region') return regionHint(p, settings, service);
   return AUTH_HINTS[p.kind];
 };
-
-const testActionOf = (service: ServiceKey): string => SERVICES.find((s) => s.key === service)?.testAction ?? '';
-
-const shortOf = (service: ServiceKey): string => SERVICES.find((s) => s.key === service)?.short ?? service;
 
 const networkHint = (settings: ConnectionSettings, service: ServiceKey, reach: Reachability | undefined): string => {
   const endpoint = endpointFor(settings, service);

@@ -21,7 +21,9 @@ export const describeError = (e: unknown): ShownError => {
     const words = authWords(e);
     if (words) {
       const denied = authProblemOf(e)?.kind === 'denied';
-      return { type, message: denied ? plain(words) : `${err.message ?? ''} ${plain(words)}`.trim() };
+      const aws = (err.message ?? '').trim();
+      const said = aws && !/[.!?]$/.test(aws) ? `${aws}.` : aws;
+      return { type, message: denied ? plain(words) : `${said} ${plain(words)}`.trim() };
     }
     return { type, message: err.message ?? '' };
   }
