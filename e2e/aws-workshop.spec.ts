@@ -87,7 +87,8 @@ const expectSignedWithTheKeys = async (net: ReturnType<typeof watchRequests>, en
 test('the workshop against the emulator server: stream, generator, read back, Firehose to S3; every call signed, no key stored', async ({
   page,
 }) => {
-  test.setTimeout(180_000);
+  // Many pages and two services' round trips: generous on a busy machine.
+  test.setTimeout(420_000);
   const net = watchRequests(page);
   const conn = new ConnectionPanel(page);
   const list = new StreamsListPage(page);
@@ -200,7 +201,7 @@ test('the workshop against the emulator server: stream, generator, read back, Fi
 test('Kinesis alone at kinesalite, the rest at AWS: the label says so, the test shows each service, records go in and come back', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const kinesalite = (require('kinesalite') as (o: Record<string, number>) => Server)({
     createStreamMs: 0,
     deleteStreamMs: 0,
@@ -209,14 +210,14 @@ test('Kinesis alone at kinesalite, the rest at AWS: the label says so, the test 
   await new Promise<void>((resolve) => kinesalite.listen(KINESALITE_PORT, '127.0.0.1', resolve));
   expect((kinesalite.address() as AddressInfo).port).toBe(KINESALITE_PORT);
   try {
-    // Nothing may reach AWS from a test: its hosts are refused here.
-    await page.route('https://*.amazonaws.com/**', (r) => r.abort('addressunreachable'));
     const net = watchRequests(page);
     const conn = new ConnectionPanel(page);
     const list = new StreamsListPage(page);
     const STREAM = 'kinesalite-stream';
 
     await list.goto();
+    // Nothing may reach AWS from a test: its hosts are refused here.
+    await page.route('https://*.amazonaws.com/**', (r) => r.abort('addressunreachable'));
     await conn.openSettings();
     await conn.fillAws({ ...KEYS, region: 'us-east-1', endpoints: { kinesis: KINESALITE } });
     await conn.testConnection();

@@ -30,7 +30,7 @@ export function TestResult({ checks, where }: { checks: ServiceCheck[]; where: s
               {nameOf(c.service)}: {c.action}{' '}
               {c.ok ? `answered, ${c.found} in ${where}.` : `failed: ${c.failure.type}. ${c.failure.message}`}
             </StatusIndicator>
-            {c.endpoint !== 'emulator' && (
+            {c.endpoint !== 'emulator' && (c.ok || !c.failure.message.includes(c.endpoint)) && (
               <Box variant="small" color="text-body-secondary" margin={{ left: 'l' }}>
                 {c.endpoint}
               </Box>
