@@ -238,7 +238,7 @@ const networkHint = (settings: ConnectionSettings, service: ServiceKey, reach: R
     case 'unreachable':
       return endpoint
         ? `Nothing answers at \`${origin}\`: check that the server is running and listening on that host and port (\`npm run emulator\` listens on 127.0.0.1:4567).`
-        : `Nothing answers at \`${origin}\`: check your network connection and the region. A proxy, firewall or browser extension that blocks amazonaws.com can also cause this.`;
+        : 'No AWS endpoint answered: check your network connection and the region. A proxy, firewall or browser extension that blocks amazonaws.com can also cause this.';
     case undefined:
       return endpoint
         ? "Check that a server is listening at that address, and that it sends CORS headers so a web page may call it (the console's own `npm run emulator` does)."
