@@ -7,7 +7,11 @@ export interface AwsConnection {
   secretAccessKey: string;
   sessionToken?: string;
   endpoint?: string;
+  /** Per-service endpoints: kinesis, firehose, s3, cloudwatch, analytics. */
+  endpoints?: Partial<Record<ServiceKey, string>>;
 }
+
+export type ServiceKey = 'kinesis' | 'firehose' | 's3' | 'cloudwatch' | 'analytics';
 
 /** The connection settings panel, opened from the mode indicator in the top bar. */
 export class ConnectionPanel extends ConsolePage {
@@ -44,6 +48,30 @@ export class ConnectionPanel extends ConsolePage {
     await this.field('connection-secret-access-key').fill(c.secretAccessKey);
     await this.field('connection-session-token').fill(c.sessionToken ?? '');
     await this.field('connection-endpoint').fill(c.endpoint ?? '');
+    for (const [service, endpoint] of Object.entries(c.endpoints ?? {})) await (await this.serviceEndpoint(service as ServiceKey)).fill(endpoint);
+  }
+
+  /** One service's own endpoint field, under "Endpoint per service" (opened if it is closed). */
+  async serviceEndpoint(service: ServiceKey): Promise<Locator> {
+    const input = this.field(`connection-endpoint-${service}`);
+    if (!(await input.isVisible())) await this.page.getByTestId('connection-service-endpoints').getByText('Endpoint per service').click();
+    await expect(input).toBeVisible();
+    return input;
+  }
+
+  /** One service's line in the connection test's result. */
+  serviceResult(service: ServiceKey): Locator {
+    return this.page.getByTestId(`connection-test-${service}`);
+  }
+
+  /** The IAM policy generator, opened. */
+  async openPolicy() {
+    await this.page.getByTestId('policy-generator').getByText('IAM policy for these credentials').click();
+    await expect(this.field('policy-accountId')).toBeVisible();
+  }
+
+  get policyJson(): Locator {
+    return this.page.getByTestId('policy-json');
   }
 
   /** The "Paste credentials" text area. */

@@ -10,7 +10,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { startEmulatorServer, type EmulatorServer } from '../../server/http';
 import { EmulatorRestartedError } from '../worker/protocol';
 import { createServiceClients, EMULATOR_ENDPOINT } from './clients';
-import { connectionLabel, defaultConnectionSettings, describeConnectionFailure, endpointError, type ConnectionSettings } from './connection';
+import { defaultConnectionSettings, type ConnectionSettings } from './connection';
+import { describeConnectionFailure } from './failures';
 
 describe('createServiceClients', () => {
   const emulated = () => {
@@ -184,49 +185,5 @@ describe('AWS mode against an AWS-compatible server', () => {
       message: `No answer from http://127.0.0.1:${port}.`,
     });
     clients.destroy();
-  });
-});
-
-describe('connection helpers', () => {
-  it('keeps AWS error types and messages, with a hint for the usual credential mistakes', () => {
-    const error = Object.assign(new Error('The security token included in the request is invalid.'), {
-      name: 'UnrecognizedClientException',
-      $metadata: { httpStatusCode: 400 },
-    });
-    expect(describeConnectionFailure(error, { mode: 'aws', region: 'us-east-1' })).toEqual({
-      type: 'UnrecognizedClientException',
-      message: 'The security token included in the request is invalid.',
-      hint: 'The access key id is not known to AWS: check it, and the region.',
-    });
-  });
-
-  it('reports a fetch that got no answer (network or CORS) as a network error', () => {
-    const failure = describeConnectionFailure(new TypeError('Failed to fetch'), {
-      mode: 'aws',
-      region: 'eu-central-1',
-    });
-    expect(failure).toMatchObject({
-      type: 'NetworkError',
-      message: 'No answer from the Kinesis endpoint of eu-central-1.',
-    });
-  });
-
-  it('validates endpoint overrides', () => {
-    expect(endpointError('http://127.0.0.1:4567')).toBeUndefined();
-    expect(endpointError('https://kinesis.us-east-1.amazonaws.com')).toBeUndefined();
-    expect(endpointError('http://')).toBe('Enter a full URL such as http://127.0.0.1:4567.');
-    expect(endpointError('not a url')).toBe('The endpoint must start with http:// or https://.');
-    expect(endpointError('http://u:p@127.0.0.1:4567')).toBe('Do not put credentials in the endpoint URL.');
-    expect(endpointError('http://127.0.0.1:4567/?a=1')).toBe(
-      'The endpoint cannot have a query string or fragment.',
-    );
-  });
-
-  it('names the connection for the top bar', () => {
-    expect(connectionLabel(defaultConnectionSettings)).toBe('Emulated');
-    expect(connectionLabel({ mode: 'aws', region: 'us-west-2' })).toBe('AWS · us-west-2');
-    expect(connectionLabel({ mode: 'aws', region: 'us-east-1', endpoint: 'http://127.0.0.1:4567' })).toBe(
-      'Endpoint · 127.0.0.1:4567',
-    );
   });
 });

@@ -4,8 +4,17 @@ import { FirehoseClient } from '@aws-sdk/client-firehose';
 import { KinesisAnalyticsV2Client } from '@aws-sdk/client-kinesis-analytics-v2';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { StandardRetryStrategy } from '@smithy/core/retry';
-import type { RetryErrorInfo, StandardRetryToken } from '@smithy/types';
-import { endpointError, EMULATED_REGION, type AwsCredentialsInput, type ConnectionSettings } from './connection';
+import type { MiddlewareStack, RetryErrorInfo, StandardRetryToken } from '@smithy/types';
+import {
+  endpointError,
+  endpointFor,
+  EMULATED_REGION,
+  namedEndpoints,
+  type AwsCredentialsInput,
+  type ConnectionSettings,
+  type ServiceKey,
+} from './connection';
+import { CALL_SITE, type CallSite } from './failures';
 import { EmulatorRequestHandler, type Transport } from './handler';
 
 /** Dummy keys the emulator accepts: requests are still signed, as they would be for AWS. */
@@ -83,13 +92,12 @@ const commonConfig = (settings: ConnectionSettings, deps: ClientDeps): CommonCon
     };
   }
   if (!settings.credentials) throw new Error('AWS mode needs credentials');
-  const endpointProblem = settings.endpoint ? endpointError(settings.endpoint) : undefined;
+  const endpointProblem = namedEndpoints(settings).map(endpointError).find(Boolean);
   if (endpointProblem) throw new Error(endpointProblem);
   return {
     region: settings.region,
     // Only the SDK sees the keys: it signs each request with them (SigV4) and never sends them.
     credentials: settings.credentials,
-    ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     // By default the SDK's own handler: fetch in a browser or worker.
     ...(deps.httpHandler ? { requestHandler: deps.httpHandler } : {}),
     // Standard retry mode: jittered backoff for throttling and transient faults, 3 attempts.
@@ -98,18 +106,53 @@ const commonConfig = (settings: ConnectionSettings, deps: ClientDeps): CommonCon
   };
 };
 
-/** Builds every SDK client the console uses for one connection setting. */
+/**
+ * Marks every error a client throws with the call it came from (service and operation), so the
+ * console can name the permission a denied call lacked even when AWS's message does not (S3's
+ * "Access Denied"). See failures.ts.
+ */
+const markCalls = <I extends object, O extends object>(stack: MiddlewareStack<I, O>, service: ServiceKey): void => {
+  stack.add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (e) {
+        if (typeof e === 'object' && e !== null) {
+          const call: CallSite = { service, operation: (context.commandName ?? '').replace(/Command$/, '') };
+          Object.defineProperty(e, CALL_SITE, { value: call, enumerable: false, configurable: true });
+        }
+        throw e;
+      }
+    },
+    { step: 'initialize', name: 'consoleCallSite', override: true },
+  );
+};
+
+/** Builds every SDK client the console uses for one connection setting, each at its service's endpoint. */
 export const createServiceClients = (settings: ConnectionSettings, deps: ClientDeps = {}): ServiceClients => {
   const config = commonConfig(settings, deps);
-  const kinesis = new KinesisClient(config);
-  const cloudwatch = new CloudWatchClient(config);
+  const at = (service: ServiceKey) => {
+    const endpoint = endpointFor(settings, service);
+    return endpoint ? { ...config, endpoint } : config;
+  };
+  const kinesis = new KinesisClient(at('kinesis'));
+  const cloudwatch = new CloudWatchClient(at('cloudwatch'));
+  // In AWS mode SQL applications run in this tab (AWS no longer runs them): the local worker answers.
   const analytics = new KinesisAnalyticsV2Client(
-    settings.mode === 'aws' && deps.analyticsTransport ? commonConfig({ mode: 'emulated', region: settings.region }, { emulatorTransport: deps.analyticsTransport }) : config,
+    settings.mode === 'aws' && deps.analyticsTransport ? commonConfig({ mode: 'emulated', region: settings.region }, { emulatorTransport: deps.analyticsTransport }) : at('analytics'),
   );
-  const firehose = new FirehoseClient(config);
+  const firehose = new FirehoseClient(at('firehose'));
   // Path-style addressing: the emulator (and an endpoint override) serves every bucket on one host.
   // Against AWS itself virtual-hosted style is the default and the one that works for every region.
-  const s3 = new S3Client({ ...(config as S3ClientConfig), forcePathStyle: settings.mode === 'emulated' || !!settings.endpoint });
+  const s3 = new S3Client({
+    ...(at('s3') as S3ClientConfig),
+    forcePathStyle: settings.mode === 'emulated' || endpointFor(settings, 's3') !== undefined,
+  });
+  markCalls(kinesis.middlewareStack, 'kinesis');
+  markCalls(cloudwatch.middlewareStack, 'cloudwatch');
+  markCalls(analytics.middlewareStack, 'analytics');
+  markCalls(firehose.middlewareStack, 'firehose');
+  markCalls(s3.middlewareStack, 's3');
   const all = [kinesis, cloudwatch, analytics, firehose, s3];
   return {
     settings,

@@ -18,9 +18,43 @@ export interface ConnectionSettings {
   mode: 'emulated' | 'aws';
   region: string;
   credentials?: AwsCredentialsInput;
-  /** Overrides the service endpoint (kinesalite, LocalStack, `npm run emulator`). */
+  /** Overrides the endpoint of every service (kinesalite, LocalStack, `npm run emulator`). */
   endpoint?: string;
+  /** One service's own endpoint, over `endpoint` (Kinesis at kinesalite, the rest at AWS). */
+  endpoints?: Partial<Record<ServiceKey, string>>;
 }
+
+/** The services the console calls, each with its own SDK client and (optionally) its own endpoint. */
+export type ServiceKey = 'kinesis' | 'firehose' | 's3' | 'cloudwatch' | 'analytics';
+
+export interface ServiceInfo {
+  key: ServiceKey;
+  /** As people name it: "Kinesis Data Streams". */
+  name: string;
+  /** The short name for labels: "Kinesis". */
+  short: string;
+  /** The call a connection test makes, with no resource needed. */
+  testAction: string;
+}
+
+/** The services in the order the console lists them. */
+export const SERVICES: readonly ServiceInfo[] = [
+  { key: 'kinesis', name: 'Kinesis Data Streams', short: 'Kinesis', testAction: 'ListStreams' },
+  { key: 'firehose', name: 'Amazon Data Firehose', short: 'Firehose', testAction: 'ListDeliveryStreams' },
+  { key: 's3', name: 'Amazon S3', short: 'S3', testAction: 'ListBuckets' },
+  { key: 'cloudwatch', name: 'CloudWatch', short: 'CloudWatch', testAction: 'ListMetrics' },
+  { key: 'analytics', name: 'Kinesis Data Analytics', short: 'Kinesis Analytics', testAction: 'ListApplications' },
+];
+
+/** Where one service's calls go: its own override, else the override for all, else AWS itself (undefined). */
+export const endpointFor = (settings: ConnectionSettings, service: ServiceKey): string | undefined =>
+  settings.mode === 'emulated' ? undefined : settings.endpoints?.[service] || settings.endpoint || undefined;
+
+/** Every endpoint the settings name (the one for all services and the per-service ones), for validation. */
+export const namedEndpoints = (settings: ConnectionSettings): string[] => [
+  ...(settings.endpoint ? [settings.endpoint] : []),
+  ...Object.values(settings.endpoints ?? {}).filter((e): e is string => !!e),
+];
 
 export const EMULATED_REGION = 'us-east-1';
 
@@ -47,61 +81,40 @@ export const endpointError = (endpoint: string): string | undefined => {
   return undefined;
 };
 
-/** What to call this connection in the top bar: "Emulated", "AWS · us-west-2", "Endpoint · 127.0.0.1:4567". */
+const hostOf = (endpoint: string): string => {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
+};
+
+/** Where one service's calls go, in words: "http://127.0.0.1:4567" or "AWS in us-west-2". */
+export const targetOf = (settings: ConnectionSettings, service: ServiceKey): string =>
+  endpointFor(settings, service) ?? `AWS in ${settings.region}`;
+
+/**
+ * What to call this connection in the top bar: "Emulated", "AWS · us-west-2",
+ * "Endpoint · 127.0.0.1:4567", and with per-service overrides the services that go elsewhere:
+ * "AWS · us-west-2 · Kinesis at 127.0.0.1:4615", "Endpoint · 127.0.0.1:4567 · 2 overrides".
+ */
 export const connectionLabel = (settings: ConnectionSettings): string => {
   if (settings.mode === 'emulated') return 'Emulated';
-  if (settings.endpoint) {
-    try {
-      return `Endpoint · ${new URL(settings.endpoint).host}`;
-    } catch {
-      return `Endpoint · ${settings.endpoint}`;
-    }
-  }
-  return `AWS · ${settings.region}`;
+  const targets = SERVICES.map((s) => endpointFor(settings, s.key));
+  // Every service at the same server, however it was said.
+  if (targets[0] && targets.every((t) => t === targets[0])) return `Endpoint · ${hostOf(targets[0])}`;
+  const base = settings.endpoint ? `Endpoint · ${hostOf(settings.endpoint)}` : `AWS · ${settings.region}`;
+  const elsewhere = SERVICES.filter((_, i) => targets[i] !== (settings.endpoint || undefined));
+  if (elsewhere.length === 0) return base;
+  if (elsewhere.length > 1) return `${base} · ${elsewhere.length} overrides`;
+  const own = endpointFor(settings, elsewhere[0].key);
+  return `${base} · ${elsewhere[0].short} at ${own ? hostOf(own) : 'AWS'}`;
 };
 
-/** A failed call, as the connection test shows it: AWS's error type and message, or what went wrong on the way. */
-export interface ConnectionFailure {
-  /** AWS's error type (UnrecognizedClientException), or `NetworkError` when no answer came back. */
-  type: string;
-  message: string;
-  /** A plain-words hint at what to check. */
-  hint?: string;
-}
-
-const hints: Record<string, string> = {
-  UnrecognizedClientException: 'The access key id is not known to AWS: check it, and the region.',
-  InvalidSignatureException: 'The secret access key does not match the access key id.',
-  SignatureDoesNotMatch: 'The secret access key does not match the access key id.',
-  ExpiredTokenException: 'The session token has expired: get fresh temporary credentials.',
-  AccessDeniedException: 'The keys work, but their policy does not allow kinesis:ListStreams.',
-  IncompleteSignatureException:
-    'The request was not fully signed: a session token may be missing or malformed.',
-};
-
-/** Turns whatever a connection test threw into something a person can act on. */
-export const describeConnectionFailure = (
-  error: unknown,
-  settings: ConnectionSettings,
-): ConnectionFailure => {
-  const e = error as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } } | undefined;
-  const status = e?.$metadata?.httpStatusCode;
-  const name = e?.name ?? 'Error';
-  const message = e?.message ?? String(error);
-  // The SDK reports a request that got no HTTP answer at all as a TypeError from fetch (browser)
-  // or a system error (Node): no status code.
-  if (
-    status === undefined &&
-    (name === 'TypeError' || /fetch|network|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|socket/i.test(message))
-  ) {
-    const where = settings.endpoint ?? `the Kinesis endpoint of ${settings.region}`;
-    return {
-      type: 'NetworkError',
-      message: `No answer from ${where}.`,
-      hint: settings.endpoint
-        ? "Check that a server is listening at that address, and that it sends CORS headers so a web page may call it (the console's own `npm run emulator` does)."
-        : 'Check your network connection and the region. A browser extension or proxy that blocks the request can also cause this.',
-    };
-  }
-  return { type: name, message, ...(hints[name] ? { hint: hints[name] } : {}) };
+/** Where each service's calls go, one line each, for the top bar's tooltip and the dialog. */
+export const connectionTargets = (settings: ConnectionSettings): string => {
+  if (settings.mode === 'emulated') return 'the emulator inside this page';
+  const targets = SERVICES.map((s) => targetOf(settings, s.key));
+  if (targets.every((t) => t === targets[0])) return targets[0];
+  return SERVICES.map((s, i) => `${s.short}: ${targets[i]}`).join('; ');
 };

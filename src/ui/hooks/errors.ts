@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { authProblemOf, authWords } from '../../aws/failures';
 import { useNotificationStore, watchKey, type Watch } from '../state/notifications';
 import type { ShownError } from '../lib/fieldMessages';
 import { useLocation } from './route';
@@ -6,11 +7,25 @@ import { useLocation } from './route';
 export { fieldForError, formatError, type ShownError } from '../lib/fieldMessages';
 export { applicationChange } from '../state/notifications';
 
-/** The SDK puts AWS's error type in `name` and its text in `message`. */
+/** Words written for the console's code spans (`x`), as plain text. */
+const plain = (text: string) => text.replace(/`/g, '');
+
+/**
+ * The SDK puts AWS's error type in `name` and its text in `message`. A denied call (a 403, or
+ * AccessDenied by name: Kinesis answers 400) becomes words naming the permission it lacked and the
+ * resource; another credential problem keeps AWS's text and says what to fix.
+ */
 export const describeError = (e: unknown): ShownError => {
   if (e instanceof Error || (typeof e === 'object' && e !== null && 'name' in e)) {
     const err = e as { name?: string; message?: string };
     const type = err.name && err.name !== 'Error' ? err.name : 'Error';
+    const words = authWords(e);
+    if (words) {
+      const denied = authProblemOf(e)?.kind === 'denied';
+      const aws = (err.message ?? '').trim();
+      const said = aws && !/[.!?]$/.test(aws) ? `${aws}.` : aws;
+      return { type, message: denied ? plain(words) : `${said} ${plain(words)}`.trim() };
+    }
     return { type, message: err.message ?? '' };
   }
   return { type: 'Error', message: String(e) };

@@ -18,10 +18,10 @@ const sdk: Promise<ClientsModule> = import('../../aws/clients').then((m) => (loa
 // A failed load is reported where a page asks for the clients (its error boundary), not here.
 sdk.catch(() => {});
 
-/** The SDK's client factory and the command a connection test sends, once loaded. */
+/** The SDK's client factory and the connection test, once loaded. */
 export const loadSdk = async () => {
-  const [{ createServiceClients }, { ListStreamsCommand }] = await Promise.all([sdk, import('@aws-sdk/client-kinesis')]);
-  return { createServiceClients, ListStreamsCommand };
+  const [{ createServiceClients }, { checkServices }] = await Promise.all([sdk, import('../../aws/connectionTest')]);
+  return { createServiceClients, checkServices };
 };
 
 /** One set of clients per connection setting (a new setting is a new object in the store). */

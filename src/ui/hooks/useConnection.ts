@@ -1,32 +1,54 @@
 import regionList from '../../engine/common/regions.json';
 import { useMutation } from '@tanstack/react-query';
-import { connectionLabel, describeConnectionFailure, endpointError, type ConnectionFailure, type ConnectionSettings } from '../../aws/connection';
+import {
+  connectionLabel,
+  connectionTargets,
+  endpointError,
+  SERVICES,
+  type ConnectionSettings,
+  type ServiceKey,
+} from '../../aws/connection';
+import type { ServiceCheck } from '../../aws/connectionTest';
+import { describeConnectionFailure, type ConnectionFailure, type Reachability } from '../../aws/failures';
+import { cspAllows } from '../lib/csp';
 import { loadSdk } from './services';
 import { emulatorClient } from '../../worker/client';
 import { useConnectionStore } from '../state/connection';
 
-export type { ConnectionFailure, ConnectionSettings };
-export { connectionLabel, endpointError };
+export type { ConnectionFailure, ConnectionSettings, ServiceCheck, ServiceKey };
+export { connectionLabel, connectionTargets, endpointError, SERVICES };
 
 /** Regions where Kinesis Data Streams is offered: the one list (data only, so the shell's first download stays engine-free). */
 export const KINESIS_REGIONS: { id: string; name: string }[] = regionList.regions;
 
-/** The result of a connection test: how many streams one ListStreams page showed. */
-export interface ConnectionTestResult {
-  streams: number;
-  hasMore: boolean;
-}
+/** The policy this page carries (the build's <meta>; `vite preview` also sends it as a header). */
+const pagePolicy = (): string =>
+  document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
 
-/** Runs ListStreams with the given (unsaved) settings, through the same client factory the console uses. */
-export const testConnection = async (settings: ConnectionSettings): Promise<ConnectionTestResult> => {
-  const { createServiceClients, ListStreamsCommand } = await loadSdk();
+/**
+ * Why a request to `url` got no answer, as far as a page can tell: its own CSP forbids the address;
+ * or a request the browser needs no CORS for (mode `no-cors`) gets an answer, so a server is there
+ * but does not allow this page; or nothing answers at all.
+ */
+export const probeReachability = async (url: string): Promise<Reachability> => {
+  if (!cspAllows(pagePolicy(), url, location.origin)) return 'csp';
+  try {
+    await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: AbortSignal.timeout(5000) });
+    return 'cors';
+  } catch {
+    return 'unreachable';
+  }
+};
+
+/** Tests every service with the given (unsaved) settings, through the same client factory the console uses. */
+export const testConnection = async (settings: ConnectionSettings): Promise<ServiceCheck[]> => {
+  const { createServiceClients, checkServices } = await loadSdk();
   const clients = createServiceClients(
     settings,
     settings.mode === 'emulated' ? { emulatorTransport: emulatorClient().transport } : {},
   );
   try {
-    const out = await clients.kinesis.send(new ListStreamsCommand({ Limit: 100 }));
-    return { streams: out.StreamNames?.length ?? 0, hasMore: out.HasMoreStreams ?? false };
+    return await checkServices(clients, { probe: probeReachability });
   } finally {
     clients.destroy();
   }
@@ -41,7 +63,7 @@ export const useConnection = () => {
   const setPanelOpen = useConnectionStore((s) => s.setPanelOpen);
   const setSettings = useConnectionStore((s) => s.setSettings);
   const forget = useConnectionStore((s) => s.forget);
-  const test = useMutation<ConnectionTestResult, ConnectionFailure, ConnectionSettings>({
+  const test = useMutation<ServiceCheck[], ConnectionFailure, ConnectionSettings>({
     mutationFn: async (draft) => {
       try {
         return await testConnection(draft);
@@ -56,6 +78,8 @@ export const useConnection = () => {
     /** What the AWS fields start with: the current AWS settings, or the last ones used in this page. */
     awsDefaults: settings.mode === 'aws' ? settings : lastAws,
     label: connectionLabel(settings),
+    /** Where each service's calls go, in words (the top bar's tooltip). */
+    targets: connectionTargets(settings),
     panelOpen,
     open: () => setPanelOpen(true),
     close: () => setPanelOpen(false),

@@ -56,7 +56,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
           text: connection.label,
           iconName: mode === 'emulated' ? 'status-positive' : 'globe',
           ariaLabel: mode === 'emulated' ? 'Mode: Emulated. Every request is answered inside this page. Open connection settings' : `Mode: ${connection.label}. Open connection settings`,
-          title: mode === 'emulated' ? 'Every AWS call is answered by the emulator inside this page: no account, no network.' : `Calls go to ${connection.settings.endpoint ?? `AWS in ${connection.settings.region}`}`,
+          title: mode === 'emulated' ? 'Every AWS call is answered by the emulator inside this page: no account, no network.' : `Calls go to ${connection.targets}`,
           disableUtilityCollapse: true,
           onClick: connection.open,
         },

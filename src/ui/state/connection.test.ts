@@ -61,13 +61,33 @@ describe('forgetting the credentials', () => {
 
 describe('the AWS CLI global options for a connection', () => {
   it('adds nothing in emulated mode, --region in AWS mode, and --endpoint-url when overridden', () => {
-    expect(cliConnectionArgs({ mode: 'emulated', region: 'us-east-1' })).toEqual([]);
-    expect(cliConnectionArgs(aws)).toEqual(['--region', 'us-west-2']);
-    expect(cliConnectionArgs({ ...aws, endpoint: 'http://127.0.0.1:4567' })).toEqual([
+    expect(cliConnectionArgs('kinesis', { mode: 'emulated', region: 'us-east-1' })).toEqual([]);
+    expect(cliConnectionArgs('kinesis', aws)).toEqual(['--region', 'us-west-2']);
+    expect(cliConnectionArgs('s3', { ...aws, endpoint: 'http://127.0.0.1:4567' })).toEqual([
       '--region',
       'us-west-2',
       '--endpoint-url',
       'http://127.0.0.1:4567',
     ]);
+  });
+
+  it("names each command's own service endpoint when one is set", () => {
+    const mixed = { ...aws, endpoint: 'http://127.0.0.1:4567', endpoints: { kinesis: 'http://127.0.0.1:4615' } };
+    expect(cliConnectionArgs('kinesis', mixed)).toEqual(['--region', 'us-west-2', '--endpoint-url', 'http://127.0.0.1:4615']);
+    expect(cliConnectionArgs('firehose', mixed)).toEqual(['--region', 'us-west-2', '--endpoint-url', 'http://127.0.0.1:4567']);
+    expect(cliConnectionArgs('s3', { ...aws, endpoints: { kinesis: 'http://127.0.0.1:4615' } })).toEqual(['--region', 'us-west-2']);
+  });
+});
+
+describe('remembered per-service endpoints', () => {
+  it('keeps valid ones and refuses a stored connection with a bad or unknown one', () => {
+    const storage = memoryStorage();
+    const withOwn = { ...aws, endpoints: { kinesis: 'http://127.0.0.1:4615' } };
+    saveRemembered(withOwn, true, storage);
+    expect(loadRemembered(storage)).toEqual(withOwn);
+    storage.setItem(SESSION_KEY, JSON.stringify({ ...aws, endpoints: { kinesis: 'kinesalite:4615' } }));
+    expect(loadRemembered(storage)).toBeUndefined();
+    storage.setItem(SESSION_KEY, JSON.stringify({ ...aws, endpoints: { sqs: 'http://127.0.0.1:4615' } }));
+    expect(loadRemembered(storage)).toBeUndefined();
   });
 });

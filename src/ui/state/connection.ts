@@ -1,5 +1,13 @@
 import { create } from 'zustand';
-import { defaultConnectionSettings, endpointError, type ConnectionSettings } from '../../aws/connection';
+import {
+  defaultConnectionSettings,
+  endpointError,
+  endpointFor,
+  namedEndpoints,
+  SERVICES,
+  type ConnectionSettings,
+  type ServiceKey,
+} from '../../aws/connection';
 
 /**
  * Which world the console talks to. Credentials live in this store (memory) only, unless the
@@ -42,8 +50,15 @@ const isSettings = (v: unknown): v is ConnectionSettings => {
     (s.mode === 'emulated' ||
       (typeof s.credentials?.accessKeyId === 'string' &&
         typeof s.credentials?.secretAccessKey === 'string')) &&
+    (s.endpoint === undefined || typeof s.endpoint === 'string') &&
+    (s.endpoints === undefined ||
+      (typeof s.endpoints === 'object' &&
+        s.endpoints !== null &&
+        Object.entries(s.endpoints).every(
+          ([k, v]) => SERVICES.some((x) => x.key === k) && (v === undefined || typeof v === 'string'),
+        ))) &&
     // A bad endpoint would stop the console from building its clients at all.
-    (s.endpoint === undefined || (typeof s.endpoint === 'string' && endpointError(s.endpoint) === undefined))
+    namedEndpoints(s).every((e) => endpointError(e) === undefined)
   );
 };
 
@@ -94,11 +109,13 @@ export const useConnectionStore = create<ConnectionState>((set) => ({
 /**
  * The AWS CLI's global options for the active connection, appended to every command the console
  * shows: none in emulated mode (the commands read as they would for AWS), `--region` in AWS mode,
- * and `--endpoint-url` when the endpoint is overridden.
+ * and `--endpoint-url` when the command's service has an endpoint override.
  */
 export const cliConnectionArgs = (
+  service: ServiceKey,
   settings: ConnectionSettings = useConnectionStore.getState().settings,
-): string[] =>
-  settings.mode === 'emulated'
-    ? []
-    : ['--region', settings.region, ...(settings.endpoint ? ['--endpoint-url', settings.endpoint] : [])];
+): string[] => {
+  if (settings.mode === 'emulated') return [];
+  const endpoint = endpointFor(settings, service);
+  return ['--region', settings.region, ...(endpoint ? ['--endpoint-url', endpoint] : [])];
+};

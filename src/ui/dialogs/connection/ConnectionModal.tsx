@@ -5,6 +5,7 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Checkbox from '@cloudscape-design/components/checkbox';
 import ColumnLayout from '@cloudscape-design/components/column-layout';
+import ExpandableSection from '@cloudscape-design/components/expandable-section';
 import FormField from '@cloudscape-design/components/form-field';
 import Input from '@cloudscape-design/components/input';
 import Modal from '@cloudscape-design/components/modal';
@@ -14,12 +15,18 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tiles from '@cloudscape-design/components/tiles';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PasteCredentials } from './PasteCredentials';
+import { PolicyGenerator } from './PolicyGenerator';
+import { TestResult } from './TestResult';
 import {
   endpointError,
   KINESIS_REGIONS,
+  SERVICES,
   useConnection,
   type ConnectionSettings,
+  type ServiceKey,
 } from '../../hooks/useConnection';
+
+type EndpointField = 'endpoint' | `endpoint-${ServiceKey}`;
 
 interface Draft {
   mode: 'emulated' | 'aws';
@@ -28,8 +35,13 @@ interface Draft {
   secretAccessKey: string;
   sessionToken: string;
   endpoint: string;
+  /** Each service's own endpoint ('' for "as above"). */
+  endpoints: Record<ServiceKey, string>;
   remember: boolean;
 }
+
+const endpointsOf = (aws: ConnectionSettings | undefined): Record<ServiceKey, string> =>
+  Object.fromEntries(SERVICES.map((s) => [s.key, aws?.endpoints?.[s.key] ?? ''])) as Record<ServiceKey, string>;
 
 const draftOf = (mode: Draft['mode'], aws: ConnectionSettings | undefined, remember: boolean): Draft => ({
   mode,
@@ -38,6 +50,7 @@ const draftOf = (mode: Draft['mode'], aws: ConnectionSettings | undefined, remem
   secretAccessKey: aws?.credentials?.secretAccessKey ?? '',
   sessionToken: aws?.credentials?.sessionToken ?? '',
   endpoint: aws?.endpoint ?? '',
+  endpoints: endpointsOf(aws),
   remember,
 });
 
@@ -53,7 +66,12 @@ const settingsOf = (d: Draft): ConnectionSettings =>
           ...(d.sessionToken.trim() ? { sessionToken: d.sessionToken.trim() } : {}),
         },
         ...(d.endpoint.trim() ? { endpoint: d.endpoint.trim() } : {}),
+        ...(ownEndpoints(d).length ? { endpoints: Object.fromEntries(ownEndpoints(d)) } : {}),
       };
+
+/** The per-service endpoints that were filled in, trimmed. */
+const ownEndpoints = (d: Draft): [ServiceKey, string][] =>
+  SERVICES.map((s): [ServiceKey, string] => [s.key, d.endpoints[s.key].trim()]).filter(([, e]) => e);
 
 const problemsOf = (d: Draft) =>
   d.mode === 'emulated'
@@ -62,6 +80,9 @@ const problemsOf = (d: Draft) =>
         accessKeyId: d.accessKeyId.trim() ? undefined : 'Enter an access key id.',
         secretAccessKey: d.secretAccessKey.trim() ? undefined : 'Enter the secret access key.',
         endpoint: d.endpoint.trim() ? endpointError(d.endpoint) : undefined,
+        ...Object.fromEntries(
+          SERVICES.map((s) => [`endpoint-${s.key}`, d.endpoints[s.key].trim() ? endpointError(d.endpoints[s.key]) : undefined]),
+        ),
       };
 
 /** Where the console's SDK clients send their calls: the emulator in this page, or AWS (or any compatible endpoint). */
@@ -91,10 +112,14 @@ export function ConnectionModal() {
   };
   const holdsKeys =
     !!(draft.accessKeyId || draft.secretAccessKey || draft.sessionToken) || connection.awsDefaults !== undefined;
-  const problems: Partial<Record<'accessKeyId' | 'secretAccessKey' | 'endpoint', string>> = problemsOf(draft);
+  const problems: Partial<Record<'accessKeyId' | 'secretAccessKey' | EndpointField, string>> = problemsOf(draft);
   const valid = !Object.values(problems).some(Boolean);
+  /** Key fields are judged once the form is tried; an endpoint as soon as something is typed in it. */
   const shown = (key: keyof typeof problems) =>
-    touched || (key === 'endpoint' && draft.endpoint) ? problems[key] : undefined;
+    touched || (key.startsWith('endpoint') && endpointText(key as EndpointField)) ? problems[key] : undefined;
+  const endpointText = (key: EndpointField): string =>
+    key === 'endpoint' ? draft.endpoint : draft.endpoints[key.slice('endpoint-'.length) as ServiceKey];
+  const ownCount = ownEndpoints(draft).length;
   const attempt = (action: () => void) => {
     setTouched(true);
     if (valid) action();
@@ -238,7 +263,7 @@ export function ConnectionModal() {
               <FormField
                 label={
                   <>
-                    Endpoint override <i>- optional</i>
+                    Endpoint override, all services <i>- optional</i>
                   </>
                 }
                 description={
@@ -256,6 +281,30 @@ export function ConnectionModal() {
                   spellcheck={false}
                 />
               </FormField>
+              <ExpandableSection
+                data-testid="connection-service-endpoints"
+                headerText="Endpoint per service"
+                headerCounter={ownCount ? `(${ownCount})` : undefined}
+                defaultExpanded={ownCount > 0}
+                headerDescription="Send one service somewhere else: for example Kinesis to kinesalite, which serves no other service."
+              >
+                <ColumnLayout columns={2}>
+                  {SERVICES.map((s) => (
+                    <FormField key={s.key} label={s.name} errorText={shown(`endpoint-${s.key}`)}>
+                      <Input
+                        data-testid={`connection-endpoint-${s.key}`}
+                        type="url"
+                        value={draft.endpoints[s.key]}
+                        onChange={({ detail }) => update({ endpoints: { ...draft.endpoints, [s.key]: detail.value } })}
+                        placeholder={draft.endpoint.trim() || `AWS ${draft.region}`}
+                        ariaLabel={`${s.name} endpoint override`}
+                        autoComplete={false}
+                        spellcheck={false}
+                      />
+                    </FormField>
+                  ))}
+                </ColumnLayout>
+              </ExpandableSection>
               <SpaceBetween size="s" direction="horizontal" alignItems="center">
                 <Checkbox
                   data-testid="connection-remember"
@@ -277,18 +326,15 @@ export function ConnectionModal() {
               <Box variant="small" color="text-body-secondary">
                 In AWS mode the emulator's own controls (its clock and its stored state) are hidden: they have
                 no meaning for a real account. The AWS CLI commands shown on each page gain{' '}
-                <TextWithCode text={draft.endpoint.trim() ? '`--region` and `--endpoint-url`' : '`--region`'} />.
+                <TextWithCode text={draft.endpoint.trim() || ownCount ? '`--region` and `--endpoint-url`' : '`--region`'} />.
               </Box>
+              <PolicyGenerator region={draft.region} />
             </SpaceBetween>
           )}
 
           <div ref={resultRef}>
             {test.isSuccess && (
-              <Alert type="success" header="Connection works" data-testid="connection-test-result">
-                ListStreams answered: {test.data.streams}
-                {test.data.hasMore ? '+' : ''} stream{test.data.streams === 1 ? '' : 's'} in{' '}
-                {draft.mode === 'emulated' ? 'the emulator' : draft.region}.
-              </Alert>
+              <TestResult checks={test.data} where={draft.mode === 'emulated' ? 'the emulator' : draft.region} />
             )}
             {test.isError && (
               <Alert type="error" header={test.error.type} data-testid="connection-test-result">

@@ -15,7 +15,7 @@ export const putRecordCli = (stream: string, partitionKey: string, data: string)
     `--data ${shellQuote(data)}`,
     '--cli-binary-format raw-in-base64-out',
     // --region and --endpoint-url when the console talks to AWS or another endpoint.
-    ...cliConnectionArgs().map(shellQuote),
+    ...cliConnectionArgs('kinesis').map(shellQuote),
   ].join(' ');
 
 /** The same for a Firehose delivery stream: PutRecord takes the record as a structure with its Data (no partition key). */
@@ -25,7 +25,7 @@ export const firehosePutRecordCli = (deliveryStream: string, data: string): stri
     `--delivery-stream-name ${shellQuote(deliveryStream)}`,
     `--record ${shellQuote(JSON.stringify({ Data: data }))}`,
     '--cli-binary-format raw-in-base64-out',
-    ...cliConnectionArgs().map(shellQuote),
+    ...cliConnectionArgs('firehose').map(shellQuote),
   ].join(' ');
 
 /** The partition key the CLI example uses for a strategy (a field's value, the fixed key, or a sample random key). */

@@ -2,7 +2,7 @@ import { cliConnectionArgs } from '../../state/connection';
 import { shellQuote } from '../streams/cli';
 
 /** The AWS CLI commands equivalent to the S3 pages' actions (with --region/--endpoint-url when needed). */
-const cmd = (...words: string[]) => [...words, ...cliConnectionArgs().map(shellQuote)].join(' ');
+const cmd = (...words: string[]) => [...words, ...cliConnectionArgs('s3').map(shellQuote)].join(' ');
 const uri = (bucket: string, path = '') => shellQuote(`s3://${bucket}/${path}`);
 
 export const s3cli = {

@@ -13,7 +13,7 @@ const cmd = (op: string, args: [string, string | number | undefined][]): string 
     op,
     ...args.filter(([, v]) => v !== undefined).map(([k, v]) => (v === '' ? `--${k}` : `--${k} ${shellQuote(String(v))}`)),
     // --region and --endpoint-url when the console talks to AWS or another endpoint.
-    ...cliConnectionArgs().map(shellQuote),
+    ...cliConnectionArgs('kinesis').map(shellQuote),
   ].join(' ');
 
 export const cli = {
