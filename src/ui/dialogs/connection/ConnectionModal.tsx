@@ -13,9 +13,8 @@ import Select from '@cloudscape-design/components/select';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Tiles from '@cloudscape-design/components/tiles';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PasteCredentials } from './PasteCredentials';
-import { PolicyGenerator } from './PolicyGenerator';
 import { TestResult } from './TestResult';
 import {
   endpointError,
@@ -25,6 +24,9 @@ import {
   type ConnectionSettings,
   type ServiceKey,
 } from '../../hooks/useConnection';
+
+// The policy generator checks names with the services' own rules (engine modules): loaded when AWS mode is shown.
+const PolicyGenerator = lazy(() => import('./PolicyGenerator').then((m) => ({ default: m.PolicyGenerator })));
 
 type EndpointField = 'endpoint' | `endpoint-${ServiceKey}`;
 
@@ -328,7 +330,9 @@ export function ConnectionModal() {
                 no meaning for a real account. The AWS CLI commands shown on each page gain{' '}
                 <TextWithCode text={draft.endpoint.trim() || ownCount ? '`--region` and `--endpoint-url`' : '`--region`'} />.
               </Box>
-              <PolicyGenerator region={draft.region} />
+              <Suspense fallback={<StatusIndicator type="loading">Loading the policy generator</StatusIndicator>}>
+                <PolicyGenerator region={draft.region} />
+              </Suspense>
             </SpaceBetween>
           )}
 
