@@ -177,6 +177,18 @@ test('the workshop against the emulator server: stream, generator, read back, Fi
     )
     .toMatch(/20\d\d\//);
   await s3.screenshot('aws-workshop-03-s3-objects');
+  // An object's page reads it through the endpoint: the SDK's GetObject asks for checksum validation
+  // (x-amz-checksum-mode), a header the server's CORS answer must allow.
+  for (let depth = 0; depth < 4; depth++) {
+    const folder = page.locator('[data-testid^="folder-link-"]').first();
+    await expect(folder).toBeVisible({ timeout: 30_000 });
+    await folder.click();
+  }
+  await page.locator('[data-testid^="object-link-"]').first().click();
+  await expect(page.locator('[data-testid="preview-records"], [data-testid="preview-json"], [data-testid="preview-text"]').first()).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('preview-error')).toHaveCount(0);
 
   await expectSignedWithTheKeys(net, ENDPOINT);
   // Not remembered: the keys are in no storage at all.

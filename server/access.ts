@@ -34,6 +34,8 @@ export const ALLOWED_HEADERS = [
   'range',
   'if-match',
   'if-none-match',
+  // GetObject asks for checksum validation by default (SDK v3's responseChecksumValidation WHEN_SUPPORTED).
+  'x-amz-checksum-mode',
   'x-amz-checksum-crc32',
   'x-amz-checksum-crc32c',
   'x-amz-checksum-crc64nvme',

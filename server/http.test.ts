@@ -102,7 +102,7 @@ describe('startEmulatorServer', () => {
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:5173');
     expect(res.headers['vary']).toBe('Origin');
     expect(res.headers['access-control-allow-headers']).toBe(ALLOWED_HEADERS);
-    expect(ALLOWED_HEADERS.split(',')).toEqual(expect.arrayContaining(['authorization', 'x-amz-target', 'x-amz-security-token']));
+    expect(ALLOWED_HEADERS.split(',')).toEqual(expect.arrayContaining(['authorization', 'x-amz-target', 'x-amz-security-token', 'x-amz-checksum-mode']));
     expect(ALLOWED_HEADERS).not.toContain('x-made-up');
     expect(res.headers['access-control-allow-methods']).toBe('GET,HEAD,PUT,POST,DELETE');
     expect(res.headers['access-control-max-age']).toBe('600');
