@@ -2,13 +2,12 @@ import Box from '@cloudscape-design/components/box';
 import Button from '@cloudscape-design/components/button';
 import Container from '@cloudscape-design/components/container';
 import ContentLayout from '@cloudscape-design/components/content-layout';
-import CopyToClipboard from '@cloudscape-design/components/copy-to-clipboard';
 import Header from '@cloudscape-design/components/header';
 import KeyValuePairs from '@cloudscape-design/components/key-value-pairs';
 import SpaceBetween from '@cloudscape-design/components/space-between';
 import { useState } from 'react';
 import { CliCommand } from '../../components/CliCommand';
-import { dateTime } from '../../components/time';
+import { DateTime, Identifier, Unbroken } from '../../components/Unbroken';
 import { useNotify } from '../../hooks/errors';
 import { hrefFor, navigate } from '../../hooks/route';
 import { formatBytes, useDownloadObject, type ObjectHead } from '../../hooks/useS3';
@@ -55,17 +54,23 @@ export function ObjectView({ bucket, head }: { bucket: string; head: ObjectHead 
           <KeyValuePairs
             columns={3}
             items={[
-              { label: 'Key', value: <span data-testid="object-key">{head.key}</span> },
+              { label: 'Key', value: <Identifier value={head.key} testId="object-key" /> },
               { label: 'Size', value: <span data-testid="object-size">{head.size < 1024 ? formatBytes(head.size) : `${formatBytes(head.size)} (${head.size.toLocaleString('en-US')} bytes)`}</span> },
-              { label: 'Last modified', value: head.lastModified ? dateTime(head.lastModified.getTime()) : '-' },
-              { label: 'Entity tag (ETag)', value: <span data-testid="object-etag">{head.etag ?? '-'}</span> },
+              { label: 'Last modified', value: <DateTime value={head.lastModified} /> },
+              {
+                label: 'Entity tag (ETag)',
+                // 32 hex digits in quotes: one token, which scrolls sideways in a narrow column rather than breaking.
+                value: (
+                  <div style={{ overflowX: 'auto' }}>
+                    <Unbroken testId="object-etag">{head.etag ?? '-'}</Unbroken>
+                  </div>
+                ),
+              },
               { label: 'Type', value: <span data-testid="object-content-type">{head.contentType ?? '-'}</span> },
               { label: 'Storage class', value: head.storageClass ?? 'STANDARD' },
               {
                 label: 'S3 URI',
-                value: (
-                  <CopyToClipboard variant="inline" textToCopy={uri} copyButtonAriaLabel="Copy S3 URI" copySuccessText="S3 URI copied" copyErrorText="Could not copy" />
-                ),
+                value: <Identifier value={uri} copyLabel="S3 URI" testId="object-uri" />,
               },
             ]}
           />
