@@ -2,12 +2,12 @@ import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { ConsolePage, PAGE_LOAD } from './pages/console';
 import { FirehosePage } from './pages/firehose';
 import { AnalyticsPage } from './pages/analytics';
-import { S3Page } from './pages/s3';
+import { s3Hash, S3Page } from './pages/s3';
 import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
 
 // The console on a 1024-px laptop, a 1280x720 projector and a 1440-px screen, in both themes: every
-// page (and the Workshop page's cost table) is photographed (attached to the test), and at 1024 px no status, id, date or part of an ARN
+// page (the Workshop page's cost table and an S3 object's page too) is photographed (attached to the test), and at 1024 px no status, id, date or part of an ARN
 // breaks across lines, the page itself never scrolls sideways (tables scroll inside themselves),
 // monospace values are at body size and chart labels too.
 const STREAM = 'layout-stream';
@@ -37,7 +37,7 @@ const LOADED = { timeout: 90_000 };
 const byTestId = (id: string) => async (page: Page) => expect(page.getByTestId(id).first()).toBeVisible(LOADED);
 const heading = (name: RegExp) => async (page: Page) => expect(page.getByRole('heading', { name, level: 1 })).toBeVisible(LOADED);
 
-const visits = (shardWithRecords: string): Visit[] => [
+const visits = (shardWithRecords: string, objectKey: string): Visit[] => [
   { name: 'streams', hash: '#/streams', ready: byTestId(`stream-status-${STREAM}`), tokens: true },
   {
     name: 'stream-shards',
@@ -71,6 +71,7 @@ const visits = (shardWithRecords: string): Visit[] => [
   { name: 'analytics-app', hash: `#/analytics/${APP}`, ready: byTestId('application-detail-status'), tokens: true },
   { name: 'firehose', hash: '#/firehose', ready: byTestId(`delivery-status-${DELIVERY}`), tokens: true },
   { name: 's3', hash: '#/s3', ready: byTestId(`bucket-link-${BUCKET}`), tokens: true },
+  { name: 's3-object', hash: s3Hash(BUCKET, objectKey), ready: byTestId('object-etag'), tokens: true },
   { name: 'workshop', hash: '#/workshop', ready: heading(/^Workshop/) },
   {
     // The cost table: prices, quantities and unit names stay whole.
@@ -127,8 +128,11 @@ const measure = (page: Page): Promise<Measured> =>
     };
   });
 
-/** A stream with 2 shards and a few records, an application, a bucket and a delivery stream into it; returns a shard holding records. */
-async function setUp(page: Page): Promise<string> {
+/**
+ * A stream with 2 shards and a few records, an application, a bucket and a delivery stream into it
+ * that has written an object; returns a shard holding records and the object's key.
+ */
+async function setUp(page: Page): Promise<{ shard: string; objectKey: string }> {
   const streams = new StreamsListPage(page);
   await streams.open('#/create-stream');
   // The first page of a busy machine's run may take long to load its chunks (over 90 s under a load of 20).
@@ -153,11 +157,24 @@ async function setUp(page: Page): Promise<string> {
   await new S3Page(page).createBucket(BUCKET);
   const firehose = new FirehosePage(page);
   await firehose.gotoCreate();
-  await firehose.fillCreate({ name: DELIVERY, bucket: BUCKET });
+  await firehose.fillCreate({ name: DELIVERY, bucket: BUCKET, size: '1', interval: '0' });
   await firehose.submitCreate();
   await expect(page.getByTestId('delivery-title')).toHaveText(DELIVERY, PAGE_LOAD);
   await firehose.waitActive(DELIVERY);
-  return shard;
+  // Demo records through it, so the bucket holds an object (under Firehose's dated folders).
+  await page.getByTestId('demo-start').click();
+  await expect.poll(() => firehose.sentDemoRecords(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await page.getByTestId('demo-stop').click();
+  await new S3Page(page).openPath(BUCKET);
+  for (let depth = 0; depth < 4; depth++) {
+    const folder = page.locator('[data-testid^="folder-link-"]').first();
+    await expect(folder).toBeVisible({ timeout: 30_000 });
+    await folder.click();
+  }
+  const object = page.locator('[data-testid^="object-link-"]').first();
+  await expect(object).toBeVisible({ timeout: 30_000 });
+  const objectKey = ((await object.getAttribute('data-testid')) ?? '').replace('object-link-', '');
+  return { shard, objectKey };
 }
 
 async function photograph(page: Page, info: TestInfo, name: string) {
@@ -177,7 +194,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.addInitScript((t) => {
       if (!localStorage.getItem('kwc.theme')) localStorage.setItem('kwc.theme', t);
     }, theme);
-    const shard = await setUp(page);
+    const { shard, objectKey } = await setUp(page);
     const shell = new ConsolePage(page);
 
     for (const size of SIZES) {
@@ -190,7 +207,7 @@ for (const theme of ['light', 'dark'] as const) {
       if (size.width < 1200) await expect(navigation).toBeHidden();
       else await expect(navigation).toBeVisible();
 
-      for (const v of visits(shard)) {
+      for (const v of visits(shard, objectKey)) {
         await test.step(`${size.width}x${size.height} ${v.name}`, async () => {
           await shell.open(v.hash);
           await v.ready(page);

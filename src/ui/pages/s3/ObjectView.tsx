@@ -51,29 +51,26 @@ export function ObjectView({ bucket, head }: { bucket: string; head: ObjectHead 
     >
       <SpaceBetween size="l">
         <Container header={<Header variant="h2">Object overview</Header>} data-testid="object-overview">
-          <KeyValuePairs
-            columns={3}
-            items={[
-              { label: 'Key', value: <Identifier value={head.key} testId="object-key" /> },
-              { label: 'Size', value: <span data-testid="object-size">{head.size < 1024 ? formatBytes(head.size) : `${formatBytes(head.size)} (${head.size.toLocaleString('en-US')} bytes)`}</span> },
-              { label: 'Last modified', value: <DateTime value={head.lastModified} /> },
-              {
-                label: 'Entity tag (ETag)',
-                // 32 hex digits in quotes: one token, which scrolls sideways in a narrow column rather than breaking.
-                value: (
-                  <div style={{ overflowX: 'auto' }}>
-                    <Unbroken testId="object-etag">{head.etag ?? '-'}</Unbroken>
-                  </div>
-                ),
-              },
-              { label: 'Type', value: <span data-testid="object-content-type">{head.contentType ?? '-'}</span> },
-              { label: 'Storage class', value: head.storageClass ?? 'STANDARD' },
-              {
-                label: 'S3 URI',
-                value: <Identifier value={uri} copyLabel="S3 URI" testId="object-uri" />,
-              },
-            ]}
-          />
+          <SpaceBetween size="l">
+            {/* Keys, URIs and ETags are long single tokens: each gets the container's whole width. */}
+            <KeyValuePairs
+              columns={1}
+              items={[
+                { label: 'Key', value: <Identifier value={head.key} testId="object-key" /> },
+                { label: 'S3 URI', value: <Identifier value={uri} copyLabel="S3 URI" testId="object-uri" /> },
+                { label: 'Entity tag (ETag)', value: <Unbroken testId="object-etag">{head.etag ?? '-'}</Unbroken> },
+              ]}
+            />
+            <KeyValuePairs
+              columns={4}
+              items={[
+                { label: 'Size', value: <span data-testid="object-size">{head.size < 1024 ? formatBytes(head.size) : `${formatBytes(head.size)} (${head.size.toLocaleString('en-US')} bytes)`}</span> },
+                { label: 'Last modified', value: <DateTime value={head.lastModified} /> },
+                { label: 'Type', value: <Identifier value={head.contentType ?? '-'} testId="object-content-type" /> },
+                { label: 'Storage class', value: head.storageClass ?? 'STANDARD' },
+              ]}
+            />
+          </SpaceBetween>
         </Container>
         <ObjectPreview bucket={bucket} head={head} />
         <Box>
