@@ -97,6 +97,16 @@ test('in AWS mode the workshop SQL runs in the tab over the real stream and its 
   await expect(app.status()).toContainText('RUNNING', { timeout: 30_000 });
 
   await s3.openPath(BUCKET);
+  // The listing is read when the page opens: refreshed in place until the first delivery shows.
+  await expect
+    .poll(
+      async () => {
+        await page.getByTestId('refresh-objects').click();
+        return page.locator('[data-testid^="folder-link-"]').count();
+      },
+      { timeout: 90_000, intervals: [2_000] },
+    )
+    .toBeGreaterThan(0);
   for (let depth = 0; depth < 4; depth++) {
     const folder = page.locator('[data-testid^="folder-link-"]').first();
     await expect(folder).toBeVisible({ timeout: 60_000 });
