@@ -3,6 +3,7 @@ import { ConnectionPanel } from './pages/connection';
 import { startEmulatorServer } from './emulatorServer';
 import { GeneratorPage } from './pages/generator';
 import { MonitoringPage } from './pages/monitoring';
+import { StreamDetailPage } from './pages/streamDetail';
 import { StreamsListPage } from './pages/streams';
 import { isPageLocal } from './pages/origin';
 
@@ -82,8 +83,9 @@ test('the console drives an AWS-compatible endpoint with typed-in keys, and swit
     `aws kinesis create-stream --stream-name ${STREAM} --shard-count 1 --region us-east-1 --endpoint-url ${ENDPOINT}`,
   );
   await list.submitCreate();
+  // Create opens the new stream's page: wait for it there (going to the list first races that navigation).
+  await new StreamDetailPage(page).waitActive(30_000);
   await list.goto();
-  await expect(list.status(STREAM)).toHaveText(/ACTIVE/, { timeout: 15_000 });
 
   // The emulator inside the page never saw it: the calls went to the server.
   await conn.switchToEmulated();

@@ -136,8 +136,8 @@ test('the workshop against the emulator server: stream, generator, read back, Fi
   await list.startCreate();
   await list.fillCreate(STREAM, 1);
   await list.submitCreate();
-  await list.goto();
-  await expect(list.status(STREAM)).toHaveText(/ACTIVE/, { timeout: 20_000 });
+  // Create opens the new stream's page: wait for it there (going to the list first races that navigation).
+  await new StreamDetailPage(page).waitActive(30_000);
   const gen = new GeneratorPage(page);
   await gen.goto(STREAM);
   await gen.field('limit-input').fill('20');
@@ -210,6 +210,38 @@ test('the workshop against the emulator server: stream, generator, read back, Fi
   }
 });
 
+test("over a shard's limit at the emulator server, the generator backs off and retries AWS's throttling in AWS mode", async ({ page }) => {
+  test.setTimeout(240_000);
+  const conn = new ConnectionPanel(page);
+  const list = new StreamsListPage(page);
+  const HOT = 'workshop-hot-stream';
+  await list.goto();
+  await conn.openSettings();
+  await conn.fillAws({ ...KEYS, region: 'us-east-1', endpoint: ENDPOINT });
+  await conn.save();
+  await list.startCreate();
+  await list.fillCreate(HOT, 1);
+  await list.submitCreate();
+  // Create opens the new stream's page: wait for it there (going to the list first races that navigation).
+  await new StreamDetailPage(page).waitActive(30_000);
+
+  // 1 shard takes 1,000 records a second (Kinesis Data Streams quotas): 3,000 a second is refused in part.
+  const gen = new GeneratorPage(page);
+  await gen.goto(HOT);
+  await gen.field('limit-input').fill('6000');
+  await gen.setRate('3000');
+  await gen.sendButton.click();
+  await expect(page.getByTestId('throttling-alert')).toContainText('WriteProvisionedThroughputExceeded', { timeout: 30_000 });
+  await expect.poll(() => gen.counter('retried'), { timeout: 30_000 }).toBeGreaterThan(0);
+  await gen.screenshot('aws-workshop-04-throttled');
+  await gen.stopButton.click();
+  await expect.poll(() => gen.counter('pending'), { timeout: 30_000 }).toBe(0);
+  const [acknowledged, dropped, rendered] = [await gen.counter('acknowledged'), await gen.counter('dropped'), await gen.counter('rendered')];
+  expect(acknowledged).toBeGreaterThan(0);
+  // Every record made is either in the stream or counted as given up: none vanishes.
+  expect(acknowledged + dropped).toBe(rendered);
+});
+
 test('Kinesis alone at kinesalite, the rest at AWS: the label says so, the test shows each service, records go in and come back', async ({
   page,
 }) => {
@@ -238,7 +270,7 @@ test('Kinesis alone at kinesalite, the rest at AWS: the label says so, the test 
     await expect(conn.serviceResult('firehose')).toContainText('No answer from the Firehose endpoint of us-east-1.');
     // The four unanswered calls share one cause: said once.
     await expect(page.getByTestId('connection-test-hint')).toHaveText([/^No AWS endpoint answered: check your network connection/]);
-    await conn.screenshot('aws-workshop-04-kinesalite-test', conn.result);
+    await conn.screenshot('aws-workshop-05-kinesalite-test', conn.result);
     await conn.save();
     await expect(conn.indicator).toHaveText(`AWS · us-east-1 · Kinesis at 127.0.0.1:${KINESALITE_PORT}`);
 
@@ -246,8 +278,8 @@ test('Kinesis alone at kinesalite, the rest at AWS: the label says so, the test 
     await list.fillCreate(STREAM, 1);
     await expect(list.createCli).toContainText(`--region us-east-1 --endpoint-url ${KINESALITE}`);
     await list.submitCreate();
-    await list.goto();
-    await expect(list.status(STREAM)).toHaveText(/ACTIVE/, { timeout: 20_000 });
+    // Create opens the new stream's page: wait for it there (going to the list first races that navigation).
+    await new StreamDetailPage(page).waitActive(30_000);
     const gen = new GeneratorPage(page);
     await gen.goto(STREAM);
     await gen.field('limit-input').fill('10');
@@ -261,12 +293,14 @@ test('Kinesis alone at kinesalite, the rest at AWS: the label says so, the test 
     await detail.tab('Data viewer');
     await detail.readShard('shardId-000000000000');
     await expect(page.getByTestId('record-data-decoded')).toHaveCount(10);
-    await detail.screenshot('aws-workshop-05-kinesalite-read');
+    await detail.screenshot('aws-workshop-06-kinesalite-read');
 
     await expectSignedWithTheKeys(net, KINESALITE);
     const stored = await storedText(page);
     for (const s of SECRETS) expect(`${stored.local}${stored.session}${stored.idb}`).not.toContain(s);
   } finally {
+    // The page's keep-alive connections would hold close() open until the test's timeout.
+    (kinesalite as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
     await new Promise((resolve) => kinesalite.close(resolve));
   }
 });

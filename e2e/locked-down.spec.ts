@@ -188,8 +188,8 @@ test('keys pasted or typed stay in memory: none in local storage, IndexedDB or a
     await list.startCreate();
     await list.fillCreate(STREAM, 1);
     await list.submitCreate();
-    await list.goto();
-    await expect(list.status(STREAM)).toHaveText(/ACTIVE/, { timeout: 15_000 });
+    // Create opens the new stream's page: wait for it there (going to the list first races that navigation).
+    await new StreamDetailPage(page).waitActive(30_000);
 
     const kept = await storedText(page);
     for (const secret of Object.values(KEYS)) {
