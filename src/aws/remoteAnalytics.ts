@@ -22,11 +22,13 @@ import {
 import { parseDeliveryStreamArn, type AnalyticsWorld } from '../engine/analytics/module';
 import type { SourceReader, SourceRecord } from '../engine/analytics/runtime';
 import type { ApplicationOutput, InputStartingPosition } from '../engine/analytics/types';
+import { SHARD_READ_CALLS } from '../engine/kinesis/actions/getRecords';
 import { parseStreamArn } from '../engine/kinesis/store/store';
+import { shapes as getRecordsShapes } from '../engine/kinesis/validations/getRecords';
 import type { HttpRequestLike } from '../engine/protocol/http';
 
-/** A shard is read at most this often: 5 GetRecords calls a second is a shard's limit. */
-export const MIN_CALL_GAP_MS = 200;
+/** A shard is read at most this often: its limit of GetRecords calls a second, spread evenly. */
+export const MIN_CALL_GAP_MS = 1000 / SHARD_READ_CALLS;
 /** A shard that had nothing new is asked again after this long (about what the managed service did). */
 export const IDLE_GAP_MS = 1000;
 /** After a throttled or failed call a shard waits this long, doubling up to {@link MAX_BACKOFF_MS}. */
@@ -34,8 +36,8 @@ export const FIRST_BACKOFF_MS = 250;
 export const MAX_BACKOFF_MS = 5000;
 /** Records held for the SQL engine across a stream's shards; past it no shard is read until it drains. */
 export const MAX_BUFFERED = 10_000;
-/** Records GetRecords is asked for per call (AWS's maximum). */
-export const GET_LIMIT = 10_000;
+/** Records GetRecords is asked for per call (AWS's maximum, from the API model). */
+export const GET_LIMIT = getRecordsShapes.Limit.lessThanOrEqual as number;
 /** Output records an outbox holds; past it the engine keeps them (and counts what it drops). */
 export const MAX_OUTBOX = 10_000;
 /** A batch that failed this many times in a row is given up and reported. */
