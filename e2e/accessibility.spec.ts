@@ -112,15 +112,9 @@ test('pages with data pass axe in both themes: a running application with live r
   await walk.expectDone('3-C', 60_000);
 
   // Down the dated folders (YYYY/MM/dd/HH/) to the object.
-  await new S3Page(page).openPath(WORKSHOP_BUCKET);
-  for (let depth = 0; depth < 4; depth++) {
-    const folder = page.locator('[data-testid^="folder-link-"]').first();
-    await expect(folder).toBeVisible({ timeout: 30_000 });
-    await folder.click();
-  }
-  const object = page.locator('[data-testid^="object-link-"]').first();
-  await expect(object).toBeVisible({ timeout: 30_000 });
-  const key = ((await object.getAttribute('data-testid')) ?? '').replace('object-link-', '');
+  const s3 = new S3Page(page);
+  await s3.openPath(WORKSHOP_BUCKET);
+  const { key } = await s3.firstDatedObject();
 
   const rows = (p: Page) => p.locator('[data-testid^="rows-"] tbody tr').first();
   const pages: Visit[] = [

@@ -95,14 +95,7 @@ test('Activities 1-3 through the console: every walkthrough step ticks itself, o
 
   // 3-C: walk down the dated folders to an object and read its CSV rows.
   await s3.openPath(BUCKET);
-  for (let depth = 0; depth < 4; depth++) {
-    const folder = page.locator('[data-testid^="folder-link-"]').first();
-    await expect(folder).toBeVisible({ timeout: 30_000 });
-    await folder.click();
-  }
-  const object = page.locator('[data-testid^="object-link-"]').first();
-  await expect(object).toBeVisible({ timeout: 20_000 });
-  const key = ((await object.getAttribute('data-testid')) ?? '').replace('object-link-', '');
+  const { link: object, key } = await s3.firstDatedObject();
   // Firehose's name: Prefix + YYYY/MM/dd/HH/ + <stream>-<version>-YYYY-MM-dd-HH-mm-ss-<uuid>, in UTC.
   expect(key).toMatch(new RegExp(`^\\d{4}/\\d\\d/\\d\\d/\\d\\d/${DELIVERY}-1-\\d{4}-\\d\\d-\\d\\d-\\d\\d-\\d\\d-\\d\\d-[0-9a-f-]{36}$`));
   await object.click();

@@ -179,12 +179,7 @@ test('the workshop against the emulator server: stream, generator, read back, Fi
   await s3.screenshot('aws-workshop-03-s3-objects');
   // An object's page reads it through the endpoint: the SDK's GetObject asks for checksum validation
   // (x-amz-checksum-mode), a header the server's CORS answer must allow.
-  for (let depth = 0; depth < 4; depth++) {
-    const folder = page.locator('[data-testid^="folder-link-"]').first();
-    await expect(folder).toBeVisible({ timeout: 30_000 });
-    await folder.click();
-  }
-  await page.locator('[data-testid^="object-link-"]').first().click();
+  await (await s3.firstDatedObject()).link.click();
   await expect(page.locator('[data-testid="preview-records"], [data-testid="preview-json"], [data-testid="preview-text"]').first()).toBeVisible({
     timeout: 20_000,
   });

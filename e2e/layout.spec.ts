@@ -165,15 +165,9 @@ async function setUp(page: Page): Promise<{ shard: string; objectKey: string }> 
   await page.getByTestId('demo-start').click();
   await expect.poll(() => firehose.sentDemoRecords(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
   await page.getByTestId('demo-stop').click();
-  await new S3Page(page).openPath(BUCKET);
-  for (let depth = 0; depth < 4; depth++) {
-    const folder = page.locator('[data-testid^="folder-link-"]').first();
-    await expect(folder).toBeVisible({ timeout: 30_000 });
-    await folder.click();
-  }
-  const object = page.locator('[data-testid^="object-link-"]').first();
-  await expect(object).toBeVisible({ timeout: 30_000 });
-  const objectKey = ((await object.getAttribute('data-testid')) ?? '').replace('object-link-', '');
+  const s3 = new S3Page(page);
+  await s3.openPath(BUCKET);
+  const { key: objectKey } = await s3.firstDatedObject();
   return { shard, objectKey };
 }
 

@@ -51,6 +51,21 @@ export class S3Page extends ConsolePage {
     await this.open(s3Hash(bucket, path));
   }
 
+  /**
+   * From a bucket's page, down Firehose's dated folders (YYYY/MM/dd/HH/) to the first object in the
+   * last one: returns its link (not clicked) and its key.
+   */
+  async firstDatedObject(timeout = 30_000): Promise<{ link: Locator; key: string }> {
+    for (let depth = 0; depth < 4; depth++) {
+      const folder = this.page.locator('[data-testid^="folder-link-"]').first();
+      await expect(folder).toBeVisible({ timeout });
+      await folder.click();
+    }
+    const link = this.page.locator('[data-testid^="object-link-"]').first();
+    await expect(link).toBeVisible({ timeout });
+    return { link, key: ((await link.getAttribute('data-testid')) ?? '').replace('object-link-', '') };
+  }
+
   get objectsTable(): Locator {
     return this.page.getByTestId('objects-table');
   }
