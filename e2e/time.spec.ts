@@ -90,7 +90,7 @@ test('at 60x the generator sends 20 records per emulated second: its rate and In
   await gen.setTemplate('{"sensorId":"sensor-{{random.number(100)}}","eventTimeStamp":{{date.now("x")}}}');
   await gen.setRate('20');
   await gen.clockSpeed(60);
-  const startedAt = await gen.emulatorTime();
+  const startedAt = await gen.freshEmulatorTime();
   await gen.sendButton.click();
   await expect(gen.status).toContainText('Sending');
   await page.waitForTimeout(6_000);
@@ -98,7 +98,7 @@ test('at 60x the generator sends 20 records per emulated second: its rate and In
   await gen.stopButton.click();
   await expect(gen.status).toContainText('Stopped');
   await expect.poll(() => gen.counter('pending')).toBe(0);
-  const stoppedAt = await gen.emulatorTime();
+  const stoppedAt = await gen.freshEmulatorTime();
   await gen.clockSpeed(1);
 
   const acknowledged = await gen.counter('acknowledged');

@@ -106,6 +106,16 @@ export class ConsolePage {
     return new Date(y, mo - 1, d, h, mi, se).getTime();
   }
 
+  /**
+   * The emulator's time read the moment the top bar's clock ticks: the bar redraws once a wall
+   * second, so a plain read can be a wall second stale (a whole emulated minute at 60x).
+   */
+  async freshEmulatorTime(): Promise<number> {
+    const before = (await this.clockButton.textContent()) ?? '';
+    await expect(this.clockButton).not.toHaveText(before, { timeout: 5_000 });
+    return this.emulatorTime();
+  }
+
   /** Skips the emulator clock ahead from the top bar's clock menu. */
   async skipAhead(minutes: 1 | 6) {
     await this.clockButton.click();

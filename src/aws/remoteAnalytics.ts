@@ -20,7 +20,7 @@ import {
   type ShardIteratorType,
 } from '@aws-sdk/client-kinesis';
 import { parseDeliveryStreamArn, type AnalyticsWorld } from '../engine/analytics/module';
-import type { SourceReader, SourceRecord } from '../engine/analytics/runtime';
+import { CAUGHT_UP_POLL_MS, type SourceReader, type SourceRecord } from '../engine/analytics/runtime';
 import type { ApplicationOutput, InputStartingPosition } from '../engine/analytics/types';
 import { SHARD_READ_CALLS } from '../engine/kinesis/actions/getRecords';
 import { parseStreamArn } from '../engine/kinesis/store/store';
@@ -29,8 +29,8 @@ import type { HttpRequestLike } from '../engine/protocol/http';
 
 /** A shard is read at most this often: its limit of GetRecords calls a second, spread evenly. */
 export const MIN_CALL_GAP_MS = 1000 / SHARD_READ_CALLS;
-/** A shard that had nothing new is asked again after this long (about what the managed service did). */
-export const IDLE_GAP_MS = 1000;
+/** A shard that had nothing new is asked again after this long (the engine's own pace for a caught-up source). */
+export const IDLE_GAP_MS = CAUGHT_UP_POLL_MS;
 /** After a throttled or failed call a shard waits this long, doubling up to {@link MAX_BACKOFF_MS}. */
 export const FIRST_BACKOFF_MS = 250;
 export const MAX_BACKOFF_MS = 5000;

@@ -122,7 +122,8 @@ export const kinesisEnvironment = (kinesis: KinesisExports, firehose?: FirehoseE
             const records = r.records
               .map((x): SourceRecord => ({ data: base64ToText(x.data), arrival: x.arrivalTime, shardId: x.shardId, sequenceNumber: x.sequenceNumber, partitionKey: x.partitionKey }))
               .sort((a, b) => a.arrival - b.arrival);
-            return { records };
+            // Behind while a read brings records and more wait (GetRecords' MillisBehindLatest).
+            return { records, caughtUp: records.length === 0 || r.millisBehindLatest === 0 };
           } catch (e) {
             if (isAwsError(e) && e.code === 'ResourceNotFoundException') return { records: [], gone: true };
             throw e;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { discoverSchema } from '../sql/discovery/discover';
-import { AnalyticsRuntime, POLL_MS, TAIL_ROWS, type RuntimeEnvironment, type SourceRecord } from './runtime';
+import { AnalyticsRuntime, CAUGHT_UP_POLL_MS, POLL_MS, TAIL_ROWS, type RuntimeEnvironment, type SourceRecord } from './runtime';
 import { analyticsHarness, OUT_ARN, ROLE, STREAM_ARN } from './testing';
 import type { ApplicationOutput } from './types';
 
@@ -12,7 +12,7 @@ const record = (sensorId: string, ambientTemp: number, measuredTemp: number) => 
 /** A source that hands out what was put into it, and a destination that takes all (or `accept` per call). */
 const fakeWorld = () => {
   const source: SourceRecord[] = [];
-  const state = { read: 0, exists: true, accept: Infinity, delivered: [] as { output: ApplicationOutput; data: string }[] };
+  const state = { read: 0, reads: 0, tellsCaughtUp: false, exists: true, accept: Infinity, delivered: [] as { output: ApplicationOutput; data: string }[] };
   const env: RuntimeEnvironment = {
     openSource: (arn, _region, from, checkpoint) => {
       if (arn !== STREAM_ARN || !state.exists) return undefined;
@@ -22,7 +22,8 @@ const fakeWorld = () => {
           if (!state.exists) return { records: [], gone: true };
           const out = source.slice(state.read, state.read + limit);
           state.read += out.length;
-          return { records: out };
+          state.reads++;
+          return state.tellsCaughtUp ? { records: out, caughtUp: state.read === source.length } : { records: out };
         },
         checkpoint: () => state.read,
       };
@@ -89,6 +90,23 @@ describe('AnalyticsRuntime', () => {
     expect(out).toMatchObject({ SENSOR_ID: 'sensor-1', AMBIENT_TEMP: 10, MEASURED_TEMP: 50 });
     expect(t.w.state.delivered[0].data.endsWith('}')).toBe(true);
     expect(tail.streams.find((s) => s.name === 'CLEAN_IOT_STREAM')!.total).toBe(2);
+  });
+
+  it('reads a source it has caught up with once a second, and every 200 ms while records wait', () => {
+    const t = setUp();
+    t.w.state.tellsCaughtUp = true;
+    t.start();
+    t.w.state.reads = 0;
+    // Nothing to read: once a second (the shard's other 4 reads are left to other consumers).
+    t.run(10 * CAUGHT_UP_POLL_MS);
+    expect(t.w.state.reads).toBeGreaterThanOrEqual(9);
+    expect(t.w.state.reads).toBeLessThanOrEqual(11);
+    // 25,000 records waiting: 10,000 a read, at the shard's pace until the source is drained.
+    for (let i = 0; i < 25_000; i++) t.put(record(`sensor-${i % 100}`, 10, 50));
+    const before = t.w.state.reads;
+    t.run(CAUGHT_UP_POLL_MS + 3 * POLL_MS);
+    expect(t.w.state.read).toBe(t.w.source.length);
+    expect(t.w.state.reads - before).toBe(3);
   });
 
   it('hands out the newest rows up to a limit, and totals alone with a limit of 0', () => {

@@ -57,8 +57,12 @@ const toRowOrigin = (o: unknown): RowOrigin | undefined => {
 
 /** A reader of an application's source, within the source's read limits. */
 export interface SourceReader {
-  /** Records available now, oldest first, at most `limit`. `gone` when the source no longer exists. */
-  read(limit: number): { records: SourceRecord[]; gone?: boolean };
+  /**
+   * Records available now, oldest first, at most `limit`. `gone` when the source no longer exists;
+   * `caughtUp` when a source with per-shard read limits (a Kinesis stream) has nothing more to give
+   * now, so the next read can wait {@link CAUGHT_UP_POLL_MS}.
+   */
+  read(limit: number): { records: SourceRecord[]; gone?: boolean; caughtUp?: boolean };
   /** Where reading stands, for LAST_STOPPED_POINT. */
   checkpoint(): SourceCheckpoint;
   /** The application no longer reads (it stopped): the source need not keep records for it. */
@@ -73,8 +77,17 @@ export interface RuntimeEnvironment {
   deliver(output: ApplicationOutput, region: string, records: string[]): number;
 }
 
-/** How often a running application reads its source: KDA reads each shard about once a second; 5 reads/s is the shard's limit. */
+/**
+ * How often a running application reads its source while it is behind: a shard takes 5 GetRecords
+ * calls a second, so one every 200 ms at most.
+ */
 export const POLL_MS = 200;
+/**
+ * How often it reads a Kinesis source it has caught up with: about once a second per shard, as the
+ * managed consumers (KDA, Firehose, Lambda) do, which leaves the shard's other reads to other consumers
+ * (AWS's best practice for SQL applications: at most two applications per stream, or reads throttle).
+ */
+export const CAUGHT_UP_POLL_MS = 1000;
 /** Records read per poll. */
 export const READ_LIMIT = 10_000;
 /** Rows kept per in-application stream for the console. */
@@ -152,10 +165,13 @@ class RunningApp {
     this.reader = undefined;
   }
 
-  /** Reads what has arrived, runs it through the SQL and delivers the outputs. False when the source is gone. */
-  poll(now: number, env: RuntimeEnvironment): boolean {
-    if (!this.reader) return false;
-    const { records, gone } = this.reader.read(READ_LIMIT);
+  /**
+   * Reads what has arrived, runs it through the SQL and delivers the outputs. 'gone' when the source
+   * is gone; 'caughtUp' when the next read can wait {@link CAUGHT_UP_POLL_MS}.
+   */
+  poll(now: number, env: RuntimeEnvironment): 'gone' | 'caughtUp' | 'behind' {
+    if (!this.reader) return 'gone';
+    const { records, gone, caughtUp } = this.reader.read(READ_LIMIT);
     for (const r of records) {
       this.sql.advance(Math.min(r.arrival, now));
       // The record itself is the origin (no copy): only rows kept for the console look at it.
@@ -163,7 +179,7 @@ class RunningApp {
     }
     this.sql.advance(now);
     this.flush(env);
-    return !gone;
+    return gone ? 'gone' : caughtUp ? 'caughtUp' : 'behind';
   }
 
   flush(env: RuntimeEnvironment): void {
@@ -242,8 +258,9 @@ export class AnalyticsRuntime {
       }
       if (!r) continue;
       if (now >= r.nextPoll) {
-        r.nextPoll = now + POLL_MS;
-        if (!r.poll(now, this.env)) this.stopBecauseSourceIsGone(app);
+        const read = r.poll(now, this.env);
+        r.nextPoll = now + (read === 'caughtUp' ? CAUGHT_UP_POLL_MS : POLL_MS);
+        if (read === 'gone') this.stopBecauseSourceIsGone(app);
         else app._readingAt = r.checkpoint();
       }
     }
