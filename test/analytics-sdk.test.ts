@@ -109,11 +109,12 @@ describe('Kinesis Data Analytics through @aws-sdk/client-kinesis-analytics-v2 ag
     );
     await vi.waitFor(async () =>
       expect((await analytics.send(new DescribeApplicationCommand({ ApplicationName: 'workshop' }))).ApplicationDetail?.ApplicationStatus).toBe('RUNNING'),
+      { timeout: 15_000, interval: 100 },
     );
     await kinesis.send(new PutRecordsCommand({ StreamName: 'sensors', Records: [record('s-3', 99), record('s-4', 10)] }));
 
-    // Nobody calls: the scheduler runs the application as time passes.
-    await vi.waitFor(async () => expect(await readAll('hot')).toHaveLength(2), { timeout: 5000, interval: 100 });
+    // Nobody calls: the scheduler runs the application as time passes (a caught-up source is read once a second).
+    await vi.waitFor(async () => expect(await readAll('hot')).toHaveLength(2), { timeout: 15_000, interval: 100 });
     expect((await readAll('hot')).map((r) => JSON.parse(r))).toEqual(
       expect.arrayContaining([
         { sensorId: 's-2', measuredTemp: 95 },
@@ -124,6 +125,7 @@ describe('Kinesis Data Analytics through @aws-sdk/client-kinesis-analytics-v2 ag
     await analytics.send(new StopApplicationCommand({ ApplicationName: 'workshop' }));
     await vi.waitFor(async () =>
       expect((await analytics.send(new DescribeApplicationCommand({ ApplicationName: 'workshop' }))).ApplicationDetail?.ApplicationStatus).toBe('READY'),
+      { timeout: 15_000, interval: 100 },
     );
   });
 });
