@@ -86,7 +86,9 @@ test('a save from another version is ignored with a notification, never a crash'
   page.on('pageerror', (e) => pageErrors.push(e.message));
   const list = new StreamsListPage(page);
   await list.goto();
-  // What a future console might have saved: a layout this one does not know.
+  // What a future console might have saved: a layout this one does not know. Written from a page of
+  // the same origin that runs no emulator, so no save of this one's can land over it.
+  await page.goto('/favicon.svg');
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -103,7 +105,7 @@ test('a save from another version is ignored with a notification, never a crash'
         };
       }),
   );
-  await page.reload();
+  await list.goto();
   await expect(list.table).toContainText('No data streams');
   await expect(list.notifications).toContainText('A saved emulator state was found but not restored (it was saved in storage format 99');
   // And the emulator saves again from here on.
