@@ -8,7 +8,7 @@ import type { ServiceClients } from '../../aws/clients';
 import { fetchStreamRows } from '../lib/kinesisReads';
 import { describeError, type ShownError } from './errors';
 import { useServices } from './services';
-import { useGenerator } from './useGenerator';
+import { useGeneratorControls, useGeneratorRun } from './useGenerator';
 import { countObjects, emptyBucket, listBuckets } from './useS3';
 
 /*
@@ -185,7 +185,8 @@ export const runCleanup = async (c: Clients, items: readonly CleanupItem[], deps
 /** The clean-up page's data: what exists, and deleting a chosen part of it with per-item progress. */
 export const useCleanup = () => {
   const clients = useServices();
-  const generator = useGenerator();
+  const { stop } = useGeneratorControls();
+  const generator = useGeneratorRun();
   const qc = useQueryClient();
   const generatorRun = generator.running ? (generator.stream ?? 'data generator') : undefined;
   const inventory = useQuery({
@@ -197,7 +198,6 @@ export const useCleanup = () => {
   const [states, setStates] = useState<Record<string, CleanupState>>({});
   const [running, setRunning] = useState(false);
   const [finished, setFinished] = useState<{ failed: number; total: number } | undefined>();
-  const { stop } = generator;
 
   const run = useCallback(
     async (items: CleanupItem[]) => {

@@ -26,13 +26,21 @@ const readClock = async (): Promise<ClockReading> => {
  */
 export const useEmulatorClock = () => {
   const mode = useConnectionMode();
-  const qc = useQueryClient();
   const clock = useQuery({
     queryKey: CLOCK_KEY,
     queryFn: readClock,
     enabled: mode === 'emulated',
     refetchInterval: 1000,
   });
+  return { clock, ...useEmulatorClockControls() };
+};
+
+/**
+ * Changing the emulator clock (speed, skip ahead, reset) without reading it: a component that only
+ * acts on the clock does not re-render with each of its once-a-second readings.
+ */
+export const useEmulatorClockControls = () => {
+  const qc = useQueryClient();
   const moved = async (reading: ClockReading) => {
     followEmulatorClock(reading);
     // A read of the clock begun before the change would land after it and put the old time back.
@@ -56,7 +64,7 @@ export const useEmulatorClock = () => {
     // Every cached answer came from the emulator that was just thrown away.
     onSettled: () => qc.invalidateQueries(),
   });
-  return { clock, setSpeed, skip, reset };
+  return { setSpeed, skip, reset };
 };
 
 /** Notices already shown (ids grow; one emulator worker at a time, and its replacement starts again from 1). */

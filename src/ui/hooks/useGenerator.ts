@@ -225,9 +225,12 @@ const runJob = async (client: GeneratorClient, job: GeneratorJob, resumed?: Gene
 };
 
 /** The generator: start and stop a run, and its live counters (from the generator worker). */
-export const useGenerator = () => {
+/**
+ * Starting, stopping and resuming a run, without its state: a component that only acts on the
+ * generator (the walkthrough's actions, clean-up) does not re-render with every counter update.
+ */
+export const useGeneratorControls = () => {
   const { settings } = useServices();
-  const state = useRunStore();
   const client = useGeneratorClient();
 
   const start = useCallback(
@@ -260,13 +263,17 @@ export const useGenerator = () => {
     useRunStore.getState().set({ interrupted: undefined });
   }, []);
 
+  return { start, stop, resume, dismissInterrupted, inWorker: client.kind === 'worker' };
+};
+
+/** The generator's controls and its run's full state (counters included: re-renders with each update). */
+export const useGenerator = () => {
+  const controls = useGeneratorControls();
+  const state = useRunStore();
   const running = state.starting || state.stats?.state === 'running';
   const throttling = running && state.throttledAt !== undefined && Date.now() - state.throttledAt < THROTTLE_HOLD_MS;
   return {
-    start,
-    stop,
-    resume,
-    dismissInterrupted,
+    ...controls,
     running,
     stream: state.stream,
     target: state.target,
@@ -276,7 +283,6 @@ export const useGenerator = () => {
     interrupted: state.interrupted,
     throttling,
     everThrottled: state.throttledAt !== undefined,
-    inWorker: client.kind === 'worker',
   };
 };
 

@@ -4,7 +4,7 @@ import { useNotify } from '../hooks/errors';
 import { useConnectionMode } from '../hooks/services';
 import { useConnection } from '../hooks/useConnection';
 import { dateTime } from '../components/time';
-import { useEmulatorClock, useEmulatorRecovery, useEmulatorStorage, useEmulatorTime } from '../hooks/useEmulatorConsole';
+import { useEmulatorClockControls, useEmulatorRecovery, useEmulatorStorage, useEmulatorTime } from '../hooks/useEmulatorConsole';
 import { ConnectionModal } from '../dialogs/connection/ConnectionModal';
 import { EmulatorStorageModal } from '../dialogs/emulator/EmulatorStorageModal';
 import { usePreferences } from '../state/preferences';
@@ -25,7 +25,7 @@ export function TopBar({ homeHref }: { homeHref: string }) {
   const setPresentation = usePreferences((s) => s.setPresentation);
   const walkthroughOpen = usePreferences((s) => s.walkthroughOpen);
   const setWalkthroughOpen = usePreferences((s) => s.setWalkthroughOpen);
-  const { setSpeed, skip } = useEmulatorClock();
+  const { setSpeed, skip } = useEmulatorClockControls();
   const time = useEmulatorTime();
   // Always mounted: shows storage notices and saves when the page goes away, and sees the emulator restart.
   useEmulatorStorage();

@@ -12,7 +12,7 @@ import StatusIndicator from '@cloudscape-design/components/status-indicator';
 import Table from '@cloudscape-design/components/table';
 import { useEffect, useState } from 'react';
 import { useNotify } from '../../hooks/errors';
-import { formatBytes, MIN_RECORD_CAP, STORED_ITEMS, useEmulatorClock, useEmulatorStorage, type StorageStatus } from '../../hooks/useEmulatorConsole';
+import { formatBytes, MIN_RECORD_CAP, STORED_ITEMS, useEmulatorClockControls, useEmulatorStorage, type StorageStatus } from '../../hooks/useEmulatorConsole';
 
 const MiB = 1024 * 1024;
 
@@ -63,7 +63,7 @@ const dropped = (service: string, u: ServiceStorage): string =>
  */
 export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDismiss: () => void; confirmReset?: boolean }) {
   const { status, setCap } = useEmulatorStorage({ poll: 1000 });
-  const { reset } = useEmulatorClock();
+  const { reset } = useEmulatorClockControls();
   const notify = useNotify();
   const s = status.data;
   const [capText, setCapText] = useState('');
