@@ -224,7 +224,6 @@ const runJob = async (client: GeneratorClient, job: GeneratorJob, resumed?: Gene
   }
 };
 
-/** The generator: start and stop a run, and its live counters (from the generator worker). */
 /**
  * Starting, stopping and resuming a run, without its state: a component that only acts on the
  * generator (the walkthrough's actions, clean-up) does not re-render with every counter update.
