@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/browser';
+import { descendantCpu } from './proc';
 import { waitFor } from './serve';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,7 +30,7 @@ const DIST = process.env.BENCH_DIST;
 const WRITERS = 8;
 const RECORDS_PER_CALL = 500;
 const RECORD_BYTES = 1024;
-const SHARDS = 100;
+const SHARDS = Number(process.env.BENCH_SHARDS ?? 100);
 const SECONDS = 5;
 const ROUNDS = 3;
 
@@ -37,6 +38,8 @@ type Debug = { call(target: string, input: unknown): Promise<{ status: number; b
 
 interface Round {
   recordsPerSecond: number;
+  /** CPU seconds per 1,000,000 records acknowledged, by Chromium process kind (renderer, browser, utility:...). */
+  cpuPerMillion?: Map<string, number>;
   failed: number;
   p50: number;
   p99: number;
@@ -142,7 +145,11 @@ const main = async () => {
       for (const [name, page] of [['durable', durable], ['memory', memory]] as const) {
         // The tab measured is in front (a hidden tab's timers are slowed).
         await page.bringToFront();
+        const cpu0 = descendantCpu();
         const r = await round(page);
+        const cpu1 = descendantCpu();
+        const records = r.recordsPerSecond * SECONDS;
+        r.cpuPerMillion = new Map([...cpu1].map(([kind, s]) => [kind, ((s - (cpu0.get(kind) ?? 0)) / records) * 1e6]));
         loads.push(loadavg()[0]);
         console.log(`round ${i + 1} ${name}: ${fmt(r.recordsPerSecond)} records/s`);
         if (!best[name] || r.recordsPerSecond > best[name].recordsPerSecond) best[name] = r;
@@ -158,6 +165,14 @@ const main = async () => {
     console.log('|---|---:|---:|---:|---:|---:|');
     for (const [name, r] of [['IndexedDB, answered after its save', d], ['in memory (second tab)', m]] as const)
       console.log(`| ${name} | ${fmt(r.recordsPerSecond)} | ${fmt((r.recordsPerSecond * RECORD_BYTES) / 2 ** 20, 1)} | ${fmt(r.p50, 1)} | ${fmt(r.p99, 1)} | ${fmt(r.failed)} |`);
+    const kinds = [...new Set([...d.cpuPerMillion!.keys(), ...m.cpuPerMillion!.keys()])].filter((k) => (d.cpuPerMillion!.get(k) ?? 0) + (m.cpuPerMillion!.get(k) ?? 0) > 0.05);
+    console.log(`\nCPU seconds per 1,000,000 records, by Chromium process, in the rounds above:\n`);
+    console.log(`| emulator | ${kinds.join(' | ')} | all |`);
+    console.log(`|---|${kinds.map(() => '---:').join('|')}|---:|`);
+    for (const [name, r] of [['IndexedDB', d], ['in memory', m]] as const) {
+      const row = kinds.map((k) => r.cpuPerMillion!.get(k) ?? 0);
+      console.log(`| ${name} | ${row.map((v) => fmt(v, 1)).join(' | ')} | ${fmt(row.reduce((a, b) => a + b, 0), 1)} |`);
+    }
     console.log(`\nDurable / in memory: ${fmt((d.recordsPerSecond / m.recordsPerSecond) * 100)}% (target >= 50%).`);
     await context.close();
   } finally {
