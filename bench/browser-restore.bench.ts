@@ -1,8 +1,9 @@
 /**
  * A page load's restore of 1,000,000 saved records in the browser: the emulator worker's Persister
  * over IndexedDB (fake-indexeddb standing in for the browser's, structured clone included), the
- * records written the way the worker writes them (a save every 10,000 records: fragments, then the
- * filled chunk merged once). Timed: reading every stored chunk out of IndexedDB, assembling the
+ * records written the way the worker writes them (by default a save every 2,000 records: each save's
+ * 500 new records per shard in one batch, and past the batch limit the oldest batches' records written
+ * again as chunks; `RESTORE_BENCH_SAVE_EVERY=10000` saves a chunk or more per shard at once, as chunks). Timed: reading every stored chunk out of IndexedDB, assembling the
  * save, and restoring the emulator from it; wall and CPU time of this process.
  */
 import 'fake-indexeddb/auto';
@@ -12,7 +13,7 @@ import { openIdbStorage, Persister } from '../src/worker/persistence';
 
 const RECORDS = 1_000_000;
 const PER_CALL = 500;
-const SAVE_EVERY = 10_000;
+const SAVE_EVERY = Number(process.env.RESTORE_BENCH_SAVE_EVERY ?? 2_000);
 const SHARDS = 4;
 const RECORD_BYTES = 100;
 

@@ -7,7 +7,7 @@
  *    the server, not SDK serialisation, is what is measured; each server is a child process. With a
  *    data directory every answer waits for its fsync'd save (concurrent calls share one save).
  * 2. Recovery: a data directory holding 1,000,000 records, written the way the server writes it
- *    (a save every 10,000 records: fragments, merged chunks, compaction), then the server started
+ *    (a save every 10,000 records: chunks of a backlog, the log's compaction), then the server started
  *    on it; the time it reports for reading and restoring, and from spawn to listening. The same
  *    steps in this process, timed one by one.
  */

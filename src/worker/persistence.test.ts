@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { epochMillis } from '../engine/common/brand';
 import { ScaledClock, VirtualClock } from '../engine/common/clock';
@@ -12,7 +14,7 @@ import type { RecordChunk } from '../engine/kinesis/module';
 import { decodeRecordChunk } from '../engine/kinesis/store/recordChunk';
 import type { S3Exports } from '../engine/s3/module';
 import fixture from './fixtures/save-v1.json';
-import { MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type SaveTimers, type StoredState } from './persistence';
+import { MAX_BATCHES, MemoryStorage, PERSISTENCE_FORMAT, Persister, SaveScheduler, type SaveTimers, type StoredBatch, type StoredState } from './persistence';
 import { WorkerCommand } from './protocol';
 
 const T0 = Date.UTC(2026, 0, 1);
@@ -116,32 +118,56 @@ describe('Persister', () => {
     expect(h.readAll(b.call, 'shardId-000000000001')).toEqual([child]);
   });
 
-  it('writes each record once: new records of the filling chunk as a fragment, a filled chunk merged once', async () => {
+  /** What one save wrote: its batch (a key and, per collection, the counters of its records). */
+  const batchKey = (n: number) => `~batch|${String(n).padStart(12, '0')}`;
+  const batchOf = (storage: MemoryStorage, n: number) =>
+    (storage.chunks.get(batchKey(n)) as StoredBatch | undefined)?.map(([key, start, count, chunk]) => ({ key, start, count, counters: countersOf(chunk) }));
+
+  it('writes each record once: a backlog of a chunk or more as chunks, then the new records of each save in one batch', async () => {
     const h = setup(1000);
     const key = `kinesis|us-east-1|s|${T0}|0`;
     const chunk = (c: number) => `${key}|${String(c).padStart(10, '0')}`;
-    const fragment = (c: number, start: number) => `${chunk(c)}|${String(start).padStart(16, '0')}`;
-    h.putMany(2500); // counters 1..2500: chunks 0 (1-999), 1 (1000-1999), 2 (2000-2500)
+    const all = h.putMany(2500); // counters 1..2500: chunks 0 (1-999), 1 (1000-1999), 2 (2000-2500)
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 3, recordsWritten: 2500, recordsCompacted: 0, chunksDeleted: 0 });
     expect([...h.storage.chunks.keys()]).toEqual([0, 1, 2].map(chunk));
-    h.putMany(10); // 2501..2510, into the filling chunk 2: a fragment of them, the chunk is not rewritten
+    all.push(...h.putMany(10)); // 2501..2510: the save's batch, the chunk is not rewritten
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 10, recordsCompacted: 0 });
-    expect(countersOf(h.storage.chunks.get(fragment(2, 2501)))).toHaveLength(10);
+    expect(batchOf(h.storage, 1)).toEqual([{ key, start: 2501, count: 10, counters: Array.from({ length: 10 }, (_, i) => 2501 + i) }]);
     expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 0, recordsWritten: 0 });
-    h.putMany(490); // 2511..3000: counter 3000 starts chunk 3, so chunk 2 has filled and is merged, once
-    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, chunksDeleted: 1, recordsWritten: 490, recordsCompacted: 511 });
-    expect([...h.storage.chunks.keys()].sort()).toEqual([0, 1, 2, 3].map(chunk));
-    expect(countersOf(h.storage.chunks.get(chunk(2)))).toEqual(Array.from({ length: 1000 }, (_, i) => 2000 + i));
+    all.push(...h.putMany(490)); // 2511..3000: chunk 2 has filled; still nothing is written twice
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, chunksDeleted: 0, recordsWritten: 490, recordsCompacted: 0 });
+    expect([...h.storage.chunks.keys()].sort()).toEqual([...[0, 1, 2].map(chunk), batchKey(1), batchKey(3)]);
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 3000 });
+    expect(h.readAll(b.call)).toEqual(all);
     // A restored persister carries on incrementally too.
     const more = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('next') }).SequenceNumber;
     expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1, recordsCompacted: 0 });
     const c = await h.reload();
-    expect(h.readAll(c.call).at(-1)).toBe(more);
+    expect(h.readAll(c.call)).toEqual([...all, more]);
   });
 
-  it('a save after one new record writes that record alone, and a reload reads the chunk and its fragments in order', async () => {
+  it('writes the new records of every shard of every stream in one value per save', async () => {
+    const h = setup(1000);
+    h.call('CreateStream', { StreamName: 'wide', ShardCount: 8 });
+    h.clock.advance(500);
+    const seq = new Map<string, string[]>();
+    for (let i = 0; i < 64; i++) {
+      const r = h.call('PutRecord', { StreamName: 'wide', PartitionKey: `key-${i}`, Data: b64(`w${i}`) });
+      seq.set(r.ShardId, [...(seq.get(r.ShardId) ?? []), r.SequenceNumber]);
+    }
+    h.putMany(3);
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 67 });
+    expect(batchOf(h.storage, 0)?.map((p) => p.count).reduce((a, b) => a + b)).toBe(67);
+    expect(batchOf(h.storage, 0)).toHaveLength(seq.size + 1);
+    const b = await h.reload();
+    for (const [shard, expected] of seq) {
+      const it = b.call('GetShardIterator', { StreamName: 'wide', ShardId: shard, ShardIteratorType: 'TRIM_HORIZON' });
+      expect(b.call('GetRecords', it).Records.map((r: { SequenceNumber: string }) => r.SequenceNumber)).toEqual(expected);
+    }
+  });
+
+  it('a save after one new record writes that record alone, and a reload reads every batch in order', async () => {
     const h = setup(1000);
     const first = h.putMany(3);
     await h.persister.save(h.emulator);
@@ -150,77 +176,131 @@ describe('Persister', () => {
       written.push(h.putMany(1));
       expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1, recordsCompacted: 0, chunksDeleted: 0 });
     }
-    // The chunk as first written (3 records) and one fragment of one record per save.
-    expect([...h.storage.chunks.values()].map((c) => countersOf(c).length)).toEqual([3, 1, 1, 1, 1]);
+    // One batch of 3 records, then one of one record per save.
+    expect([0, 1, 2, 3, 4].map((n) => batchOf(h.storage, n)?.[0].count)).toEqual([3, 1, 1, 1, 1]);
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 7 });
     expect(h.readAll(b.call)).toEqual([...first, ...written.flat()]);
   });
 
-  it('deletes chunks that retention emptied, with their fragments, and leaves out trimmed records of a kept chunk', async () => {
+  it('deletes chunks and batches that retention emptied, and leaves out trimmed records of a kept chunk', async () => {
     const h = setup(10);
     const key = `kinesis|us-east-1|s|${T0}|0`;
-    h.putMany(12); // chunks 0 (1-9) and 1 (10-12), at T0+500
+    h.putMany(12); // a backlog of a chunk or more: chunks 0 (1-9) and 1 (10-12), at T0+500
     await h.persister.save(h.emulator);
-    h.putMany(3); // 13-15: a fragment of chunk 1
+    h.putMany(3); // 13-15: batch 1
     await h.persister.save(h.emulator);
     h.clock.advance(3_600_000);
     const late = h.putMany(3); // 16-18 an hour later
     h.clock.advance(24 * 3_600_000 - 1000); // the first 15 are older than 24 h, the last 3 are not
-    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 1, chunksWritten: 1, recordsWritten: 3 });
-    // Chunk 1 keeps what it held (its trimmed records are left out on load); only the new records are written.
-    expect([...h.storage.chunks.keys()].sort()).toEqual([`${key}|0000000001`, `${key}|0000000001|0000000000000013`, `${key}|0000000001|0000000000000016`]);
-    expect(countersOf(h.storage.chunks.get(`${key}|0000000001|0000000000000016`))).toEqual([16, 17, 18]);
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksDeleted: 2, chunksWritten: 1, recordsWritten: 3 });
+    // Chunk 1 keeps what it held (its trimmed records are left out on load); batch 1 held only trimmed records.
+    expect([...h.storage.chunks.keys()].sort()).toEqual([`${key}|0000000001`, batchKey(2)]);
+    expect(batchOf(h.storage, 2)?.[0].counters).toEqual([16, 17, 18]);
     const b = await h.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 3 });
     expect(h.readAll(b.call)).toEqual(late);
-    // Once the chunk fills, it is merged into its live records only.
-    h.putMany(2); // 19, 20: counter 20 starts chunk 2
-    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 2, chunksDeleted: 2, recordsWritten: 2, recordsCompacted: 3 });
-    expect(countersOf(h.storage.chunks.get(`${key}|0000000001`))).toEqual([16, 17, 18, 19]);
   });
 
-  it('stores chunks of records in the binary form, and reads a save of storage format 3 (chunks as plain columns), then rewrites it whole in the binary form', async () => {
+  it('writes a collection that pins batches of mostly gone records as chunks, and deletes those batches', async () => {
     const h = setup(10);
-    const key = `kinesis|us-east-1|s|${T0}|0`;
-    const before = h.putMany(12); // chunks 0 (1-9) and 1 (10-12)
-    await h.persister.save(h.emulator);
-    const more = h.putMany(2); // 13, 14: a fragment of chunk 1
-    await h.persister.save(h.emulator);
-    expect([...h.storage.chunks.values()].every((c) => c instanceof Uint8Array)).toBe(true);
-    const saved = h.storage.state as StoredState;
-    // What format 3 wrote: the same keys, every chunk and fragment as plain columns with Base64 data.
-    h.storage.state = { ...saved, format: 3 };
-    h.storage.chunks = new Map([...h.storage.chunks].map(([k, c]) => [k, asColumns(c)]));
-    expect(h.storage.chunks.get(`${key}|0000000001|0000000000000013`)).toMatchObject({ counter: [13, 14] });
+    h.call('CreateStream', { StreamName: 'busy', ShardCount: 1 });
+    h.clock.advance(500);
+    const kept: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      for (let j = 0; j < 9; j++) h.call('PutRecord', { StreamName: 'busy', PartitionKey: 'k', Data: b64(`b${i}.${j}`) });
+      kept.push(...h.putMany(1));
+      expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsCompacted: 0 });
+    }
+    h.call('DeleteStream', { StreamName: 'busy' });
+    h.clock.advance(500);
+    // Six batches, 54 records of a deleted stream against 6 live ones: the live ones become a chunk.
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, chunksDeleted: 6, recordsWritten: 0, recordsCompacted: 6 });
+    expect([...h.storage.chunks.keys()]).toEqual([`kinesis|us-east-1|s|${T0}|0|0000000000`]);
     const b = await h.reload();
+    expect(h.readAll(b.call)).toEqual(kept);
+    // Further records go to batches again.
+    kept.push(...h.putMany(1));
+    expect(await h.persister.save(h.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1, recordsCompacted: 0 });
+    expect(h.readAll((await h.reload()).call)).toEqual(kept);
+  });
+
+  it(`keeps at most ${MAX_BATCHES} batches: past them, a collection in the oldest is written as chunks`, async () => {
+    const h = setup(1000);
+    const all: string[] = [];
+    let most = 0;
+    for (let i = 0; i < MAX_BATCHES + 40; i++) {
+      all.push(...h.putMany(1));
+      await h.persister.save(h.emulator);
+      most = Math.max(most, [...h.storage.chunks.keys()].filter((k) => k.startsWith('~batch|')).length);
+    }
+    expect(most).toBe(MAX_BATCHES);
+    expect([...h.storage.chunks.keys()].filter((k) => !k.startsWith('~batch|'))).toEqual([`kinesis|us-east-1|s|${T0}|0|0000000000`]);
+    expect(h.readAll((await h.reload()).call)).toEqual(all);
+  });
+
+  /** Saves the format-4 saver wrote (fixtures/save-v4.bin, written with the console's format-4 Persister and kept as it wrote them). */
+  const format4 = (name: 'fragments' | 'whole') => {
+    const v4 = (deserialize(readFileSync(new URL('./fixtures/save-v4.bin', import.meta.url))) as Record<string, { chunkRecords: number; now: number; sequenceNumbers: string[]; state: StoredState; chunks: Map<string, unknown> }>)[name];
+    const storage = new MemoryStorage();
+    storage.state = v4.state;
+    storage.chunks = v4.chunks;
+    const clock = new VirtualClock(v4.now);
+    const reload = async () => {
+      const p = new Persister(storage, () => clock.now(), v4.chunkRecords);
+      const loaded = await p.load();
+      const b = emulatorAt(clock);
+      if (loaded.kind === 'restored') b.emulator.restore(loaded.snapshot);
+      return { ...b, loaded, persister: p };
+    };
+    const readAll = (call: (op: string, input?: Record<string, unknown>) => any) =>
+      call('GetRecords', call('GetShardIterator', { StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' })).Records.map((r: { SequenceNumber: string }) => r.SequenceNumber);
+    return { ...v4, storage, reload, readAll };
+  };
+
+  it('reads a save of storage format 4 (chunks and fragments per shard), and rewrites it whole in format 5 on the next save', async () => {
+    const v4 = format4('fragments');
+    expect([...v4.storage.chunks.keys()].some((k) => /\|\d{10}\|\d{16}$/.test(k))).toBe(true);
+    const b = await v4.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 14 });
+    expect(v4.readAll(b.call)).toEqual(v4.sequenceNumbers);
     const after = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('later') }).SequenceNumber;
-    // The next save replaces the old save in one commit: every record, in the binary form.
+    // The next save replaces the old save in one commit: every record, in chunks (a backlog of a chunk or more).
     expect(await b.persister.save(b.emulator)).toMatchObject({ recordsWritten: 15, chunksWritten: 2 });
-    expect((h.storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
-    expect([...h.storage.chunks.keys()].sort()).toEqual([`${key}|0000000000`, `${key}|0000000001`]);
-    expect([...h.storage.chunks.values()].every((c) => c instanceof Uint8Array)).toBe(true);
-    const c = await h.reload();
+    expect((v4.storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
+    const key = `kinesis|us-east-1|s|${T0}|0`;
+    expect([...v4.storage.chunks.keys()].sort()).toEqual([`${key}|0000000000`, `${key}|0000000001`]);
+    const c = await v4.reload();
     expect(c.emulator.snapshot()).toEqual(b.emulator.snapshot());
-    expect(h.readAll(c.call)).toEqual([...before, ...more, after]);
+    expect(v4.readAll(c.call)).toEqual([...v4.sequenceNumbers, after]);
+  });
+
+  it('reads a save of storage format 3 (format 4 with chunks as plain columns)', async () => {
+    const v4 = format4('fragments');
+    v4.storage.state = { ...(v4.storage.state as StoredState), format: 3 };
+    v4.storage.chunks = new Map([...v4.storage.chunks].map(([k, c]) => [k, asColumns(c)]));
+    expect(v4.storage.chunks.get(`kinesis|us-east-1|s|${T0}|0|0000000001|0000000000000013`)).toMatchObject({ counter: [13, 14] });
+    const b = await v4.reload();
+    expect(b.loaded).toMatchObject({ kind: 'restored', records: 14 });
+    expect(v4.readAll(b.call)).toEqual(v4.sequenceNumbers);
+    await b.persister.save(b.emulator);
+    expect([...v4.storage.chunks.values()].every((c) => c instanceof Uint8Array)).toBe(true);
+    expect(v4.readAll((await v4.reload()).call)).toEqual(v4.sequenceNumbers);
   });
 
   it('reads a save of storage format 2 (no fragments, chunks as plain columns), and rewrites it in the current format on the next save', async () => {
-    const h = setup(1000);
-    const before = h.putMany(5);
-    await h.persister.save(h.emulator);
-    const saved = h.storage.state as StoredState;
+    const v4 = format4('whole');
+    const saved = v4.storage.state as StoredState;
     // What format 2 wrote: the same chunks as plain columns, no fragments.
-    h.storage.state = { ...saved, format: 2, collections: saved.collections.map(({ fragments: _f, ...c }) => c) };
-    h.storage.chunks = new Map([...h.storage.chunks].map(([k, c]) => [k, asColumns(c)]));
-    const b = await h.reload();
+    v4.storage.state = { ...saved, format: 2, collections: saved.collections.map(({ fragments: _f, ...c }) => c) };
+    v4.storage.chunks = new Map([...v4.storage.chunks].map(([k, c]) => [k, asColumns(c)]));
+    const b = await v4.reload();
     expect(b.loaded).toMatchObject({ kind: 'restored', records: 5 });
     const after = b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('later') }).SequenceNumber;
     expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 6 });
-    expect((h.storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
-    const c = await h.reload();
-    expect(h.readAll(c.call)).toEqual([...before, after]);
+    expect((v4.storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
+    const c = await v4.reload();
+    expect(v4.readAll(c.call)).toEqual([...v4.sequenceNumbers, after]);
     // Carried on incrementally from there.
     b.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64('last') });
     expect(await b.persister.save(b.emulator)).toMatchObject({ chunksWritten: 1, recordsWritten: 1 });
@@ -264,7 +344,10 @@ describe('Persister', () => {
     put('eu-west-1', 'ireland-1');
     put('eu-west-1', 'ireland-2');
     await new Persister(storage, () => clock.now()).save(a.emulator);
-    expect([...storage.chunks.keys()].sort()).toEqual([`kinesis|eu-west-1|demo|${T0}|0|0000000000`, `kinesis|us-east-1|demo|${T0}|0|0000000000`]);
+    expect(batchOf(storage, 0)?.map((p) => [p.key, p.count])).toEqual([
+      [`kinesis|us-east-1|demo|${T0}|0`, 1],
+      [`kinesis|eu-west-1|demo|${T0}|0`, 2],
+    ]);
 
     const loaded = await new Persister(storage, () => clock.now()).load();
     const b = emulatorAt(clock);
@@ -323,7 +406,7 @@ describe('Persister', () => {
 
     await p.save(b.emulator);
     expect((storage.state as StoredState).format).toBe(PERSISTENCE_FORMAT);
-    expect([...storage.chunks.keys()].every((k) => k.startsWith('kinesis|'))).toBe(true);
+    expect([...storage.chunks.keys()].every((k) => k.startsWith('kinesis|') || k.startsWith('~batch|'))).toBe(true);
     const again = await new Persister(storage, () => clock.now()).load();
     const c = emulatorAt(clock);
     if (again.kind === 'restored') c.emulator.restore(again.snapshot);
@@ -362,7 +445,11 @@ describe('Persister', () => {
     h.storage.state = 'garbage';
     expect(await p.load()).toMatchObject({ kind: 'ignored' });
     h.storage.state = saved;
-    h.storage.chunks.delete(`kinesis|us-east-1|s|${T0}|0|0000000000`);
+    const batch = h.storage.chunks.get(batchKey(0));
+    h.storage.chunks.delete(batchKey(0));
+    expect(await p.load()).toEqual({ kind: 'ignored', reason: 'a batch of saved data is missing' });
+    h.storage.chunks.set(batchKey(0), batch);
+    h.storage.state = { ...saved, collections: saved.collections.map((c) => ({ ...c, chunks: [0] })) };
     expect(await p.load()).toEqual({ kind: 'ignored', reason: 'a chunk of kinesis data is missing' });
 
     // The next save starts from a clean chunk store.
