@@ -51,6 +51,11 @@ test('a stream and its record survive a page reload; reset deletes them for good
   await expect(page.getByTestId('records-table')).toContainText('Records (1)');
   await expect(page.getByTestId('records-table')).toContainText(Buffer.from(data).toString('base64'));
   await expect(page.getByTestId('records-table')).toContainText(key);
+  // The Storage dialog says what the reload restored.
+  await storage.openStorage();
+  await expect(storage.value('restored')).toHaveText(/^1 item in [\d,]+ ms$/);
+  await storage.screenshot('storage-restored', storage.modal);
+  await storage.close();
 
   // Reset, confirmed from the clock menu: the stream is gone, and stays gone after a reload.
   await storage.openStorage(/^Reset the emulator/);

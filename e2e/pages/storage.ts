@@ -13,7 +13,7 @@ export class StoragePage extends ConsolePage {
     await expect(this.page.getByRole('dialog')).toBeVisible();
   }
 
-  value(key: 'persistence' | 'last-save' | 'streams' | 'records' | 'trimmed' | 'usage'): Locator {
+  value(key: 'persistence' | 'last-save' | 'restored' | 'streams' | 'records' | 'trimmed' | 'usage'): Locator {
     return this.page.getByTestId(`storage-${key}`);
   }
 

@@ -66,6 +66,7 @@ export class EmulatorHost implements ConsoleApi {
   private maxRecordBytes = DEFAULT_RECORD_CAP;
   private usage: RecordUsage = noUsage();
   private lastSave?: StorageStatus['lastSave'];
+  private restored?: StorageStatus['restored'];
   private trimmedRecords = 0;
   /** Items each service lost to the cap since the start (or a reset), by module name. */
   private trimmed: Record<string, number> = {};
@@ -415,6 +416,7 @@ export class EmulatorHost implements ConsoleApi {
       maxRecordBytes: this.maxRecordBytes,
       pending: this.scheduler.pending || this.commits.busy,
       ...(this.lastSave ? { lastSave: { ...this.lastSave } } : {}),
+      ...(this.restored ? { restored: { ...this.restored } } : {}),
       trimmedRecords: this.trimmedRecords,
       services: Object.fromEntries(Object.entries(this.usage.services).map(([name, u]) => [name, { records: u.records, bytes: u.bytes, counts: { ...u.counts }, trimmed: this.trimmed[name] ?? 0 }])),
       notices: this.notices.map((n) => ({ ...n })),
@@ -443,6 +445,7 @@ export class EmulatorHost implements ConsoleApi {
   /** The last save, if there is one this console can read; anything else is reported, never thrown. */
   private async restore(): Promise<void> {
     const persister = this.persister!;
+    const started = performance.now();
     try {
       const settings = await persister.storage.loadSettings();
       if (settings && Number.isFinite(settings.maxRecordBytes) && settings.maxRecordBytes >= MIN_RECORD_CAP) this.maxRecordBytes = settings.maxRecordBytes;
@@ -467,6 +470,7 @@ export class EmulatorHost implements ConsoleApi {
           if (c.speed > 0 && Number.isFinite(c.speed)) this.clockSource.setSpeed(c.speed);
         }
         this.lastSave = { at: loaded.savedAt, ms: 0, recordsWritten: 0 };
+        this.restored = { records: loaded.records, ms: Math.round(performance.now() - started) };
       }
     } catch (e) {
       // Storage that cannot be opened (a private window, a full disk): carry on in memory.

@@ -565,6 +565,8 @@ describe('EmulatorHost with storage', () => {
     await a.timers.advance(5000);
     expect(storage.commits).toBe(saves);
     expect(await a.host.storage()).toMatchObject({ persistence: 'indexeddb', streams: 1, shards: 2, records: 1, recordBytes: 5, pending: false });
+    // Nothing was restored at its start: the storage was empty.
+    expect((await a.host.storage()).restored).toBeUndefined();
 
     const b = boot(storage);
     // No await on ready: the request itself waits for the restore.
@@ -576,6 +578,8 @@ describe('EmulatorHost with storage', () => {
     );
     const records = (await Promise.all(it.map((i) => b.call('GetRecords', i)))).flatMap((r) => r.Records);
     expect(records).toEqual([expect.objectContaining({ SequenceNumber, Data: b64('kept'), PartitionKey: 'k' })]);
+    // The Storage dialog says what the start restored, and how long it took.
+    expect((await b.host.storage()).restored).toEqual({ records: 1, ms: expect.any(Number) });
   });
 
   it("saves a consumer application's checkpoints when its workers move them (no request needed), and resumes from them after a reload", async () => {

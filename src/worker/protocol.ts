@@ -124,6 +124,8 @@ export interface StorageStatus {
   /** Changes not yet saved. */
   pending: boolean;
   lastSave?: { at: number; ms: number; recordsWritten: number };
+  /** The saved state this emulator started from: items restored, and how long reading and restoring took. */
+  restored?: { records: number; ms: number };
   /** Items (records and objects) dropped by the cap since the emulator started (or was reset). */
   trimmedRecords: number;
   /** What each storing service holds against the cap, by module name (`kinesis`, `s3`, `firehose`). */

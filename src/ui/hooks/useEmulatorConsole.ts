@@ -79,11 +79,14 @@ export interface DebugHooks {
    * resolves with the HTTP status and the parsed answer once the emulator has answered (a write: saved).
    */
   call(target: string, input: unknown): Promise<{ status: number; body: unknown }>;
+  /** What the Storage dialog shows: where the state is saved, how much it holds, what was restored at start. */
+  storage(): Promise<StorageStatus>;
 }
 
 const installDebugHooks = () => {
   const hooks: DebugHooks = {
     crashEmulator: () => emulatorClient().crash(),
+    storage: () => emulatorClient().console.storage(),
     call: async (target, input) => {
       const res = await emulatorClient().transport({
         method: 'POST',

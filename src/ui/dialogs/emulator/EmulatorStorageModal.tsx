@@ -118,6 +118,18 @@ export function EmulatorStorageModal({ onDismiss, confirmReset = false }: { onDi
                     </span>
                   ),
                 },
+                ...(s.restored
+                  ? [
+                      {
+                        label: 'Restored at start',
+                        value: (
+                          <span data-testid="storage-restored">
+                            {s.restored.records.toLocaleString('en-US')} {s.restored.records === 1 ? 'item' : 'items'} in {s.restored.ms.toLocaleString('en-US')} ms
+                          </span>
+                        ),
+                      },
+                    ]
+                  : []),
                 {
                   label: 'Reloading the page',
                   value: s.persistence === 'indexeddb' ? 'Keeps streams, records, metrics and the clock' : 'Starts an empty emulator',
