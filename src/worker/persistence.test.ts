@@ -239,6 +239,35 @@ describe('Persister', () => {
     expect(h.readAll((await h.reload()).call)).toEqual(all);
   });
 
+  it('a stream made again under the same key before a save noticed the old one gone: the old records go, the new ones are saved', async () => {
+    const clock = new VirtualClock(T0);
+    const make = () => {
+      const emulator = new Emulator({ clock, rng: new SeededRng(1), options: { stateDelayMs: 0, enforceThroughput: false } });
+      return { emulator, call: (op: string, input: Record<string, unknown> = {}): any => emulator.kinesis.call(op, structuredClone(input), rc) };
+    };
+    const read = (call: (op: string, input?: Record<string, unknown>) => any) =>
+      call('GetRecords', call('GetShardIterator', { StreamName: 's', ShardId: 'shardId-000000000000', ShardIteratorType: 'TRIM_HORIZON' })).Records.map((r: { Data: string }) =>
+        Buffer.from(r.Data, 'base64').toString(),
+      );
+    for (const backlog of [5, 1500]) {
+      const a = make();
+      const storage = new MemoryStorage();
+      const p = new Persister(storage, () => clock.now(), 1000);
+      a.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+      for (let i = 0; i < backlog; i++) a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64(`old${i}`) });
+      await p.save(a.emulator);
+      // Deleted and made again in the same millisecond (no state delay): the same shard key, positions from 1 again.
+      a.call('DeleteStream', { StreamName: 's' });
+      a.call('CreateStream', { StreamName: 's', ShardCount: 1 });
+      for (let i = 0; i < 2; i++) a.call('PutRecord', { StreamName: 's', PartitionKey: 'k', Data: b64(`new${i}`) });
+      await p.save(a.emulator);
+      const loaded = await new Persister(storage, () => clock.now(), 1000).load();
+      const b = make();
+      if (loaded.kind === 'restored') b.emulator.restore(loaded.snapshot);
+      expect(read(b.call)).toEqual(['new0', 'new1']);
+    }
+  });
+
   /** Saves the format-4 saver wrote (fixtures/save-v4.bin, written with the console's format-4 Persister and kept as it wrote them). */
   const format4 = (name: 'fragments' | 'whole') => {
     const v4 = (deserialize(readFileSync(new URL('./fixtures/save-v4.bin', import.meta.url))) as Record<string, { chunkRecords: number; now: number; sequenceNumbers: string[]; state: StoredState; chunks: Map<string, unknown> }>)[name];

@@ -433,10 +433,17 @@ export class Persister {
     };
 
     // What each collection holds now: chunks and batched items that retention or the cap emptied go.
+    const replaced: string[] = [];
     const work = collections.map((mc) => {
       const key = collectionKey(mc);
       const range = mc.collection.range();
-      const prev = this.stored.get(key);
+      let prev = this.stored.get(key);
+      // Positions that went back: another collection under the same key (a delivery stream deleted and
+      // made again before a save could note it gone). What the old one stored goes (below, as for a gone one).
+      if (prev && range && (range.last < prev.savedUpTo || (prev.first !== Number.MAX_SAFE_INTEGER && range.first < prev.first))) {
+        replaced.push(key);
+        prev = undefined;
+      }
       const savedUpTo = prev?.savedUpTo ?? -1;
       const firstChunk = range ? chunkOf(range.first) : Infinity;
       const chunks = new Set(prev?.chunks ?? []);
@@ -447,7 +454,7 @@ export class Persister {
         }
       }
       // Its parts from `drop` on are live (`parts` changes only once the save has committed).
-      const parts = this.parts.get(key) ?? [];
+      const parts = (prev && this.parts.get(key)) || [];
       const drop = range ? deadParts(parts, range.first, savedUpTo) : parts.length;
       for (let i = 0; i < drop; i++) release(parts[i]);
       // New items: positions from `from` to range.last.
@@ -457,7 +464,8 @@ export class Persister {
       return { mc, key, range, prev, savedUpTo, chunks, parts, drop, from, fresh, asChunks, added: undefined as Part | undefined };
     });
     const present = new Set(work.map((w) => w.key));
-    // Collections that are gone (a deleted stream's shards): their chunks go, and their batched items with the batches.
+    for (const key of replaced) present.delete(key);
+    // Collections that are gone (a deleted stream's shards) or replaced: their chunks go, and their batched items with the batches.
     for (const [key, c] of this.stored) {
       if (present.has(key)) continue;
       for (const n of c.chunks) remove.push(chunkKey(key, n));
@@ -548,7 +556,9 @@ export class Persister {
       nextBatch,
     };
     const prepared = this.now();
-    await this.storage.commit(state, put, remove, this.clearFirst);
+    // A replaced collection's new chunk may reuse a key the old one's is deleted under: the new one stays.
+    const deleted = remove.filter((k) => !put.has(k));
+    await this.storage.commit(state, put, deleted, this.clearFirst);
     const parts = new Map<string, Part[]>();
     for (const w of work) {
       const list = w.asChunks ? [] : w.parts;
@@ -563,7 +573,7 @@ export class Persister {
     this.batches = batches;
     this.nextBatch = nextBatch;
     this.clearFirst = false;
-    return { chunksWritten: put.size, chunksDeleted: remove.length, recordsWritten, recordsCompacted, prepareMs: prepared - started, totalMs: this.now() - started };
+    return { chunksWritten: put.size, chunksDeleted: deleted.length, recordsWritten, recordsCompacted, prepareMs: prepared - started, totalMs: this.now() - started };
   }
 
   /** Forgets the loaded save (it could not be used): the next save replaces it whole. */
@@ -571,10 +581,10 @@ export class Persister {
     this.forget();
   }
 
-  /** Deletes the save; the next save writes everything. */
+  /** Deletes the save; the next save writes everything (and, if the delete failed, first drops whatever is stored). */
   async clear(): Promise<void> {
-    await this.storage.clear();
     this.forget();
+    await this.storage.clear();
     this.clearFirst = false;
   }
 }
