@@ -7,47 +7,31 @@
  * frames later than 50 ms, and long tasks (over 50 ms) as the browser reports them.
  * Needs Chromium (Debian's /usr/bin/chromium or Playwright's); prints a note and exits 0 without one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/browser';
-import { field, sleep, waitFor } from './serve';
+import { field, sleep, withConsole } from './serve';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4394;
-const BASE = `http://127.0.0.1:${PORT}/`;
 const RATE = 5000;
 const WINDOW_MS = 10_000;
 const TEMPLATE = '{"sensorId": "sensor-{{random.number(100)}}", "eventTimeStamp": "{{current.timestamp}}", "ambientTemp": {{random.number({"min":-40, "max":60})}}, "measuredTemp": {{random.number({"min":0, "max":100})}}}';
 
 
-const main = async () => {
-  if (spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('vite build failed');
-  const browser = await chromium.launch(chromiumLaunchOptions).catch((e: Error) => {
-    console.log(`No Chromium to run the page in (${e.message.split('\n')[0]}); skipped.`);
-    return undefined;
-  });
-  if (!browser) return;
-  let preview: ChildProcess | undefined;
-  try {
-    preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { cwd: root, stdio: 'ignore' });
-    await waitFor(BASE, 30_000);
+const main = () =>
+  withConsole(PORT, undefined, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    await page.goto(`${BASE}#/create-stream`);
+    await page.goto(`${base}#/create-stream`);
     await field(page, 'stream-name-input').fill('sensors');
     await field(page, 'shard-count-input').fill('8');
     await page.getByTestId('create-stream-submit').click();
     await page.getByTestId('detail-status').getByText('ACTIVE').waitFor({ timeout: 30_000 });
 
-    await page.goto(`${BASE}#/generator?stream=sensors`);
+    await page.goto(`${base}#/generator?stream=sensors`);
     await field(page, 'template-input').fill(TEMPLATE);
     await field(page, 'rate-input').fill(String(RATE));
     await page.getByTestId('send-button').click();
     await page.getByTestId('run-status').getByText('Sending').waitFor();
 
-    await page.goto(`${BASE}#/create-application`);
+    await page.goto(`${base}#/create-application`);
     await field(page, 'application-name-input').fill('bench');
     await page.getByTestId('create-application-submit').click();
     await page.getByTestId('source-stream-select').getByRole('button').first().click();
@@ -85,11 +69,8 @@ const main = async () => {
 | frames later than 50 ms | ${((gaps.filter((g) => g > 50).length / Math.max(1, gaps.length)) * 100).toFixed(1)}% | |
 | long tasks (> 50 ms) on the main thread | ${long.length}, longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms | none over 50 ms |
 `);
-  } finally {
-    await browser.close();
-    if (preview?.pid) preview.kill();
-  }
-};
+  });
+
 
 main().catch((e) => {
   console.error(e);

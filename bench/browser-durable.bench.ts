@@ -14,18 +14,12 @@
  * `BENCH_DIST=<dir>` serves an existing build instead of building; `BENCH_PORT` picks the port.
  * Needs Chromium (Debian's /usr/bin/chromium or Playwright's); prints a note and exits 0 without one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/browser';
+import type { Page } from '@playwright/test';
 import { descendantCpu } from './proc';
-import { waitFor } from './serve';
+import { withConsole } from './serve';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = Number(process.env.BENCH_PORT ?? 4392);
-const BASE = `http://127.0.0.1:${PORT}/`;
 const DIST = process.env.BENCH_DIST;
 const WRITERS = 8;
 const RECORDS_PER_CALL = 500;
@@ -113,28 +107,15 @@ const round = (page: Page): Promise<Round> =>
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-const main = async () => {
-  const dist = DIST ?? join(root, 'dist');
-  if (!DIST && spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('vite build failed');
-  const browser = await chromium.launch(chromiumLaunchOptions).catch((e: Error) => {
-    console.log(`No Chromium to run the page in (${e.message.split('\n')[0]}); skipped.`);
-    return undefined;
-  });
-  if (!browser) return;
-  let preview: ChildProcess | undefined;
-  try {
-    preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    await waitFor(BASE, 30_000);
+const main = () =>
+  withConsole(PORT, DIST, async (browser, base) => {
     const loads = [loadavg()[0]];
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const durable = await context.newPage();
-    await durable.goto(`${BASE}#/streams`);
+    await durable.goto(`${base}#/streams`);
     await debugReady(durable);
     const memory = await context.newPage();
-    await memory.goto(`${BASE}#/streams`);
+    await memory.goto(`${base}#/streams`);
     await debugReady(memory);
     const modes = { durable: await savedIn(durable), memory: await savedIn(memory) };
     if (!modes.durable.includes('IndexedDB') || !modes.memory.includes('Memory only')) throw new Error(`unexpected modes: ${JSON.stringify(modes)}`);
@@ -175,11 +156,7 @@ const main = async () => {
     }
     console.log(`\nDurable / in memory: ${fmt((d.recordsPerSecond / m.recordsPerSecond) * 100)}% (target >= 50%).`);
     await context.close();
-  } finally {
-    await browser.close();
-    preview?.kill('SIGTERM');
-  }
-};
+  });
 
 main().catch((e) => {
   console.error(e);

@@ -9,18 +9,12 @@
  * `BENCH_DIST=<dir>` serves an existing build instead of building; `BENCH_PORT` picks the port.
  * Needs Chromium (Debian's /usr/bin/chromium or Playwright's); prints a note and exits 0 without one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/browser';
+import type { Page } from '@playwright/test';
 import type { DebugHooks } from '../src/ui/hooks/useEmulatorConsole';
-import { waitFor } from './serve';
+import { withConsole } from './serve';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PORT = Number(process.env.BENCH_PORT ?? 4394);
-const BASE = `http://127.0.0.1:${PORT}/`;
+const PORT = Number(process.env.BENCH_PORT ?? 4395);
 const DIST = process.env.BENCH_DIST;
 const RECORDS = Number(process.env.RELOAD_BENCH_RECORDS ?? 1_000_000);
 const SHARDS = 100;
@@ -57,23 +51,10 @@ const fill = (page: Page) =>
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 
-const main = async () => {
-  const dist = DIST ?? join(root, 'dist');
-  if (!DIST && spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' }).status !== 0) throw new Error('vite build failed');
-  const browser = await chromium.launch(chromiumLaunchOptions).catch((e: Error) => {
-    console.log(`No Chromium to run the page in (${e.message.split('\n')[0]}); skipped.`);
-    return undefined;
-  });
-  if (!browser) return;
-  let preview: ChildProcess | undefined;
-  try {
-    preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', dist], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    await waitFor(BASE, 30_000);
+const main = () =>
+  withConsole(PORT, DIST, async (browser, base) => {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${BASE}#/streams`);
+    await page.goto(`${base}#/streams`);
     await debugReady(page);
     const t0 = performance.now();
     const acknowledged = await fill(page);
@@ -99,11 +80,7 @@ const main = async () => {
     console.log('|---|---:|---:|---:|---:|');
     for (const r of rows) console.log(r);
     console.log('\nTarget: recovery < 3,000 ms.');
-  } finally {
-    await browser.close();
-    preview?.kill('SIGTERM');
-  }
-};
+  });
 
 main().catch((e) => {
   console.error(e);

@@ -13,17 +13,11 @@
  * page -> emulator worker, all in one browser tab. Needs Chromium (Debian's /usr/bin/chromium or
  * Playwright's); prints a note and exits 0 without one.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { chromiumLaunchOptions } from '../e2e/browser';
-import { field, sleep, waitFor } from './serve';
+import type { Page } from '@playwright/test';
+import { field, sleep, withConsole } from './serve';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4391;
-const BASE = `http://127.0.0.1:${PORT}/`;
 const RATES = (process.env.GEN_BENCH_RATES ?? '20000,50000,80000').split(',').map(Number);
 const SHARDS = 100;
 const WARMUP_MS = 3000;
@@ -34,33 +28,17 @@ const counter = async (page: Page, name: string): Promise<number> =>
   Number(((await page.getByTestId(`stat-${name}`).textContent()) ?? '').replace(/[^\d]/g, ''));
 
 
-const main = async () => {
-  const build = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: 'ignore' });
-  if (build.status !== 0) throw new Error('vite build failed');
-  let preview: ChildProcess | undefined;
-  const browser = await chromium
-    .launch(chromiumLaunchOptions)
-    .catch((e: Error) => {
-      console.log(`No Chromium to run the page in (${e.message.split('\n')[0]}); skipped.`);
-      return undefined;
-    });
-  if (!browser) return;
-  try {
-    // vite itself, not through npx: killing npx would leave the server running
-    preview = spawn(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
-      cwd: root,
-      stdio: 'ignore',
-    });
-    await waitFor(BASE, 30_000);
+const main = () =>
+  withConsole(PORT, undefined, async (browser, base) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 
-    await page.goto(`${BASE}#/create-stream`);
+    await page.goto(`${base}#/create-stream`);
     await field(page, 'stream-name-input').fill('bench-100');
     await field(page, 'shard-count-input').fill(String(SHARDS));
     await page.getByTestId('create-stream-submit').click();
     await page.getByTestId('detail-status').getByText('ACTIVE').waitFor({ timeout: 30_000 });
 
-    await page.goto(`${BASE}#/generator?stream=bench-100`);
+    await page.goto(`${base}#/generator?stream=bench-100`);
     await page.getByTestId('send-button').waitFor();
     // Frame gaps on the page's main thread, recorded between marks.
     // (a string: tsx would wrap named functions in a helper the page does not have)
@@ -107,11 +85,8 @@ const main = async () => {
     console.log('| target rec/s | acknowledged rec/s | failed attempts in window | frames/s | longest frame gap ms | frames > 50 ms | Stop click to "Stopped" ms |');
     console.log('|---:|---:|---:|---:|---:|---:|---:|');
     for (const r of rows) console.log(r);
-  } finally {
-    await browser.close();
-    if (preview?.pid) preview.kill();
-  }
-};
+  });
+
 
 main().catch((e) => {
   console.error(e);
