@@ -8,6 +8,7 @@
  * Needs Chromium (Debian's /usr/bin/chromium or Playwright's); prints a note and exits 0 without one.
  */
 import { loadavg } from 'node:os';
+import { GeneratorPage } from '../e2e/pages/generator';
 import { field, sleep, withConsole } from './serve';
 
 const PORT = 4394;
@@ -26,7 +27,8 @@ const main = () =>
     await page.getByTestId('detail-status').getByText('ACTIVE').waitFor({ timeout: 30_000 });
 
     await page.goto(`${base}#/generator?stream=sensors`);
-    await field(page, 'template-input').fill(TEMPLATE);
+    // The template is a code editor: pasted as a person would (the e2e suite's page object).
+    await new GeneratorPage(page).setTemplate(TEMPLATE);
     await field(page, 'rate-input').fill(String(RATE));
     await page.getByTestId('send-button').click();
     await page.getByTestId('run-status').getByText('Sending').waitFor();
