@@ -457,7 +457,7 @@ export class Persister {
       const parts = (prev && this.parts.get(key)) || [];
       const drop = range ? deadParts(parts, range.first, savedUpTo) : parts.length;
       for (let i = 0; i < drop; i++) release(parts[i]);
-      // New items: positions from `from` to range.last.
+      // New items: positions from `from` to range.last (each module numbers its items without gaps).
       const from = range ? Math.max(savedUpTo + 1, range.first) : Infinity;
       const fresh = range && range.last >= from ? range.last - from + 1 : 0;
       const asChunks = parts.length === drop && fresh >= C;
@@ -504,8 +504,8 @@ export class Persister {
         const lo = chunkOf(Math.max(range.first, w.drop < w.parts.length ? w.parts[w.drop].start : w.from));
         for (let c = lo; c <= chunkOf(range.last); c++) {
           const { chunk, count } = mc.collection.read(c * C, (c + 1) * C, 'binary');
-          const start = Math.max(w.from, c * C);
-          const fresh = start >= (c + 1) * C ? 0 : start === c * C ? count : mc.collection.read(start, (c + 1) * C, 'binary').count;
+          // New items in this chunk, from positions (dense in every module, as `fresh` above): no second read.
+          const fresh = Math.max(0, Math.min((c + 1) * C, range.last + 1) - Math.max(w.from, c * C));
           recordsWritten += fresh;
           recordsCompacted += count - fresh;
           if (count > 0) {
